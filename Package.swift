@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hotline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hotline", targets: ["hotline"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Records, categories, local time: the vocabulary every stage shares.
+        .target(name: "HotlineModel"),
+        // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
+        .target(
+            name: "HotlineIngest",
+            dependencies: ["HotlineModel", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Records -> mergeable aggregates -> the report model.
+        .target(name: "HotlineMetrics", dependencies: ["HotlineModel"]),
+        // The report model -> text, HTML, JSON, CSV.
+        .target(name: "HotlineReport", dependencies: ["HotlineModel", "HotlineMetrics"]),
+        // Deterministic sample inputs for the bundled payment hotline.
+        .target(name: "HotlineSamples", dependencies: ["HotlineModel"]),
+        // The commands: glue between the stages, options, exit codes.
+        .target(
+            name: "HotlineCLI",
+            dependencies: [
+                "HotlineModel", "HotlineIngest", "HotlineMetrics", "HotlineReport", "HotlineSamples",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
+
+        .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
+        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
+        .testTarget(name: "HotlineReportTests", dependencies: ["HotlineReport"], resources: [.copy("Golden")]),
+        .testTarget(name: "HotlineCLITests", dependencies: ["HotlineCLI"]),
+    ]
+)

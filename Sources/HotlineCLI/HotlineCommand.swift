@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `hotline`: call-center reports from call logs, in one batch command.
+public struct HotlineCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "hotline",
+        abstract: "Call-center operations reports from call logs: queue load, service level, abandonment, waits, handle time, satisfaction.",
+        version: "0.1.0",
+        subcommands: [Report.self, Check.self, Samples.self]
+    )
+
+    public init() {}
+}
+
+/// Exit codes (DESIGN.md): 0 ok, 1 failure, 2 usage error (ArgumentParser), 3 input errors under --strict,
+/// 4 another run holds the lock.
+enum HotlineExit {
+    static let failure = ExitCode(1)
+    static let strictInputErrors = ExitCode(3)
+    static let locked = ExitCode(4)
+}

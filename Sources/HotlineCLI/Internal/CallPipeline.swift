@@ -1,0 +1,61 @@
+import Foundation
+import HotlineIngest
+import HotlineMetrics
+import HotlineModel
+import Logging
+
+/// The pipeline of a report, top to bottom: resolve inputs -> read and normalise -> classify -> aggregate ->
+/// the report model. Renderers take it from there.
+struct CallPipeline {
+    var inputs: [String]
+    var settings: MetricSettings
+    var query: CallQuery
+    var zone: TimeZone
+    var maskCallers: Bool
+    var logger: Logger
+    /// Rejects kept for the report's data-quality section.
+    var firstRejectsKept = 10
+
+    struct Result {
+        var report: Report
+        var summaries: [InputSummary]
+        var unmatched: [(value: UnmatchedValue, count: Int)]
+        var firstRejects: [Reject]
+
+        var rejected: Int { summaries.reduce(0) { $0 + $1.rejected } }
+        var failedFiles: Int { summaries.filter { $0.error != nil }.count }
+    }
+
+    /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
+    func run(onReject: (Reject) -> Void = { _ in }) -> Result {
+        let symbols = SymbolTable()
+        let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
+        let context = ReadContext(symbols: symbols, calendar: calendar, maskCallers: maskCallers)
+        let classifier = Classifier(rules: .default, symbols: symbols)
+        let ingest = CallLogIngest(context: context, classifier: classifier, logger: logger)
+        let aggregator = CallAggregator(
+            settings: settings, query: query,
+            calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
+
+        let (files, problems) = InputResolver.resolve(inputs)
+        var summaries = problems.map { problem -> InputSummary in
+            logger.error("\(problem.description)")
+            var summary = InputSummary(path: problem.path)
+            summary.error = problem.reason
+            return summary
+        }
+        var firstRejects: [Reject] = []
+        summaries += ingest.read(
+            files, accept: { call in aggregator.add(call) },
+            reject: { reject in
+                if firstRejects.count < firstRejectsKept { firstRejects.append(reject) }
+                onReject(reject)
+            })
+        let unmatched = classifier.unmatched
+        let report = ReportBuilder(
+            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: summaries,
+            firstRejects: firstRejects, unmatched: unmatched
+        ).build()
+        return Result(report: report, summaries: summaries, unmatched: unmatched, firstRejects: firstRejects)
+    }
+}

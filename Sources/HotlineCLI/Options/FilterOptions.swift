@@ -1,0 +1,20 @@
+import ArgumentParser
+import HotlineModel
+
+/// Which calls a report keeps.
+struct FilterOptions: ParsableArguments {
+    @Option(name: .customLong("queue"), help: "Only this queue (exact name); repeat for several.")
+    var queues: [String] = []
+
+    @Option(name: .customLong("category"), help: "Only this category (account, payment, billing, other, complaint); repeat for several.")
+    var categories: [String] = []
+
+    func validate() throws {
+        for name in categories where CallCategory(name: name) == nil {
+            let known = CallCategory.allCases.map(\.name).joined(separator: ", ")
+            throw ValidationError("Unknown category '\(name)': use one of \(known).")
+        }
+    }
+
+    var categorySet: Set<CallCategory> { Set(categories.compactMap(CallCategory.init(name:))) }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import HotlineMetrics
+import HotlineModel
+
+extension HotlineCommand {
+    /// `hotline check`: validate inputs without reporting on them.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate inputs: detected format and encoding, records accepted and rejected, the first rejects.",
+            discussion: """
+                Prints one line per file (PATH: FORMAT, ENCODING, N records, A accepted, R rejected), then rejects \
+                by reason and the first rejects as PATH:LINE: FIELD: REASON, then values no category rule matched. \
+                Exit codes: 0 ok; 1 an input could not be read; 3 with --strict, any record rejected.
+                """)
+
+        @OptionGroup var input: InputOptions
+
+        @Option(help: "IANA time zone for timestamps without an offset. Default: the machine's zone.")
+        var tz: String?
+
+        @Option(help: "How many rejects to list.")
+        var show = 20
+
+        func validate() throws {
+            if let tz, TimeZone(identifier: tz) == nil {
+                throw ValidationError("Unknown time zone '\(tz)': use an IANA name such as Asia/Shanghai.")
+            }
+        }
+
+        func run() throws {
+            let pipeline = CallPipeline(
+                inputs: input.inputs, settings: MetricSettings(), query: CallQuery(),
+                zone: tz.flatMap(TimeZone.init(identifier:)) ?? .current, maskCallers: !input.showCallers,
+                logger: DiagnosticLogHandler.logger(), firstRejectsKept: show)
+            let result = pipeline.run()
+            var text = ""
+            for s in result.summaries {
+                if let error = s.error {
+                    text += "\(s.path): ERROR \(error)\n"
+                } else {
+                    text += "\(s.path): \(s.format), \(s.encoding), \(s.records) records, \(s.accepted) accepted, \(s.rejected) rejected\n"
+                }
+                for note in s.notes { text += "  note: \(note)\n" }
+            }
+            var byKind: [RejectKind: Int] = [:]
+            for s in result.summaries { byKind.merge(s.rejectedByKind, uniquingKeysWith: +) }
+            if !byKind.isEmpty {
+                text += "\nRejected by reason:\n"
+                for (kind, n) in byKind.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                    text += "  \(kind.rawValue): \(n)\n"
+                }
+                text += "\nFirst rejects:\n"
+                for reject in result.firstRejects { text += "  \(reject)\n" }
+            }
+            if !result.unmatched.isEmpty {
+                text += "\nValues no category rule matched (counted as other):\n"
+                for (value, n) in result.unmatched.prefix(show) { text += "  \(value.field) \"\(value.value)\": \(n)\n" }
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
+            if result.failedFiles > 0 { throw HotlineExit.failure }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import HotlineMetrics
+import HotlineModel
+import HotlineReport
+
+extension HotlineCommand {
+    /// `hotline report`: an ad-hoc report over call-log files.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report queue load, service level, abandonment, waits, handle time and satisfaction over call logs.",
+            discussion: """
+                Reads every input (files, directories, globs; '-' for standard input), rejects bad records with \
+                file, line, field and reason, and writes the report: text to standard output by default, or to the \
+                --output files in the format their extension names. Exit codes: 0 ok; 1 an input could not be read \
+                (the report covers the rest) or an output could not be written; 2 usage error; 3 with --strict, \
+                any record rejected or input unreadable.
+                """)
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var period: PeriodOptions
+        @OptionGroup var filter: FilterOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(help: "Service-level threshold in seconds: answered within it counts.")
+        var slSeconds = 20
+
+        @Option(help: "Service-level target in percent.")
+        var slTarget = 80.0
+
+        func validate() throws {
+            guard slSeconds > 0 else { throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.") }
+            guard slTarget > 0, slTarget <= 100 else { throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.") }
+        }
+
+        func run() throws {
+            let logger = DiagnosticLogHandler.logger()
+            var settings = MetricSettings()
+            settings.intervalMinutes = period.interval.minutes
+            settings.serviceLevelSeconds = slSeconds
+            settings.serviceLevelTarget = slTarget / 100
+            var query = CallQuery()
+            query.from = period.fromDate
+            query.to = period.toDate
+            query.queues = Set(filter.queues)
+            query.categories = filter.categorySet
+            query.dimensions = try output.dimensions()
+
+            let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+            let pipeline = CallPipeline(
+                inputs: input.inputs, settings: settings, query: query, zone: period.zone,
+                maskCallers: !input.showCallers, logger: logger)
+            let result = pipeline.run { reject in rejectsFile?.add(reject) }
+            try rejectsFile?.commit()
+
+            var writeFailed = false
+            for (path, format) in output.destinations() {
+                do {
+                    let text = try format.renderer.rendered(result.report)
+                    if path == "-" {
+                        FileHandle.standardOutput.write(Data(text.utf8))
+                    } else {
+                        try AtomicFile.write(text, to: path)
+                    }
+                } catch {
+                    logger.error("\(error)")
+                    writeFailed = true
+                }
+            }
+            if result.rejected > 0 {
+                logger.warning("\(result.rejected) \(result.rejected == 1 ? "record" : "records") rejected; see the data-quality section\(output.rejects.map { " and \($0)" } ?? "").")
+            }
+            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
+            if writeFailed || result.failedFiles > 0 { throw HotlineExit.failure }
+        }
+    }
+}

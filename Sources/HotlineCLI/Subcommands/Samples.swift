@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import HotlineSamples
+
+extension HotlineCommand {
+    /// `hotline samples`: regenerate the bundled sample inputs.
+    struct Samples: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the deterministic sample inputs of the payment hotline (four weeks of calls).")
+
+        @Option(help: "Directory to write the sample files into (created if needed).")
+        var out: String
+
+        @Option(help: "Random seed: the same seed writes the same bytes.")
+        var seed: UInt64 = 2026
+
+        func run() throws {
+            let generator = SampleGenerator(seed: seed)
+            let files = generator.files()
+            for file in files {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                let path = (out as NSString).appendingPathComponent(file.name)
+                try AtomicFile.write(bytes: file.bytes, to: path)
+            }
+            FileHandle.standardError.write(Data("hotline: wrote \(files.count) sample files to \(out)\n".utf8))
+        }
+    }
+}

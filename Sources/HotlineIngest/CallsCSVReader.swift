@@ -1,0 +1,294 @@
+import Foundation
+import HotlineModel
+
+/// Reads the native call-log CSV (`calls-csv`, FORMATS.md) into ``CallRecord``s and ``Reject``s.
+///
+/// Accepts a header row naming the columns in any order, case-insensitively; `call_id`, `enqueued_at`,
+/// `ended_at` and `outcome` are required, the others optional, extra columns ignored (and listed once in the
+/// input summary). An optional `nps` column (0-10) feeds the NPS figure. Times are ISO 8601 with an offset;
+/// one without is read in the configured zone and counted. Missing durations are derived from the times.
+///
+/// Rejects, naming the field: an empty `call_id`; a wrong field count; a missing or unparsable time;
+/// answered or ended before enqueued, ended before answered; negative or non-numeric durations; an unknown
+/// outcome or direction; an answered call with no answer time, or an unanswered one with one; `csat` outside
+/// 1-5, `nps` outside 0-10; undecodable bytes in a text field; malformed quoting; an over-long record.
+final class CallsCSVReader {
+    enum Column: String, CaseIterable {
+        case callID = "call_id", queue, category, direction, caller, agent
+        case enqueuedAt = "enqueued_at", answeredAt = "answered_at", endedAt = "ended_at"
+        case wait = "wait_s", talk = "talk_s", hold = "hold_s", wrap = "wrap_s"
+        case outcome, ivrPath = "ivr_path", csat, nps
+
+        static let required: [Column] = [.callID, .enqueuedAt, .endedAt, .outcome]
+    }
+
+    /// Column positions from a header row.
+    struct Header {
+        var index: [Column: Int] = [:]
+        var fieldCount: Int
+        var ignored: [String] = []
+
+        /// Reads a header row; nil when it does not name the columns that make a calls-csv.
+        init?(names: [String]) {
+            fieldCount = names.count
+            for (i, raw) in names.enumerated() {
+                let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                if let column = Column(rawValue: name), index[column] == nil {
+                    index[column] = i
+                } else {
+                    ignored.append(raw)
+                }
+            }
+            guard index[.callID] != nil, index[.enqueuedAt] != nil else { return nil }
+        }
+
+        var missingRequired: [Column] { Column.required.filter { index[$0] == nil } }
+    }
+
+    private let csv: CSVReader
+    private let header: Header
+    private let context: ReadContext
+    private let fileIndex: Int32
+    private let path: String
+    // Per-column position, -1 when absent: array access beats a dictionary in the hot loop.
+    private let columns: [Int]
+    private var outcomeCache: [Int16] = []
+    private var directionCache: [Int16] = []
+
+    init(csv: CSVReader, header: Header, context: ReadContext, fileIndex: Int32, path: String) {
+        self.csv = csv
+        self.header = header
+        self.context = context
+        self.fileIndex = fileIndex
+        self.path = path
+        columns = Column.allCases.map { header.index[$0] ?? -1 }
+    }
+
+    private func position(_ column: Column) -> Int {
+        // Safe: `columns` has one entry per case, in `allCases` order.
+        columns[Column.allCases.firstIndex(of: column)!]
+    }
+
+    /// Reads every record after the header, calling `accept` or `reject` for each.
+    func read(
+        summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
+    ) throws {
+        let p = (
+            id: position(.callID), queue: position(.queue), label: position(.category),
+            direction: position(.direction), caller: position(.caller), agent: position(.agent),
+            enq: position(.enqueuedAt), ans: position(.answeredAt), end: position(.endedAt),
+            wait: position(.wait), talk: position(.talk), hold: position(.hold), wrap: position(.wrap),
+            outcome: position(.outcome), ivr: position(.ivrPath), csat: position(.csat), nps: position(.nps)
+        )
+        let expected = header.fieldCount
+        try csv.forEachRecord { (record: borrowing CSVRecordView) in
+            summary.records += 1
+            func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
+                summary.rejectedByKind[kind, default: 0] += 1
+                reject(
+                    Reject(
+                        file: path, line: record.line, field: field, kind: kind, detail: detail,
+                        raw: rawText(record, callerColumn: p.caller)))
+            }
+            if let problem = record.problem {
+                switch problem {
+                case .tooLong(let limit):
+                    fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+                case .textAfterClosingQuote(let field):
+                    fail(name(field - 1), .badQuoting, "text after the closing quote")
+                case .unterminatedQuote(let field):
+                    fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                }
+                return
+            }
+            guard record.fieldCount == expected else {
+                fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
+                return
+            }
+            @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
+            }
+            func shown(_ i: Int) -> String {
+                let text = String(decoding: bytes(i), as: UTF8.self)
+                return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
+            }
+
+            guard !bytes(p.id).isEmpty else {
+                fail("call_id", .missingID, "empty")
+                return
+            }
+            // Times.
+            func time(_ i: Int, _ field: String) -> Instant?? {
+                let b = bytes(i)
+                if b.isEmpty { return .some(nil) }
+                guard let parsed = ByteParsing.timestamp(b) else { return nil }
+                if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
+                summary.timestampsWithoutOffset += 1
+                let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
+                let utc = context.calendar.utcSecond(fromWall: wallSeconds)
+                return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
+            }
+            guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
+                fail("enqueued_at", .badTime, bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
+                return
+            }
+            guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
+                fail("ended_at", .badTime, bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
+                return
+            }
+            guard let answeredAt = time(p.ans, "answered_at") else {
+                fail("answered_at", .badTime, "expected an ISO 8601 time or empty, found \(shown(p.ans))")
+                return
+            }
+            guard let outcome = outcome(bytes(p.outcome)) else {
+                fail("outcome", .unknownOutcome, "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
+                return
+            }
+            if let answeredAt, answeredAt < enqueued {
+                fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
+                return
+            }
+            guard ended >= enqueued else {
+                fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
+                return
+            }
+            if let answeredAt, ended < answeredAt {
+                fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
+                return
+            }
+            // Durations: given, or derived from the times. Outer nil: present but not a duration.
+            func duration(_ i: Int) -> Milliseconds?? {
+                let b = bytes(i)
+                if b.isEmpty { return .some(nil) }
+                guard let value = ByteParsing.seconds(b) else { return nil }
+                return value
+            }
+            guard let waitGiven = duration(p.wait) else {
+                fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
+                return
+            }
+            guard let talkGiven = duration(p.talk) else {
+                fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
+                return
+            }
+            guard let holdGiven = duration(p.hold) else {
+                fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
+                return
+            }
+            guard let wrapGiven = duration(p.wrap) else {
+                fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
+                return
+            }
+            let answered = outcome == .answered || outcome == .transferred
+            var answerTime = answeredAt
+            if answered && answerTime == nil {
+                guard let wait = waitGiven else {
+                    fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
+                    return
+                }
+                answerTime = enqueued + wait
+            }
+            if !answered && answeredAt != nil {
+                fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
+                return
+            }
+            let wait = waitGiven ?? ((answerTime ?? ended) - enqueued)
+            let hold = holdGiven ?? 0
+            let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
+            let wrap = wrapGiven ?? 0
+
+            // Scores.
+            var csat: Int8?
+            if !bytes(p.csat).isEmpty {
+                guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
+                    fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
+                    return
+                }
+                csat = Int8(v)
+            }
+            var nps: Int8?
+            if !bytes(p.nps).isEmpty {
+                guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
+                    fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
+                    return
+                }
+                nps = Int8(v)
+            }
+            guard let direction = direction(bytes(p.direction)) else {
+                fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
+                return
+            }
+            // Text fields, interned; bad bytes reject naming the field.
+            func text(_ i: Int) -> Symbol? { context.interner.intern(bytes(i)) }
+            let badBytes = "bytes that are not valid \(summary.encoding)"
+            guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes) }
+            guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes) }
+            guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes) }
+            guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes) }
+            guard let caller = context.callerKey(bytes(p.caller)) else {
+                return fail("caller", .badEncoding, badBytes)
+            }
+            summary.accepted += 1
+            if direction == .outbound {
+                // Outbound calls enter no queue: counted, and left out of every queue figure.
+                summary.outbound += 1
+                return
+            }
+            var call = CallRecord(
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
+                queue: queue, label: label, ivrPath: ivrPath, direction: direction,
+                caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
+                wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
+            accept(&call)
+        }
+    }
+
+    private func name(_ field: Int) -> String {
+        guard field >= 0 else { return "record" }
+        return Column.allCases.first { header.index[$0] == field }?.rawValue ?? "field \(field + 1)"
+    }
+
+    @inline(__always) private func outcome(_ bytes: UnsafeBufferPointer<UInt8>) -> CallOutcome? {
+        guard let symbol = context.interner.intern(bytes) else { return nil }
+        let i = Int(symbol.rawValue)
+        if i < outcomeCache.count, outcomeCache[i] != -2 {
+            return outcomeCache[i] < 0 ? nil : CallOutcome(rawValue: UInt8(outcomeCache[i]))
+        }
+        let word = context.symbols[symbol].lowercased()
+        let aliases: [String: CallOutcome] = [
+            "answered": .answered, "answer": .answered, "abandoned": .abandoned, "abandon": .abandoned,
+            "timeout": .timeout, "timed_out": .timeout, "timed out": .timeout, "transferred": .transferred,
+            "transfer": .transferred, "callback": .callback, "call back": .callback,
+        ]
+        let found = aliases[word]
+        if outcomeCache.count <= i { outcomeCache += Array(repeating: -2, count: i + 1 - outcomeCache.count) }
+        outcomeCache[i] = found.map { Int16($0.rawValue) } ?? -1
+        return found
+    }
+
+    @inline(__always) private func direction(_ bytes: UnsafeBufferPointer<UInt8>) -> CallDirection? {
+        if bytes.isEmpty { return .inbound }
+        guard let symbol = context.interner.intern(bytes) else { return nil }
+        let i = Int(symbol.rawValue)
+        if i < directionCache.count, directionCache[i] != -2 {
+            return directionCache[i] < 0 ? nil : CallDirection(rawValue: UInt8(directionCache[i]))
+        }
+        let word = context.symbols[symbol].lowercased()
+        let found: CallDirection? =
+            ["inbound", "in", "incoming", "呼入"].contains(word)
+            ? .inbound : ["outbound", "out", "outgoing", "呼出"].contains(word) ? .outbound : nil
+        if directionCache.count <= i { directionCache += Array(repeating: -2, count: i + 1 - directionCache.count) }
+        directionCache[i] = found.map { Int16($0.rawValue) } ?? -1
+        return found
+    }
+
+    /// The record as read, for the rejects file, with the caller masked unless asked otherwise.
+    private func rawText(_ record: borrowing CSVRecordView, callerColumn: Int) -> String {
+        var text = String(decoding: record.raw, as: UTF8.self)
+        if context.maskCallers, callerColumn >= 0, callerColumn < record.fieldCount {
+            let caller = String(decoding: ByteParsing.trimmed(record.field(callerColumn)), as: UTF8.self)
+            if !caller.isEmpty { text = text.replacingOccurrences(of: caller, with: Masking.mask(caller)) }
+        }
+        return text
+    }
+}

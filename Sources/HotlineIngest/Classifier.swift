@@ -1,0 +1,82 @@
+import HotlineModel
+
+/// Gives each call its category and subcategory from the rules, and counts the values no rule matched.
+///
+/// Results are cached per distinct (label, IVR path, queue), so the rules run once per combination, not per
+/// call. Not thread-safe: one per pipeline.
+public final class Classifier {
+    private struct Key: Hashable {
+        var label: Symbol
+        var ivrPath: Symbol
+        var queue: Symbol
+    }
+    private struct Result {
+        var category: CallCategory
+        var subcategory: Symbol
+        /// The value reported as unmatched, when no rule matched.
+        var unmatched: UnmatchedValue?
+    }
+
+    private let rules: CategoryRules
+    private let symbols: SymbolTable
+    private var cache: [Key: Result] = [:]
+    private var lastKey = Key(label: Symbol(rawValue: .max), ivrPath: .none, queue: .none)
+    private var lastResult = Result(category: .other, subcategory: .none, unmatched: nil)
+    private var unmatchedCounts: [UnmatchedValue: Int] = [:]
+
+    public init(rules: CategoryRules, symbols: SymbolTable) {
+        self.rules = rules
+        self.symbols = symbols
+    }
+
+    @inline(__always) public func classify(_ call: inout CallRecord) {
+        let key = Key(label: call.label, ivrPath: call.ivrPath, queue: call.queue)
+        let result: Result
+        if key == lastKey {
+            result = lastResult
+        } else if let cached = cache[key] {
+            result = cached
+        } else {
+            result = evaluate(key)
+            cache[key] = result
+        }
+        lastKey = key
+        lastResult = result
+        call.category = result.category
+        call.subcategory = result.subcategory
+        if let unmatched = result.unmatched { unmatchedCounts[unmatched, default: 0] += 1 }
+    }
+
+    private func evaluate(_ key: Key) -> Result {
+        let values: [CategoryRule.Field: String] = [
+            .label: symbols[key.label].lowercased(), .ivrPath: symbols[key.ivrPath].lowercased(),
+            .queue: symbols[key.queue].lowercased(),
+        ]
+        for rule in rules.rules {
+            guard let value = values[rule.field], !value.isEmpty else { continue }
+            if rule.words.contains(where: { value.contains($0) }) {
+                return Result(
+                    category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
+                    unmatched: nil)
+            }
+        }
+        // Name the most specific value that was there, so the missing rule is easy to write.
+        let unmatched: UnmatchedValue
+        if !key.label.isNone {
+            unmatched = UnmatchedValue(field: "category", value: symbols[key.label])
+        } else if !key.ivrPath.isNone {
+            unmatched = UnmatchedValue(field: "ivr_path", value: symbols[key.ivrPath])
+        } else {
+            unmatched = UnmatchedValue(field: "queue", value: symbols[key.queue])
+        }
+        return Result(category: .other, subcategory: .none, unmatched: unmatched)
+    }
+
+    /// Values no rule matched, most frequent first (then by field and value, for a stable order).
+    public var unmatched: [(value: UnmatchedValue, count: Int)] {
+        unmatchedCounts.map { ($0.key, $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
+        }
+    }
+}
+

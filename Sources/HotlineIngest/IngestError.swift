@@ -1,0 +1,26 @@
+/// A problem with a whole input file: it gives no records, and the rest of the batch goes on.
+public enum IngestError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case notACallLog(path: String, reason: String)
+    case empty(path: String)
+    case undecodable(path: String, reason: String)
+
+    public var path: String {
+        switch self {
+        case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _):
+            path
+        }
+    }
+
+    /// The message without the path, for tables that already name the file.
+    public var reason: String {
+        switch self {
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .notACallLog(_, let reason): "not a call log: \(reason)"
+        case .empty: "empty file"
+        case .undecodable(_, let reason): "cannot decode: \(reason)"
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,141 @@
+import HotlineModel
+
+/// Numbers and timestamps parsed straight from field bytes: no String, no Foundation per row.
+enum ByteParsing {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+
+    /// Bytes with ASCII spaces and tabs trimmed at both ends.
+    @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = bytes.baseAddress else { return bytes }
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
+        while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
+        return UnsafeBufferPointer(start: base + lo, count: hi - lo)
+    }
+
+    /// A non-negative decimal number of seconds (`12`, `12.5`, `0.125`) as milliseconds, rounded half up.
+    /// Nil for anything else, including a sign, exponent or empty field.
+    @inline(__always) static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Milliseconds? {
+        let n = bytes.count
+        guard n > 0, n < 19 else { return nil }
+        var i = 0
+        var whole: Int64 = 0
+        while i < n && isDigit(bytes[i]) {
+            whole = whole * 10 + Int64(bytes[i] &- 48)
+            i += 1
+        }
+        let wholeDigits = i
+        var millis: Int64 = 0
+        if i < n {
+            guard bytes[i] == UInt8(ascii: "."), i + 1 < n else { return nil }
+            i += 1
+            var scale: Int64 = 100
+            var roundUp = false
+            var first = true
+            while i < n {
+                guard isDigit(bytes[i]) else { return nil }
+                let d = Int64(bytes[i] &- 48)
+                if scale > 0 {
+                    millis += d * scale
+                    scale /= 10
+                } else if first {
+                    roundUp = d >= 5
+                    first = false
+                }
+                i += 1
+            }
+            if roundUp { millis += 1 }
+        }
+        guard wholeDigits > 0 || millis > 0 || n > 1 else { return nil }
+        return whole * 1000 + millis
+    }
+
+    /// A small non-negative integer (scores), nil otherwise.
+    @inline(__always) static func smallInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count > 0, bytes.count <= 6 else { return nil }
+        var value = 0
+        for b in bytes {
+            guard isDigit(b) else { return nil }
+            value = value * 10 + Int(b &- 48)
+        }
+        return value
+    }
+
+    /// An ISO 8601 / RFC 3339 timestamp: `YYYY-MM-DD` then `T` or a space, `HH:MM[:SS[.fff]]`, then `Z`, an
+    /// offset `±HH:MM`, `±HHMM`, `±HH`, or nothing.
+    ///
+    /// Returns milliseconds since the epoch of the *wall-clock* reading and the offset in seconds, or a nil
+    /// offset when the timestamp has none (the caller then reads it in the configured zone).
+    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> (wallMillis: Int64, offset: Int64?)? {
+        let n = bytes.count
+        guard n >= 16 else { return nil }
+        @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= n else { return nil }
+            var v = 0
+            for k in at..<(at + count) {
+                guard isDigit(bytes[k]) else { return nil }
+                v = v * 10 + Int(bytes[k] &- 48)
+            }
+            return v
+        }
+        guard let year = digits(0, 4), bytes[4] == UInt8(ascii: "-"), let month = digits(5, 2),
+            bytes[7] == UInt8(ascii: "-"), let day = digits(8, 2),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
+            let hour = digits(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
+            (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
+            hour <= 23, minute <= 59
+        else { return nil }
+        var i = 16
+        var second = 0
+        var millis = 0
+        if i < n && bytes[i] == UInt8(ascii: ":") {
+            guard let s = digits(i + 1, 2), s <= 60 else { return nil }
+            second = min(s, 59)  // a leap second is read as :59
+            i += 3
+            if i < n && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",")) {
+                i += 1
+                var scale = 100
+                let fractionStart = i
+                while i < n && isDigit(bytes[i]) {
+                    millis += Int(bytes[i] &- 48) * scale
+                    scale /= 10
+                    i += 1
+                }
+                guard i > fractionStart else { return nil }
+            }
+        }
+        var offset: Int64?
+        if i < n {
+            let c = bytes[i]
+            if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
+                offset = 0
+                i += 1
+            } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                guard let oh = digits(i + 1, 2), oh <= 18 else { return nil }
+                var om = 0
+                i += 3
+                if i < n && bytes[i] == UInt8(ascii: ":") {
+                    guard let m = digits(i + 1, 2) else { return nil }
+                    om = m
+                    i += 3
+                } else if i < n, let m = digits(i, 2) {
+                    om = m
+                    i += 2
+                }
+                guard om <= 59 else { return nil }
+                let magnitude = Int64(oh * 3600 + om * 60)
+                offset = c == UInt8(ascii: "-") ? -magnitude : magnitude
+            }
+            guard i == n else { return nil }
+        }
+        let dayNumber = Int64(CivilDate(year: year, month: month, day: day).dayNumber)
+        let wall = ((dayNumber * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
+        return (wall * 1000 + Int64(millis), offset)
+    }
+
+    /// ASCII-lower-cased copy of short bytes, for matching enumerated words.
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}

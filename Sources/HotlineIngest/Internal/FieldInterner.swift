@@ -1,0 +1,79 @@
+import HotlineModel
+
+/// Maps field bytes to ``Symbol``s without building a `String` when the value was seen before.
+///
+/// An open-addressing hash table over an arena of the distinct values' bytes (FNV-1a hashes). A value is
+/// decoded and checked once, when first seen; invalid UTF-8 (or a U+FFFD left by a transcoder) is refused
+/// then, so the caller can reject the record naming the field.
+final class FieldInterner {
+    private struct Slot {
+        var hash: UInt64
+        var offset: Int32
+        var length: Int32
+        /// Symbol raw value + 1; 0 marks an empty slot, `UInt32.max` an invalid value.
+        var symbolPlusOne: UInt32
+    }
+
+    private let symbols: SymbolTable
+    private var slots: [Slot]
+    private var arena: [UInt8] = []
+    private var used = 0
+
+    init(symbols: SymbolTable) {
+        self.symbols = symbols
+        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, symbolPlusOne: 0), count: 256)
+    }
+
+    /// The symbol for `bytes`, or nil when they are not valid text.
+    @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol? {
+        if bytes.isEmpty { return Symbol.none }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.symbolPlusOne == 0 { break }
+            if slot.hash == hash && Int(slot.length) == bytes.count && matches(slot, bytes) {
+                return slot.symbolPlusOne == UInt32.max ? nil : Symbol(rawValue: slot.symbolPlusOne - 1)
+            }
+            index = (index + 1) & mask
+        }
+        return insert(bytes, hash: hash, at: index)
+    }
+
+    @inline(__always) private func matches(_ slot: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { a in
+            let start = Int(slot.offset)
+            for k in 0..<bytes.count where a[start + k] != bytes[k] { return false }
+            return true
+        }
+    }
+
+    private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at index: Int) -> Symbol? {
+        var symbol: Symbol?
+        if UTF8Validation.isValid(bytes) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if !text.unicodeScalars.contains("\u{FFFD}") { symbol = symbols.intern(text) }
+        }
+        let offset = Int32(arena.count)
+        arena.append(contentsOf: bytes)
+        slots[index] = Slot(
+            hash: hash, offset: offset, length: Int32(bytes.count),
+            symbolPlusOne: symbol.map { $0.rawValue + 1 } ?? UInt32.max)
+        used += 1
+        if used * 2 > slots.count { grow() }
+        return symbol
+    }
+
+    private func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, symbolPlusOne: 0), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.symbolPlusOne != 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[index].symbolPlusOne != 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+    }
+}

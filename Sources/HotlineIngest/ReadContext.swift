@@ -1,0 +1,42 @@
+import HotlineModel
+
+/// What every reader of one run shares: the symbol table, interners, the local calendar, masking.
+///
+/// Not thread-safe: one per pipeline.
+public final class ReadContext {
+    public let symbols: SymbolTable
+    /// Callers that are not phone numbers, kept apart from report symbols (they are never printed).
+    let callerSymbols = SymbolTable()
+    let interner: FieldInterner
+    private let callerInterner: FieldInterner
+    private var anonymous: [Int8] = []
+    public let calendar: LocalCalendar
+    public let maskCallers: Bool
+    public let limits: CSVReader.Limits
+
+    public init(
+        symbols: SymbolTable, calendar: LocalCalendar, maskCallers: Bool = true,
+        limits: CSVReader.Limits = CSVReader.Limits()
+    ) {
+        self.symbols = symbols
+        self.interner = FieldInterner(symbols: symbols)
+        self.callerInterner = FieldInterner(symbols: callerSymbols)
+        self.calendar = calendar
+        self.maskCallers = maskCallers
+        self.limits = limits
+    }
+
+    /// The caller key of a caller field: `.some(nil)` when empty or anonymous, nil when the bytes are not text.
+    @inline(__always) func callerKey(_ bytes: UnsafeBufferPointer<UInt8>) -> CallerKey?? {
+        if bytes.isEmpty { return .some(nil) }
+        if let key = CallerKey.phoneNumber(bytes) { return key }
+        guard let symbol = callerInterner.intern(bytes) else { return nil }
+        let i = Int(symbol.rawValue)
+        if anonymous.count <= i { anonymous += Array(repeating: -1, count: i + 1 - anonymous.count) }
+        if anonymous[i] < 0 {
+            let word = callerSymbols[symbol].lowercased()
+            anonymous[i] = CallerKey.anonymousWords.contains(word) || word.allSatisfy({ $0 == "0" }) ? 1 : 0
+        }
+        return anonymous[i] == 1 ? .some(nil) : CallerKey.interned(symbol)
+    }
+}

@@ -1,0 +1,91 @@
+/// The text encodings inputs arrive in, detected per file from the first bytes.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 with BOM"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case gb18030 = "GB18030"
+
+    /// The iconv name to transcode from, or nil when the bytes are already UTF-8.
+    var iconvName: String? {
+        switch self {
+        case .utf8, .utf8BOM: nil
+        case .utf16LE: "UTF-16LE"
+        case .utf16BE: "UTF-16BE"
+        case .gb18030: "GB18030"
+        }
+    }
+
+    /// What the first bytes of a file say about it.
+    public enum Detection: Equatable {
+        case text(TextEncoding, bomLength: Int)
+        case binary
+    }
+
+    /// Detects the encoding from a sample of the file's first bytes.
+    ///
+    /// A BOM decides (UTF-8, UTF-16 LE/BE). Otherwise NUL bytes mean binary; valid UTF-8 (a multi-byte
+    /// sequence cut by the end of the sample allowed) is UTF-8; anything else that decodes as GB18030 is GB18030
+    /// (what Chinese Excel writes); the rest is read as UTF-8 and its bad bytes reject the records they are in.
+    public static func detect(sample: [UInt8]) -> Detection {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .text(.utf8BOM, bomLength: 3) }
+        if sample.starts(with: [0xFF, 0xFE]) { return .text(.utf16LE, bomLength: 2) }
+        if sample.starts(with: [0xFE, 0xFF]) { return .text(.utf16BE, bomLength: 2) }
+        if sample.contains(0) { return .binary }
+        let controls = sample.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) || $0 == 0x7F }.count
+        if controls * 100 > max(sample.count, 1) { return .binary }
+        if UTF8Validation.isValid(sample, allowTruncatedEnd: true) { return .text(.utf8, bomLength: 0) }
+        if Transcoder.decodesCleanly(sample, from: "GB18030") { return .text(.gb18030, bomLength: 0) }
+        return .text(.utf8, bomLength: 0)
+    }
+}
+
+/// Strict UTF-8 validation over bytes (no overlongs, no surrogates, nothing above U+10FFFF).
+enum UTF8Validation {
+    static func isValid(_ bytes: [UInt8], allowTruncatedEnd: Bool = false) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0, allowTruncatedEnd: allowTruncatedEnd) }
+    }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, allowTruncatedEnd: Bool = false) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                upper = 0x8F
+            default: return false
+            }
+            if i + length > n {
+                guard allowTruncatedEnd else { return false }
+                // Check what is there of the cut sequence.
+                for k in 1..<(n - i) where !(0x80...0xBF).contains(bytes[i + k]) { return false }
+                return true
+            }
+            guard bytes[i + 1] >= lower, bytes[i + 1] <= upper else { return false }
+            for k in 2..<length where !(0x80...0xBF).contains(bytes[i + k]) { return false }
+            i += length
+        }
+        return true
+    }
+}

@@ -1,0 +1,28 @@
+import HotlineModel
+
+/// What a report covers: the period, the filters, and the rows of its table.
+public struct CallQuery: Sendable, Equatable {
+    /// First and last local day of the period, inclusive; nil bounds are open (all the data).
+    public var from: CivilDate?
+    public var to: CivilDate?
+    /// Only these queues (exact names); empty for all.
+    public var queues: Set<String> = []
+    /// Only these categories; empty for all.
+    public var categories: Set<CallCategory> = []
+    /// The rows of the CSV and JSON table.
+    public var dimensions: [Dimension] = [.date, .interval]
+
+    public init() {}
+
+    /// The period of equal length just before, when both bounds are given.
+    public var previous: (from: CivilDate, to: CivilDate)? {
+        guard let from, let to else { return nil }
+        let length = to.dayNumber - from.dayNumber + 1
+        return (CivilDate(dayNumber: from.dayNumber - length), CivilDate(dayNumber: from.dayNumber - 1))
+    }
+}
+
+/// A dimension of the `--by` table.
+public enum Dimension: String, CaseIterable, Sendable, Codable {
+    case date, interval, hour, weekday, queue, category, subcategory, agent
+}

@@ -1,0 +1,203 @@
+import HotlineModel
+
+/// Turns the aggregates of a pass, and what ingest said about the inputs, into the ``Report`` model.
+///
+/// Orders are fixed so outputs are byte-identical for identical inputs: time-of-day slots and days in time
+/// order (every day of the period, also those without calls); categories in taxonomy order; subcategories by
+/// offered calls, then name; queues by name; table rows by their dimension values in the order given.
+public struct ReportBuilder {
+    public var aggregates: CallAggregates
+    public var calendar: LocalCalendar
+    public var symbols: SymbolTable
+    public var inputs: [InputSummary]
+    public var firstRejects: [Reject]
+    public var unmatched: [(value: UnmatchedValue, count: Int)]
+
+    public init(
+        aggregates: CallAggregates, calendar: LocalCalendar, symbols: SymbolTable, inputs: [InputSummary],
+        firstRejects: [Reject], unmatched: [(value: UnmatchedValue, count: Int)]
+    ) {
+        self.aggregates = aggregates
+        self.calendar = calendar
+        self.symbols = symbols
+        self.inputs = inputs
+        self.firstRejects = firstRejects
+        self.unmatched = unmatched
+    }
+
+    public func build() -> Report {
+        let a = aggregates
+        let settings = a.settings
+        func figures(_ acc: CallAccumulator?) -> CallFigures { CallFigures(acc ?? CallAccumulator(), settings: settings) }
+        let totals = figures(a.total)
+        let fromDay = a.query.from?.dayNumber ?? a.firstDay.map(Int.init)
+        let toDay = a.query.to?.dayNumber ?? a.lastDay.map(Int.init)
+        let previous = a.query.previous
+
+        let period = ReportPeriod(
+            from: fromDay.map { CivilDate(dayNumber: $0).description }, to: toDay.map { CivilDate(dayNumber: $0).description },
+            days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0, timeZone: calendar.zone.identifier,
+            intervalMinutes: settings.intervalMinutes, previousFrom: previous?.from.description,
+            previousTo: previous?.to.description)
+
+        let intervals = (0..<a.bySlot.count).map { slot in
+            IntervalRow(
+                start: Self.clock(slot * Int(calendar.intervalSeconds)), figures: figures(a.bySlot[slot]),
+                peakWaiting: a.peakBySlot[slot])
+        }
+        var dayNumbers: [Int] = []
+        if let fromDay, let toDay, toDay - fromDay <= 366 {
+            dayNumbers = Array(fromDay...max(fromDay, toDay))
+        } else {
+            dayNumbers = a.byDay.keys.map(Int.init).sorted()
+        }
+        let days = dayNumbers.map { day in
+            DayRow(
+                date: CivilDate(dayNumber: day).description, weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day)],
+                figures: figures(a.byDay[Int32(day)]), peakWaiting: a.peakByDay[Int32(day)] ?? 0)
+        }
+        func share(_ n: Int) -> Double? { a.total.offered > 0 ? Double(n) / Double(a.total.offered) : nil }
+        let categories = CallCategory.allCases.map { category in
+            let subs = a.bySubcategory.filter { $0.key.category == category }
+                .map { (name: symbols[$0.key.subcategory], acc: $0.value) }
+                .sorted { $0.acc.offered != $1.acc.offered ? $0.acc.offered > $1.acc.offered : $0.name < $1.name }
+                .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
+            let acc = a.byCategory[category]
+            return CategoryRow(
+                category: category.name, chineseName: category.chineseName, share: share(acc?.offered ?? 0),
+                figures: figures(acc), subcategories: subs)
+        }
+        let queues = a.byQueue.map { (name: symbols[$0.key], acc: $0.value) }.sorted { $0.name < $1.name }
+            .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
+
+        let bounds: [(Int, Int?)] = [(0, 10), (11, 20), (21, 30), (31, 60), (61, 120), (121, 180), (181, 300), (301, 600), (601, nil)]
+        let waitDistribution = bounds.map { lower, upper in
+            let n = a.total.waits.count(from: lower, to: upper.map { $0 + 1 })
+            return WaitBucket(
+                from: lower, to: upper, calls: n,
+                share: a.total.waits.count > 0 ? Double(n) / Double(a.total.waits.count) : nil)
+        }
+
+        return Report(
+            period: period, thresholds: settings,
+            filters: ReportFilters(queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
+            headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
+            totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
+            queues: queues, waitDistribution: waitDistribution, table: table(), dataQuality: dataQuality())
+    }
+
+    // MARK: - Headline
+
+    private func headline(current: CallFigures, previous: CallFigures?) -> [HeadlineFigure] {
+        let s = aggregates.settings
+        func item(_ key: String, _ label: String, _ kind: FigureKind, _ value: (CallFigures) -> Double?, target: Double? = nil) -> HeadlineFigure {
+            let now = value(current)
+            let before = previous.flatMap(value)
+            var change: Double?
+            if let now, let before {
+                switch kind {
+                case .rate, .score: change = now - before
+                case .count, .seconds: change = before != 0 ? (now - before) / before : nil
+                }
+            }
+            return HeadlineFigure(key: key, label: label, kind: kind, value: now, previous: before, change: change, target: target)
+        }
+        return [
+            item("offered", "Offered", .count) { Double($0.offered) },
+            item("answered", "Answered", .count) { Double($0.answered) },
+            item("service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, { $0.serviceLevel }, target: s.serviceLevelTarget),
+            item("abandonment_rate", "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate) { $0.abandonmentRate },
+            item("asa_s", "Average speed of answer", .seconds) { $0.asaSeconds },
+            item("wait_p90_s", "Wait, 90th percentile", .seconds) { $0.waitP90Seconds.map(Double.init) },
+            item("aht_s", "Average handle time", .seconds) { $0.ahtSeconds },
+            item("csat_mean", "CSAT (1-5)", .score) { $0.csatMean },
+            item("csat_satisfied", "CSAT satisfied (>= \(s.satisfiedScore))", .rate) { $0.csatSatisfied },
+            item("repeat_call_rate", "Repeat calls (\(s.repeatWindowHours) h)", .rate) { $0.repeatCallRate },
+            item("transfer_rate", "Transfer rate", .rate) { $0.transferRate },
+        ]
+    }
+
+    // MARK: - The --by table
+
+    private func table() -> ReportTable {
+        let dims = aggregates.query.dimensions
+        let hasDate = dims.contains(.date)
+        let rows = aggregates.byRow.sorted { lhs, rhs in
+            for dim in dims {
+                let (l, r) = (lhs.key, rhs.key)
+                switch dim {
+                case .date where l.day != r.day: return l.day < r.day
+                case .interval where l.interval != r.interval: return l.interval < r.interval
+                case .hour where l.hour != r.hour: return l.hour < r.hour
+                case .weekday where l.weekday != r.weekday: return l.weekday < r.weekday
+                case .category where l.category != r.category: return l.category < r.category
+                case .queue where l.queue != r.queue: return symbols[l.queue] < symbols[r.queue]
+                case .subcategory where l.subcategory != r.subcategory: return symbols[l.subcategory] < symbols[r.subcategory]
+                case .agent where l.agent != r.agent: return symbols[l.agent] < symbols[r.agent]
+                default: continue
+                }
+            }
+            return false
+        }
+        return ReportTable(
+            dimensions: dims.map(\.rawValue),
+            rows: rows.map { key, acc in
+                TableRow(
+                    keys: dims.map { value(of: $0, in: key, hasDate: hasDate) },
+                    figures: CallFigures(acc, settings: aggregates.settings))
+            })
+    }
+
+    private func value(of dim: Dimension, in key: RowKey, hasDate: Bool) -> String {
+        switch dim {
+        case .date: return CivilDate(dayNumber: Int(key.day)).description
+        case .interval:
+            guard hasDate else { return Self.clock(Int(key.interval) * Int(calendar.intervalSeconds)) }
+            // The wall-clock start; on a daylight-saving day with its offset, as 01:00 happens twice.
+            let day = Int(key.day)
+            let start = calendar.startOfDay(day) + Int64(key.interval) * calendar.intervalSeconds
+            let (second, offset) = calendar.wallClock(atSecond: start)
+            let label = Self.clock(second)
+            return calendar.lengthOfDay(day) == 86400 ? label : label + Self.offsetText(offset)
+        case .hour: return key.hour < 10 ? "0\(key.hour)" : "\(key.hour)"
+        case .weekday: return CivilDate.weekdayNames[Int(key.weekday)]
+        case .queue: return symbols[key.queue]
+        case .category: return CallCategory(rawValue: key.category)?.name ?? ""
+        case .subcategory: return symbols[key.subcategory]
+        case .agent: return symbols[key.agent]
+        }
+    }
+
+    // MARK: - Data quality
+
+    private func dataQuality() -> DataQuality {
+        var byKind: [RejectKind: Int] = [:]
+        for input in inputs { byKind.merge(input.rejectedByKind, uniquingKeysWith: +) }
+        let reasons = byKind.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { ReasonCount(reason: $0.key.rawValue, count: $0.value) }
+        return DataQuality(
+            inputs: inputs.map {
+                InputRow(
+                    path: $0.path, format: $0.format, encoding: $0.encoding, records: $0.records, accepted: $0.accepted,
+                    rejected: $0.rejected, error: $0.error, notes: $0.notes)
+            },
+            records: inputs.reduce(0) { $0 + $1.records }, accepted: inputs.reduce(0) { $0 + $1.accepted },
+            rejected: inputs.reduce(0) { $0 + $1.rejected }, filesFailed: inputs.filter { $0.error != nil }.count,
+            rejectsByReason: reasons, firstRejects: firstRejects.map(\.description),
+            unmatched: unmatched.map { UnmatchedCount(field: $0.value.field, value: $0.value.value, count: $0.count) })
+    }
+
+    // MARK: - Labels
+
+    static func clock(_ secondOfDay: Int) -> String {
+        let h = secondOfDay / 3600
+        let m = secondOfDay % 3600 / 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
+    static func offsetText(_ offset: Int64) -> String {
+        let sign = offset < 0 ? "-" : "+"
+        let magnitude = Int(abs(offset))
+        return sign + clock(magnitude)
+    }
+}

@@ -1,0 +1,63 @@
+import HotlineModel
+
+/// Exact counts of waits at 1-second resolution: percentiles from it are exact, and histograms merge by adding.
+///
+/// A wait of w milliseconds counts in second ⌈w / 1000⌉, the smallest whole second it does not exceed, so the
+/// nearest-rank percentile "smallest w such that at least q of the values are <= w" reads straight off it.
+/// Seconds below ``denseLimit`` live in an array; longer (rare) waits in a dictionary.
+public struct WaitHistogram: Sendable, Equatable {
+    static let denseLimit = 7200
+
+    private(set) var dense: [UInt32] = []
+    private(set) var sparse: [Int: Int] = [:]
+    public private(set) var count = 0
+
+    public init() {}
+
+    @inline(__always) public mutating func add(_ wait: Milliseconds) {
+        addSeconds(Int(max(0, wait).ceilDivided(by: 1000)), count: 1)
+    }
+
+    @inline(__always) mutating func addSeconds(_ second: Int, count n: Int) {
+        count += n
+        if second < Self.denseLimit {
+            if second >= dense.count { dense.append(contentsOf: repeatElement(0, count: second + 1 - dense.count)) }
+            dense[second] &+= UInt32(n)
+        } else {
+            sparse[second, default: 0] += n
+        }
+    }
+
+    public mutating func merge(_ other: WaitHistogram) {
+        for (second, n) in other.dense.enumerated() where n > 0 { addSeconds(second, count: Int(n)) }
+        for (second, n) in other.sparse { addSeconds(second, count: n) }
+    }
+
+    /// Nearest-rank percentile in whole seconds, `percent` in 1...100; nil when empty.
+    ///
+    /// The rank is ⌈percent × n / 100⌉ computed in integers, so p90 of 10 values is the 9th, never the 10th.
+    public func percentile(_ percent: Int) -> Int? {
+        guard count > 0 else { return nil }
+        let rank = max(1, (percent * count + 99) / 100)
+        var seen = 0
+        for (second, n) in dense.enumerated() {
+            seen += Int(n)
+            if seen >= rank { return second }
+        }
+        for second in sparse.keys.sorted() {
+            seen += sparse[second] ?? 0
+            if seen >= rank { return second }
+        }
+        return nil
+    }
+
+    /// How many values fall in `lower..<upper` seconds (upper nil = no bound).
+    public func count(from lower: Int, to upper: Int?) -> Int {
+        var total = 0
+        for (second, n) in dense.enumerated() where second >= lower && (upper.map { second < $0 } ?? true) {
+            total += Int(n)
+        }
+        for (second, n) in sparse where second >= lower && (upper.map { second < $0 } ?? true) { total += n }
+        return total
+    }
+}

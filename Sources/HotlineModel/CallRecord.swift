@@ -1,0 +1,97 @@
+/// One inbound or outbound call, whatever format it was read from.
+///
+/// Strings that repeat (queue, agent, labels) are interned as ``Symbol``s of the run's ``SymbolTable``, and the
+/// caller as a ``CallerKey``, so the hot path never allocates a `String` per record.
+public struct CallRecord: Equatable, Sendable {
+    /// Where the record came from, for rejects and data quality.
+    public var location: RecordLocation
+    public var queue: Symbol
+    /// The raw category label of the source (`category` column), before classification.
+    public var label: Symbol
+    public var ivrPath: Symbol
+    /// Set by the classifier.
+    public var category: CallCategory
+    /// Set by the classifier; ``Symbol/none`` when no subcategory is known.
+    public var subcategory: Symbol
+    public var direction: CallDirection
+    /// The caller, or nil when empty or anonymous.
+    public var caller: CallerKey?
+    public var agent: Symbol
+    public var enqueuedAt: Instant
+    public var answeredAt: Instant?
+    public var endedAt: Instant
+    public var wait: Milliseconds
+    public var talk: Milliseconds
+    public var hold: Milliseconds
+    public var wrap: Milliseconds
+    public var outcome: CallOutcome
+    /// Satisfaction score 1-5, when the caller answered the survey.
+    public var csat: Int8?
+    /// Net-promoter score 0-10, when the source carries one.
+    public var nps: Int8?
+
+    public init(
+        location: RecordLocation, queue: Symbol = .none, label: Symbol = .none, ivrPath: Symbol = .none,
+        category: CallCategory = .other, subcategory: Symbol = .none, direction: CallDirection = .inbound,
+        caller: CallerKey? = nil, agent: Symbol = .none, enqueuedAt: Instant, answeredAt: Instant? = nil,
+        endedAt: Instant, wait: Milliseconds = 0, talk: Milliseconds = 0, hold: Milliseconds = 0,
+        wrap: Milliseconds = 0, outcome: CallOutcome, csat: Int8? = nil, nps: Int8? = nil
+    ) {
+        self.location = location
+        self.queue = queue
+        self.label = label
+        self.ivrPath = ivrPath
+        self.category = category
+        self.subcategory = subcategory
+        self.direction = direction
+        self.caller = caller
+        self.agent = agent
+        self.enqueuedAt = enqueuedAt
+        self.answeredAt = answeredAt
+        self.endedAt = endedAt
+        self.wait = wait
+        self.talk = talk
+        self.hold = hold
+        self.wrap = wrap
+        self.outcome = outcome
+        self.csat = csat
+        self.nps = nps
+    }
+
+    /// Talk + hold + after-call work.
+    @inlinable public var handleTime: Milliseconds { talk + hold + wrap }
+
+    /// True when the call reached an agent (answered or transferred).
+    @inlinable public var isAnswered: Bool { outcome == .answered || outcome == .transferred }
+}
+
+/// How a queued call left the queue.
+public enum CallOutcome: UInt8, CaseIterable, Sendable {
+    case answered, abandoned, timeout, transferred, callback
+
+    public var name: String {
+        switch self {
+        case .answered: "answered"
+        case .abandoned: "abandoned"
+        case .timeout: "timeout"
+        case .transferred: "transferred"
+        case .callback: "callback"
+        }
+    }
+}
+
+public enum CallDirection: UInt8, Sendable {
+    case inbound, outbound
+}
+
+/// The file and 1-based line (or record number) a record starts at.
+public struct RecordLocation: Hashable, Sendable {
+    /// Index into the run's list of input files.
+    public var file: Int32
+    public var line: Int32
+
+    public init(file: Int32, line: Int32) {
+        self.file = file
+        self.line = line
+    }
+}

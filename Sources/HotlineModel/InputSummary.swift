@@ -1,0 +1,27 @@
+/// What reading one input file gave: the data-quality facts every report shows.
+public struct InputSummary: Sendable, Equatable {
+    public var path: String
+    /// The detected (or given) format name, e.g. `calls-csv`; empty when the file could not be read.
+    public var format: String
+    /// The detected encoding, e.g. `UTF-8`, `GB18030`.
+    public var encoding: String
+    public var records: Int = 0
+    public var accepted: Int = 0
+    public var rejectedByKind: [RejectKind: Int] = [:]
+    /// A file-level problem (unreadable, not a call log, ...): the file gave no records.
+    public var error: String?
+    /// Notes worth a look that reject nothing (ignored columns, timestamps without an offset, ...).
+    public var notes: [String] = []
+    /// Outbound calls read and left out of the queue figures.
+    public var outbound: Int = 0
+    /// Timestamps without an offset, read in the configured zone.
+    public var timestampsWithoutOffset: Int = 0
+
+    public init(path: String, format: String = "", encoding: String = "") {
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+    }
+
+    public var rejected: Int { rejectedByKind.values.reduce(0, +) }
+}

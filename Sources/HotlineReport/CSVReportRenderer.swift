@@ -1,0 +1,43 @@
+import HotlineMetrics
+
+/// The `--by` table as CSV: the dimension columns, then the fixed figure columns of DESIGN.md.
+///
+/// Rates are fractions 0...1, times seconds; an empty figure is an empty cell. Fields are quoted when they
+/// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM.
+public struct CSVReportRenderer: ReportRenderer {
+    public init() {}
+
+    public static let figureColumns = [
+        "offered", "answered", "abandoned", "short_abandoned", "timed_out", "callback", "service_level",
+        "abandonment_rate", "asa_s", "wait_p50_s", "wait_p90_s", "wait_p99_s", "longest_wait_s", "aht_s",
+        "transfer_rate", "repeat_call_rate", "csat_mean", "csat_satisfied", "csat_responses",
+    ]
+
+    public func render<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
+        out.write((report.table.dimensions + Self.figureColumns).map(Self.escape).joined(separator: ",") + "\n")
+        for row in report.table.rows {
+            let f = row.figures
+            let figures: [String] = [
+                "\(f.offered)", "\(f.answered)", "\(f.abandoned)", "\(f.shortAbandoned)", "\(f.timedOut)", "\(f.callback)",
+                Self.number(f.serviceLevel), Self.number(f.abandonmentRate), Self.number(f.asaSeconds),
+                f.waitP50Seconds.map(String.init) ?? "", f.waitP90Seconds.map(String.init) ?? "",
+                f.waitP99Seconds.map(String.init) ?? "", Self.number(f.longestWaitSeconds), Self.number(f.ahtSeconds),
+                Self.number(f.transferRate), Self.number(f.repeatCallRate), Self.number(f.csatMean),
+                Self.number(f.csatSatisfied), "\(f.csatResponses)",
+            ]
+            out.write((row.keys.map(Self.escape) + figures).joined(separator: ",") + "\n")
+        }
+    }
+
+    /// Shortest round-trip text of a double, empty for nil.
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,295 @@
+import HotlineMetrics
+
+/// The HTML report: one self-contained file (inline CSS and SVG, no script, no network), readable printed.
+///
+/// Every string that came from an input (queues, labels, agents, file names, reject messages) is escaped.
+public struct HTMLReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render<Output: TextOutputStream>(_ report: Report, into output: inout Output) {
+        var w = HTMLWriter(out: "")
+        let p = report.period
+        let span = p.from.map { "\($0) – \(p.to ?? $0)" } ?? "no calls"
+        w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        w.text("Hotline report " + span)
+        w.raw("</title>\n<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n")
+        header(report, span: span, &w)
+        cards(report, &w)
+        load(report, &w)
+        if report.days.count > 1 { days(report, &w) }
+        heatmap(report, &w)
+        categories(report, &w)
+        queues(report, &w)
+        waits(report, &w)
+        dataQuality(report, &w)
+        footer(report, &w)
+        w.raw("</body>\n</html>\n")
+        output.write(w.out)
+    }
+
+    private func header(_ r: Report, span: String, _ w: inout HTMLWriter<String>) {
+        let t = r.thresholds
+        w.raw("<header>\n")
+        w.element("h1", "Hotline calls · " + span)
+        w.element(
+            "p",
+            "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone) · \(r.period.intervalMinutes)-minute intervals · "
+                + "service level = answered within \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget))",
+            class: "meta")
+        if let from = r.period.previousFrom, let to = r.period.previousTo {
+            w.element("p", "Changes compare with \(from) – \(to).", class: "meta")
+        }
+        var filters: [String] = []
+        if !r.filters.queues.isEmpty { filters.append("queues " + r.filters.queues.joined(separator: ", ")) }
+        if !r.filters.categories.isEmpty { filters.append("categories " + r.filters.categories.joined(separator: ", ")) }
+        if !filters.isEmpty { w.element("p", "Only " + filters.joined(separator: "; ") + ".", class: "meta") }
+        let q = r.dataQuality
+        w.element(
+            "p",
+            "\(q.inputs.count) input \(q.inputs.count == 1 ? "file" : "files"), \(DisplayFormat.count(q.records)) records: "
+                + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
+                + (q.filesFailed > 0 ? ", \(q.filesFailed) unreadable \(q.filesFailed == 1 ? "file" : "files")" : "") + ".",
+            class: "meta")
+        w.raw("</header>\n")
+    }
+
+    /// Whether a rise is good news (+1), bad news (-1) or neither (0).
+    private static func direction(_ key: String) -> Int {
+        switch key {
+        case "service_level", "csat_mean", "csat_satisfied": 1
+        case "abandonment_rate", "asa_s", "wait_p90_s", "repeat_call_rate", "transfer_rate": -1
+        default: 0
+        }
+    }
+
+    private func cards(_ r: Report, _ w: inout HTMLWriter<String>) {
+        w.raw("<section class=\"cards\">\n")
+        for f in r.headline {
+            let missed = f.target.flatMap { target in f.value.map { $0 < target } } ?? false
+            w.raw(missed ? "<div class=\"card miss\">" : "<div class=\"card\">")
+            w.element("div", f.label, class: "label")
+            w.element("div", DisplayFormat.figure(f.value, kind: f.kind), class: "value")
+            if let target = f.target, f.value != nil {
+                w.element("span", (missed ? "below target " : "target met ") + DisplayFormat.percent(target), class: "badge")
+            }
+            if r.period.previousFrom != nil {
+                var tone = ""
+                if let change = f.change, change != 0 {
+                    let d = Self.direction(f.key)
+                    tone = d == 0 ? "" : ((change > 0) == (d > 0) ? " good" : " bad")
+                }
+                let arrow = (f.change ?? 0) > 0 ? "▲ " : (f.change ?? 0) < 0 ? "▼ " : ""
+                w.raw("<div class=\"change\(tone)\">")
+                w.text(arrow + DisplayFormat.change(f.change, kind: f.kind) + " vs " + DisplayFormat.figure(f.previous, kind: f.kind))
+                w.raw("</div>")
+            }
+            w.raw("</div>\n")
+        }
+        w.raw("</section>\n")
+    }
+
+    private static let loadHeaders = ["Offered", "Answered", "Abandoned", "Short", "SL", "Aband.", "ASA", "Wait p90", "AHT", "CSAT"]
+
+    private func loadCells(_ f: CallFigures) -> [String] {
+        [
+            DisplayFormat.count(f.offered), DisplayFormat.count(f.answered), DisplayFormat.count(f.abandoned),
+            DisplayFormat.count(f.shortAbandoned), DisplayFormat.percent(f.serviceLevel),
+            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
+            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
+        ]
+    }
+
+    /// A table row whose service-level cell (index `slIndex`) is flagged when under target.
+    private func loadRow(_ cells: [String], sl: Double?, target: Double, slIndex: Int, _ w: inout HTMLWriter<String>) {
+        w.raw("<tr>")
+        for (i, cell) in cells.enumerated() {
+            if i == 0 {
+                w.element("th", cell)
+            } else {
+                w.element("td", cell, class: i == slIndex && (sl.map { $0 < target } ?? false) ? "n low" : "n")
+            }
+        }
+        w.raw("</tr>\n")
+    }
+
+    private func load(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let target = r.thresholds.serviceLevelTarget
+        w.raw("<section>\n")
+        w.element("h2", "Queue load by time of day" + (r.period.days > 1 ? " (all \(r.period.days) days)" : ""))
+        let perHour = 60 / max(1, r.period.intervalMinutes)
+        w.raw(
+            SVGChart.load(
+                labels: r.intervals.map(\.start), figures: r.intervals.map(\.figures), target: target,
+                title: "Offered, answered and abandoned calls by time of day, with service level",
+                labelEvery: max(1, perHour * 2)))
+        w.raw(SVGChart.loadLegend(target: target))
+        w.raw("<table>\n<thead>")
+        w.row(["Start"] + Self.loadHeaders + ["Peak waiting"], header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for row in r.intervals {
+            loadRow([row.start] + loadCells(row.figures) + [DisplayFormat.count(row.peakWaiting)], sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
+        }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func days(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let target = r.thresholds.serviceLevelTarget
+        w.raw("<section>\n")
+        w.element("h2", "Days")
+        w.raw(
+            SVGChart.load(
+                labels: r.days.map { String($0.date.suffix(5)) }, figures: r.days.map(\.figures), target: target,
+                title: "Calls and service level by day", labelEvery: max(1, r.days.count / 14)))
+        w.raw(SVGChart.loadLegend(target: target))
+        w.raw("<table>\n<thead>")
+        w.row(["Date", "Day"] + Self.loadHeaders + ["Repeat", "Peak waiting"], header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for row in r.days {
+            loadRow(
+                [row.date, row.weekday] + loadCells(row.figures) + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)],
+                sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
+        }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func heatmap(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let peak = max(1, r.heatmap.flatMap { $0 }.max() ?? 1)
+        w.raw("<section>\n")
+        w.element("h2", "Offered calls by hour and weekday")
+        w.raw("<table class=\"heat\">\n<thead><tr><th>Hour</th>")
+        for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] { w.raw("<th>\(day)</th>") }
+        w.raw("</tr></thead>\n<tbody>\n")
+        for hour in 0..<24 {
+            w.raw("<tr><th>\(hour < 10 ? "0" : "")\(hour):00</th>")
+            for day in 0..<7 {
+                let n = r.heatmap[day][hour]
+                let level = Double(n) / Double(peak)
+                // White to deep blue; white text on the darker half.
+                let red = Int(255 - level * (255 - 31))
+                let green = Int(255 - level * (255 - 78))
+                let blue = Int(255 - level * (255 - 140))
+                let ink = level > 0.55 ? "#fff" : "#1d2733"
+                w.raw("<td style=\"background:rgb(\(red),\(green),\(blue));color:\(ink)\">\(DisplayFormat.count(n))</td>")
+            }
+            w.raw("</tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private static let groupHeaders = ["Offered", "Share", "SL", "Aband.", "ASA", "AHT", "CSAT", "Satisfied", "Repeat"]
+
+    private func groupCells(_ f: CallFigures, share: Double?) -> [String] {
+        [
+            DisplayFormat.count(f.offered), DisplayFormat.percent(share), DisplayFormat.percent(f.serviceLevel),
+            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
+            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean), DisplayFormat.percent(f.csatSatisfied),
+            DisplayFormat.percent(f.repeatCallRate),
+        ]
+    }
+
+    private func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
+        w.raw("<section>\n")
+        w.element("h2", "Categories and subcategories")
+        w.raw("<table>\n<thead>")
+        w.row(["Category"] + Self.groupHeaders, header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for c in r.categories {
+            w.row(["\(c.category) · \(c.chineseName)"] + groupCells(c.figures, share: c.share), rowClass: "cat")
+            for s in c.subcategories {
+                w.row([s.name.isEmpty ? "(unspecified)" : s.name] + groupCells(s.figures, share: s.share), rowClass: "sub")
+            }
+        }
+        w.raw("</tbody>\n</table>\n")
+        w.element("p", "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.", class: "quiet")
+        w.raw("</section>\n")
+    }
+
+    private func queues(_ r: Report, _ w: inout HTMLWriter<String>) {
+        w.raw("<section>\n")
+        w.element("h2", "Queues")
+        w.raw("<table>\n<thead>")
+        w.row(["Queue"] + Self.groupHeaders, header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for q in r.queues { w.row([q.name.isEmpty ? "(no queue)" : q.name] + groupCells(q.figures, share: q.share)) }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func waits(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let t = r.totals
+        w.raw("<section>\n")
+        w.element("h2", "Wait before answer")
+        w.raw(SVGChart.waits(r.waitDistribution, threshold: r.thresholds.serviceLevelSeconds))
+        w.element(
+            "p",
+            "Answered calls. Median \(DisplayFormat.duration(t.waitP50Seconds)), 90th percentile \(DisplayFormat.duration(t.waitP90Seconds)), "
+                + "99th percentile \(DisplayFormat.duration(t.waitP99Seconds)), longest wait of any call \(DisplayFormat.duration(t.longestWaitSeconds)). "
+                + "Blue bars are within the \(r.thresholds.serviceLevelSeconds) s service-level threshold.",
+            class: "quiet")
+        w.raw("</section>\n")
+    }
+
+    private func dataQuality(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let q = r.dataQuality
+        w.raw("<section>\n")
+        w.element("h2", "Data quality")
+        w.raw("<table>\n<thead>")
+        w.row(["File", "Format", "Encoding", "Records", "Accepted", "Rejected"], header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for input in q.inputs {
+            w.raw("<tr>")
+            w.element("th", input.path)
+            w.element("td", input.format.isEmpty ? "-" : input.format)
+            w.element("td", input.encoding.isEmpty ? "-" : input.encoding)
+            w.element("td", DisplayFormat.count(input.records), class: "n")
+            w.element("td", DisplayFormat.count(input.accepted), class: "n")
+            w.element("td", DisplayFormat.count(input.rejected), class: input.rejected > 0 ? "n low" : "n")
+            w.raw("</tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n")
+        let notes = q.inputs.flatMap { input in
+            (input.error.map { ["\(input.path): error: \($0)"] } ?? []) + input.notes.map { "\(input.path): \($0)" }
+        }
+        if !notes.isEmpty {
+            w.raw("<ul>\n")
+            for note in notes { w.element("li", note) }
+            w.raw("</ul>\n")
+        }
+        if q.rejectsByReason.isEmpty {
+            w.element("p", "No record was rejected.", class: "quiet")
+        } else {
+            w.element("p", "Rejected by reason: " + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ") + ".")
+            w.raw("<ul class=\"rejects\">\n")
+            for reject in q.firstRejects { w.element("li", reject) }
+            w.raw("</ul>\n")
+        }
+        if q.unmatched.isEmpty {
+            w.element("p", "Every call matched a category rule.", class: "quiet")
+        } else {
+            w.element("p", "Values no category rule matched (counted as other): add a rule to classify them.")
+            w.raw("<table>\n<thead>")
+            w.row(["Field", "Value", "Calls"], header: true)
+            w.raw("</thead>\n<tbody>\n")
+            for u in q.unmatched.prefix(30) {
+                w.raw("<tr>")
+                w.element("th", u.field)
+                w.element("td", u.value)
+                w.element("td", DisplayFormat.count(u.count), class: "n")
+                w.raw("</tr>\n")
+            }
+            w.raw("</tbody>\n</table>\n")
+        }
+        w.raw("</section>\n")
+    }
+
+    private func footer(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let t = r.thresholds
+        w.raw("<footer>")
+        w.text(
+            "Offered = calls that entered a queue. Service level = answered within \(t.serviceLevelSeconds) s / (offered − short abandons). "
+                + "Abandonment = abandoned after \(t.shortAbandonSeconds) s or more / (offered − short abandons). ASA and wait percentiles over answered calls "
+                + "(nearest rank, whole seconds). AHT = talk + hold + after-call work. Peak waiting = most calls in queue at the same second. "
+                + "Generated by hotline; definitions in docs/METRICS.md.")
+        w.raw("</footer>\n")
+    }
+}

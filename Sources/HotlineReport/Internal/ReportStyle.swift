@@ -1,0 +1,45 @@
+/// The report's stylesheet, inline so the HTML file stands alone; readable on screen and on paper.
+enum ReportStyle {
+    static let css = """
+        :root { --ink: #1d2733; --muted: #5d6b7a; --line: #dde3ea; --good: #1a8f4c; --bad: #c0392b; --card: #f6f8fa; }
+        * { box-sizing: border-box; }
+        body { font: 14px/1.45 -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+               color: var(--ink); margin: 0 auto; max-width: 1040px; padding: 24px; }
+        h1 { font-size: 22px; margin: 0 0 4px; }
+        h2 { font-size: 17px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+        p.meta { color: var(--muted); margin: 2px 0; }
+        .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin-top: 16px; }
+        .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+        .card .label { color: var(--muted); font-size: 12px; }
+        .card .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .card .change { font-size: 12px; color: var(--muted); }
+        .card .change.good { color: var(--good); } .card .change.bad { color: var(--bad); }
+        .card.miss { border-color: var(--bad); } .card.miss .value { color: var(--bad); }
+        .badge { font-size: 11px; padding: 1px 6px; border-radius: 8px; background: #e6f4ec; color: var(--good); }
+        .card.miss .badge { background: #fbe9e7; color: var(--bad); }
+        table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+        th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
+        thead th { color: var(--muted); font-weight: 600; font-size: 12px; border-bottom: 2px solid var(--line); }
+        td.n, thead th + th { text-align: right; }
+        tr.sub th { font-weight: normal; padding-left: 22px; color: var(--muted); }
+        tr.cat th { font-weight: 600; }
+        td.low { color: var(--bad); font-weight: 600; }
+        svg.chart { width: 100%; height: auto; display: block; }
+        svg .grid { stroke: #edf0f3; } svg .base { stroke: #8795a1; } svg .axis { font-size: 11px; fill: var(--muted); }
+        .legend { color: var(--muted); font-size: 12px; }
+        .legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; }
+        .legend .ln { display: inline-block; width: 18px; border-top: 2px solid; margin: 0 4px 0 10px; vertical-align: 3px; }
+        .legend .ln.dash { border-top-style: dashed; }
+        table.heat td { text-align: center; font-size: 12px; border: 1px solid #fff; padding: 3px 2px; }
+        table.heat th { text-align: center; font-size: 12px; }
+        .quiet { color: var(--muted); }
+        ul.rejects { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+        footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 11px; }
+          section { break-inside: avoid; }
+          .cards { grid-template-columns: repeat(4, 1fr); }
+          table.heat td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
+        """
+}

@@ -1,0 +1,125 @@
+import HotlineMetrics
+
+/// The report's charts as inline SVG: no script, no network, printable.
+///
+/// Coordinates are written with one decimal through ``DisplayFormat/fixed(_:decimals:)`` so the same report
+/// gives the same bytes on every machine.
+enum SVGChart {
+    static let answered = "#2f6db5"
+    static let abandoned = "#e07b39"
+    static let other = "#b9c2cc"
+    static let serviceLevel = "#1a8f4c"
+    static let target = "#c0392b"
+
+    static func f(_ v: Double) -> String { DisplayFormat.fixed(v, decimals: 1) }
+
+    /// One stacked bar per group (answered, abandoned, the rest of offered), with the service-level line on a
+    /// 0-100 % axis at the right and the target as a dashed line.
+    static func load(
+        labels: [String], figures: [CallFigures], target: Double, title: String, labelEvery: Int
+    ) -> String {
+        let width = 960.0
+        let height = 280.0
+        let left = 56.0
+        let right = 48.0
+        let top = 16.0
+        let bottom = 40.0
+        let plotW = width - left - right
+        let plotH = height - top - bottom
+        let most = Double(max(1, figures.map(\.offered).max() ?? 1))
+        let scale = max(4, niceCeiling(most))
+        let slot = plotW / Double(max(1, figures.count))
+        let barW = max(1, slot * 0.72)
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
+        // Grid and left axis (calls).
+        for k in 0...4 {
+            let y = top + plotH - plotH * Double(k) / 4
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>"
+            svg += "<text x=\"\(f(left + plotW + 6))\" y=\"\(f(y + 4))\" class=\"axis\">\(k * 25)%</text>\n"
+        }
+        // Bars.
+        for (i, fig) in figures.enumerated() {
+            let x = left + slot * Double(i) + (slot - barW) / 2
+            var y = top + plotH
+            for (value, color) in [(fig.answered, answered), (fig.abandoned, abandoned), (fig.offered - fig.answered - fig.abandoned, other)] where value > 0 {
+                let h = plotH * Double(value) / scale
+                y -= h
+                svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(color)\"/>"
+            }
+            if i % labelEvery == 0 {
+                svg += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(HTMLWriter<String>.escape(labels[i]))</text>"
+            }
+            svg += "\n"
+        }
+        // Target and service-level line.
+        let targetY = top + plotH - plotH * target
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(targetY))\" x2=\"\(f(left + plotW))\" y2=\"\(f(targetY))\" stroke=\"\(Self.target)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
+        var path = ""
+        var pen = false
+        for (i, fig) in figures.enumerated() {
+            guard let sl = fig.serviceLevel else {
+                pen = false
+                continue
+            }
+            let x = left + slot * (Double(i) + 0.5)
+            let y = top + plotH - plotH * sl
+            path += (pen ? " L" : " M") + "\(f(x)) \(f(y))"
+            pen = true
+        }
+        if !path.isEmpty {
+            svg += "<path d=\"\(path.dropFirst())\" fill=\"none\" stroke=\"\(serviceLevel)\" stroke-width=\"2\"/>\n"
+        }
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// The legend that goes with ``load(labels:figures:target:title:labelEvery:)``.
+    static func loadLegend(target: Double) -> String {
+        "<p class=\"legend\"><span class=\"sw\" style=\"background:\(answered)\"></span>answered "
+            + "<span class=\"sw\" style=\"background:\(abandoned)\"></span>abandoned "
+            + "<span class=\"sw\" style=\"background:\(other)\"></span>short abandon, timeout, callback "
+            + "<span class=\"ln\" style=\"border-color:\(serviceLevel)\"></span>service level (right axis) "
+            + "<span class=\"ln dash\" style=\"border-color:\(Self.target)\"></span>target \(DisplayFormat.percent(target))</p>\n"
+    }
+
+    /// A histogram of answered calls by wait, with the service-level threshold marked.
+    static func waits(_ buckets: [WaitBucket], threshold: Int) -> String {
+        let width = 960.0
+        let height = 220.0
+        let left = 56.0
+        let top = 16.0
+        let bottom = 40.0
+        let plotW = width - left - 16
+        let plotH = height - top - bottom
+        let scale = max(4, niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1))))
+        let slot = plotW / Double(max(1, buckets.count))
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
+        for k in 0...4 {
+            let y = top + plotH - plotH * Double(k) / 4
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>\n"
+        }
+        for (i, b) in buckets.enumerated() {
+            let h = plotH * Double(b.calls) / scale
+            let x = left + slot * Double(i) + slot * 0.1
+            let within = (b.to ?? Int.max) <= threshold
+            svg += "<rect x=\"\(f(x))\" y=\"\(f(top + plotH - h))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(within ? answered : other)\"/>"
+            let label = b.to.map { "\(b.from)-\($0) s" } ?? "> \(b.from - 1) s"
+            svg += "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH - h - 4))\" class=\"axis\" text-anchor=\"middle\">\(DisplayFormat.percent(b.share))</text>\n"
+        }
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// 1, 2 or 5 times a power of ten, at least `value`: round numbers on the axis.
+    static func niceCeiling(_ value: Double) -> Double {
+        var power = 1.0
+        while power * 10 <= value { power *= 10 }
+        for step in [1.0, 2.0, 5.0, 10.0] where step * power >= value { return step * power }
+        return 10 * power
+    }
+}

@@ -1,0 +1,3 @@
+import HotlineCLI
+
+HotlineCommand.main()
