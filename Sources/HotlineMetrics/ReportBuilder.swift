@@ -70,7 +70,9 @@ public struct ReportBuilder {
         let queues = a.byQueue.map { (name: symbols[$0.key], acc: $0.value) }.sorted { $0.name < $1.name }
             .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
 
-        let bounds: [(Int, Int?)] = [(0, 10), (11, 20), (21, 30), (31, 60), (61, 120), (121, 180), (181, 300), (301, 600), (601, nil)]
+        let bounds: [(Int, Int?)] = [
+            (0, 5), (6, 10), (11, 20), (21, 30), (31, 45), (46, 60), (61, 120), (121, 180), (181, 300), (301, 600), (601, nil),
+        ]
         let waitDistribution = bounds.map { lower, upper in
             let n = a.total.waits.count(from: lower, to: upper.map { $0 + 1 })
             return WaitBucket(
