@@ -5,10 +5,14 @@ import HotlineModel
 /// Results are cached per distinct (label, IVR path, queue), so the rules run once per combination, not per
 /// call. Not thread-safe: one per pipeline.
 public final class Classifier {
-    private struct Key: Hashable {
+    private struct Key: FastHashable {
         var label: Symbol
         var ivrPath: Symbol
         var queue: Symbol
+
+        var fastHash: UInt64 {
+            UInt64(label.rawValue) | UInt64(ivrPath.rawValue) << 32 ^ UInt64(queue.rawValue) &* 0x9E37_79B9_7F4A_7C15
+        }
     }
     private struct Result {
         var category: CallCategory
@@ -19,7 +23,8 @@ public final class Classifier {
 
     private let rules: CategoryRules
     private let symbols: SymbolTable
-    private var cache: [Key: Result] = [:]
+    private var keys = DenseIndex<Key>()
+    private var results: [Result] = []
     private var lastKey = Key(label: Symbol(rawValue: .max), ivrPath: .none, queue: .none)
     private var lastResult = Result(category: .other, subcategory: .none, unmatched: nil)
     private var unmatchedCounts: [UnmatchedValue: Int] = [:]
@@ -34,11 +39,10 @@ public final class Classifier {
         let result: Result
         if key == lastKey {
             result = lastResult
-        } else if let cached = cache[key] {
-            result = cached
         } else {
-            result = evaluate(key)
-            cache[key] = result
+            let (index, inserted) = keys.index(of: key)
+            if inserted { results.append(evaluate(key)) }
+            result = results[index]
         }
         lastKey = key
         lastResult = result

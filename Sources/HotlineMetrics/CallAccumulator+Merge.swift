@@ -13,7 +13,11 @@ extension CallAccumulator {
         handleTimeSum += other.handleTimeSum
         if let longest = other.longestWait { longestWait = max(longestWait ?? 0, longest) }
         waits.merge(other.waits)
-        for score in 1...5 { csatCounts[score] += other.csatCounts[score] }
+        csat1 += other.csat1
+        csat2 += other.csat2
+        csat3 += other.csat3
+        csat4 += other.csat4
+        csat5 += other.csat5
         npsPromoters += other.npsPromoters
         npsPassives += other.npsPassives
         npsDetractors += other.npsDetractors

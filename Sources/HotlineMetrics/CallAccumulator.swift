@@ -17,8 +17,13 @@ public struct CallAccumulator: Sendable, Equatable {
     public var handleTimeSum: Milliseconds = 0
     public var longestWait: Milliseconds?
     public var waits = WaitHistogram()
-    /// Count of CSAT scores 1...5 (index 0 unused).
-    public var csatCounts: [Int] = [0, 0, 0, 0, 0, 0]
+    /// Counts of CSAT scores 1...5: five fields rather than an array, so an accumulator holds no heap storage
+    /// but its histogram.
+    public var csat1 = 0
+    public var csat2 = 0
+    public var csat3 = 0
+    public var csat4 = 0
+    public var csat5 = 0
     public var npsPromoters = 0
     public var npsPassives = 0
     public var npsDetractors = 0
@@ -48,7 +53,15 @@ public struct CallAccumulator: Sendable, Equatable {
         case .callback:
             callback += 1
         }
-        if let csat = call.csat { csatCounts[Int(csat)] += 1 }
+        if let csat = call.csat {
+            switch csat {
+            case 1: csat1 += 1
+            case 2: csat2 += 1
+            case 3: csat3 += 1
+            case 4: csat4 += 1
+            default: csat5 += 1
+            }
+        }
         if let nps = call.nps {
             if nps >= 9 {
                 npsPromoters += 1
@@ -59,4 +72,7 @@ public struct CallAccumulator: Sendable, Equatable {
             }
         }
     }
+
+    /// Counts of CSAT scores, index 0 for score 1.
+    public var csatCounts: [Int] { [csat1, csat2, csat3, csat4, csat5] }
 }

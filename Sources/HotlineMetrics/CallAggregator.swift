@@ -17,25 +17,34 @@ public final class CallAggregator {
     private let toDay: Int
     private let previousRange: ClosedRange<Int>?
     private let queueFilter: Set<Symbol>?
-    private let dims: Set<Dimension>
+    /// Per category raw value, whether it is selected; empty when all are.
+    private let categoryFilter: [Bool]
+    // One flag per dimension: a Set look-up per call and dimension showed in the profile.
+    private let byDate, byInterval, byHour, byWeekday, byQueueDim, byCategoryDim, bySubcategoryDim, byAgent: Bool
     let slotsPerDay: Int
 
     var total = CallAccumulator()
     var previous = CallAccumulator()
     var bySlot: [CallAccumulator]
-    var byDay: [Int32: CallAccumulator] = [:]
-    var byQueue: [Symbol: CallAccumulator] = [:]
-    var byCategory: [CallCategory: CallAccumulator] = [:]
-    var bySubcategory: [SubcategoryKey: CallAccumulator] = [:]
-    var byRow: [RowKey: CallAccumulator] = [:]
+    // Views keyed by small integers live in arrays; the others map keys to dense indices of parallel arrays.
+    private var days = DenseIndex<Int32>()
+    private var byDay: [CallAccumulator] = []
+    /// Indexed by queue symbol number.
+    private var byQueue: [CallAccumulator] = []
+    private var byCategory = Array(repeating: CallAccumulator(), count: CallCategory.allCases.count)
+    private var subcategories = DenseIndex<SubcategoryKey>()
+    private var bySubcategory: [CallAccumulator] = []
+    private var rows = DenseIndex<RowKey>()
+    private var byRow: [CallAccumulator] = []
     /// Offered calls by weekday (0 = Monday) and hour.
     var heatmap: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     var firstDay: Int32?
     var lastDay: Int32?
     private var peak = PeakWaitingTracker()
     private var repeats = RepeatCallTracker()
-    private var cellIndex: [Cell: UInt32] = [:]
-    private var cells: [Cell] = []
+    private var cells = DenseIndex<Cell>()
+    private var lastDay32: Int32 = .min
+    private var lastDayIndex = 0
 
     public init(settings: MetricSettings, query: CallQuery, calendar: LocalCalendar, symbols: SymbolTable) {
         self.settings = settings
@@ -46,7 +55,16 @@ public final class CallAggregator {
         toDay = query.to?.dayNumber ?? Int.max
         previousRange = query.previous.map { $0.from.dayNumber...$0.to.dayNumber }
         queueFilter = query.queues.isEmpty ? nil : Set(query.queues.map { symbols.intern($0) })
-        dims = Set(query.dimensions)
+        categoryFilter = query.categories.isEmpty ? [] : CallCategory.allCases.map { query.categories.contains($0) }
+        let dims = Set(query.dimensions)
+        byDate = dims.contains(.date)
+        byInterval = dims.contains(.interval)
+        byHour = dims.contains(.hour)
+        byWeekday = dims.contains(.weekday)
+        byQueueDim = dims.contains(.queue)
+        byCategoryDim = dims.contains(.category) || dims.contains(.subcategory)
+        bySubcategoryDim = dims.contains(.subcategory)
+        byAgent = dims.contains(.agent)
         slotsPerDay = 86400 / Int(calendar.intervalSeconds)
         bySlot = Array(repeating: CallAccumulator(), count: slotsPerDay)
     }
@@ -57,31 +75,45 @@ public final class CallAggregator {
         let day = Int(stamp.day)
         let selected =
             (queueFilter.map { $0.contains(call.queue) } ?? true)
-            && (query.categories.isEmpty || query.categories.contains(call.category))
+            && (categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)])
         var cell: UInt32?
         if selected && day >= fromDay && day <= toDay {
             let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
-            let row = rowKey(call, stamp: stamp, slot: slot)
-            let subcategory = SubcategoryKey(category: call.category, subcategory: call.subcategory)
+            if stamp.day != lastDay32 {
+                let (index, inserted) = days.index(of: stamp.day)
+                if inserted { byDay.append(CallAccumulator()) }
+                lastDay32 = stamp.day
+                lastDayIndex = index
+            }
+            let (sub, newSub) = subcategories.index(of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
+            if newSub { bySubcategory.append(CallAccumulator()) }
+            let (row, newRow) = rows.index(of: rowKey(call, stamp: stamp, slot: slot))
+            if newRow { byRow.append(CallAccumulator()) }
+            let queue = Int(call.queue.rawValue)
+            if queue >= byQueue.count { byQueue += Array(repeating: CallAccumulator(), count: queue + 1 - byQueue.count) }
+
             total.add(call, settings: settings)
             bySlot[slot].add(call, settings: settings)
-            byDay[stamp.day, default: CallAccumulator()].add(call, settings: settings)
-            byQueue[call.queue, default: CallAccumulator()].add(call, settings: settings)
-            byCategory[call.category, default: CallAccumulator()].add(call, settings: settings)
-            bySubcategory[subcategory, default: CallAccumulator()].add(call, settings: settings)
-            byRow[row, default: CallAccumulator()].add(call, settings: settings)
+            byDay[lastDayIndex].add(call, settings: settings)
+            byQueue[queue].add(call, settings: settings)
+            byCategory[Int(call.category.rawValue)].add(call, settings: settings)
+            bySubcategory[sub].add(call, settings: settings)
+            byRow[row].add(call, settings: settings)
             heatmap[stamp.weekday][stamp.hour] += 1
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
             firstDay = min(firstDay ?? stamp.day, stamp.day)
             lastDay = max(lastDay ?? stamp.day, stamp.day)
             if call.isAnswered && call.caller != nil {
-                cell = cellID(Cell(previous: false, slot: Int32(slot), day: stamp.day, subcategory: subcategory, queue: call.queue, row: row))
+                cell = UInt32(
+                    cells.index(
+                        of: Cell(
+                            slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue), category: Int32(call.category.rawValue),
+                            subcategory: Int32(sub), row: Int32(row))
+                    ).index)
             }
         } else if selected, let previousRange, previousRange.contains(day) {
             previous.add(call, settings: settings)
-            if call.isAnswered && call.caller != nil {
-                cell = cellID(Cell(previous: true, slot: 0, day: 0, subcategory: SubcategoryKey(category: .other, subcategory: .none), queue: .none, row: RowKey()))
-            }
+            if call.isAnswered && call.caller != nil { cell = UInt32(cells.index(of: Cell.previousPeriod).index) }
         }
         if let caller = call.caller {
             repeats.add(caller: caller, enqueued: call.enqueuedAt, ended: call.endedAt, cell: cell)
@@ -90,23 +122,15 @@ public final class CallAggregator {
 
     private func rowKey(_ call: CallRecord, stamp: LocalStamp, slot: Int) -> RowKey {
         var key = RowKey()
-        if dims.contains(.date) { key.day = stamp.day }
-        if dims.contains(.interval) { key.interval = dims.contains(.date) ? stamp.interval : Int32(slot) }
-        if dims.contains(.hour) { key.hour = Int8(stamp.hour) }
-        if dims.contains(.weekday) { key.weekday = Int8(stamp.weekday) }
-        if dims.contains(.queue) { key.queue = call.queue }
-        if dims.contains(.category) || dims.contains(.subcategory) { key.category = call.category.rawValue }
-        if dims.contains(.subcategory) { key.subcategory = call.subcategory }
-        if dims.contains(.agent) { key.agent = call.agent }
+        if byDate { key.day = stamp.day }
+        if byInterval { key.interval = byDate ? stamp.interval : Int32(slot) }
+        if byHour { key.hour = Int8(stamp.hour) }
+        if byWeekday { key.weekday = Int8(stamp.weekday) }
+        if byQueueDim { key.queue = call.queue }
+        if byCategoryDim { key.category = call.category.rawValue }
+        if bySubcategoryDim { key.subcategory = call.subcategory }
+        if byAgent { key.agent = call.agent }
         return key
-    }
-
-    private func cellID(_ cell: Cell) -> UInt32 {
-        if let id = cellIndex[cell] { return id }
-        let id = UInt32(cells.count)
-        cells.append(cell)
-        cellIndex[cell] = id
-        return id
     }
 
     /// Resolves repeat calls and peaks; the aggregator is spent afterwards.
@@ -114,45 +138,69 @@ public final class CallAggregator {
         var credits = [Int](repeating: 0, count: cells.count)
         repeats.resolve(window: settings.repeatWindowMillis) { credits[Int($0)] += 1 }
         for (id, n) in credits.enumerated() where n > 0 {
-            let cell = cells[id]
-            if cell.previous {
+            let cell = cells.keys[id]
+            if cell == .previousPeriod {
                 previous.repeats += n
                 continue
             }
             total.repeats += n
             bySlot[Int(cell.slot)].repeats += n
-            byDay[cell.day]?.repeats += n
-            byQueue[cell.queue]?.repeats += n
-            byCategory[cell.subcategory.category]?.repeats += n
-            bySubcategory[cell.subcategory]?.repeats += n
-            byRow[cell.row]?.repeats += n
+            byDay[Int(cell.day)].repeats += n
+            byQueue[Int(cell.queue)].repeats += n
+            byCategory[Int(cell.category)].repeats += n
+            bySubcategory[Int(cell.subcategory)].repeats += n
+            byRow[Int(cell.row)].repeats += n
         }
+        var dayMap: [Int32: CallAccumulator] = [:]
+        for (i, day) in days.keys.enumerated() { dayMap[day] = byDay[i] }
+        var queueMap: [Symbol: CallAccumulator] = [:]
+        for (i, acc) in byQueue.enumerated() where acc.offered > 0 { queueMap[Symbol(rawValue: UInt32(i))] = acc }
+        var categoryMap: [CallCategory: CallAccumulator] = [:]
+        for category in CallCategory.allCases where byCategory[Int(category.rawValue)].offered > 0 {
+            categoryMap[category] = byCategory[Int(category.rawValue)]
+        }
+        var subMap: [SubcategoryKey: CallAccumulator] = [:]
+        for (i, key) in subcategories.keys.enumerated() { subMap[key] = bySubcategory[i] }
+        var rowMap: [RowKey: CallAccumulator] = [:]
+        for (i, key) in rows.keys.enumerated() { rowMap[key] = byRow[i] }
         let peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
         return CallAggregates(
-            settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: byDay,
-            byQueue: byQueue, byCategory: byCategory, bySubcategory: bySubcategory, byRow: byRow, heatmap: heatmap,
+            settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
+            byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
             peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
             peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay)
     }
 
-    private struct Cell: Hashable {
-        var previous: Bool
+    /// The groups one answered call credits when it turns out a repeat: indices into the views above.
+    private struct Cell: FastHashable {
         var slot: Int32
         var day: Int32
-        var subcategory: SubcategoryKey
-        var queue: Symbol
-        var row: RowKey
+        var queue: Int32
+        var category: Int32
+        var subcategory: Int32
+        var row: Int32
+
+        /// Calls of the previous period credit only its total.
+        static let previousPeriod = Cell(slot: -1, day: -1, queue: -1, category: -1, subcategory: -1, row: -1)
+
+        var fastHash: UInt64 {
+            (UInt64(UInt32(bitPattern: slot)) | UInt64(UInt32(bitPattern: day)) << 16 | UInt64(UInt32(bitPattern: category)) << 40)
+                ^ (UInt64(UInt32(bitPattern: queue)) << 24 | UInt64(UInt32(bitPattern: subcategory)) << 44)
+                ^ (UInt64(UInt32(bitPattern: row)) &* 0x9E37_79B9_7F4A_7C15)
+        }
     }
 }
 
 /// A category and one of its subcategories.
-public struct SubcategoryKey: Hashable, Sendable {
+public struct SubcategoryKey: Hashable, Sendable, FastHashable {
     public var category: CallCategory
     public var subcategory: Symbol
+
+    public var fastHash: UInt64 { UInt64(category.rawValue) << 32 | UInt64(subcategory.rawValue) }
 }
 
 /// One row of the `--by` table: the values of the chosen dimensions, the others left at zero.
-public struct RowKey: Hashable, Sendable {
+public struct RowKey: Hashable, Sendable, FastHashable {
     public var day: Int32 = 0
     /// Elapsed interval of the day when `date` is a dimension, else the wall-clock slot of the day.
     public var interval: Int32 = 0
@@ -162,6 +210,13 @@ public struct RowKey: Hashable, Sendable {
     public var queue: Symbol = .none
     public var subcategory: Symbol = .none
     public var agent: Symbol = .none
+
+    public var fastHash: UInt64 {
+        let time = UInt64(UInt32(bitPattern: day)) << 32 | UInt64(UInt32(bitPattern: interval)) << 12
+            | UInt64(UInt8(bitPattern: hour)) << 4 | UInt64(UInt8(bitPattern: weekday)) << 1
+        let names = UInt64(queue.rawValue) | UInt64(subcategory.rawValue) << 24 | UInt64(category) << 56
+        return time ^ (names &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(agent.rawValue) &* 0xC2B2_AE3D_27D4_EB4F)
+    }
 }
 
 /// Everything a report needs from the calls, after the pass.

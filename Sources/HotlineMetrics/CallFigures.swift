@@ -49,10 +49,12 @@ public struct CallFigures: Sendable, Equatable, Encodable {
         transferRate = ratio(a.transferred, a.answered)
         repeatCallRate = ratio(a.repeats, a.repeatEligible)
         repeatEligible = a.repeatEligible
-        let responses = a.csatCounts.reduce(0, +)
+        let counts = a.csatCounts
+        let responses = counts.reduce(0, +)
         csatResponses = responses
-        csatMean = responses > 0 ? Double((1...5).reduce(0) { $0 + $1 * a.csatCounts[$1] }) / Double(responses) : nil
-        csatSatisfied = ratio((settings.satisfiedScore...5).reduce(0) { $0 + a.csatCounts[$1] }, responses)
+        csatMean = responses > 0 ? Double((1...5).reduce(0) { $0 + $1 * counts[$1 - 1] }) / Double(responses) : nil
+        let satisfied = (max(1, settings.satisfiedScore)...5).reduce(0) { $0 + counts[$1 - 1] }
+        csatSatisfied = ratio(settings.satisfiedScore <= 5 ? satisfied : 0, responses)
         csatResponseRate = ratio(responses, a.answered)
         npsResponses = a.npsPromoters + a.npsPassives + a.npsDetractors
         nps = npsResponses > 0 ? Double(a.npsPromoters - a.npsDetractors) * 100 / Double(npsResponses) : nil

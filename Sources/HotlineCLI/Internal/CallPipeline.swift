@@ -15,6 +15,10 @@ struct CallPipeline {
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
+    /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while this one reads.
+    var threads = 2
+    /// Records handed between the stages at a time.
+    static let batchSize = 4096
 
     struct Result {
         var report: Report
@@ -45,12 +49,36 @@ struct CallPipeline {
             return summary
         }
         var firstRejects: [Reject] = []
-        summaries += ingest.read(
-            files, accept: { call in aggregator.add(call) },
-            reject: { reject in
-                if firstRejects.count < firstRejectsKept { firstRejects.append(reject) }
-                onReject(reject)
-            })
+        let keepReject = { (reject: Reject) in
+            if firstRejects.count < firstRejectsKept { firstRejects.append(reject) }
+            onReject(reject)
+        }
+        if threads <= 1 {
+            summaries += ingest.read(files, accept: { call in aggregator.add(call) }, reject: keepReject)
+        } else {
+            // Stage 2 on its own thread: the aggregator is used only there until the join.
+            let pipe = BatchPipe<CallRecord>()
+            let stage = HandOver(value: aggregator)
+            let worker = WorkerThread {
+                while let batch = pipe.pop() {
+                    for call in batch { stage.value.add(call) }
+                }
+            }
+            var batch: [CallRecord] = []
+            batch.reserveCapacity(Self.batchSize)
+            summaries += ingest.read(
+                files,
+                accept: { call in
+                    batch.append(call)
+                    if batch.count == Self.batchSize {
+                        pipe.push(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }, reject: keepReject)
+            pipe.push(batch)
+            pipe.close()
+            worker.join()
+        }
         let unmatched = classifier.unmatched
         let report = ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: summaries,

@@ -28,8 +28,12 @@ extension HotlineCommand {
         @Option(help: "Service-level target in percent.")
         var slTarget = 80.0
 
+        @Option(help: "Threads: 1 reads and aggregates in turn; 2 (the default) aggregates while reading.")
+        var threads = 2
+
         func validate() throws {
             guard slSeconds > 0 else { throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.") }
+            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
             guard slTarget > 0, slTarget <= 100 else { throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.") }
         }
 
@@ -49,7 +53,7 @@ extension HotlineCommand {
             let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
             let pipeline = CallPipeline(
                 inputs: input.inputs, settings: settings, query: query, zone: period.zone,
-                maskCallers: !input.showCallers, logger: logger)
+                maskCallers: !input.showCallers, logger: logger, threads: threads)
             let result = pipeline.run { reject in rejectsFile?.add(reject) }
             try rejectsFile?.commit()
 

@@ -9,20 +9,34 @@ import HotlineModel
 ///
 /// - Complexity: O(1) per call; O(seconds covered) to finish; memory 14 KB per hour with calls.
 struct PeakWaitingTracker {
-    private var pages: [Int64: [Int32]] = [:]
+    private var hours = DenseIndex<Int64>()
+    private var pages: [[Int32]] = []
+    private var lastHour: Int64 = .min
+    private var lastPage = 0
+
+    @inline(__always) private mutating func page(_ hour: Int64) -> Int {
+        if hour == lastHour { return lastPage }
+        let (index, inserted) = hours.index(of: hour)
+        if inserted { pages.append(Self.emptyPage) }
+        lastHour = hour
+        lastPage = index
+        return index
+    }
 
     mutating func add(enqueued: Instant, wait: Milliseconds) {
         let start = enqueued.seconds
         let end = (enqueued + wait).seconds
         guard end > start else { return }
-        pages[start.floorDivided(by: 3600), default: Self.emptyPage][Int(start - start.floorDivided(by: 3600) * 3600)] += 1
-        pages[end.floorDivided(by: 3600), default: Self.emptyPage][Int(end - end.floorDivided(by: 3600) * 3600)] -= 1
+        let startHour = start.floorDivided(by: 3600)
+        let endHour = end.floorDivided(by: 3600)
+        pages[page(startHour)][Int(start - startHour * 3600)] += 1
         // Hours crossed in between must exist so the sweep sees the calls still waiting there.
-        var hour = start.floorDivided(by: 3600) + 1
-        while hour < end.floorDivided(by: 3600) {
-            if pages[hour] == nil { pages[hour] = Self.emptyPage }
+        var hour = startHour + 1
+        while hour < endHour {
+            _ = page(hour)
             hour += 1
         }
+        pages[page(endHour)][Int(end - endHour * 3600)] -= 1
     }
 
     private static let emptyPage = [Int32](repeating: 0, count: 3600)
@@ -32,16 +46,27 @@ struct PeakWaitingTracker {
         var result = Peaks(bySlot: Array(repeating: 0, count: slotsPerDay))
         var running: Int32 = 0
         var previousHour: Int64?
-        for hour in pages.keys.sorted() {
-            // Safe: the key comes from the dictionary.
-            let page = pages[hour]!
+        for (hour, index) in hours.keys.enumerated().map({ ($1, $0) }).sorted(by: { $0.0 < $1.0 }) {
+            let page = pages[index]
             if let previousHour, hour != previousHour + 1 { running = 0 }
             previousHour = hour
+            let first = calendar.stamp(Instant(seconds: hour * 3600))
+            // Within an hour with one offset and no midnight, the stamp moves by one second per second.
+            let steady = calendar.offset(atSecond: hour * 3600) == calendar.offset(atSecond: hour * 3600 + 3599)
+                && Int(first.secondOfDay) + 3599 < 86400
+            let firstElapsed = Int64(first.interval) * calendar.intervalSeconds
+                + (hour * 3600 - calendar.startOfDay(Int(first.day)) - Int64(first.interval) * calendar.intervalSeconds)
             for second in 0..<3600 {
                 running += page[second]
                 guard running > 0 else { continue }
                 let t = hour * 3600 + Int64(second)
-                let stamp = calendar.stamp(Instant(seconds: t))
+                var stamp = first
+                if steady {
+                    stamp.secondOfDay = first.secondOfDay + Int32(second)
+                    stamp.interval = Int32((firstElapsed + Int64(second)) / calendar.intervalSeconds)
+                } else {
+                    stamp = calendar.stamp(Instant(seconds: t))
+                }
                 let peak = Int(running)
                 let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
                 if peak > result.bySlot[slot] { result.bySlot[slot] = peak }

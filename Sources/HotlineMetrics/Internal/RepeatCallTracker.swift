@@ -24,7 +24,7 @@ struct RepeatCallTracker {
     private static let chunkSize = 1 << 16
     private var chunks: [[Entry]] = []
     private var count = 0
-    private var callerIndex: [CallerKey: UInt32] = [:]
+    private var callers = CallerTable()
     private var latest: [UInt32] = []
     private var base: Int64?
 
@@ -35,14 +35,8 @@ struct RepeatCallTracker {
         base = origin
         let relative = Int32(clamping: second - origin)
         let endDelta = UInt32(clamping: ended.milliseconds - second * 1000)
-        let index: UInt32
-        if let known = callerIndex[caller] {
-            index = known
-        } else {
-            index = UInt32(latest.count)
-            callerIndex[caller] = index
-            latest.append(0)
-        }
+        let (index, inserted) = callers.index(of: caller)
+        if inserted { latest.append(0) }
         if count % Self.chunkSize == 0 {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
@@ -50,9 +44,9 @@ struct RepeatCallTracker {
         chunks[chunks.count - 1].append(
             Entry(
                 enqueued: relative, endDelta: endDelta, cellPlusOne: cell.map { $0 + 1 } ?? 0,
-                previousPlusOne: latest[Int(index)]))
+                previousPlusOne: latest[index]))
         count += 1
-        latest[Int(index)] = UInt32(count)
+        latest[index] = UInt32(count)
     }
 
     private func entry(_ i: Int) -> Entry { chunks[i / Self.chunkSize][i % Self.chunkSize] }

@@ -1,0 +1,128 @@
+// Writes a large native calls-csv for benchmarks: `bench-data ROWS CALLERS OUT.csv`.
+//
+// A month from 2026-10-01 (Asia/Shanghai, +08:00), rows in time order, four queues, the default taxonomy's
+// labels in Chinese and English, ~2.5M distinct callers for 10M rows, CSAT on a third of answered calls.
+// Bytes are formatted by hand: the point is to make 1.6 GB in seconds, not minutes.
+import Foundation
+
+var state: UInt64 = 0x2026_1125
+@inline(__always) func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+}
+@inline(__always) func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+let args = CommandLine.arguments
+guard args.count == 4, let rows = Int(args[1]), let callers = Int(args[2]) else {
+    FileHandle.standardError.write(Data("usage: bench-data ROWS CALLERS OUT.csv\n".utf8))
+    exit(2)
+}
+let queues = ["hotline-cn", "hotline-cn", "hotline-cn", "hotline-en", "merchant", "vip"].map { Array($0.utf8) }
+let labels = [
+    "密码重置", "登录失败", "账户锁定", "注册问题", "支付失败", "退款", "重复支付", "到账延迟", "交易记录查询", "账单",
+    "活动咨询", "产品更新", "投诉", "投诉升级", "password reset", "refund request", "payment failed", "transaction records",
+    "快递查询",
+].map { Array($0.utf8) }
+let ivr = ["主菜单>账户>密码", "主菜单>支付>退款", "main>payment>refund", "main>billing>records", "主菜单>其他>活动"].map { Array($0.utf8) }
+let outcomes = ["answered", "abandoned", "timeout", "transferred", "callback"].map { Array($0.utf8) }
+
+guard let out = FileHandle(forWritingAtPath: args[3]) ?? {
+    FileManager.default.createFile(atPath: args[3], contents: nil)
+    return FileHandle(forWritingAtPath: args[3])
+}() else { exit(1) }
+
+var buffer: [UInt8] = []
+buffer.reserveCapacity(1 << 22)
+@inline(__always) func put(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+@inline(__always) func put(_ s: StaticString) {
+    s.withUTF8Buffer { buffer.append(contentsOf: $0) }
+}
+@inline(__always) func putInt(_ v: Int, width: Int = 0) {
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var n = v
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+        repeat {
+            d[count] = UInt8(48 + n % 10)
+            n /= 10
+            count += 1
+        } while n > 0
+        while count < width {
+            d[count] = 48
+            count += 1
+        }
+        for k in stride(from: count - 1, through: 0, by: -1) { buffer.append(d[k]) }
+    }
+}
+/// Local (+08:00) time of second `t` since 2026-10-01T00:00 local.
+@inline(__always) func putTime(_ t: Int) {
+    let day = 1 + t / 86400
+    let s = t % 86400
+    put("2026-10-")
+    putInt(day, width: 2)
+    buffer.append(UInt8(ascii: "T"))
+    putInt(s / 3600, width: 2)
+    buffer.append(UInt8(ascii: ":"))
+    putInt(s % 3600 / 60, width: 2)
+    buffer.append(UInt8(ascii: ":"))
+    putInt(s % 60, width: 2)
+    put("+08:00")
+}
+
+put("call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n")
+let span = 30 * 86400
+for i in 0..<rows {
+    let enq = i * span / rows
+    put("C")
+    putInt(i, width: 10)
+    buffer.append(44)
+    put(queues[below(queues.count)])
+    buffer.append(44)
+    put(labels[below(labels.count)])
+    put(",inbound,1")
+    putInt(3_000_000_000 + below(callers) * 7 % 10_000_000_000 % 7_000_000_000, width: 10)
+    buffer.append(44)
+    let roll = below(100)
+    let outcome = roll < 84 ? 0 : roll < 94 ? 1 : roll < 95 ? 2 : roll < 99 ? 3 : 4
+    let wait = outcome == 0 || outcome == 3 ? (below(4) == 0 ? below(120) : below(15)) : 1 + below(200)
+    let answered = outcome == 0 || outcome == 3
+    if answered {
+        put("A")
+        putInt(1000 + below(80))
+    }
+    buffer.append(44)
+    putTime(enq)
+    buffer.append(44)
+    let talk = answered ? 60 + below(600) : 0
+    if answered { putTime(enq + wait) }
+    buffer.append(44)
+    putTime(enq + wait + talk)
+    buffer.append(44)
+    putInt(wait)
+    buffer.append(44)
+    if answered {
+        putInt(talk)
+        put(",")
+        putInt(below(3) == 0 ? below(60) : 0)
+        put(",")
+        putInt(10 + below(50))
+    } else {
+        put(",,")
+    }
+    buffer.append(44)
+    put(outcomes[outcome])
+    buffer.append(44)
+    put(ivr[below(ivr.count)])
+    buffer.append(44)
+    if answered && below(3) == 0 { putInt(1 + below(5)) }
+    buffer.append(10)
+    if buffer.count > (1 << 22) - 512 {
+        out.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+out.write(Data(buffer))
+try? out.close()
