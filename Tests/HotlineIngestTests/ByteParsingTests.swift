@@ -1,0 +1,75 @@
+import Testing
+
+@testable import HotlineIngest
+
+@Suite struct ByteParsingTests {
+    func timestamp(_ text: String) -> (wallMillis: Int64, offset: Int64?)? {
+        Array(text.utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0) }
+    }
+
+    func seconds(_ text: String) -> Int64? {
+        Array(text.utf8).withUnsafeBufferPointer { ByteParsing.seconds($0) }
+    }
+
+    /// 2026-11-16T10:15:00 as wall-clock milliseconds.
+    static let wall: Int64 = (20773 * 86400 + 10 * 3600 + 15 * 60) * 1000
+
+    @Test(arguments: [
+        ("2026-11-16T10:15:00Z", 0), ("2026-11-16T10:15:00+08:00", 28800), ("2026-11-16T10:15:00+0800", 28800),
+        ("2026-11-16T10:15:00+08", 28800), ("2026-11-16 10:15:00-05:30", -19800), ("2026-11-16T10:15Z", 0),
+    ])
+    func offsetsInEveryWrittenForm(text: String, offset: Int64) throws {
+        let parsed = try #require(timestamp(text))
+        #expect(parsed.wallMillis == Self.wall)
+        #expect(parsed.offset == offset)
+    }
+
+    @Test func fractionalSecondsKeepMilliseconds() throws {
+        #expect(try #require(timestamp("2026-11-16T10:15:00.25+08:00")).wallMillis == Self.wall + 250)
+        #expect(try #require(timestamp("2026-11-16T10:15:00.123456Z")).wallMillis == Self.wall + 123)
+    }
+
+    @Test func timestampWithoutOffsetSaysSo() throws {
+        #expect(try #require(timestamp("2026-11-16 10:15:00")).offset == nil)
+    }
+
+    @Test(arguments: [
+        "2026-13-16T10:15:00Z", "2026-02-30T10:15:00Z", "2026-11-16T24:00:00Z", "2026-11-16T10:61:00Z",
+        "2026-11-16", "16/11/2026 10:15", "2026-11-16T10:15:00+08:00junk", "2026-11-16T10:15:00.Z", "",
+    ])
+    func malformedTimestampsAreRefused(text: String) {
+        #expect(timestamp(text) == nil)
+    }
+
+    @Test(arguments: [("0", 0), ("12", 12000), ("12.5", 12500), ("0.125", 125), ("1.0005", 1001), (".5", 500)] as [(String, Int64)])
+    func secondsBecomeMilliseconds(text: String, millis: Int64) {
+        #expect(seconds(text) == millis)
+    }
+
+    @Test(arguments: ["-5", "12s", "", "1e3", "1.2.3", "."])
+    func negativeOrNonNumericSecondsAreRefused(text: String) {
+        #expect(seconds(text) == nil)
+    }
+}
+
+@Suite struct TextEncodingTests {
+    @Test func byteOrderMarksDecide() {
+        #expect(TextEncoding.detect(sample: [0xEF, 0xBB, 0xBF, 0x61]) == .text(.utf8BOM, bomLength: 3))
+        #expect(TextEncoding.detect(sample: [0xFF, 0xFE, 0x61, 0x00]) == .text(.utf16LE, bomLength: 2))
+        #expect(TextEncoding.detect(sample: [0xFE, 0xFF, 0x00, 0x61]) == .text(.utf16BE, bomLength: 2))
+    }
+
+    @Test func chineseInGB18030IsRecognised() {
+        // "退款" in GB18030.
+        #expect(TextEncoding.detect(sample: Array("a,".utf8) + [0xCD, 0xCB, 0xBF, 0xEE] + [0x0A]) == .text(.gb18030, bomLength: 0))
+    }
+
+    @Test func utf8CutAtTheEndOfTheSampleIsStillUTF8() {
+        let bytes = Array("a,退".utf8)
+        #expect(TextEncoding.detect(sample: Array(bytes.dropLast())) == .text(.utf8, bomLength: 0))
+    }
+
+    @Test func nulBytesMeanBinary() {
+        #expect(TextEncoding.detect(sample: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]) == .binary)
+    }
+}

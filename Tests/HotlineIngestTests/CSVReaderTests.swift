@@ -1,0 +1,79 @@
+import Testing
+
+@testable import HotlineIngest
+
+/// Reads all records as (line, fields) at a chunk size.
+func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(line: Int, fields: [String], problem: CSVReader.Problem?)] {
+    let reader = CSVReader(
+        source: MemoryByteSource(text, chunkSize: chunk), limits: CSVReader.Limits(maxRecordBytes: maxRecord, chunkBytes: chunk))
+    var out: [(Int, [String], CSVReader.Problem?)] = []
+    try reader.forEachRecord { record in
+        out.append((record.line, (0..<record.fieldCount).map { record.string($0) }, record.problem))
+    }
+    return out
+}
+
+@Suite struct CSVReaderTests {
+    static let chunkSizes = [1, 2, 3, 7, 64, 1 << 16]
+
+    static let tricky =
+        "a,b,c\r\n"
+        + "\"quoted, comma\",\"line\nbreak\",\"say \"\"hi\"\"\"\r\n"
+        + "\n"
+        + ",,\n"
+        + "支付,退款,\"重复\"\n"
+        + "last,line,no newline"
+
+    @Test(arguments: chunkSizes)
+    func recordsAreTheSameAtEveryChunkSize(chunk: Int) throws {
+        let got = try records(Self.tricky, chunk: chunk)
+        #expect(got.map(\.fields) == [
+            ["a", "b", "c"],
+            ["quoted, comma", "line\nbreak", "say \"hi\""],
+            ["", "", ""],
+            ["支付", "退款", "重复"],
+            ["last", "line", "no newline"],
+        ])
+        // Lines count physical lines: the quoted line break moves the next record down one, the blank line too.
+        #expect(got.map(\.line) == [1, 2, 5, 6, 7])
+        #expect(got.allSatisfy { $0.problem == nil })
+    }
+
+    @Test(arguments: chunkSizes)
+    func unterminatedQuoteIsReportedNotSwallowed(chunk: Int) throws {
+        let got = try records("a,b\n1,\"open\n2,3\n", chunk: chunk)
+        #expect(got.count == 2)
+        #expect(got[1].problem == .unterminatedQuote(field: 2))
+    }
+
+    @Test(arguments: chunkSizes)
+    func textAfterClosingQuoteFlagsTheRecordAndReadingGoesOn(chunk: Int) throws {
+        let got = try records("\"ab\"x,c\nd,e\n", chunk: chunk)
+        #expect(got.map(\.fields) == [["ab", "c"], ["d", "e"]])
+        #expect(got[0].problem == .textAfterClosingQuote(field: 1))
+        #expect(got[1].problem == nil)
+    }
+
+    @Test(arguments: [1, 7, 64, 4096])
+    func recordOverTheLimitIsSkippedToItsEndAndTheNextOneRead(chunk: Int) throws {
+        let long = String(repeating: "x", count: 5000)
+        let text = "h1,h2\n1,\"\(long)\n\(long)\"\n2,ok\n"
+        let got = try records(text, chunk: chunk, maxRecord: 1000)
+        #expect(got.count == 3)
+        #expect(got[1].problem == .tooLong(limit: 1000))
+        #expect(got[1].line == 2)
+        #expect(got[2].fields == ["2", "ok"])
+        #expect(got[2].line == 4)
+    }
+
+    @Test(arguments: chunkSizes)
+    func loneCarriageReturnEndsARecord(chunk: Int) throws {
+        let got = try records("a,b\rc,d\r", chunk: chunk)
+        #expect(got.map(\.fields) == [["a", "b"], ["c", "d"]])
+    }
+
+    @Test func emptyInputHasNoRecords() throws {
+        #expect(try records("", chunk: 4).isEmpty)
+        #expect(try records("\n\r\n\n", chunk: 1).isEmpty)
+    }
+}

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import HotlineModel
+
+@Suite struct CallerKeyTests {
+    func key(_ text: String) -> CallerKey? {
+        Array(text.utf8).withUnsafeBufferPointer { CallerKey.phoneNumber($0) }
+    }
+
+    @Test func separatorsDoNotMakeADifferentCaller() {
+        #expect(key("138-0013-8000") == key("13800138000"))
+        #expect(key("(138) 0013 8000") == key("13800138000"))
+    }
+
+    @Test func leadingZerosAndPlusSignsAreKept() {
+        #expect(key("0123") != key("123"))
+        #expect(key("+8613800138000") != key("8613800138000"))
+    }
+
+    @Test(arguments: ["sip:alice@example.com", "", "+", "1380013800012345678", "12a4"])
+    func nonNumbersAreNotPhoneKeys(text: String) {
+        #expect(key(text) == nil)
+    }
+
+    @Test func internedCallersNeverCollideWithPhoneNumbers() {
+        #expect(CallerKey.interned(Symbol(rawValue: 7)) != key("7"))
+    }
+}
+
+@Suite struct MaskingTests {
+    @Test func keepsTheLastFourCharacters() {
+        #expect(Masking.mask("13800138000") == "*******8000")
+        #expect(Masking.mask("+86 138-0013-8000") == "+** ***-****-8000")
+    }
+
+    @Test func masksShortValuesWhole() {
+        #expect(Masking.mask("1234") == "****")
+    }
+}
+
+@Suite struct DenseIndexTests {
+    @Test func givesIndicesInOrderOfFirstAppearanceAcrossGrowth() {
+        var index = DenseIndex<Int64>()
+        for k in 0..<1000 { #expect(index.index(of: Int64(k * 7919)) == (k, true)) }
+        for k in 0..<1000 { #expect(index.index(of: Int64(k * 7919)) == (k, false)) }
+        #expect(index.find(-1) == nil)
+        #expect(index.keys.count == 1000)
+    }
+}
