@@ -43,9 +43,12 @@ let package = Package(
         .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
-        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
-        .testTarget(name: "HotlineReportTests", dependencies: ["HotlineReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "HotlineCLITests", dependencies: ["HotlineCLI"]),
+        .testTarget(name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"]),
+        .testTarget(
+            name: "HotlineCLITests",
+            dependencies: ["HotlineCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `hotline`: call-center reports from call logs, in one batch command.
 public struct HotlineCommand: ParsableCommand {
@@ -10,12 +11,28 @@ public struct HotlineCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line with DESIGN.md's exit codes: a usage error exits 2 (ArgumentParser says 64).
+    public static func runAsMain() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(HotlineExit.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes (DESIGN.md): 0 ok, 1 failure, 2 usage error (ArgumentParser), 3 input errors under --strict,
 /// 4 another run holds the lock.
 enum HotlineExit {
     static let failure = ExitCode(1)
+    static let usage = ExitCode(2)
     static let strictInputErrors = ExitCode(3)
     static let locked = ExitCode(4)
 }

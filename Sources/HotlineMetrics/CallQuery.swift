@@ -9,8 +9,15 @@ public struct CallQuery: Sendable, Equatable {
     public var queues: Set<String> = []
     /// Only these categories; empty for all.
     public var categories: Set<CallCategory> = []
-    /// The rows of the CSV and JSON table.
-    public var dimensions: [Dimension] = [.date, .interval]
+    /// The rows of the CSV and JSON table. A subcategory is named within its category, so `subcategory`
+    /// brings `category` in just before it when it is not there already.
+    public var dimensions: [Dimension] = [.date, .interval] {
+        didSet {
+            if let sub = dimensions.firstIndex(of: .subcategory), !dimensions.contains(.category) {
+                dimensions.insert(.category, at: sub)
+            }
+        }
+    }
 
     public init() {}
 

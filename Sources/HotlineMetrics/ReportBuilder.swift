@@ -139,7 +139,11 @@ public struct ReportBuilder {
                 default: continue
                 }
             }
-            return false
+            // A total order, so equal-looking rows never come out in hash order.
+            let (l, r) = (lhs.key, rhs.key)
+            return (l.day, l.interval, l.hour, l.weekday, l.category) < (r.day, r.interval, r.hour, r.weekday, r.category)
+                || ((l.day, l.interval, l.hour, l.weekday, l.category) == (r.day, r.interval, r.hour, r.weekday, r.category)
+                    && (l.queue.rawValue, l.subcategory.rawValue, l.agent.rawValue) < (r.queue.rawValue, r.subcategory.rawValue, r.agent.rawValue))
         }
         return ReportTable(
             dimensions: dims.map(\.rawValue),

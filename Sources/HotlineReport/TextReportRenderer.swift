@@ -29,7 +29,7 @@ public struct TextReportRenderer: ReportRenderer {
         let span = p.from.map { from in "\(from) .. \(p.to ?? from) (\(p.days) \(p.days == 1 ? "day" : "days"))" } ?? "no calls"
         out.write("HOTLINE CALL REPORT  \(span)\n")
         out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
-        out.write("Service level: answered within \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n")
+        out.write("Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n")
         out.write("Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n")
         if let from = p.previousFrom, let to = p.previousTo { out.write("Changes compare with \(from) .. \(to).\n") }
         if !r.filters.queues.isEmpty || !r.filters.categories.isEmpty {
@@ -76,8 +76,9 @@ public struct TextReportRenderer: ReportRenderer {
         let t = r.totals
         out.write(
             "  Also: \(DisplayFormat.count(t.shortAbandoned)) short abandons, \(DisplayFormat.count(t.timedOut)) timed out, "
-                + "\(DisplayFormat.count(t.callback)) callbacks; longest wait \(DisplayFormat.duration(t.longestWaitSeconds)); "
-                + "CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
+                + "\(DisplayFormat.count(t.callback)) callbacks; longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n")
+        out.write(
+            "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
                 + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + ".\n")
     }
 
@@ -198,13 +199,13 @@ public struct TextReportRenderer: ReportRenderer {
         }
         table.render(into: &out, indent: "  ")
         for input in q.inputs {
-            if let error = input.error { out.write("  ERROR \(TerminalText.sanitized(input.path)): \(TerminalText.sanitized(error))\n") }
-            for note in input.notes { out.write("  Note \(TerminalText.sanitized(input.path)): \(TerminalText.sanitized(note))\n") }
+            if let error = input.error { out.write(wrapped("ERROR \(input.path): \(error)")) }
+            for note in input.notes { out.write(wrapped("Note \(input.path): \(note)")) }
         }
         if !q.rejectsByReason.isEmpty {
             out.write("  Rejected by reason: " + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ") + ".\n")
             out.write("  First rejects:\n")
-            for reject in q.firstRejects { out.write("    " + TerminalText.truncated(TerminalText.sanitized(reject), to: 94) + "\n") }
+            for reject in q.firstRejects { out.write(wrapped(reject, indent: 4)) }
         } else {
             out.write("  No record was rejected.\n")
         }
@@ -218,6 +219,25 @@ public struct TextReportRenderer: ReportRenderer {
             }
             if q.unmatched.count > 15 { out.write("    ... and \(q.unmatched.count - 15) more values (see the JSON report).\n") }
         }
+    }
+
+    /// A message in lines of at most 100 columns, `indent` spaces before the first line, four more before the rest.
+    private func wrapped(_ message: String, indent: Int = 2) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in TerminalText.sanitized(message).split(separator: " ").map({ TerminalText.truncated(String($0), to: 90) }) {
+            let margin = lines.isEmpty ? indent : indent + 4
+            if !line.isEmpty && margin + TerminalText.width(line) + 1 + TerminalText.width(word) > 100 {
+                lines.append(line)
+                line = word
+            } else {
+                line += line.isEmpty ? word : " " + word
+            }
+        }
+        lines.append(line)
+        let first = String(repeating: " ", count: indent)
+        let rest = String(repeating: " ", count: indent + 4)
+        return lines.enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }.joined(separator: "\n") + "\n"
     }
 
     /// The end of a long path, which is the part that tells files apart.

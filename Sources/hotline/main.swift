@@ -1,3 +1,3 @@
 import HotlineCLI
 
-HotlineCommand.main()
+HotlineCommand.runAsMain()

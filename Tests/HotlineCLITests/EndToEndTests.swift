@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `hotline` binary on fixture files, as a user or cron would, and checks stdout, stderr, the
+/// files written and the exit code.
+@Suite(.enabled(if: EndToEnd.binary != nil, "needs the hotline binary: run `swift build` first"))
+struct EndToEndTests {
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    let scratch = NSTemporaryDirectory() + "hotline-e2e-\(UUID().uuidString)"
+
+    init() throws { try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true) }
+
+    @Test func textReportGoesToStandardOutputAndRejectsAreCounted() throws {
+        let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("HOTLINE CALL REPORT  2026-11-16 .. 2026-11-17 (2 days)"))
+        #expect(run.stdout.contains("10 records: 8 accepted, 2 rejected"))
+        #expect(run.stdout.contains("calls-small.csv:10: csat: expected 1-5 or empty,"))
+        #expect(run.stdout.contains("'9'"))  // the reason wraps onto the next line after the long path
+        #expect(run.stdout.contains("category \"快递查询\""))
+        #expect(run.stderr == "hotline: warning: 2 records rejected; see the data-quality section.\n")
+    }
+
+    @Test func strictTurnsRejectsIntoExitCodeThree() throws {
+        let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--strict", "--output", scratch + "/r.json"])
+        #expect(run.status == 3)
+        #expect(FileManager.default.fileExists(atPath: scratch + "/r.json"))
+    }
+
+    @Test func everyOutputIsWrittenAndTheRejectsFileNamesFileLineFieldAndReason() throws {
+        let run = try EndToEnd.run([
+            "report", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai", "--output", scratch + "/r.html",
+            "--output", scratch + "/r.csv", "--output", scratch + "/r.json", "--rejects", scratch + "/rejects.csv",
+            "--by", "queue",
+        ])
+        #expect(run.status == 0 && run.stdout.isEmpty)
+        let csv = try String(contentsOfFile: scratch + "/r.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("queue,offered,answered,abandoned,short_abandoned,timed_out,callback,service_level,"))
+        #expect(csv.contains("\nhotline-en,2,1,1,0,0,0,0.5,0.5,5,5,5,5,60,315,0,0,4,1,1\n"))
+        let rejects = try String(contentsOfFile: scratch + "/rejects.csv", encoding: .utf8)
+        #expect(rejects.hasPrefix("file,line,field,reason,record\n"))
+        #expect(rejects.contains("calls-small.csv,11,outcome,\"unknown outcome: expected answered, abandoned"))
+        #expect(!rejects.contains("13800000010"))  // caller masked
+        let html = try String(contentsOfFile: scratch + "/r.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)  // no temporary files left behind
+    }
+
+    @Test func anUnreadableInputIsNamedAndTheOthersAreStillReported() throws {
+        let run = try EndToEnd.run([
+            "report", fixtures + "/calls-small.csv", fixtures + "/daily-summary.csv", scratch + "/missing.csv", "--format", "json",
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("daily-summary.csv: not a call log: the header names no call_id and enqueued_at columns"))
+        #expect(run.stderr.contains("missing.csv: cannot read: no such file or directory"))
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let quality = try #require(json?["data_quality"] as? [String: Any])
+        #expect(quality["files_failed"] as? Int == 2)
+        #expect(quality["accepted"] as? Int == 8)
+    }
+
+    @Test func standardInputIsReadAsDash() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixtures + "/calls-small.csv"))
+        let run = try EndToEnd.run(["check", "-"], input: data)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("<stdin>: calls-csv, UTF-8, 10 records, 8 accepted, 2 rejected\n"))
+    }
+
+    @Test func checkListsRejectsByReasonAndExitsThreeWhenStrict() throws {
+        let run = try EndToEnd.run(["check", fixtures + "/calls-small.csv", "--strict"])
+        #expect(run.status == 3)
+        #expect(run.stdout.contains("Rejected by reason:\n  unknown outcome: 1\n  score out of range: 1\n"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
+        #expect(try EndToEnd.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func samplesAreTheSameBytesForTheSameSeed() throws {
+        #expect(try EndToEnd.run(["samples", "--out", scratch + "/a", "--seed", "7"]).status == 0)
+        #expect(try EndToEnd.run(["samples", "--out", scratch + "/b", "--seed", "7"]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch + "/a").sorted()
+        #expect(names.count == 29)
+        for name in names {
+            #expect(FileManager.default.contentsEqual(atPath: scratch + "/a/" + name, andPath: scratch + "/b/" + name))
+        }
+    }
+}
+
+enum EndToEnd {
+    /// The debug binary next to the test bundle's build products, if `swift build` made it.
+    static let binary: String? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent(".build/debug/hotline").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary ?? "/nonexistent")
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

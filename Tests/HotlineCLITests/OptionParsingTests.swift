@@ -1,0 +1,47 @@
+import ArgumentParser
+import Testing
+
+@testable import HotlineCLI
+
+@Suite struct OptionParsingTests {
+    /// The message a user would see for these arguments, or nil when they parse.
+    func message(_ arguments: [String]) -> String? {
+        do {
+            _ = try HotlineCommand.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return HotlineCommand.message(for: error)
+        }
+    }
+
+    @Test func aTicketDimensionIsRefusedWithTheDimensionsThatWork() throws {
+        let text = try #require(message(["report", "x.csv", "--by", "priority"]))
+        #expect(text.contains("--by priority is a ticket dimension"))
+    }
+
+    @Test func unknownDimensionNamesTheChoices() throws {
+        let text = try #require(message(["report", "x.csv", "--by", "date,colour"]))
+        #expect(text.contains("unknown dimension 'colour'"))
+    }
+
+    @Test func badDatesZonesAndReversedPeriodsAreSentencesThatSayWhatToDo() throws {
+        #expect(try #require(message(["report", "x.csv", "--from", "16/11/2026"])).contains("write it as YYYY-MM-DD"))
+        #expect(try #require(message(["report", "x.csv", "--tz", "Mars/Olympus"])).contains("use an IANA name"))
+        #expect(try #require(message(["report", "x.csv", "--from", "2026-11-20", "--to", "2026-11-01"])).contains("give the earlier day first"))
+        #expect(try #require(message(["report", "x.csv", "--category", "sales"])).contains("use one of account, payment"))
+    }
+
+    @Test func anOutputWhoseFormatCannotBeToldIsRefused() throws {
+        #expect(try #require(message(["report", "x.csv", "--output", "report.pdf"])).contains("Cannot tell the format"))
+        #expect(message(["report", "x.csv", "--output", "report.pdf", "--format", "html"]) == nil)
+    }
+
+    @Test func intervalsAreFifteenThirtyOrSixtyMinutes() {
+        #expect(message(["report", "x.csv", "--interval", "15m"]) == nil)
+        #expect(message(["report", "x.csv", "--interval", "20m"]) != nil)
+    }
+
+    @Test func reportNeedsAnInput() throws {
+        #expect(try #require(message(["report"])).contains("Missing expected argument"))
+    }
+}

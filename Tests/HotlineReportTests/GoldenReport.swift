@@ -1,0 +1,75 @@
+import Foundation
+import HotlineMetrics
+import HotlineModel
+import Testing
+
+/// A small report over nasty values, and the golden files its renderings must equal byte for byte.
+///
+/// Set HOTLINE_UPDATE_GOLDEN=1 to rewrite the files after an intended change, then read the diff.
+enum GoldenReport {
+    static func make() -> Report {
+        let symbols = SymbolTable()
+        let zone = TimeZone(identifier: "Asia/Shanghai")!  // Safe: a known zone
+        let calendar = LocalCalendar(zone: zone, intervalMinutes: 60)
+        var settings = MetricSettings()
+        settings.intervalMinutes = 60
+        var query = CallQuery()
+        query.from = CivilDate(parsing: "2026-11-16")
+        query.to = CivilDate(parsing: "2026-11-16")
+        query.dimensions = [.queue, .subcategory]
+        let aggregator = CallAggregator(settings: settings, query: query, calendar: calendar, symbols: symbols)
+        let start = Instant(seconds: 1_794_794_400)  // 2026-11-16T10:00:00+08:00
+        let queues = ["<script>alert('x')</script>", "商户热线", "line\r\nbreak", "a,\"quoted\""]
+        for i in 0..<24 {
+            let answered = i % 5 != 4
+            let wait = Milliseconds(i * 7 % 45) * 1000 + 500
+            let dayBefore: Milliseconds = i % 2 == 1 ? 86_400_000 : 0  // half on the day before: the previous period
+            let enqueued: Instant = start + (Milliseconds(i) * 600_000 - dayBefore)
+            let talk: Milliseconds = i == 3 ? 999_999_999_000 : 180_000
+            let call = CallRecord(
+                location: RecordLocation(file: 0, line: Int32(i + 2)), queue: symbols.intern(queues[i % 4]),
+                category: CallCategory.allCases[i % 5], subcategory: symbols.intern(i % 3 == 0 ? "<b>bold</b>" : "退款"),
+                caller: CallerKey.interned(symbols.intern("c\(i % 6)")), agent: symbols.intern("A\(i % 3)"),
+                enqueuedAt: enqueued, answeredAt: answered ? enqueued + wait : nil,
+                endedAt: enqueued + wait + (answered ? talk : 0), wait: wait, talk: answered ? talk : 0, hold: 0,
+                wrap: 20_000, outcome: answered ? (i % 7 == 0 ? .transferred : .answered) : .abandoned,
+                csat: answered && i % 2 == 0 ? Int8(1 + i % 5) : nil)
+            aggregator.add(call)
+        }
+        var good = InputSummary(path: "calls<1>.csv", format: "calls-csv", encoding: "UTF-8")
+        good.records = 26
+        good.accepted = 24
+        good.rejectedByKind = [.scoreOutOfRange: 1, .badTime: 1]
+        good.notes = ["ignored columns: <notes>"]
+        var bad = InputSummary(path: "evil\"&'.csv")
+        bad.error = "not a call log: the header names no call_id and enqueued_at columns (found: <html>)"
+        let rejects = [
+            Reject(file: "calls<1>.csv", line: 7, field: "csat", kind: .scoreOutOfRange, detail: "expected 1-5 or empty, found '<9>'"),
+            Reject(file: "calls<1>.csv", line: 9, field: "enqueued_at", kind: .badTime, detail: "missing"),
+        ]
+        return ReportBuilder(
+            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [good, bad],
+            firstRejects: rejects, unmatched: [(UnmatchedValue(field: "category", value: "<img src=x onerror=alert(1)>"), 3)]
+        ).build()
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// Compares `text` with the golden file `name`, or rewrites it when asked to.
+    static func check(_ text: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["HOTLINE_UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if text != expected {
+            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            Issue.record(
+                "\(name) differs at line \(line + 1): got \(line < got.count ? String(got[line]) : "<end>") | want \(line < want.count ? String(want[line]) : "<end>")",
+                sourceLocation: sourceLocation)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HotlineMetrics
+import Testing
+
+@testable import HotlineReport
+
+@Suite struct RendererGoldenTests {
+    let report = GoldenReport.make()
+
+    @Test func textReportMatchesItsGoldenFile() throws {
+        try GoldenReport.check(try TextReportRenderer().rendered(report), against: "report.txt")
+    }
+
+    @Test func htmlReportMatchesItsGoldenFile() throws {
+        try GoldenReport.check(try HTMLReportRenderer().rendered(report), against: "report.html")
+    }
+
+    @Test func jsonReportMatchesItsGoldenFile() throws {
+        try GoldenReport.check(try JSONReportRenderer().rendered(report), against: "report.json")
+    }
+
+    @Test func csvTableMatchesItsGoldenFile() throws {
+        try GoldenReport.check(try CSVReportRenderer().rendered(report), against: "report.csv")
+    }
+
+    @Test func htmlEscapesEveryInputString() throws {
+        let html = try HTMLReportRenderer().rendered(report)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>bold"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(!html.contains("http://") && !html.contains("https://"))  // nothing fetched over a network
+    }
+
+    @Test func textFitsOneHundredColumnsAndCarriesNoControlCharacters() throws {
+        let text = try TextReportRenderer().rendered(report)
+        for line in text.split(separator: "\n") {
+            #expect(TerminalText.width(String(line)) <= 100, "too wide: \(line)")
+            #expect(!line.contains("\r"))
+        }
+    }
+
+    @Test func jsonKeepsNullsAndIsValid() throws {
+        let json = try JSONReportRenderer().rendered(report)
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let totals = try #require(object?["totals"] as? [String: Any])
+        #expect(totals.keys.contains("nps"))
+        #expect(totals["nps"] is NSNull)
+    }
+
+    @Test func sameReportRendersToTheSameBytes() throws {
+        let again = GoldenReport.make()
+        for format in OutputFormat.allCases {
+            #expect(try format.renderer.rendered(report) == format.renderer.rendered(again))
+        }
+    }
+}
+
+@Suite struct DisplayFormatTests {
+    @Test func durationsReadAsMinutesUnderAnHourAndHoursAbove() {
+        #expect(DisplayFormat.duration(59.4) == "0:59")
+        #expect(DisplayFormat.duration(59.5) == "1:00")
+        #expect(DisplayFormat.duration(3599) == "59:59")
+        #expect(DisplayFormat.duration(3600) == "1h00")
+        #expect(DisplayFormat.duration(90_061) == "25h01")
+        #expect(DisplayFormat.duration(nil as Double?) == "-")
+    }
+
+    @Test func ratesShowOneDecimalAndEmptyIsADash() {
+        #expect(DisplayFormat.percent(0.80449) == "80.4%")
+        #expect(DisplayFormat.percent(0.80450) == "80.5%")
+        #expect(DisplayFormat.percent(1) == "100.0%")
+        #expect(DisplayFormat.percent(nil) == "-")
+    }
+
+    @Test func countsAreInFullWithSeparators() {
+        #expect(DisplayFormat.count(0) == "0")
+        #expect(DisplayFormat.count(1234567) == "1,234,567")
+        #expect(DisplayFormat.count(-1000) == "-1,000")
+    }
+
+    @Test func changesAreInPointsForRatesAndRelativeOtherwise() {
+        #expect(DisplayFormat.change(-0.026, kind: .rate) == "-2.6 pp")
+        #expect(DisplayFormat.change(0.031, kind: .count) == "+3.1%")
+        #expect(DisplayFormat.change(0.05, kind: .score) == "+0.05")
+        #expect(DisplayFormat.change(nil, kind: .rate) == "-")
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        #expect(TerminalText.width("退款") == 4)
+        #expect(TerminalText.padRight("退款", 6) == "退款  ")
+        #expect(TerminalText.truncated("账户账户账户", to: 5) == "账户~")
+    }
+
+    @Test func csvQuotesOnlyWhatNeedsIt() {
+        #expect(CSVReportRenderer.escape("plain") == "plain")
+        #expect(CSVReportRenderer.escape("a,b") == "\"a,b\"")
+        #expect(CSVReportRenderer.escape("say \"x\"") == "\"say \"\"x\"\"\"")
+        #expect(CSVReportRenderer.escape("two\nlines") == "\"two\nlines\"")
+    }
+}
