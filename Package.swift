@@ -45,10 +45,14 @@ let package = Package(
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
-        .testTarget(name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"]),
+        .testTarget(
+            name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "HotlineCLITests",
-            dependencies: ["HotlineCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HotlineCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["Fixtures"]
         ),
     ]
 )

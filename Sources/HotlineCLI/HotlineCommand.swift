@@ -5,7 +5,8 @@ import Foundation
 public struct HotlineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "hotline",
-        abstract: "Call-center operations reports from call logs: queue load, service level, abandonment, waits, handle time, satisfaction.",
+        abstract:
+            "Call-center operations reports from call logs: queue load, service level, abandonment, waits, handle time, satisfaction.",
         version: "0.1.0",
         subcommands: [Report.self, Check.self, Samples.self]
     )

@@ -26,7 +26,9 @@ public final class FileByteSource: ByteSource {
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw IngestError.unreadable(path: path, reason: Self.errnoText()) }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw IngestError.unreadable(path: path, reason: "is a directory") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw IngestError.unreadable(path: path, reason: "is a directory")
+        }
         let opened = open(path, O_RDONLY)
         guard opened >= 0 else { throw IngestError.unreadable(path: path, reason: Self.errnoText()) }
         fd = opened
@@ -78,7 +80,7 @@ public final class MemoryByteSource: ByteSource {
         let n = min(buffer.count, chunkSize, bytes.count - position)
         guard n > 0 else { return 0 }
         bytes.withUnsafeBytes { src in
-            buffer.baseAddress?.copyMemory(from: src.baseAddress! + position, byteCount: n)  // Safe: n > 0
+            if let from = src.baseAddress { buffer.baseAddress?.copyMemory(from: from + position, byteCount: n) }
         }
         position += n
         return n
@@ -101,7 +103,7 @@ final class PrefixedByteSource: ByteSource {
         if offset < prefix.count {
             let n = min(buffer.count, prefix.count - offset)
             prefix.withUnsafeBytes { src in
-                buffer.baseAddress?.copyMemory(from: src.baseAddress! + offset, byteCount: n)  // Safe: n > 0
+                if let from = src.baseAddress { buffer.baseAddress?.copyMemory(from: from + offset, byteCount: n) }
             }
             offset += n
             if offset == prefix.count { prefix = [] }

@@ -174,7 +174,9 @@ public final class CSVReader {
                     i += 1
                     continue
                 }
-                if c == Self.lf { return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
+                if c == Self.lf {
+                    return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+                }
                 if c == Self.cr {
                     if i + 1 >= n && !atEnd { return .needMore }
                     let end = (i + 1 < n && buf[i + 1] == Self.lf) ? i + 2 : i + 1
@@ -206,7 +208,9 @@ public final class CSVReader {
             }
             // Line end or end of input.
             if i >= n { return .record(end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
-            if buf[i] == Self.lf { return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
+            if buf[i] == Self.lf {
+                return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+            }
             // CR
             if i + 1 >= n && !atEnd { return .needMore }
             let end = (i + 1 < n && buf[i + 1] == Self.lf) ? i + 2 : i + 1

@@ -70,7 +70,8 @@ public final class CallLogIngest {
             if summary.timestampsWithoutOffset > 0 {
                 let n = summary.timestampsWithoutOffset
                 summary.notes.append(
-                    "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.calendar.zone.identifier)")
+                    "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.calendar.zone.identifier)"
+                )
             }
             if summary.outbound > 0 {
                 let n = summary.outbound

@@ -50,8 +50,6 @@ final class CallsCSVReader {
     private let context: ReadContext
     private let fileIndex: Int32
     private let path: String
-    // Per-column position, -1 when absent: array access beats a dictionary in the hot loop.
-    private let columns: [Int]
     private var outcomeCache: [Int16] = []
     private var directionCache: [Int16] = []
 
@@ -61,13 +59,10 @@ final class CallsCSVReader {
         self.context = context
         self.fileIndex = fileIndex
         self.path = path
-        columns = Column.allCases.map { header.index[$0] ?? -1 }
     }
 
-    private func position(_ column: Column) -> Int {
-        // Safe: `columns` has one entry per case, in `allCases` order.
-        columns[Column.allCases.firstIndex(of: column)!]
-    }
+    /// Where `column` is in a record, -1 when the header lacks it. Looked up once per file, before the loop.
+    private func position(_ column: Column) -> Int { header.index[column] ?? -1 }
 
     /// Reads every record after the header, calling `accept` or `reject` for each.
     func read(
@@ -129,11 +124,15 @@ final class CallsCSVReader {
                 return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
             }
             guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
-                fail("enqueued_at", .badTime, bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
+                fail(
+                    "enqueued_at", .badTime,
+                    bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
                 return
             }
             guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
-                fail("ended_at", .badTime, bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
+                fail(
+                    "ended_at", .badTime,
+                    bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
                 return
             }
             guard let answeredAt = time(p.ans, "answered_at") else {
@@ -141,7 +140,9 @@ final class CallsCSVReader {
                 return
             }
             guard let outcome = outcome(bytes(p.outcome)) else {
-                fail("outcome", .unknownOutcome, "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
+                fail(
+                    "outcome", .unknownOutcome,
+                    "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
                 return
             }
             if let answeredAt, answeredAt < enqueued {

@@ -79,8 +79,8 @@ public final class Classifier {
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).
     public var unmatched: [(value: UnmatchedValue, count: Int)] {
         unmatchedCounts.map { ($0.key, $0.value) }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
+            $0.count != $1.count
+                ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
         }
     }
 }
-

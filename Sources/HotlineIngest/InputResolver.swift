@@ -19,9 +19,13 @@ public enum InputResolver {
         for argument in arguments {
             if argument == "-" {
                 add("-")
-            } else if argument.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: argument) {
+            } else if argument.contains(where: { "*?[".contains($0) })
+                && !FileManager.default.fileExists(atPath: argument)
+            {
                 let matches = glob(argument)
-                if matches.isEmpty { problems.append(.unreadable(path: argument, reason: "no file matches this pattern")) }
+                if matches.isEmpty {
+                    problems.append(.unreadable(path: argument, reason: "no file matches this pattern"))
+                }
                 for match in matches { expand(match, add: add, problems: &problems) }
             } else {
                 expand(argument, add: add, problems: &problems)

@@ -85,12 +85,15 @@ public final class CallAggregator {
                 lastDay32 = stamp.day
                 lastDayIndex = index
             }
-            let (sub, newSub) = subcategories.index(of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
+            let (sub, newSub) = subcategories.index(
+                of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
             if newSub { bySubcategory.append(CallAccumulator()) }
             let (row, newRow) = rows.index(of: rowKey(call, stamp: stamp, slot: slot))
             if newRow { byRow.append(CallAccumulator()) }
             let queue = Int(call.queue.rawValue)
-            if queue >= byQueue.count { byQueue += Array(repeating: CallAccumulator(), count: queue + 1 - byQueue.count) }
+            if queue >= byQueue.count {
+                byQueue += Array(repeating: CallAccumulator(), count: queue + 1 - byQueue.count)
+            }
 
             total.add(call, settings: settings)
             bySlot[slot].add(call, settings: settings)
@@ -107,7 +110,8 @@ public final class CallAggregator {
                 cell = UInt32(
                     cells.index(
                         of: Cell(
-                            slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue), category: Int32(call.category.rawValue),
+                            slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
+                            category: Int32(call.category.rawValue),
                             subcategory: Int32(sub), row: Int32(row))
                     ).index)
             }
@@ -184,7 +188,8 @@ public final class CallAggregator {
         static let previousPeriod = Cell(slot: -1, day: -1, queue: -1, category: -1, subcategory: -1, row: -1)
 
         var fastHash: UInt64 {
-            (UInt64(UInt32(bitPattern: slot)) | UInt64(UInt32(bitPattern: day)) << 16 | UInt64(UInt32(bitPattern: category)) << 40)
+            (UInt64(UInt32(bitPattern: slot)) | UInt64(UInt32(bitPattern: day)) << 16 | UInt64(
+                UInt32(bitPattern: category)) << 40)
                 ^ (UInt64(UInt32(bitPattern: queue)) << 24 | UInt64(UInt32(bitPattern: subcategory)) << 44)
                 ^ (UInt64(UInt32(bitPattern: row)) &* 0x9E37_79B9_7F4A_7C15)
         }
@@ -212,7 +217,8 @@ public struct RowKey: Hashable, Sendable, FastHashable {
     public var agent: Symbol = .none
 
     public var fastHash: UInt64 {
-        let time = UInt64(UInt32(bitPattern: day)) << 32 | UInt64(UInt32(bitPattern: interval)) << 12
+        let time =
+            UInt64(UInt32(bitPattern: day)) << 32 | UInt64(UInt32(bitPattern: interval)) << 12
             | UInt64(UInt8(bitPattern: hour)) << 4 | UInt64(UInt8(bitPattern: weekday)) << 1
         let names = UInt64(queue.rawValue) | UInt64(subcategory.rawValue) << 24 | UInt64(category) << 56
         return time ^ (names &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(agent.rawValue) &* 0xC2B2_AE3D_27D4_EB4F)

@@ -28,14 +28,17 @@ public struct ReportBuilder {
     public func build() -> Report {
         let a = aggregates
         let settings = a.settings
-        func figures(_ acc: CallAccumulator?) -> CallFigures { CallFigures(acc ?? CallAccumulator(), settings: settings) }
+        func figures(_ acc: CallAccumulator?) -> CallFigures {
+            CallFigures(acc ?? CallAccumulator(), settings: settings)
+        }
         let totals = figures(a.total)
         let fromDay = a.query.from?.dayNumber ?? a.firstDay.map(Int.init)
         let toDay = a.query.to?.dayNumber ?? a.lastDay.map(Int.init)
         let previous = a.query.previous
 
         let period = ReportPeriod(
-            from: fromDay.map { CivilDate(dayNumber: $0).description }, to: toDay.map { CivilDate(dayNumber: $0).description },
+            from: fromDay.map { CivilDate(dayNumber: $0).description },
+            to: toDay.map { CivilDate(dayNumber: $0).description },
             days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0, timeZone: calendar.zone.identifier,
             intervalMinutes: settings.intervalMinutes, previousFrom: previous?.from.description,
             previousTo: previous?.to.description)
@@ -53,7 +56,8 @@ public struct ReportBuilder {
         }
         let days = dayNumbers.map { day in
             DayRow(
-                date: CivilDate(dayNumber: day).description, weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day)],
+                date: CivilDate(dayNumber: day).description,
+                weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day)],
                 figures: figures(a.byDay[Int32(day)]), peakWaiting: a.peakByDay[Int32(day)] ?? 0)
         }
         func share(_ n: Int) -> Double? { a.total.offered > 0 ? Double(n) / Double(a.total.offered) : nil }
@@ -71,7 +75,8 @@ public struct ReportBuilder {
             .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
 
         let bounds: [(Int, Int?)] = [
-            (0, 5), (6, 10), (11, 20), (21, 30), (31, 45), (46, 60), (61, 120), (121, 180), (181, 300), (301, 600), (601, nil),
+            (0, 5), (6, 10), (11, 20), (21, 30), (31, 45), (46, 60), (61, 120), (121, 180), (181, 300), (301, 600),
+            (601, nil),
         ]
         let waitDistribution = bounds.map { lower, upper in
             let n = a.total.waits.count(from: lower, to: upper.map { $0 + 1 })
@@ -82,7 +87,8 @@ public struct ReportBuilder {
 
         return Report(
             period: period, thresholds: settings,
-            filters: ReportFilters(queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
+            filters: ReportFilters(
+                queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
             headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
             queues: queues, waitDistribution: waitDistribution, table: table(), dataQuality: dataQuality())
@@ -92,7 +98,9 @@ public struct ReportBuilder {
 
     private func headline(current: CallFigures, previous: CallFigures?) -> [HeadlineFigure] {
         let s = aggregates.settings
-        func item(_ key: String, _ label: String, _ kind: FigureKind, _ value: (CallFigures) -> Double?, target: Double? = nil) -> HeadlineFigure {
+        func item(
+            _ key: String, _ label: String, _ kind: FigureKind, _ value: (CallFigures) -> Double?, target: Double? = nil
+        ) -> HeadlineFigure {
             let now = value(current)
             let before = previous.flatMap(value)
             var change: Double?
@@ -102,12 +110,15 @@ public struct ReportBuilder {
                 case .count, .seconds: change = before != 0 ? (now - before) / before : nil
                 }
             }
-            return HeadlineFigure(key: key, label: label, kind: kind, value: now, previous: before, change: change, target: target)
+            return HeadlineFigure(
+                key: key, label: label, kind: kind, value: now, previous: before, change: change, target: target)
         }
         return [
             item("offered", "Offered", .count) { Double($0.offered) },
             item("answered", "Answered", .count) { Double($0.answered) },
-            item("service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, { $0.serviceLevel }, target: s.serviceLevelTarget),
+            item(
+                "service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, { $0.serviceLevel },
+                target: s.serviceLevelTarget),
             item("abandonment_rate", "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate) { $0.abandonmentRate },
             item("asa_s", "Average speed of answer", .seconds) { $0.asaSeconds },
             item("wait_p90_s", "Wait, 90th percentile", .seconds) { $0.waitP90Seconds.map(Double.init) },
@@ -134,16 +145,23 @@ public struct ReportBuilder {
                 case .weekday where l.weekday != r.weekday: return l.weekday < r.weekday
                 case .category where l.category != r.category: return l.category < r.category
                 case .queue where l.queue != r.queue: return symbols[l.queue] < symbols[r.queue]
-                case .subcategory where l.subcategory != r.subcategory: return symbols[l.subcategory] < symbols[r.subcategory]
+                case .subcategory where l.subcategory != r.subcategory:
+                    return symbols[l.subcategory] < symbols[r.subcategory]
                 case .agent where l.agent != r.agent: return symbols[l.agent] < symbols[r.agent]
                 default: continue
                 }
             }
             // A total order, so equal-looking rows never come out in hash order.
             let (l, r) = (lhs.key, rhs.key)
-            return (l.day, l.interval, l.hour, l.weekday, l.category) < (r.day, r.interval, r.hour, r.weekday, r.category)
-                || ((l.day, l.interval, l.hour, l.weekday, l.category) == (r.day, r.interval, r.hour, r.weekday, r.category)
-                    && (l.queue.rawValue, l.subcategory.rawValue, l.agent.rawValue) < (r.queue.rawValue, r.subcategory.rawValue, r.agent.rawValue))
+            return (l.day, l.interval, l.hour, l.weekday, l.category) < (
+                r.day, r.interval, r.hour, r.weekday, r.category
+            )
+                || ((l.day, l.interval, l.hour, l.weekday, l.category) == (
+                    r.day, r.interval, r.hour, r.weekday, r.category
+                )
+                    && (l.queue.rawValue, l.subcategory.rawValue, l.agent.rawValue) < (
+                        r.queue.rawValue, r.subcategory.rawValue, r.agent.rawValue
+                    ))
         }
         return ReportTable(
             dimensions: dims.map(\.rawValue),

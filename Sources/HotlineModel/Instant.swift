@@ -12,7 +12,9 @@ public struct Instant: Hashable, Comparable, Sendable {
     @inlinable public var seconds: Int64 { milliseconds.floorDivided(by: 1000) }
 
     @inlinable public static func < (a: Instant, b: Instant) -> Bool { a.milliseconds < b.milliseconds }
-    @inlinable public static func + (a: Instant, d: Milliseconds) -> Instant { Instant(milliseconds: a.milliseconds + d) }
+    @inlinable public static func + (a: Instant, d: Milliseconds) -> Instant {
+        Instant(milliseconds: a.milliseconds + d)
+    }
     @inlinable public static func - (a: Instant, b: Instant) -> Milliseconds { a.milliseconds - b.milliseconds }
 }
 

@@ -46,9 +46,10 @@ public final class LocalCalendar: @unchecked Sendable {
         }
         let date = Date(timeIntervalSince1970: TimeInterval(t))
         let offset = Int64(zone.secondsFromGMT(for: date))
-        let end = zone.nextDaylightSavingTimeTransition(after: date).map {
-            Int64($0.timeIntervalSince1970.rounded(.down))
-        } ?? Int64.max
+        let end =
+            zone.nextDaylightSavingTimeTransition(after: date).map {
+                Int64($0.timeIntervalSince1970.rounded(.down))
+            } ?? Int64.max
         // Every instant before the same next transition has the same offset: widen that span.
         if let i = spans.firstIndex(where: { $0.end == end }) {
             spans[i].start = min(spans[i].start, t)

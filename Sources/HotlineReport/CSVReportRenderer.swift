@@ -18,7 +18,8 @@ public struct CSVReportRenderer: ReportRenderer {
         for row in report.table.rows {
             let f = row.figures
             let figures: [String] = [
-                "\(f.offered)", "\(f.answered)", "\(f.abandoned)", "\(f.shortAbandoned)", "\(f.timedOut)", "\(f.callback)",
+                "\(f.offered)", "\(f.answered)", "\(f.abandoned)", "\(f.shortAbandoned)", "\(f.timedOut)",
+                "\(f.callback)",
                 Self.number(f.serviceLevel), Self.number(f.abandonmentRate), Self.number(f.asaSeconds),
                 f.waitP50Seconds.map(String.init) ?? "", f.waitP90Seconds.map(String.init) ?? "",
                 f.waitP99Seconds.map(String.init) ?? "", Self.number(f.longestWaitSeconds), Self.number(f.ahtSeconds),

@@ -42,14 +42,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         var filters: [String] = []
         if !r.filters.queues.isEmpty { filters.append("queues " + r.filters.queues.joined(separator: ", ")) }
-        if !r.filters.categories.isEmpty { filters.append("categories " + r.filters.categories.joined(separator: ", ")) }
+        if !r.filters.categories.isEmpty {
+            filters.append("categories " + r.filters.categories.joined(separator: ", "))
+        }
         if !filters.isEmpty { w.element("p", "Only " + filters.joined(separator: "; ") + ".", class: "meta") }
         let q = r.dataQuality
         w.element(
             "p",
             "\(q.inputs.count) input \(q.inputs.count == 1 ? "file" : "files"), \(DisplayFormat.count(q.records)) records: "
                 + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
-                + (q.filesFailed > 0 ? ", \(q.filesFailed) unreadable \(q.filesFailed == 1 ? "file" : "files")" : "") + ".",
+                + (q.filesFailed > 0 ? ", \(q.filesFailed) unreadable \(q.filesFailed == 1 ? "file" : "files")" : "")
+                + ".",
             class: "meta")
         w.raw("</header>\n")
     }
@@ -71,7 +74,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.element("div", f.label, class: "label")
             w.element("div", DisplayFormat.figure(f.value, kind: f.kind), class: "value")
             if let target = f.target, f.value != nil {
-                w.element("span", (missed ? "below target " : "target met ") + DisplayFormat.percent(target), class: "badge")
+                w.element(
+                    "span", (missed ? "below target " : "target met ") + DisplayFormat.percent(target), class: "badge")
             }
             if r.period.previousFrom != nil {
                 var tone = ""
@@ -81,7 +85,9 @@ public struct HTMLReportRenderer: ReportRenderer {
                 }
                 let arrow = (f.change ?? 0) > 0 ? "▲ " : (f.change ?? 0) < 0 ? "▼ " : ""
                 w.raw("<div class=\"change\(tone)\">")
-                w.text(arrow + DisplayFormat.change(f.change, kind: f.kind) + " vs " + DisplayFormat.figure(f.previous, kind: f.kind))
+                w.text(
+                    arrow + DisplayFormat.change(f.change, kind: f.kind) + " vs "
+                        + DisplayFormat.figure(f.previous, kind: f.kind))
                 w.raw("</div>")
             }
             w.raw("</div>\n")
@@ -89,14 +95,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</section>\n")
     }
 
-    private static let loadHeaders = ["Offered", "Answered", "Abandoned", "Short", "SL", "Aband.", "ASA", "Wait p90", "AHT", "CSAT"]
+    private static let loadHeaders = [
+        "Offered", "Answered", "Abandoned", "Short", "SL", "Aband.", "ASA", "Wait p90", "AHT", "CSAT",
+    ]
 
     private func loadCells(_ f: CallFigures) -> [String] {
         [
             DisplayFormat.count(f.offered), DisplayFormat.count(f.answered), DisplayFormat.count(f.abandoned),
             DisplayFormat.count(f.shortAbandoned), DisplayFormat.percent(f.serviceLevel),
             DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
+            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds),
+            DisplayFormat.score(f.csatMean),
         ]
     }
 
@@ -128,7 +137,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.row(["Start"] + Self.loadHeaders + ["Peak waiting"], header: true)
         w.raw("</thead>\n<tbody>\n")
         for row in r.intervals {
-            loadRow([row.start] + loadCells(row.figures) + [DisplayFormat.count(row.peakWaiting)], sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
+            loadRow(
+                [row.start] + loadCells(row.figures) + [DisplayFormat.count(row.peakWaiting)],
+                sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
     }
@@ -147,7 +158,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</thead>\n<tbody>\n")
         for row in r.days {
             loadRow(
-                [row.date, row.weekday] + loadCells(row.figures) + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)],
+                [row.date, row.weekday] + loadCells(row.figures) + [
+                    DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
+                ],
                 sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
@@ -170,7 +183,8 @@ public struct HTMLReportRenderer: ReportRenderer {
                 let green = Int(255 - level * (255 - 78))
                 let blue = Int(255 - level * (255 - 140))
                 let ink = level > 0.55 ? "#fff" : "#1d2733"
-                w.raw("<td style=\"background:rgb(\(red),\(green),\(blue));color:\(ink)\">\(DisplayFormat.count(n))</td>")
+                w.raw(
+                    "<td style=\"background:rgb(\(red),\(green),\(blue));color:\(ink)\">\(DisplayFormat.count(n))</td>")
             }
             w.raw("</tr>\n")
         }
@@ -183,7 +197,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         [
             DisplayFormat.count(f.offered), DisplayFormat.percent(share), DisplayFormat.percent(f.serviceLevel),
             DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean), DisplayFormat.percent(f.csatSatisfied),
+            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
+            DisplayFormat.percent(f.csatSatisfied),
             DisplayFormat.percent(f.repeatCallRate),
         ]
     }
@@ -197,11 +212,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         for c in r.categories {
             w.row(["\(c.category) · \(c.chineseName)"] + groupCells(c.figures, share: c.share), rowClass: "cat")
             for s in c.subcategories {
-                w.row([s.name.isEmpty ? "(unspecified)" : s.name] + groupCells(s.figures, share: s.share), rowClass: "sub")
+                w.row(
+                    [s.name.isEmpty ? "(unspecified)" : s.name] + groupCells(s.figures, share: s.share), rowClass: "sub"
+                )
             }
         }
         w.raw("</tbody>\n</table>\n")
-        w.element("p", "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.", class: "quiet")
+        w.element(
+            "p",
+            "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.",
+            class: "quiet")
         w.raw("</section>\n")
     }
 
@@ -258,7 +278,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         if q.rejectsByReason.isEmpty {
             w.element("p", "No record was rejected.", class: "quiet")
         } else {
-            w.element("p", "Rejected by reason: " + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ") + ".")
+            w.element(
+                "p",
+                "Rejected by reason: "
+                    + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ")
+                    + ".")
             w.raw("<ul class=\"rejects\">\n")
             for reject in q.firstRejects { w.element("li", reject) }
             w.raw("</ul>\n")

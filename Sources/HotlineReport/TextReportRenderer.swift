@@ -26,15 +26,22 @@ public struct TextReportRenderer: ReportRenderer {
     private func header<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let p = r.period
         let t = r.thresholds
-        let span = p.from.map { from in "\(from) .. \(p.to ?? from) (\(p.days) \(p.days == 1 ? "day" : "days"))" } ?? "no calls"
+        let span =
+            p.from.map { from in "\(from) .. \(p.to ?? from) (\(p.days) \(p.days == 1 ? "day" : "days"))" }
+            ?? "no calls"
         out.write("HOTLINE CALL REPORT  \(span)\n")
         out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
-        out.write("Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n")
-        out.write("Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n")
+        out.write(
+            "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
+        )
+        out.write(
+            "Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n"
+        )
         if let from = p.previousFrom, let to = p.previousTo { out.write("Changes compare with \(from) .. \(to).\n") }
         if !r.filters.queues.isEmpty || !r.filters.categories.isEmpty {
             let parts = [
-                r.filters.queues.isEmpty ? nil : "queues " + r.filters.queues.map(TerminalText.sanitized).joined(separator: ", "),
+                r.filters.queues.isEmpty
+                    ? nil : "queues " + r.filters.queues.map(TerminalText.sanitized).joined(separator: ", "),
                 r.filters.categories.isEmpty ? nil : "categories " + r.filters.categories.joined(separator: ", "),
             ].compactMap { $0 }
             out.write("Only \(parts.joined(separator: "; ")).\n")
@@ -50,7 +57,9 @@ public struct TextReportRenderer: ReportRenderer {
     private func headline<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section("Headline", "", &out)
         let comparing = r.period.previousFrom != nil
-        let columns = comparing ? [("", 36), ("This period", 12), ("Previous", 10), ("Change", 10)] : [("", 36), ("This period", 12)]
+        let columns =
+            comparing
+            ? [("", 36), ("This period", 12), ("Previous", 10), ("Change", 10)] : [("", 36), ("This period", 12)]
         var table = TextTable(columns)
         var notes: [String] = []
         for f in r.headline {
@@ -60,7 +69,10 @@ public struct TextReportRenderer: ReportRenderer {
             }
             table.add(cells)
             if let target = f.target, let value = f.value {
-                notes.append(value >= target ? "target \(DisplayFormat.percent(target)) met" : "BELOW target \(DisplayFormat.percent(target))")
+                notes.append(
+                    value >= target
+                        ? "target \(DisplayFormat.percent(target)) met"
+                        : "BELOW target \(DisplayFormat.percent(target))")
             } else {
                 notes.append("")
             }
@@ -76,7 +88,8 @@ public struct TextReportRenderer: ReportRenderer {
         let t = r.totals
         out.write(
             "  Also: \(DisplayFormat.count(t.shortAbandoned)) short abandons, \(DisplayFormat.count(t.timedOut)) timed out, "
-                + "\(DisplayFormat.count(t.callback)) callbacks; longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n")
+                + "\(DisplayFormat.count(t.callback)) callbacks; longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n"
+        )
         out.write(
             "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
                 + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + ".\n")
@@ -98,7 +111,10 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     private func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        let note = r.period.days > 1 ? "all \(r.period.days) days together; Peak = most calls waiting at once" : "Peak = most calls waiting at once"
+        let note =
+            r.period.days > 1
+            ? "all \(r.period.days) days together; Peak = most calls waiting at once"
+            : "Peak = most calls waiting at once"
         section("Queue load by time of day", note, &out)
         var table = TextTable([("Start", 5)] + Self.loadColumns + [("Peak", 4)])
         for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
@@ -135,7 +151,9 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     private func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Categories and subcategories", "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
+        section(
+            "Categories and subcategories",
+            "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
         var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
         for c in r.categories {
             table.add(["\(c.category) \(c.chineseName)"] + groupCells(c.figures, share: c.share))
@@ -158,7 +176,8 @@ public struct TextReportRenderer: ReportRenderer {
     private func heatmap<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let peak = r.heatmap.flatMap { $0 }.max() ?? 0
         section("Busiest hours", "offered calls by hour and weekday; * marks the busiest hour", &out)
-        var table = TextTable([("Hour", 4)] + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { ($0, 8) } + [("All", 8)])
+        var table = TextTable(
+            [("Hour", 4)] + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { ($0, 8) } + [("All", 8)])
         for hour in 0..<24 {
             let cells = (0..<7).map { day -> String in
                 let n = r.heatmap[day][hour]
@@ -179,7 +198,8 @@ public struct TextReportRenderer: ReportRenderer {
         let most = r.waitDistribution.map(\.calls).max() ?? 0
         for bucket in r.waitDistribution {
             let label = bucket.to.map { "\(bucket.from)-\($0) s" } ?? "over \(bucket.from - 1) s"
-            let bar = most > 0 ? String(repeating: "#", count: Int((Double(bucket.calls) / Double(most) * 40).rounded())) : ""
+            let bar =
+                most > 0 ? String(repeating: "#", count: Int((Double(bucket.calls) / Double(most) * 40).rounded())) : ""
             out.write(
                 "  " + TerminalText.padRight(label, 12) + TerminalText.padLeft(DisplayFormat.count(bucket.calls), 9)
                     + TerminalText.padLeft(DisplayFormat.percent(bucket.share), 7) + "  " + bar + "\n")
@@ -189,7 +209,9 @@ public struct TextReportRenderer: ReportRenderer {
     private func dataQuality<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let q = r.dataQuality
         section("Data quality", "", &out)
-        var table = TextTable([("File", 38), ("Format", 9), ("Encoding", 14), ("Records", 8), ("Accepted", 8), ("Rejected", 8)])
+        var table = TextTable([
+            ("File", 38), ("Format", 9), ("Encoding", 14), ("Records", 8), ("Accepted", 8), ("Rejected", 8),
+        ])
         for input in q.inputs {
             table.add([
                 Self.tail(input.path, 38), input.format.isEmpty ? "-" : input.format,
@@ -203,7 +225,10 @@ public struct TextReportRenderer: ReportRenderer {
             for note in input.notes { out.write(wrapped("Note \(input.path): \(note)")) }
         }
         if !q.rejectsByReason.isEmpty {
-            out.write("  Rejected by reason: " + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ") + ".\n")
+            out.write(
+                "  Rejected by reason: "
+                    + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ")
+                    + ".\n")
             out.write("  First rejects:\n")
             for reject in q.firstRejects { out.write(wrapped(reject, indent: 4)) }
         } else {
@@ -215,9 +240,13 @@ public struct TextReportRenderer: ReportRenderer {
             let total = q.unmatched.reduce(0) { $0 + $1.count }
             out.write("  Values no category rule matched (\(DisplayFormat.count(total)) calls, counted as other):\n")
             for u in q.unmatched.prefix(15) {
-                out.write("    " + TerminalText.padRight("\(u.field) \"\(u.value)\"", 60) + TerminalText.padLeft(DisplayFormat.count(u.count), 10) + "\n")
+                out.write(
+                    "    " + TerminalText.padRight("\(u.field) \"\(u.value)\"", 60)
+                        + TerminalText.padLeft(DisplayFormat.count(u.count), 10) + "\n")
             }
-            if q.unmatched.count > 15 { out.write("    ... and \(q.unmatched.count - 15) more values (see the JSON report).\n") }
+            if q.unmatched.count > 15 {
+                out.write("    ... and \(q.unmatched.count - 15) more values (see the JSON report).\n")
+            }
         }
     }
 
@@ -225,7 +254,9 @@ public struct TextReportRenderer: ReportRenderer {
     private func wrapped(_ message: String, indent: Int = 2) -> String {
         var lines: [String] = []
         var line = ""
-        for word in TerminalText.sanitized(message).split(separator: " ").map({ TerminalText.truncated(String($0), to: 90) }) {
+        for word in TerminalText.sanitized(message).split(separator: " ").map({
+            TerminalText.truncated(String($0), to: 90)
+        }) {
             let margin = lines.isEmpty ? indent : indent + 4
             if !line.isEmpty && margin + TerminalText.width(line) + 1 + TerminalText.width(word) > 100 {
                 lines.append(line)

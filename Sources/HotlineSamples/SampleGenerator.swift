@@ -40,7 +40,9 @@ public struct SampleGenerator {
             if call.queue == "merchant" && day >= gbStart {
                 merchantWeek.append(SampleRow.line(call, style: .chinese))
             } else {
-                daily[day, default: []].append(SampleRow.line(call, style: call.queue == "hotline-en" ? .utc : call.queue == "vip" ? .millis : .local))
+                daily[day, default: []].append(
+                    SampleRow.line(
+                        call, style: call.queue == "hotline-en" ? .utc : call.queue == "vip" ? .millis : .local))
             }
         }
         var files: [File] = []

@@ -25,7 +25,8 @@ enum SampleRow {
         "locked": ["account locked", "Unlock account"], "registration": ["registration", "Sign up help"],
         "profile": ["profile update", "KYC profile"], "failed": ["payment failed", "Card declined"],
         "refund": ["refund request", "Refund"], "duplicate": ["duplicate payment", "Charged twice"],
-        "delayed": ["payment delayed", "Payment not received"], "records": ["transaction records", "Transaction history"],
+        "delayed": ["payment delayed", "Payment not received"],
+        "records": ["transaction records", "Transaction history"],
         "statement": ["monthly statement", "Invoice"], "promotion": ["promotion", "Coupon question"],
         "product": ["product update", "New feature"], "service": ["service complaint", "Complaint"],
         "escalation": ["escalation", "Escalate to supervisor"],
@@ -45,7 +46,8 @@ enum SampleRow {
     ]
 
     static func line(_ call: SampleCall, style: Style) -> String {
-        let chinese = style == .chinese || call.queue == "hotline-cn" || call.queue == "merchant"
+        let chinese =
+            style == .chinese || call.queue == "hotline-cn" || call.queue == "merchant"
             || (call.queue == "vip" && call.labelVariant == 0)
         let labels = chinese ? chineseLabels : englishLabels
         var label = labels[call.subcategory]?[call.labelVariant] ?? call.category.name
@@ -58,8 +60,10 @@ enum SampleRow {
         let fields: [String] = [
             call.id, call.queue, label, "inbound", call.caller, call.agent, time(call.enqueued, style),
             call.answered.map { time($0, style) } ?? "", time(call.ended, style), seconds(call.wait, style),
-            call.answered == nil ? "" : seconds(call.talk, style), call.answered == nil ? "" : seconds(call.hold, style),
-            call.answered == nil ? "" : seconds(call.wrap, style), call.outcome.name, ivr, call.csat.map(String.init) ?? "",
+            call.answered == nil ? "" : seconds(call.talk, style),
+            call.answered == nil ? "" : seconds(call.hold, style),
+            call.answered == nil ? "" : seconds(call.wrap, style), call.outcome.name, ivr,
+            call.csat.map(String.init) ?? "",
         ]
         return fields.joined(separator: ",")
     }

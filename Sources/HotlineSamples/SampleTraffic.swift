@@ -46,7 +46,9 @@ enum SampleTraffic {
         "vip": [0.20, 0.34, 0.18, 0.08, 0.20],
     ]
     static let subcategories: [CallCategory: [(String, Double)]] = [
-        .account: [("password-reset", 0.34), ("login", 0.26), ("locked", 0.16), ("registration", 0.12), ("profile", 0.12)],
+        .account: [
+            ("password-reset", 0.34), ("login", 0.26), ("locked", 0.16), ("registration", 0.12), ("profile", 0.12),
+        ],
         .payment: [("failed", 0.32), ("refund", 0.30), ("duplicate", 0.18), ("delayed", 0.20)],
         .billing: [("records", 0.62), ("statement", 0.38)],
         .other: [("promotion", 0.55), ("product", 0.45)],
@@ -69,7 +71,8 @@ enum SampleTraffic {
         var serial = 0
         func nextID(_ at: Int64) -> String {
             serial += 1
-            let day = CivilDate(dayNumber: Int((at + SampleGenerator.offsetSeconds * 1000).floorDivided(by: 86_400_000)))
+            let day = CivilDate(
+                dayNumber: Int((at + SampleGenerator.offsetSeconds * 1000).floorDivided(by: 86_400_000)))
             let digits = String(serial)
             return "HL-\(day.year)\(day.month < 10 ? "0" : "")\(day.month)\(day.day < 10 ? "0" : "")\(day.day)-"
                 + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
@@ -111,7 +114,9 @@ enum SampleTraffic {
                 again = call.ended + Int64((90 + random.exponential(mean: 600)) * 1000)
             } else if call.answered != nil {
                 let p: Double = call.category == .complaint ? 0.16 : call.category == .payment ? 0.11 : 0.07
-                if random.chance(p) { again = call.ended + Int64(min(random.exponential(mean: 20 * 3600), 5 * 86400) * 1000) }
+                if random.chance(p) {
+                    again = call.ended + Int64(min(random.exponential(mean: 20 * 3600), 5 * 86400) * 1000)
+                }
             }
             if let again, again < end {
                 pending.append(
@@ -171,14 +176,16 @@ enum SampleTraffic {
         random: inout SampleRandom
     ) -> SampleCall {
         let slotInDay = Int(((at + SampleGenerator.offsetSeconds * 1000) % 86_400_000) / 1_800_000)
-        let dayOffset = Int((at + SampleGenerator.offsetSeconds * 1000) / 86_400_000) - SampleGenerator.firstDay.dayNumber
+        let dayOffset =
+            Int((at + SampleGenerator.offsetSeconds * 1000) / 86_400_000) - SampleGenerator.firstDay.dayNumber
         let rho = min(1.0, utilisation(dayOffset: max(0, dayOffset), slot: slotInDay, queue: queue))
         let millis = queue == "vip"
         var enqueued = at
         if millis { enqueued += Int64(random.int(0..<1000)) }
         func seconds(_ s: Double) -> Int64 { millis ? Int64((s * 1000).rounded()) : Int64(s.rounded()) * 1000 }
         let waits = random.chance(min(0.97, rho * rho * rho))
-        var wait = waits ? seconds(random.exponential(mean: 10 + 40 * rho / (1.08 - rho))) : seconds(Double(random.int(0..<7)))
+        var wait =
+            waits ? seconds(random.exponential(mean: 10 + 40 * rho / (1.08 - rho))) : seconds(Double(random.int(0..<7)))
         let patience = seconds(3 + random.exponential(mean: queue == "vip" ? 240 : 130))
         var outcome = CallOutcome.answered
         if random.chance(0.02) {

@@ -22,7 +22,9 @@ struct EndToEndTests {
     }
 
     @Test func strictTurnsRejectsIntoExitCodeThree() throws {
-        let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--strict", "--output", scratch + "/r.json"])
+        let run = try EndToEnd.run([
+            "report", fixtures + "/calls-small.csv", "--strict", "--output", scratch + "/r.json",
+        ])
         #expect(run.status == 3)
         #expect(FileManager.default.fileExists(atPath: scratch + "/r.json"))
     }
@@ -49,10 +51,13 @@ struct EndToEndTests {
 
     @Test func anUnreadableInputIsNamedAndTheOthersAreStillReported() throws {
         let run = try EndToEnd.run([
-            "report", fixtures + "/calls-small.csv", fixtures + "/daily-summary.csv", scratch + "/missing.csv", "--format", "json",
+            "report", fixtures + "/calls-small.csv", fixtures + "/daily-summary.csv", scratch + "/missing.csv",
+            "--format", "json",
         ])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("daily-summary.csv: not a call log: the header names no call_id and enqueued_at columns"))
+        #expect(
+            run.stderr.contains(
+                "daily-summary.csv: not a call log: the header names no call_id and enqueued_at columns"))
         #expect(run.stderr.contains("missing.csv: cannot read: no such file or directory"))
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let quality = try #require(json?["data_quality"] as? [String: Any])
@@ -92,7 +97,8 @@ struct EndToEndTests {
 enum EndToEnd {
     /// The debug binary next to the test bundle's build products, if `swift build` made it.
     static let binary: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent(".build/debug/hotline").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }()

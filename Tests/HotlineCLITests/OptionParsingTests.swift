@@ -27,12 +27,16 @@ import Testing
     @Test func badDatesZonesAndReversedPeriodsAreSentencesThatSayWhatToDo() throws {
         #expect(try #require(message(["report", "x.csv", "--from", "16/11/2026"])).contains("write it as YYYY-MM-DD"))
         #expect(try #require(message(["report", "x.csv", "--tz", "Mars/Olympus"])).contains("use an IANA name"))
-        #expect(try #require(message(["report", "x.csv", "--from", "2026-11-20", "--to", "2026-11-01"])).contains("give the earlier day first"))
-        #expect(try #require(message(["report", "x.csv", "--category", "sales"])).contains("use one of account, payment"))
+        #expect(
+            try #require(message(["report", "x.csv", "--from", "2026-11-20", "--to", "2026-11-01"])).contains(
+                "give the earlier day first"))
+        #expect(
+            try #require(message(["report", "x.csv", "--category", "sales"])).contains("use one of account, payment"))
     }
 
     @Test func anOutputWhoseFormatCannotBeToldIsRefused() throws {
-        #expect(try #require(message(["report", "x.csv", "--output", "report.pdf"])).contains("Cannot tell the format"))
+        #expect(
+            try #require(message(["report", "x.csv", "--output", "report.pdf"])).contains("Cannot tell the format"))
         #expect(message(["report", "x.csv", "--output", "report.pdf", "--format", "html"]) == nil)
     }
 

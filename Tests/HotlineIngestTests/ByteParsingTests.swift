@@ -41,7 +41,9 @@ import Testing
         #expect(timestamp(text) == nil)
     }
 
-    @Test(arguments: [("0", 0), ("12", 12000), ("12.5", 12500), ("0.125", 125), ("1.0005", 1001), (".5", 500)] as [(String, Int64)])
+    @Test(
+        arguments: [("0", 0), ("12", 12000), ("12.5", 12500), ("0.125", 125), ("1.0005", 1001), (".5", 500)]
+            as [(String, Int64)])
     func secondsBecomeMilliseconds(text: String, millis: Int64) {
         #expect(seconds(text) == millis)
     }
@@ -61,7 +63,9 @@ import Testing
 
     @Test func chineseInGB18030IsRecognised() {
         // "退款" in GB18030.
-        #expect(TextEncoding.detect(sample: Array("a,".utf8) + [0xCD, 0xCB, 0xBF, 0xEE] + [0x0A]) == .text(.gb18030, bomLength: 0))
+        #expect(
+            TextEncoding.detect(sample: Array("a,".utf8) + [0xCD, 0xCB, 0xBF, 0xEE] + [0x0A])
+                == .text(.gb18030, bomLength: 0))
     }
 
     @Test func utf8CutAtTheEndOfTheSampleIsStillUTF8() {

@@ -3,9 +3,12 @@ import Testing
 @testable import HotlineIngest
 
 /// Reads all records as (line, fields) at a chunk size.
-func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(line: Int, fields: [String], problem: CSVReader.Problem?)] {
+func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
+    line: Int, fields: [String], problem: CSVReader.Problem?
+)] {
     let reader = CSVReader(
-        source: MemoryByteSource(text, chunkSize: chunk), limits: CSVReader.Limits(maxRecordBytes: maxRecord, chunkBytes: chunk))
+        source: MemoryByteSource(text, chunkSize: chunk),
+        limits: CSVReader.Limits(maxRecordBytes: maxRecord, chunkBytes: chunk))
     var out: [(Int, [String], CSVReader.Problem?)] = []
     try reader.forEachRecord { record in
         out.append((record.line, (0..<record.fieldCount).map { record.string($0) }, record.problem))
@@ -27,13 +30,14 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(l
     @Test(arguments: chunkSizes)
     func recordsAreTheSameAtEveryChunkSize(chunk: Int) throws {
         let got = try records(Self.tricky, chunk: chunk)
-        #expect(got.map(\.fields) == [
-            ["a", "b", "c"],
-            ["quoted, comma", "line\nbreak", "say \"hi\""],
-            ["", "", ""],
-            ["支付", "退款", "重复"],
-            ["last", "line", "no newline"],
-        ])
+        #expect(
+            got.map(\.fields) == [
+                ["a", "b", "c"],
+                ["quoted, comma", "line\nbreak", "say \"hi\""],
+                ["", "", ""],
+                ["支付", "退款", "重复"],
+                ["last", "line", "no newline"],
+            ])
         // Lines count physical lines: the quoted line break moves the next record down one, the blank line too.
         #expect(got.map(\.line) == [1, 2, 5, 6, 7])
         #expect(got.allSatisfy { $0.problem == nil })

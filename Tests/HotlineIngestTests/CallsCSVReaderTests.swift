@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func columnsComeInAnyOrderAndCaseAndExtraColumnsAreListed() throws {
-        let text = "OUTCOME, Ended_At ,enqueued_at,call_id,Notes\nabandoned,2026-11-16T10:00:40Z,2026-11-16T10:00:00Z,C9,hello\n"
+        let text =
+            "OUTCOME, Ended_At ,enqueued_at,call_id,Notes\nabandoned,2026-11-16T10:00:40Z,2026-11-16T10:00:00Z,C9,hello\n"
         let h = try H.read(text)
         let call = try #require(h.calls.first)
         #expect(call.outcome == .abandoned)
@@ -141,7 +142,9 @@ import Testing
     }
 
     @Test func invalidUTF8InATextFieldRejectsThatRecordNamingTheField() throws {
-        let bytes = Array((H.header + "\n").utf8) + Array(H.row(["queue": "Q"]).utf8).map { $0 == UInt8(ascii: "Q") ? 0xFF : $0 }
+        let bytes =
+            Array((H.header + "\n").utf8)
+            + Array(H.row(["queue": "Q"]).utf8).map { $0 == UInt8(ascii: "Q") ? 0xFF : $0 }
             + Array(("\n" + H.row(["call_id": "C2"]) + "\n").utf8)
         let h = try H.read(bytes)
         #expect(h.rejects.map(\.field) == ["queue"])
@@ -174,7 +177,10 @@ import Testing
 
     @Test func aHeaderThatIsNotACallLogSaysWhatItFound() throws {
         let h = try H.read("Index,Incoming Calls,Answered Calls\r\n1,100,90\r\n")
-        #expect(h.summary.error == "not a call log: the header names no call_id and enqueued_at columns (found: Index, Incoming Calls, Answered Calls)")
+        #expect(
+            h.summary.error
+                == "not a call log: the header names no call_id and enqueued_at columns (found: Index, Incoming Calls, Answered Calls)"
+        )
     }
 
     @Test func aCallLogHeaderWithoutRequiredColumnsSaysWhich() throws {

@@ -6,11 +6,14 @@ import Testing
 @Suite struct ClassifierTests {
     let symbols = SymbolTable()
 
-    func classify(label: String = "", ivr: String = "", queue: String = "q", classifier: Classifier? = nil) -> (CallCategory, String) {
+    func classify(label: String = "", ivr: String = "", queue: String = "q", classifier: Classifier? = nil) -> (
+        CallCategory, String
+    ) {
         let classifier = classifier ?? Classifier(rules: .default, symbols: symbols)
         var call = CallRecord(
             location: RecordLocation(file: 0, line: 1), queue: symbols.intern(queue), label: symbols.intern(label),
-            ivrPath: symbols.intern(ivr), enqueuedAt: Instant(seconds: 0), endedAt: Instant(seconds: 1), outcome: .answered)
+            ivrPath: symbols.intern(ivr), enqueuedAt: Instant(seconds: 0), endedAt: Instant(seconds: 1),
+            outcome: .answered)
         classifier.classify(&call)
         return (call.category, symbols[call.subcategory])
     }
@@ -41,6 +44,9 @@ import Testing
         #expect(classify(label: "", ivr: "1>9", classifier: classifier) == (.other, ""))
         let unmatched = classifier.unmatched
         #expect(unmatched.map(\.count) == [2, 1])
-        #expect(unmatched.map(\.value) == [UnmatchedValue(field: "category", value: "快递查询"), UnmatchedValue(field: "ivr_path", value: "1>9")])
+        #expect(
+            unmatched.map(\.value) == [
+                UnmatchedValue(field: "category", value: "快递查询"), UnmatchedValue(field: "ivr_path", value: "1>9"),
+            ])
     }
 }

@@ -30,7 +30,8 @@ struct IngestHarness {
         _ bytes: [UInt8], zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true,
         name: String = "input.csv"
     ) throws -> IngestHarness {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hotline-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path
@@ -42,9 +43,11 @@ struct IngestHarness {
         try read(Array(text.utf8), zone: zone, chunk: chunk)
     }
 
-    static func read(path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true) -> IngestHarness {
+    static func read(path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true)
+        -> IngestHarness
+    {
         var harness = IngestHarness()
-        let calendar = LocalCalendar(zone: TimeZone(identifier: zone)!, intervalMinutes: 30)  // Safe: test zones exist
+        let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
         let context = ReadContext(
             symbols: harness.symbols, calendar: calendar, maskCallers: maskCallers,
             limits: CSVReader.Limits(maxRecordBytes: 1 << 20, chunkBytes: chunk))

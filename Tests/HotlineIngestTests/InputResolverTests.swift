@@ -10,7 +10,8 @@ import Testing
         root = NSTemporaryDirectory() + "hotline-resolver-\(UUID().uuidString)"
         for path in ["b/2.csv", "b/1.csv", "a.csv", ".hidden/x.csv", "b/.y.csv"] {
             let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: full, contents: Data("x".utf8))
         }
     }

@@ -42,9 +42,10 @@ import Testing
         query.from = CivilDate(parsing: "2026-11-16")
         query.to = CivilDate(parsing: "2026-11-17")
         let day: Int64 = 86400
+        // The 16th, 17th and 18th, then the 15th, 14th and 13th.
         let calls = [
-            f.call(at: 0, wait: 10), f.call(at: day, wait: 30), f.call(at: 2 * day, wait: 10),  // 16th, 17th, 18th
-            f.call(at: -day, wait: 10), f.call(at: -2 * day, wait: 10), f.call(at: -3 * day, wait: 10),  // 15th, 14th, 13th
+            f.call(at: 0, wait: 10), f.call(at: day, wait: 30), f.call(at: 2 * day, wait: 10),
+            f.call(at: -day, wait: 10), f.call(at: -2 * day, wait: 10), f.call(at: -3 * day, wait: 10),
         ]
         let report = f.report(calls, query: query)
         #expect(report.totals.offered == 2)

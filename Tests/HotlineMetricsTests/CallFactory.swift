@@ -11,7 +11,8 @@ struct CallFactory {
 
     func call(
         at offset: Int64 = 0, wait: Double = 10, outcome: CallOutcome = .answered, talk: Double = 100, hold: Double = 0,
-        wrap: Double = 0, queue: String = "q", category: CallCategory = .payment, caller: String? = nil, csat: Int8? = nil,
+        wrap: Double = 0, queue: String = "q", category: CallCategory = .payment, caller: String? = nil,
+        csat: Int8? = nil,
         nps: Int8? = nil
     ) -> CallRecord {
         let enqueued = Self.monday10 + offset * 1000
@@ -22,16 +23,22 @@ struct CallFactory {
         return CallRecord(
             location: RecordLocation(file: 0, line: 1), queue: symbols.intern(queue), category: category,
             caller: caller.map { CallerKey.interned(symbols.intern($0)) }, enqueuedAt: enqueued, answeredAt: answeredAt,
-            endedAt: ended, wait: waitMs, talk: answered ? Milliseconds(talk * 1000) : 0, hold: Milliseconds(hold * 1000),
+            endedAt: ended, wait: waitMs, talk: answered ? Milliseconds(talk * 1000) : 0,
+            hold: Milliseconds(hold * 1000),
             wrap: Milliseconds(wrap * 1000), outcome: outcome, csat: csat, nps: nps)
     }
 
-    func report(_ calls: [CallRecord], query: CallQuery = CallQuery(), zone: String = "Asia/Shanghai", settings: MetricSettings = MetricSettings()) -> Report {
-        let calendar = LocalCalendar(zone: TimeZone(identifier: zone)!, intervalMinutes: settings.intervalMinutes)  // Safe: test zones
+    func report(
+        _ calls: [CallRecord], query: CallQuery = CallQuery(), zone: String = "Asia/Shanghai",
+        settings: MetricSettings = MetricSettings()
+    ) -> Report {
+        let calendar = LocalCalendar(
+            zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: settings.intervalMinutes)
         let aggregator = CallAggregator(settings: settings, query: query, calendar: calendar, symbols: symbols)
         for call in calls { aggregator.add(call) }
         return ReportBuilder(
-            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
+            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [], firstRejects: [],
+            unmatched: []
         ).build()
     }
 

@@ -24,7 +24,8 @@ import Testing
         ]
         let sorted = f.figures(calls).repeatCallRate
         #expect(f.figures(calls.reversed()).repeatCallRate == sorted)
-        #expect(f.figures([calls[3], calls[0], calls[6], calls[1], calls[5], calls[2], calls[4]]).repeatCallRate == sorted)
+        #expect(
+            f.figures([calls[3], calls[0], calls[6], calls[1], calls[5], calls[2], calls[4]]).repeatCallRate == sorted)
         // a: 0 -> 3600 -> 7200 (two repeats of three); b: none; c's answered call has no later call.
         #expect(sorted == 2.0 / 6.0)
     }

@@ -9,7 +9,7 @@ import Testing
 enum GoldenReport {
     static func make() -> Report {
         let symbols = SymbolTable()
-        let zone = TimeZone(identifier: "Asia/Shanghai")!  // Safe: a known zone
+        let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
         let calendar = LocalCalendar(zone: zone, intervalMinutes: 60)
         var settings = MetricSettings()
         settings.intervalMinutes = 60
@@ -44,12 +44,15 @@ enum GoldenReport {
         var bad = InputSummary(path: "evil\"&'.csv")
         bad.error = "not a call log: the header names no call_id and enqueued_at columns (found: <html>)"
         let rejects = [
-            Reject(file: "calls<1>.csv", line: 7, field: "csat", kind: .scoreOutOfRange, detail: "expected 1-5 or empty, found '<9>'"),
+            Reject(
+                file: "calls<1>.csv", line: 7, field: "csat", kind: .scoreOutOfRange,
+                detail: "expected 1-5 or empty, found '<9>'"),
             Reject(file: "calls<1>.csv", line: 9, field: "enqueued_at", kind: .badTime, detail: "missing"),
         ]
         return ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [good, bad],
-            firstRejects: rejects, unmatched: [(UnmatchedValue(field: "category", value: "<img src=x onerror=alert(1)>"), 3)]
+            firstRejects: rejects,
+            unmatched: [(UnmatchedValue(field: "category", value: "<img src=x onerror=alert(1)>"), 3)]
         ).build()
     }
 
@@ -66,7 +69,8 @@ enum GoldenReport {
         if text != expected {
             let got = text.split(separator: "\n", omittingEmptySubsequences: false)
             let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            let line =
+                zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
             Issue.record(
                 "\(name) differs at line \(line + 1): got \(line < got.count ? String(got[line]) : "<end>") | want \(line < want.count ? String(want[line]) : "<end>")",
                 sourceLocation: sourceLocation)

@@ -29,10 +29,13 @@ let labels = [
 let ivr = ["主菜单>账户>密码", "主菜单>支付>退款", "main>payment>refund", "main>billing>records", "主菜单>其他>活动"].map { Array($0.utf8) }
 let outcomes = ["answered", "abandoned", "timeout", "transferred", "callback"].map { Array($0.utf8) }
 
-guard let out = FileHandle(forWritingAtPath: args[3]) ?? {
-    FileManager.default.createFile(atPath: args[3], contents: nil)
-    return FileHandle(forWritingAtPath: args[3])
-}() else { exit(1) }
+guard
+    let out = FileHandle(forWritingAtPath: args[3])
+        ?? {
+            FileManager.default.createFile(atPath: args[3], contents: nil)
+            return FileHandle(forWritingAtPath: args[3])
+        }()
+else { exit(1) }
 
 var buffer: [UInt8] = []
 buffer.reserveCapacity(1 << 22)
@@ -41,7 +44,9 @@ buffer.reserveCapacity(1 << 22)
     s.withUTF8Buffer { buffer.append(contentsOf: $0) }
 }
 @inline(__always) func putInt(_ v: Int, width: Int = 0) {
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
     var n = v
     var count = 0
     withUnsafeMutableBytes(of: &digits) { d in
@@ -72,7 +77,9 @@ buffer.reserveCapacity(1 << 22)
     put("+08:00")
 }
 
-put("call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n")
+put(
+    "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n"
+)
 let span = 30 * 86400
 for i in 0..<rows {
     let enq = i * span / rows

@@ -11,8 +11,13 @@ final class RejectsFile {
     init(path: String) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+        temporary =
+            url.deletingLastPathComponent().appendingPathComponent(
+                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+            ).path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
             throw AtomicFile.WriteError(path: path, reason: "cannot create a file in its directory")
         }
         self.handle = handle
@@ -20,7 +25,8 @@ final class RejectsFile {
     }
 
     func add(_ reject: Reject) {
-        buffer += [reject.file, String(reject.line), reject.field, "\(reject.kind.rawValue): \(reject.detail)", reject.raw]
+        buffer +=
+            [reject.file, String(reject.line), reject.field, "\(reject.kind.rawValue): \(reject.detail)", reject.raw]
             .map(Self.escape).joined(separator: ",") + "\n"
         if buffer.utf8.count > 1 << 16 { flush() }
     }

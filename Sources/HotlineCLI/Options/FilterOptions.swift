@@ -6,7 +6,9 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("queue"), help: "Only this queue (exact name); repeat for several.")
     var queues: [String] = []
 
-    @Option(name: .customLong("category"), help: "Only this category (account, payment, billing, other, complaint); repeat for several.")
+    @Option(
+        name: .customLong("category"),
+        help: "Only this category (account, payment, billing, other, complaint); repeat for several.")
     var categories: [String] = []
 
     func validate() throws {

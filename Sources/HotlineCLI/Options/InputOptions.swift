@@ -12,6 +12,8 @@ struct InputOptions: ParsableArguments {
     var showCallers = false
 
     func validate() throws {
-        guard !inputs.isEmpty else { throw ValidationError("Name at least one input file, directory or pattern, e.g. 'hotline report samples/'.") }
+        guard !inputs.isEmpty else {
+            throw ValidationError("Name at least one input file, directory or pattern, e.g. 'hotline report samples/'.")
+        }
     }
 }

@@ -4,13 +4,22 @@ import HotlineReport
 
 /// Where a report goes and in which formats.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv).")
+    @Option(
+        help: "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv)."
+    )
     var format: OutputFormat?
 
-    @Option(name: .customLong("output"), help: "Write the report to this file (atomically); repeat for several formats; '-' is standard output. Default: standard output.")
+    @Option(
+        name: .customLong("output"),
+        help:
+            "Write the report to this file (atomically); repeat for several formats; '-' is standard output. Default: standard output."
+    )
     var outputs: [String] = []
 
-    @Option(help: "Rows of the CSV and JSON table: a comma list of date, interval, hour, weekday, queue, category, subcategory, agent.")
+    @Option(
+        help:
+            "Rows of the CSV and JSON table: a comma list of date, interval, hour, weekday, queue, category, subcategory, agent."
+    )
     var by: String = "date,interval"
 
     @Option(help: "Also write every rejected record to this CSV file (file, line, field, reason, record).")
@@ -21,7 +30,9 @@ struct OutputOptions: ParsableArguments {
         for path in outputs where path != "-" && format == nil {
             let ext = path.split(separator: ".").last.map(String.init) ?? ""
             guard OutputFormat(pathExtension: ext) != nil else {
-                throw ValidationError("Cannot tell the format of '\(path)' from its extension: name it .txt, .html, .json or .csv, or pass --format.")
+                throw ValidationError(
+                    "Cannot tell the format of '\(path)' from its extension: name it .txt, .html, .json or .csv, or pass --format."
+                )
             }
         }
     }
@@ -30,15 +41,21 @@ struct OutputOptions: ParsableArguments {
         var dims: [Dimension] = []
         for name in by.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             if name == "priority" || name == "channel" {
-                throw ValidationError("--by \(name) is a ticket dimension; this version reports calls only. Use date, interval, hour, weekday, queue, category, subcategory or agent.")
+                throw ValidationError(
+                    "--by \(name) is a ticket dimension; this version reports calls only. Use date, interval, hour, weekday, queue, category, subcategory or agent."
+                )
             }
             guard let dim = Dimension(rawValue: name) else {
-                throw ValidationError("--by: unknown dimension '\(name)'. Use a comma list of \(Dimension.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--by: unknown dimension '\(name)'. Use a comma list of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             guard !dims.contains(dim) else { throw ValidationError("--by names '\(name)' twice.") }
             dims.append(dim)
         }
-        guard !dims.isEmpty else { throw ValidationError("--by needs at least one dimension, e.g. --by date,interval.") }
+        guard !dims.isEmpty else {
+            throw ValidationError("--by needs at least one dimension, e.g. --by date,interval.")
+        }
         return dims
     }
 

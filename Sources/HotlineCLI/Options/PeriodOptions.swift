@@ -10,7 +10,8 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "Last local day of the report, inclusive (YYYY-MM-DD). Default: the last day with calls.")
     var to: String?
 
-    @Option(help: "IANA time zone for local days, hours and intervals, e.g. Asia/Shanghai. Default: the machine's zone.")
+    @Option(
+        help: "IANA time zone for local days, hours and intervals, e.g. Asia/Shanghai. Default: the machine's zone.")
     var tz: String?
 
     @Option(help: "Interval length: 15m, 30m or 60m.")

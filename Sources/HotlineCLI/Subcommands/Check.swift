@@ -7,7 +7,8 @@ extension HotlineCommand {
     /// `hotline check`: validate inputs without reporting on them.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate inputs: detected format and encoding, records accepted and rejected, the first rejects.",
+            abstract:
+                "Validate inputs: detected format and encoding, records accepted and rejected, the first rejects.",
             discussion: """
                 Prints one line per file (PATH: FORMAT, ENCODING, N records, A accepted, R rejected), then rejects \
                 by reason and the first rejects as PATH:LINE: FIELD: REASON, then values no category rule matched. \
@@ -39,7 +40,8 @@ extension HotlineCommand {
                 if let error = s.error {
                     text += "\(s.path): ERROR \(error)\n"
                 } else {
-                    text += "\(s.path): \(s.format), \(s.encoding), \(s.records) records, \(s.accepted) accepted, \(s.rejected) rejected\n"
+                    text +=
+                        "\(s.path): \(s.format), \(s.encoding), \(s.records) records, \(s.accepted) accepted, \(s.rejected) rejected\n"
                 }
                 for note in s.notes { text += "  note: \(note)\n" }
             }
@@ -55,7 +57,9 @@ extension HotlineCommand {
             }
             if !result.unmatched.isEmpty {
                 text += "\nValues no category rule matched (counted as other):\n"
-                for (value, n) in result.unmatched.prefix(show) { text += "  \(value.field) \"\(value.value)\": \(n)\n" }
+                for (value, n) in result.unmatched.prefix(show) {
+                    text += "  \(value.field) \"\(value.value)\": \(n)\n"
+                }
             }
             FileHandle.standardOutput.write(Data(text.utf8))
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }

@@ -8,7 +8,8 @@ extension HotlineCommand {
     /// `hotline report`: an ad-hoc report over call-log files.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Report queue load, service level, abandonment, waits, handle time and satisfaction over call logs.",
+            abstract:
+                "Report queue load, service level, abandonment, waits, handle time and satisfaction over call logs.",
             discussion: """
                 Reads every input (files, directories, globs; '-' for standard input), rejects bad records with \
                 file, line, field and reason, and writes the report: text to standard output by default, or to the \
@@ -32,9 +33,13 @@ extension HotlineCommand {
         var threads = 2
 
         func validate() throws {
-            guard slSeconds > 0 else { throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.") }
+            guard slSeconds > 0 else {
+                throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
+            }
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
-            guard slTarget > 0, slTarget <= 100 else { throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.") }
+            guard slTarget > 0, slTarget <= 100 else {
+                throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.")
+            }
         }
 
         func run() throws {
@@ -72,7 +77,9 @@ extension HotlineCommand {
                 }
             }
             if result.rejected > 0 {
-                logger.warning("\(result.rejected) \(result.rejected == 1 ? "record" : "records") rejected; see the data-quality section\(output.rejects.map { " and \($0)" } ?? "").")
+                logger.warning(
+                    "\(result.rejected) \(result.rejected == 1 ? "record" : "records") rejected; see the data-quality section\(output.rejects.map { " and \($0)" } ?? "")."
+                )
             }
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
             if writeFailed || result.failedFiles > 0 { throw HotlineExit.failure }

@@ -38,8 +38,7 @@ final class Transcoder: ByteSource {
             var produced = 0
             var lastErrno: Int32 = 0
             input.withUnsafeMutableBytes { raw in
-                var inPtr: UnsafeMutablePointer<CChar>? = raw.baseAddress!.assumingMemoryBound(to: CChar.self)  // Safe: non-empty array
-                    + inputStart
+                var inPtr = raw.baseAddress.map { $0.assumingMemoryBound(to: CChar.self) + inputStart }
                 var inLeft = inputEnd - inputStart
                 var outPtr: UnsafeMutablePointer<CChar>? = outBase.assumingMemoryBound(to: CChar.self)
                 var outLeft = buffer.count
@@ -53,7 +52,9 @@ final class Transcoder: ByteSource {
                 inputStart += 1
                 if buffer.count - produced >= 3 {
                     let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-                    for (k, b) in replacement.enumerated() { outBase.storeBytes(of: b, toByteOffset: produced + k, as: UInt8.self) }
+                    for (k, b) in replacement.enumerated() {
+                        outBase.storeBytes(of: b, toByteOffset: produced + k, as: UInt8.self)
+                    }
                     produced += 3
                 }
             }

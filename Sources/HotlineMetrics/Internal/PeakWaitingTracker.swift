@@ -52,9 +52,11 @@ struct PeakWaitingTracker {
             previousHour = hour
             let first = calendar.stamp(Instant(seconds: hour * 3600))
             // Within an hour with one offset and no midnight, the stamp moves by one second per second.
-            let steady = calendar.offset(atSecond: hour * 3600) == calendar.offset(atSecond: hour * 3600 + 3599)
+            let steady =
+                calendar.offset(atSecond: hour * 3600) == calendar.offset(atSecond: hour * 3600 + 3599)
                 && Int(first.secondOfDay) + 3599 < 86400
-            let firstElapsed = Int64(first.interval) * calendar.intervalSeconds
+            let firstElapsed =
+                Int64(first.interval) * calendar.intervalSeconds
                 + (hour * 3600 - calendar.startOfDay(Int(first.day)) - Int64(first.interval) * calendar.intervalSeconds)
             for second in 0..<3600 {
                 running += page[second]

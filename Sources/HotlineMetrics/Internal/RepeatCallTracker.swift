@@ -77,7 +77,8 @@ struct RepeatCallTracker {
     }
 
     private func isSorted(_ calls: [(enqueued: Int32, index: Int)]) -> Bool {
-        for k in 1..<calls.count where (calls[k - 1].enqueued, calls[k - 1].index) > (calls[k].enqueued, calls[k].index) {
+        for k in 1..<calls.count where (calls[k - 1].enqueued, calls[k - 1].index) > (calls[k].enqueued, calls[k].index)
+        {
             return false
         }
         return true

@@ -82,7 +82,8 @@ enum DisplayFormat {
 /// inputs are neutralised so a queue name cannot move the cursor or break a line.
 enum TerminalText {
     static func sanitized(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 
     static func width(_ text: String) -> Int {

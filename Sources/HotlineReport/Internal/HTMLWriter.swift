@@ -17,7 +17,11 @@ struct HTMLWriter<Output: TextOutputStream> {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if scalar.properties.generalCategory == .control { result += " " } else { result.unicodeScalars.append(scalar) }
+                if scalar.properties.generalCategory == .control {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

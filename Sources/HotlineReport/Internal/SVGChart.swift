@@ -30,31 +30,38 @@ enum SVGChart {
         let scale = max(4, niceCeiling(most))
         let slot = plotW / Double(max(1, figures.count))
         let barW = max(1, slot * 0.72)
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
         // Grid and left axis (calls).
         for k in 0...4 {
             let y = top + plotH - plotH * Double(k) / 4
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>"
+            svg +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>"
             svg += "<text x=\"\(f(left + plotW + 6))\" y=\"\(f(y + 4))\" class=\"axis\">\(k * 25)%</text>\n"
         }
         // Bars.
         for (i, fig) in figures.enumerated() {
             let x = left + slot * Double(i) + (slot - barW) / 2
             var y = top + plotH
-            for (value, color) in [(fig.answered, answered), (fig.abandoned, abandoned), (fig.offered - fig.answered - fig.abandoned, other)] where value > 0 {
+            for (value, color) in [
+                (fig.answered, answered), (fig.abandoned, abandoned),
+                (fig.offered - fig.answered - fig.abandoned, other),
+            ] where value > 0 {
                 let h = plotH * Double(value) / scale
                 y -= h
                 svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barW))\" height=\"\(f(h))\" fill=\"\(color)\"/>"
             }
             if i % labelEvery == 0 {
-                svg += "<text x=\"\(f(x + barW / 2))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(HTMLWriter<String>.escape(labels[i]))</text>"
+                svg +=
+                    "<text x=\"\(f(x + barW / 2))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(HTMLWriter<String>.escape(labels[i]))</text>"
             }
             svg += "\n"
         }
         // Target and service-level line.
         let targetY = top + plotH - plotH * target
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(targetY))\" x2=\"\(f(left + plotW))\" y2=\"\(f(targetY))\" stroke=\"\(Self.target)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(targetY))\" x2=\"\(f(left + plotW))\" y2=\"\(f(targetY))\" stroke=\"\(Self.target)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
         var path = ""
         var pen = false
         for (i, fig) in figures.enumerated() {
@@ -70,7 +77,8 @@ enum SVGChart {
         if !path.isEmpty {
             svg += "<path d=\"\(path.dropFirst())\" fill=\"none\" stroke=\"\(serviceLevel)\" stroke-width=\"2\"/>\n"
         }
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
         svg += "</svg>\n"
         return svg
     }
@@ -95,22 +103,28 @@ enum SVGChart {
         let plotH = height - top - bottom
         let scale = max(4, niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1))))
         let slot = plotW / Double(max(1, buckets.count))
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
         for k in 0...4 {
             let y = top + plotH - plotH * Double(k) / 4
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>\n"
+            svg +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>\n"
         }
         for (i, b) in buckets.enumerated() {
             let h = plotH * Double(b.calls) / scale
             let x = left + slot * Double(i) + slot * 0.1
             let within = (b.to ?? Int.max) <= threshold
-            svg += "<rect x=\"\(f(x))\" y=\"\(f(top + plotH - h))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(within ? answered : other)\"/>"
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"\(f(top + plotH - h))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(within ? answered : other)\"/>"
             let label = b.to.map { "\(b.from)-\($0) s" } ?? "> \(b.from - 1) s"
-            svg += "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(label)</text>"
-            svg += "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH - h - 4))\" class=\"axis\" text-anchor=\"middle\">\(DisplayFormat.percent(b.share))</text>\n"
+            svg +=
+                "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(label)</text>"
+            svg +=
+                "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH - h - 4))\" class=\"axis\" text-anchor=\"middle\">\(DisplayFormat.percent(b.share))</text>\n"
         }
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
         svg += "</svg>\n"
         return svg
     }
