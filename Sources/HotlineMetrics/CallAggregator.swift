@@ -40,6 +40,9 @@ public final class CallAggregator {
     var heatmap: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     var firstDay: Int32?
     var lastDay: Int32?
+    /// The latest enqueue time of any call read, in or out of the period: repeat figures for answered calls
+    /// ending within the repeat window before it may still change with later data.
+    private var latestEnqueue: Instant?
     private var peak = PeakWaitingTracker()
     private var repeats = RepeatCallTracker()
     private var cells = DenseIndex<Cell>()
@@ -119,6 +122,7 @@ public final class CallAggregator {
             previous.add(call, settings: settings)
             if call.isAnswered && call.caller != nil { cell = UInt32(cells.index(of: Cell.previousPeriod).index) }
         }
+        if call.enqueuedAt > latestEnqueue ?? Instant(milliseconds: .min) { latestEnqueue = call.enqueuedAt }
         if let caller = call.caller {
             repeats.add(caller: caller, enqueued: call.enqueuedAt, ended: call.endedAt, cell: cell)
         }
@@ -172,7 +176,8 @@ public final class CallAggregator {
             settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
             byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
             peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
-            peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay)
+            peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay,
+            repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis })
     }
 
     /// The groups one answered call credits when it turns out a repeat: indices into the views above.
@@ -244,4 +249,6 @@ public struct CallAggregates: Sendable {
     public var peakOverall: Int
     public var firstDay: Int32?
     public var lastDay: Int32?
+    /// Answered calls that ended after this instant may still become repeats with data not yet read.
+    public var repeatsProvisionalAfter: Instant?
 }

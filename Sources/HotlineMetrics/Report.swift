@@ -35,10 +35,14 @@ public struct ReportPeriod: Sendable, Encodable {
     public var intervalMinutes: Int
     public var previousFrom: String?
     public var previousTo: String?
+    /// Local time (`YYYY-MM-DD HH:MM`) after which answered calls of the period may still turn out repeats with
+    /// data not yet read; nil when the period ends a whole repeat window before the data does.
+    public var repeatsProvisionalAfter: String?
 
     enum CodingKeys: String, CodingKey {
         case from, to, days, timeZone = "time_zone", intervalMinutes = "interval_minutes"
         case previousFrom = "previous_from", previousTo = "previous_to"
+        case repeatsProvisionalAfter = "repeats_provisional_after"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -50,6 +54,7 @@ public struct ReportPeriod: Sendable, Encodable {
         try c.encode(intervalMinutes, forKey: .intervalMinutes)
         try c.encode(previousFrom, forKey: .previousFrom)
         try c.encode(previousTo, forKey: .previousTo)
+        try c.encode(repeatsProvisionalAfter, forKey: .repeatsProvisionalAfter)
     }
 }
 

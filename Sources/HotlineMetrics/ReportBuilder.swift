@@ -41,7 +41,7 @@ public struct ReportBuilder {
             to: toDay.map { CivilDate(dayNumber: $0).description },
             days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0, timeZone: calendar.zone.identifier,
             intervalMinutes: settings.intervalMinutes, previousFrom: previous?.from.description,
-            previousTo: previous?.to.description)
+            previousTo: previous?.to.description, repeatsProvisionalAfter: provisionalAfter(toDay: toDay))
 
         let intervals = (0..<a.bySlot.count).map { slot in
             IntervalRow(
@@ -92,6 +92,16 @@ public struct ReportBuilder {
             headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
             queues: queues, waitDistribution: waitDistribution, table: table(), dataQuality: dataQuality())
+    }
+
+    /// The local time after which repeat figures are provisional, when that is inside the period.
+    private func provisionalAfter(toDay: Int?) -> String? {
+        guard let instant = aggregates.repeatsProvisionalAfter, let toDay else { return nil }
+        let t = instant.seconds
+        guard t < calendar.startOfDay(toDay + 1) else { return nil }
+        let (second, offset) = calendar.wallClock(atSecond: t)
+        let day = CivilDate(dayNumber: Int((t + offset).floorDivided(by: 86400)))
+        return "\(day) \(Self.clock(second))"
     }
 
     // MARK: - Headline

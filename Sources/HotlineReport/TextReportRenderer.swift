@@ -93,6 +93,11 @@ public struct TextReportRenderer: ReportRenderer {
         out.write(
             "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
                 + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + ".\n")
+        if let after = r.period.repeatsProvisionalAfter {
+            out.write(
+                wrapped(
+                    "Repeat calls are provisional for calls ending after \(after): those callers may still call back."))
+        }
     }
 
     private static let loadColumns: [(String, Int)] = [

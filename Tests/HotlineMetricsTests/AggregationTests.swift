@@ -95,4 +95,16 @@ import Testing
         #expect(report.totals.offered == 1)
         #expect(report.filters.categories == ["complaint"])
     }
+
+    @Test func repeatFiguresAreProvisionalOnlyWithinTheWindowBeforeTheDataEnds() {
+        var query = CallQuery()
+        query.from = CivilDate(parsing: "2026-11-16")
+        query.to = CivilDate(parsing: "2026-11-16")
+        let day: Int64 = 86400
+        // Data until 2026-11-20 10:00: calls up to 72 h before that (11-17 10:00) are settled.
+        #expect(f.report([f.call(at: 0), f.call(at: 4 * day)], query: query).period.repeatsProvisionalAfter == nil)
+        // Data until 11-18 10:00: calls ending after 11-15 10:00 may still turn out repeats.
+        let provisional = f.report([f.call(at: 0), f.call(at: 2 * day)], query: query).period.repeatsProvisionalAfter
+        #expect(provisional == "2026-11-15 10:00")
+    }
 }
