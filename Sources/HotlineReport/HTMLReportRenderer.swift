@@ -99,16 +99,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         "Offered", "Answered", "Abandoned", "Short", "SL", "Aband.", "ASA", "Wait p90", "AHT", "CSAT",
     ]
 
-    private func loadCells(_ f: CallFigures) -> [String] {
-        [
-            DisplayFormat.count(f.offered), DisplayFormat.count(f.answered), DisplayFormat.count(f.abandoned),
-            DisplayFormat.count(f.shortAbandoned), DisplayFormat.percent(f.serviceLevel),
-            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds),
-            DisplayFormat.score(f.csatMean),
-        ]
-    }
-
     /// A table row whose service-level cell (index `slIndex`) is flagged when under target.
     private func loadRow(_ cells: [String], sl: Double?, target: Double, slIndex: Int, _ w: inout HTMLWriter<String>) {
         w.raw("<tr>")
@@ -138,7 +128,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</thead>\n<tbody>\n")
         for row in r.intervals {
             loadRow(
-                [row.start] + loadCells(row.figures) + [DisplayFormat.count(row.peakWaiting)],
+                [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
                 sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
@@ -158,7 +148,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</thead>\n<tbody>\n")
         for row in r.days {
             loadRow(
-                [row.date, row.weekday] + loadCells(row.figures) + [
+                [row.date, row.weekday] + FigureCells.load(row.figures) + [
                     DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
                 ],
                 sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
@@ -193,16 +183,6 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     private static let groupHeaders = ["Offered", "Share", "SL", "Aband.", "ASA", "AHT", "CSAT", "Satisfied", "Repeat"]
 
-    private func groupCells(_ f: CallFigures, share: Double?) -> [String] {
-        [
-            DisplayFormat.count(f.offered), DisplayFormat.percent(share), DisplayFormat.percent(f.serviceLevel),
-            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
-            DisplayFormat.percent(f.csatSatisfied),
-            DisplayFormat.percent(f.repeatCallRate),
-        ]
-    }
-
     private func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", "Categories and subcategories")
@@ -210,10 +190,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.row(["Category"] + Self.groupHeaders, header: true)
         w.raw("</thead>\n<tbody>\n")
         for c in r.categories {
-            w.row(["\(c.category) · \(c.chineseName)"] + groupCells(c.figures, share: c.share), rowClass: "cat")
+            w.row(["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share), rowClass: "cat")
             for s in c.subcategories {
                 w.row(
-                    [s.name.isEmpty ? "(unspecified)" : s.name] + groupCells(s.figures, share: s.share), rowClass: "sub"
+                    [s.name.isEmpty ? "(unspecified)" : s.name] + FigureCells.group(s.figures, share: s.share),
+                    rowClass: "sub"
                 )
             }
         }
@@ -231,7 +212,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("<table>\n<thead>")
         w.row(["Queue"] + Self.groupHeaders, header: true)
         w.raw("</thead>\n<tbody>\n")
-        for q in r.queues { w.row([q.name.isEmpty ? "(no queue)" : q.name] + groupCells(q.figures, share: q.share)) }
+        for q in r.queues {
+            w.row([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
+        }
         w.raw("</tbody>\n</table>\n</section>\n")
     }
 

@@ -105,16 +105,6 @@ public struct TextReportRenderer: ReportRenderer {
         ("Wait p90", 8), ("AHT", 6), ("CSAT", 4),
     ]
 
-    private func loadCells(_ f: CallFigures) -> [String] {
-        [
-            DisplayFormat.count(f.offered), DisplayFormat.count(f.answered), DisplayFormat.count(f.abandoned),
-            DisplayFormat.count(f.shortAbandoned), DisplayFormat.percent(f.serviceLevel),
-            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds),
-            DisplayFormat.score(f.csatMean),
-        ]
-    }
-
     private func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let note =
             r.period.days > 1
@@ -123,7 +113,7 @@ public struct TextReportRenderer: ReportRenderer {
         section("Queue load by time of day", note, &out)
         var table = TextTable([("Start", 5)] + Self.loadColumns + [("Peak", 4)])
         for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
-            table.add([row.start] + loadCells(row.figures) + [DisplayFormat.count(row.peakWaiting)])
+            table.add([row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)])
         }
         table.render(into: &out, indent: "  ")
         let quiet = r.intervals.filter { $0.figures.offered == 0 }.count
@@ -135,7 +125,7 @@ public struct TextReportRenderer: ReportRenderer {
         var table = TextTable([("Date", 10), ("Day", 3)] + Self.loadColumns + [("Repeat", 6), ("Peak", 4)])
         for row in r.days {
             table.add(
-                [row.date, row.weekday] + loadCells(row.figures)
+                [row.date, row.weekday] + FigureCells.load(row.figures)
                     + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)])
         }
         table.render(into: &out, indent: "  ")
@@ -146,24 +136,16 @@ public struct TextReportRenderer: ReportRenderer {
         ("Repeat", 6),
     ]
 
-    private func groupCells(_ f: CallFigures, share: Double?) -> [String] {
-        [
-            DisplayFormat.count(f.offered), DisplayFormat.percent(share), DisplayFormat.percent(f.serviceLevel),
-            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
-            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
-            DisplayFormat.percent(f.csatSatisfied), DisplayFormat.percent(f.repeatCallRate),
-        ]
-    }
-
     private func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(
             "Categories and subcategories",
             "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
         var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
         for c in r.categories {
-            table.add(["\(c.category) \(c.chineseName)"] + groupCells(c.figures, share: c.share))
+            table.add(["\(c.category) \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share))
             for s in c.subcategories {
-                table.add(["  " + (s.name.isEmpty ? "(unspecified)" : s.name)] + groupCells(s.figures, share: s.share))
+                table.add(
+                    ["  " + (s.name.isEmpty ? "(unspecified)" : s.name)] + FigureCells.group(s.figures, share: s.share))
             }
         }
         table.render(into: &out, indent: "  ")
@@ -173,7 +155,7 @@ public struct TextReportRenderer: ReportRenderer {
         section("Queues", "", &out)
         var table = TextTable([("Queue", 28)] + Self.groupColumns)
         for q in r.queues {
-            table.add([q.name.isEmpty ? "(no queue)" : q.name] + groupCells(q.figures, share: q.share))
+            table.add([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
         }
         table.render(into: &out, indent: "  ")
     }

@@ -12,7 +12,7 @@ import Testing
             let full = root + "/" + path
             try FileManager.default.createDirectory(
                 atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: full, contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: full, contents: Data("x".utf8))
         }
     }
 

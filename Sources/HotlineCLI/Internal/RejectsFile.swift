@@ -1,5 +1,6 @@
 import Foundation
 import HotlineModel
+import HotlineReport
 
 /// Streams rejected records to a CSV file (`file,line,field,reason,record`), renamed into place at the end.
 final class RejectsFile {
@@ -27,7 +28,7 @@ final class RejectsFile {
     func add(_ reject: Reject) {
         buffer +=
             [reject.file, String(reject.line), reject.field, "\(reject.kind.rawValue): \(reject.detail)", reject.raw]
-            .map(Self.escape).joined(separator: ",") + "\n"
+            .map(CSVReportRenderer.escape).joined(separator: ",") + "\n"
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 
@@ -44,10 +45,5 @@ final class RejectsFile {
             try? FileManager.default.removeItem(atPath: temporary)
             throw AtomicFile.WriteError(path: path, reason: reason)
         }
-    }
-
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -32,14 +32,7 @@ enum SVGChart {
         let barW = max(1, slot * 0.72)
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
-        // Grid and left axis (calls).
-        for k in 0...4 {
-            let y = top + plotH - plotH * Double(k) / 4
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
-            svg +=
-                "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>"
-            svg += "<text x=\"\(f(left + plotW + 6))\" y=\"\(f(y + 4))\" class=\"axis\">\(k * 25)%</text>\n"
-        }
+        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: true)
         // Bars.
         for (i, fig) in figures.enumerated() {
             let x = left + slot * Double(i) + (slot - barW) / 2
@@ -105,12 +98,7 @@ enum SVGChart {
         let slot = plotW / Double(max(1, buckets.count))
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
-        for k in 0...4 {
-            let y = top + plotH - plotH * Double(k) / 4
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" class=\"grid\"/>"
-            svg +=
-                "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(DisplayFormat.count(Int(scale * Double(k) / 4)))</text>\n"
-        }
+        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
         for (i, b) in buckets.enumerated() {
             let h = plotH * Double(b.calls) / scale
             let x = left + slot * Double(i) + slot * 0.1
@@ -126,6 +114,24 @@ enum SVGChart {
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
         svg += "</svg>\n"
+        return svg
+    }
+
+    /// Five horizontal grid lines with the count axis on the left and, optionally, 0-100 % on the right.
+    static func grid(left: Double, top: Double, width: Double, height: Double, scale: Double, percentAxis: Bool)
+        -> String
+    {
+        var svg = ""
+        for k in 0...4 {
+            let y = top + height - height * Double(k) / 4
+            let count = DisplayFormat.count(Int(scale * Double(k) / 4))
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + width))\" y2=\"\(f(y))\" class=\"grid\"/>"
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(count)</text>"
+            if percentAxis {
+                svg += "<text x=\"\(f(left + width + 6))\" y=\"\(f(y + 4))\" class=\"axis\">\(k * 25)%</text>"
+            }
+            svg += "\n"
+        }
         return svg
     }
 

@@ -1,0 +1,27 @@
+import HotlineMetrics
+
+/// The figures every table row shows, formatted, in column order: shared by the text and HTML reports so the two
+/// always show the same columns.
+enum FigureCells {
+    /// Queue-load rows: offered, answered, abandoned, short, SL, abandonment, ASA, wait p90, AHT, CSAT.
+    static func load(_ f: CallFigures) -> [String] {
+        [
+            DisplayFormat.count(f.offered), DisplayFormat.count(f.answered), DisplayFormat.count(f.abandoned),
+            DisplayFormat.count(f.shortAbandoned), DisplayFormat.percent(f.serviceLevel),
+            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
+            DisplayFormat.duration(f.waitP90Seconds), DisplayFormat.duration(f.ahtSeconds),
+            DisplayFormat.score(f.csatMean),
+        ]
+    }
+
+    /// Group rows (categories, queues): offered, share, SL, abandonment, ASA, AHT, CSAT, satisfied, repeat.
+    static func group(_ f: CallFigures, share: Double?) -> [String] {
+        [
+            DisplayFormat.count(f.offered), DisplayFormat.percent(share), DisplayFormat.percent(f.serviceLevel),
+            DisplayFormat.percent(f.abandonmentRate), DisplayFormat.duration(f.asaSeconds),
+            DisplayFormat.duration(f.ahtSeconds), DisplayFormat.score(f.csatMean),
+            DisplayFormat.percent(f.csatSatisfied),
+            DisplayFormat.percent(f.repeatCallRate),
+        ]
+    }
+}
