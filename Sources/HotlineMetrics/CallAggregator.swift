@@ -43,6 +43,8 @@ public final class CallAggregator {
     /// The latest enqueue time of any call read, in or out of the period: repeat figures for answered calls
     /// ending within the repeat window before it may still change with later data.
     private var latestEnqueue: Instant?
+    /// Calls read that fall outside the period (previous period included) or the filters.
+    private var outside = 0
     private var peak = PeakWaitingTracker()
     private var repeats = RepeatCallTracker()
     private var cells = DenseIndex<Cell>()
@@ -120,7 +122,10 @@ public final class CallAggregator {
             }
         } else if selected, let previousRange, previousRange.contains(day) {
             previous.add(call, settings: settings)
+            outside += 1
             if call.isAnswered && call.caller != nil { cell = UInt32(cells.index(of: Cell.previousPeriod).index) }
+        } else {
+            outside += 1
         }
         if call.enqueuedAt > latestEnqueue ?? Instant(milliseconds: .min) { latestEnqueue = call.enqueuedAt }
         if let caller = call.caller {
@@ -177,7 +182,7 @@ public final class CallAggregator {
             byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
             peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
             peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay,
-            repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis })
+            repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside)
     }
 
     /// The groups one answered call credits when it turns out a repeat: indices into the views above.
@@ -251,4 +256,6 @@ public struct CallAggregates: Sendable {
     public var lastDay: Int32?
     /// Answered calls that ended after this instant may still become repeats with data not yet read.
     public var repeatsProvisionalAfter: Instant?
+    /// Calls read that fall outside the period or the filters.
+    public var outside: Int
 }

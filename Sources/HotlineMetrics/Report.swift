@@ -173,6 +173,9 @@ public struct DataQuality: Sendable, Encodable {
     public var accepted: Int
     public var rejected: Int
     public var filesFailed: Int
+    /// Accepted calls outside the period or filters: left out of its figures (they still feed the comparison and
+    /// repeat calls).
+    public var callsOutsidePeriod: Int
     public var rejectsByReason: [ReasonCount]
     /// The first rejects, `file:line: field: reason`.
     public var firstRejects: [String]
@@ -180,6 +183,7 @@ public struct DataQuality: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case inputs, records, accepted, rejected, filesFailed = "files_failed"
+        case callsOutsidePeriod = "calls_outside_period"
         case rejectsByReason = "rejects_by_reason", firstRejects = "first_rejects", unmatched
     }
 }

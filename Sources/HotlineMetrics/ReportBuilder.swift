@@ -217,6 +217,7 @@ public struct ReportBuilder {
             },
             records: inputs.reduce(0) { $0 + $1.records }, accepted: inputs.reduce(0) { $0 + $1.accepted },
             rejected: inputs.reduce(0) { $0 + $1.rejected }, filesFailed: inputs.filter { $0.error != nil }.count,
+            callsOutsidePeriod: aggregates.outside,
             rejectsByReason: reasons, firstRejects: firstRejects.map(\.description),
             unmatched: unmatched.map { UnmatchedCount(field: $0.value.field, value: $0.value.value, count: $0.count) })
     }

@@ -54,6 +54,12 @@ public struct HTMLReportRenderer: ReportRenderer {
                 + (q.filesFailed > 0 ? ", \(q.filesFailed) unreadable \(q.filesFailed == 1 ? "file" : "files")" : "")
                 + ".",
             class: "meta")
+        if q.callsOutsidePeriod > 0 {
+            w.element(
+                "p",
+                "\(DisplayFormat.count(q.callsOutsidePeriod, "call")) read fall outside the period or filters and are left out of its figures.",
+                class: "meta")
+        }
         w.raw("</header>\n")
     }
 

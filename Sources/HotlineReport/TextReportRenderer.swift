@@ -48,10 +48,15 @@ public struct TextReportRenderer: ReportRenderer {
         }
         let q = r.dataQuality
         out.write(
-            "Inputs: \(q.inputs.count) \(q.inputs.count == 1 ? "file" : "files"), \(DisplayFormat.count(q.records)) records: "
+            "Inputs: \(DisplayFormat.count(q.inputs.count, "file")), \(DisplayFormat.count(q.records, "record")): "
                 + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
-                + (q.filesFailed > 0 ? "; \(q.filesFailed) \(q.filesFailed == 1 ? "file" : "files") unreadable" : "")
+                + (q.filesFailed > 0 ? "; \(DisplayFormat.count(q.filesFailed, "file")) unreadable" : "")
                 + (q.rejected + q.filesFailed > 0 ? " (see DATA QUALITY)" : "") + ".\n")
+        if q.callsOutsidePeriod > 0 {
+            out.write(
+                "\(DisplayFormat.count(q.callsOutsidePeriod, "call")) read fall outside the period or filters "
+                    + "and are left out of its figures.\n")
+        }
     }
 
     private func headline<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
@@ -87,8 +92,8 @@ public struct TextReportRenderer: ReportRenderer {
         }
         let t = r.totals
         out.write(
-            "  Also: \(DisplayFormat.count(t.shortAbandoned)) short abandons, \(DisplayFormat.count(t.timedOut)) timed out, "
-                + "\(DisplayFormat.count(t.callback)) callbacks; longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n"
+            "  Also: \(DisplayFormat.count(t.shortAbandoned, "short abandon")), \(DisplayFormat.count(t.timedOut)) timed out, "
+                + "\(DisplayFormat.count(t.callback, "callback")); longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n"
         )
         out.write(
             "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
@@ -96,7 +101,7 @@ public struct TextReportRenderer: ReportRenderer {
         if let after = r.period.repeatsProvisionalAfter {
             out.write(
                 wrapped(
-                    "Repeat calls are provisional for calls ending after \(after): those callers may still call back."))
+                    "Repeat calls are provisional after \(after): those callers may still call back."))
         }
     }
 
@@ -213,9 +218,11 @@ public struct TextReportRenderer: ReportRenderer {
         }
         if !q.rejectsByReason.isEmpty {
             out.write(
-                "  Rejected by reason: "
-                    + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(separator: ", ")
-                    + ".\n")
+                wrapped(
+                    "Rejected by reason: "
+                        + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(
+                            separator: ", ")
+                        + "."))
             out.write("  First rejects:\n")
             for reject in q.firstRejects { out.write(wrapped(reject, indent: 4)) }
         } else {

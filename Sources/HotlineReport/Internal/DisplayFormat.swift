@@ -17,6 +17,11 @@ enum DisplayFormat {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// A count with its noun, singular for 1: `1 callback`, `2,410 callbacks`.
+    static func count(_ value: Int, _ noun: String) -> String {
+        count(value) + " " + (value == 1 ? noun : noun + "s")
+    }
+
     static func count(_ value: Double?) -> String { value.map { count(Int($0.rounded())) } ?? none }
 
     static func percent(_ fraction: Double?) -> String {
