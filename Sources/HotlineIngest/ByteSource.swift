@@ -112,3 +112,20 @@ final class PrefixedByteSource: ByteSource {
         return try rest.read(into: buffer)
     }
 }
+
+/// Passes bytes through and reports how many were read, for a progress display.
+final class CountingByteSource: ByteSource {
+    private let source: ByteSource
+    private let observe: (Int) -> Void
+
+    init(_ source: ByteSource, observe: @escaping (Int) -> Void) {
+        self.source = source
+        self.observe = observe
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = try source.read(into: buffer)
+        if n > 0 { observe(n) }
+        return n
+    }
+}

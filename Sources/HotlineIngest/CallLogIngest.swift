@@ -9,6 +9,8 @@ public final class CallLogIngest {
     private let context: ReadContext
     private let classifier: Classifier
     private let logger: Logger
+    /// Called with the number of raw bytes read from a file, chunk by chunk (for a progress display).
+    public var onBytesRead: ((Int) -> Void)?
 
     public init(context: ReadContext, classifier: Classifier, logger: Logger) {
         self.context = context
@@ -34,7 +36,8 @@ public final class CallLogIngest {
         let display = path == "-" ? "<stdin>" : path
         var summary = InputSummary(path: display)
         do {
-            let file = try FileByteSource(path: path)
+            let opened = try FileByteSource(path: path)
+            let file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
             let sample = try Self.readSample(file)
             guard !sample.isEmpty else { throw IngestError.empty(path: display) }
             guard case .text(let encoding, let bomLength) = TextEncoding.detect(sample: sample) else {

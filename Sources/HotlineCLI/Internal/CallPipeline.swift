@@ -17,6 +17,8 @@ struct CallPipeline {
     var firstRejectsKept = 10
     /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while this one reads.
     var threads = 2
+    /// Show a progress line on standard error when it is a terminal and the input is large.
+    var showProgress = true
     /// Records handed between the stages at a time.
     static let batchSize = 4096
 
@@ -42,6 +44,9 @@ struct CallPipeline {
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
 
         let (files, problems) = InputResolver.resolve(inputs)
+        let progress = showProgress ? ProgressMeter(files: files) : nil
+        if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
+        defer { progress?.finish() }
         var summaries = problems.map { problem -> InputSummary in
             logger.error("\(problem.description)")
             var summary = InputSummary(path: problem.path)
