@@ -21,6 +21,21 @@ public final class CSVReader {
         }
     }
 
+    /// How fields are separated and whether double quotes quote (CSV) or are plain text (Asterisk queue_log).
+    public struct Dialect: Sendable {
+        public var delimiter: UInt8
+        public var quoting: Bool
+
+        public init(delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) {
+            self.delimiter = delimiter
+            self.quoting = quoting
+        }
+
+        public static let csv = Dialect()
+        /// `epoch|callid|queue|agent|EVENT|data...`: no quoting, `|` between fields.
+        public static let pipes = Dialect(delimiter: UInt8(ascii: "|"), quoting: false)
+    }
+
     /// What is wrong with a record as a whole.
     public enum Problem: Equatable, Sendable {
         case tooLong(limit: Int)
@@ -30,6 +45,8 @@ public final class CSVReader {
 
     private let source: ByteSource
     private let limits: Limits
+    private let comma: UInt8
+    private let quoting: Bool
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
@@ -42,9 +59,11 @@ public final class CSVReader {
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity: Int
 
-    public init(source: ByteSource, limits: Limits = Limits()) {
+    public init(source: ByteSource, limits: Limits = Limits(), dialect: Dialect = .csv) {
         self.source = source
         self.limits = limits
+        self.comma = dialect.delimiter
+        self.quoting = dialect.quoting
         capacity = max(limits.chunkBytes * 2, 1 << 12)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
@@ -109,7 +128,6 @@ public final class CSVReader {
         case needMore
     }
 
-    private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
     private static let lf = UInt8(ascii: "\n")
     private static let cr = UInt8(ascii: "\r")
@@ -119,6 +137,8 @@ public final class CSVReader {
     private func parseRecord() -> Outcome {
         let buf = buffer
         let n = count
+        let comma = self.comma
+        let quoting = self.quoting
         var i = start
         var newlines = 0
         var fieldCount = 0
@@ -135,7 +155,7 @@ public final class CSVReader {
 
         while true {
             if fieldCount == spanCapacity { growSpans() }
-            if i < n && buf[i] == Self.quote {
+            if quoting && i < n && buf[i] == Self.quote {
                 // Quoted field: find the closing quote, counting doubled quotes and line breaks.
                 let contentStart = i + 1
                 i += 1
@@ -170,7 +190,7 @@ public final class CSVReader {
                 i = min(i + 1, n)
                 if i >= n { return .record(end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
                 let c = buf[i]
-                if c == Self.comma {
+                if c == comma {
                     i += 1
                     continue
                 }
@@ -184,9 +204,9 @@ public final class CSVReader {
                 }
                 // Text after the closing quote: keep reading to the end of the field, flag the record.
                 problem = problem ?? .textAfterClosingQuote(field: fieldCount)
-                while i < n && buf[i] != Self.comma && buf[i] != Self.lf && buf[i] != Self.cr { i += 1 }
+                while i < n && buf[i] != comma && buf[i] != Self.lf && buf[i] != Self.cr { i += 1 }
                 if i >= n && !atEnd { return .needMore }
-                if i < n && buf[i] == Self.comma {
+                if i < n && buf[i] == comma {
                     i += 1
                     continue
                 }
@@ -195,13 +215,13 @@ public final class CSVReader {
                 let fieldStart = i
                 while i < n {
                     let c = buf[i]
-                    if c == Self.comma || c == Self.lf || c == Self.cr { break }
+                    if c == comma || c == Self.lf || c == Self.cr { break }
                     i += 1
                 }
                 if i >= n && !atEnd { return .needMore }
                 spans[fieldCount] = FieldSpan(start: fieldStart, end: i, inScratch: false)
                 fieldCount += 1
-                if i < n && buf[i] == Self.comma {
+                if i < n && buf[i] == comma {
                     i += 1
                     continue
                 }
@@ -279,7 +299,7 @@ public final class CSVReader {
             while i < count {
                 let c = buffer[i]
                 i += 1
-                if c == Self.quote {
+                if c == Self.quote && quoting {
                     inQuotes.toggle()
                 } else if c == Self.lf {
                     if !inQuotes { break scanning }

@@ -26,6 +26,12 @@ public final class ReadContext {
         self.limits = limits
     }
 
+    /// The caller key of caller text from a reader that already has a String (queue_log, CDRs).
+    func callerKey(forText text: String) -> CallerKey? {
+        let key = Array(text.utf8).withUnsafeBufferPointer { callerKey(ByteParsing.trimmed($0)) }
+        return key ?? nil
+    }
+
     /// The caller key of a caller field: `.some(nil)` when empty or anonymous, nil when the bytes are not text.
     @inline(__always) func callerKey(_ bytes: UnsafeBufferPointer<UInt8>) -> CallerKey?? {
         if bytes.isEmpty { return .some(nil) }

@@ -41,6 +41,7 @@ public enum RejectKind: String, CaseIterable, Sendable, Comparable {
     case badEncoding = "undecodable bytes"
     case badQuoting = "malformed quoting"
     case recordTooLong = "record too long"
+    case incompleteCall = "incomplete call"
 
     public static func < (a: RejectKind, b: RejectKind) -> Bool {
         // Declaration order, so summaries list reasons the same way every time.

@@ -39,7 +39,7 @@ public struct CSVReportRenderer: ReportRenderer {
 
     /// A field as RFC 4180 wants it: quoted when it holds a comma, quote or line break, quotes doubled.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -81,3 +81,28 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         #expect(try records("\n\r\n\n", chunk: 1).isEmpty)
     }
 }
+
+@Suite struct FormatSnifferTests {
+    @Test func aCRLFHeaderIsOneLine() {
+        #expect(
+            FormatSniffer.sniff("Index,Incoming Calls\r\n1,100\r\n")
+                == .unknown("no known header or line layout (first line: Index,Incoming Calls)"))
+    }
+
+    @Test(arguments: [
+        ("call_id,queue,enqueued_at\r\nC1,q,2026-11-16T10:00:00Z\r\n", InputFormat.callsCSV),
+        ("1543527289|NONE|NONE|NONE|QUEUESTART|\n1543527290|123.4|q|NONE|ENTERQUEUE||139|1\n", .asteriskQueueLog),
+        (
+            "uid,date_time,callid,queue_name,type,event,param1\n1,1543527289,NONE,NONE,NONE,QUEUESTART,\n",
+            .asteriskQueueLog
+        ),
+        ("<?xml version=\"1.0\"?>\n<cdr core-uuid=\"x\">", .freeswitchXMLCDR),
+        (
+            "\"\",\"1001\",\"2000\",\"default\",\"\",\"SIP/1001-0\",\"\",\"Dial\",\"\",\"2026-11-16 10:00:00\",\"\",\"2026-11-16 10:00:30\",30,0,\"NO ANSWER\",\"DOCUMENTATION\",\"1.0\",\"\"\n",
+            .asteriskCDR
+        ),
+    ])
+    func formatsAreRecognisedByContent(head: String, format: InputFormat) {
+        #expect(FormatSniffer.sniff(head) == .format(format))
+    }
+}

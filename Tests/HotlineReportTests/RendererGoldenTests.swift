@@ -97,5 +97,6 @@ import Testing
         #expect(CSVReportRenderer.escape("a,b") == "\"a,b\"")
         #expect(CSVReportRenderer.escape("say \"x\"") == "\"say \"\"x\"\"\"")
         #expect(CSVReportRenderer.escape("two\nlines") == "\"two\nlines\"")
+        #expect(CSVReportRenderer.escape("crlf\r\nlines") == "\"crlf\r\nlines\"")  // one Character in Swift
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The input formats `hotline` knows, by the names `--input-format` and the reports use.
+public enum InputFormat: String, CaseIterable, Sendable {
+    case callsCSV = "calls-csv"
+    case asteriskQueueLog = "asterisk-queue-log"
+    case asteriskCDR = "asterisk-cdr"
+    case freeswitchXMLCDR = "freeswitch-xml-cdr"
+
+    /// Whether this version reads the format (the others are recognised and named, so a file is never
+    /// mistaken for something else).
+    public var isReadable: Bool {
+        switch self {
+        case .callsCSV, .asteriskQueueLog: true
+        case .asteriskCDR, .freeswitchXMLCDR: false
+        }
+    }
+}
+
+/// Decides a file's format from its first lines, never from its name (FORMATS.md, "Sniffing").
+public enum FormatSniffer {
+    public enum Verdict: Equatable {
+        case format(InputFormat)
+        /// Not a call log; the reason says what was seen instead.
+        case unknown(String)
+    }
+
+    /// Looks at the start of a decoded file.
+    public static func sniff(_ head: String) -> Verdict {
+        let lines = head.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+        guard let first = lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }), !first.isEmpty else {
+            return .unknown("no text in the first bytes")
+        }
+        let lower = first.lowercased()
+        if lower.hasPrefix("<?xml") || lower.hasPrefix("<cdr") { return .format(.freeswitchXMLCDR) }
+        let names = Set(
+            lower.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
+        if names.contains("call_id") && names.contains("enqueued_at") { return .format(.callsCSV) }
+        if names.contains("callid") && names.contains("event")
+            && (names.contains("time") || names.contains("date_time"))
+        {
+            return .format(.asteriskQueueLog)
+        }
+        if lines.prefix(5).contains(where: isQueueLogLine) { return .format(.asteriskQueueLog) }
+        if isAsteriskCDRLine(first) { return .format(.asteriskCDR) }
+        let shown = first.count > 60 ? String(first.prefix(60)) + "..." : first
+        return .unknown("no known header or line layout (first line: \(shown))")
+    }
+
+    /// `epoch|callid|queue|agent|EVENT|...` with an upper-case event.
+    static func isQueueLogLine(_ line: Substring) -> Bool {
+        let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        guard fields.count >= 5, Double(fields[0]) != nil else { return false }
+        let event = fields[4]
+        return !event.isEmpty && event.allSatisfy { $0.isUppercase || $0 == "_" }
+    }
+
+    /// 16 to 25 comma-separated fields with a `"YYYY-MM-DD HH:MM:SS"` start in field 9 (cdr_csv) or 8
+    /// (the cdr_custom sample order, clid first).
+    static func isAsteriskCDRLine(_ line: String) -> Bool {
+        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        guard (16...25).contains(fields.count) else { return false }
+        func isTime(_ s: String) -> Bool {
+            s.count == 19 && s.dropFirst(4).first == "-" && s.dropFirst(10).first == " " && s.dropFirst(13).first == ":"
+        }
+        return (fields.count > 9 && isTime(fields[9])) || (fields.count > 8 && isTime(fields[8]))
+    }
+}
