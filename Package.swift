@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
-        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"]),
+        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
         .testTarget(
             name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"],

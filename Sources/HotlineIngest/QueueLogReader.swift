@@ -76,6 +76,7 @@ final class QueueLogReader {
         cutShort: (IncompleteCall) -> Void
     ) throws {
         var systemEvents = 0
+        var agentEvents = 0
         try csv.forEachRecord { record in
             summary.records += 1
             // No local function captures `record` here: that crashed the compiler (SILGen, Swift 6.3.1).
@@ -100,6 +101,10 @@ final class QueueLogReader {
             guard let event = parsed else { return }
             summary.accepted += 1
             eventCounts[event.name, default: 0] += 1
+            if event.kind == .agentSession {
+                agentEvents += 1
+                return
+            }
             if event.kind == .system || event.callID == "NONE" {
                 systemEvents += 1
                 return
@@ -109,7 +114,11 @@ final class QueueLogReader {
             }
         }
         if systemEvents > 0 {
-            summary.notes.append("\(systemEvents) system events skipped (QUEUESTART, CONFIGRELOAD, ...)")
+            summary.notes.append("\(systemEvents) system events skipped (QUEUESTART, CONFIGRELOAD, DID, ...)")
+        }
+        if agentEvents > 0 {
+            summary.notes.append(
+                "\(agentEvents) agent events (login, member, pause) read; agent figures are not reported yet")
         }
         let unused = eventCounts.filter { QueueLogEvent.kind(of: $0.key) == .other }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -43,6 +43,29 @@ struct IngestHarness {
         try read(Array(text.utf8), zone: zone, chunk: chunk)
     }
 
+    /// The fixture folder beside this file.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        .path
+
+    /// Reads several files as one batch, as a report does (queue logs ordered, open calls finished).
+    static func read(paths: [String], zone: String = "Asia/Shanghai") -> (
+        harness: IngestHarness, summaries: [InputSummary]
+    ) {
+        var harness = IngestHarness()
+        let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
+        let context = ReadContext(symbols: harness.symbols, calendar: calendar)
+        let ingest = CallLogIngest(
+            context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        var calls: [CallRecord] = []
+        var rejects: [Reject] = []
+        let summaries = ingest.read(paths, accept: { calls.append($0) }, reject: { rejects.append($0) })
+        harness.calls = calls
+        harness.rejects = rejects
+        harness.summary = summaries.first ?? InputSummary(path: "")
+        return (harness, summaries)
+    }
+
     static func read(path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true)
         -> IngestHarness
     {

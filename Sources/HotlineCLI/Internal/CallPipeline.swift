@@ -12,6 +12,8 @@ struct CallPipeline {
     var query: CallQuery
     var zone: TimeZone
     var maskCallers: Bool
+    /// Read every input as this format instead of sniffing.
+    var inputFormat: InputFormat? = nil
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
@@ -46,6 +48,7 @@ struct CallPipeline {
         let (files, problems) = InputResolver.resolve(inputs)
         let progress = showProgress ? ProgressMeter(files: files) : nil
         if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
+        ingest.forcedFormat = inputFormat
         defer { progress?.finish() }
         var summaries = problems.map { problem -> InputSummary in
             logger.error("\(problem.description)")

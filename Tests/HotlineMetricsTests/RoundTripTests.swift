@@ -1,0 +1,119 @@
+import Foundation
+import HotlineIngest
+import HotlineModel
+import Logging
+import Testing
+
+@testable import HotlineMetrics
+
+/// The same calls written as the native CSV and as an Asterisk queue_log give the same queue figures.
+@Suite struct RoundTripTests {
+    struct Spec {
+        var enqueued: Int64
+        var wait: Int64
+        var talk: Int64
+        var outcome: CallOutcome
+        var queue: String
+        var caller: String
+    }
+
+    /// 300 calls over a day, outcomes and times from a fixed linear congruential sequence.
+    static let specs: [Spec] = {
+        var state: UInt64 = 2026
+        func next(_ n: UInt64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % n)
+        }
+        let outcomes: [CallOutcome] = [.answered, .answered, .answered, .transferred, .abandoned, .timeout]
+        return (0..<300).map { i in
+            Spec(
+                enqueued: 1_794_758_400 + Int64(i) * 280 + next(200), wait: next(90), talk: 30 + next(600),
+                outcome: outcomes[Int(next(6))], queue: ["hotline-cn", "vip", "merchant"][Int(next(3))],
+                caller: "1380000\(String(format: "%04d", next(120)))")
+        }
+    }()
+
+    static func iso(_ seconds: Int64) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: date)
+    }
+
+    static var nativeCSV: String {
+        var lines = [
+            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat"
+        ]
+        for (i, s) in specs.enumerated() {
+            let answered = s.outcome == .answered || s.outcome == .transferred
+            let end = s.enqueued + s.wait + (answered ? s.talk : 0)
+            lines.append(
+                [
+                    "C\(i)", s.queue, "", "inbound", s.caller, answered ? "Agent/1" : "", iso(s.enqueued),
+                    answered ? iso(s.enqueued + s.wait) : "", iso(end), "\(s.wait)", answered ? "\(s.talk)" : "", "0",
+                    "0",
+                    s.outcome.name, "", "",
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static var queueLog: String {
+        var events: [(Int64, String)] = []
+        for (i, s) in specs.enumerated() {
+            let id = "170000000\(i).\(i)"
+            func add(_ t: Int64, _ agent: String, _ rest: String) {
+                events.append((t, "\(t)|\(id)|\(s.queue)|\(agent)|\(rest)"))
+            }
+            add(s.enqueued, "NONE", "ENTERQUEUE||\(s.caller)|1")
+            switch s.outcome {
+            case .answered:
+                add(s.enqueued + s.wait, "Agent/1", "CONNECT|\(s.wait)|b\(i)|1")
+                add(s.enqueued + s.wait + s.talk, "Agent/1", "COMPLETECALLER|\(s.wait)|\(s.talk)|1")
+            case .transferred:
+                add(s.enqueued + s.wait, "Agent/1", "CONNECT|\(s.wait)|b\(i)|1")
+                add(s.enqueued + s.wait + s.talk, "Agent/1", "TRANSFER|2000|default|\(s.wait)|\(s.talk)|1")
+            case .abandoned:
+                add(s.enqueued + s.wait, "NONE", "ABANDON|1|1|\(s.wait)")
+            default:
+                add(s.enqueued + s.wait, "NONE", "EXITWITHTIMEOUT|1|1|\(s.wait)")
+            }
+        }
+        return events.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+            .joined(separator: "\n") + "\n"
+    }
+
+    func report(_ text: String, name: String) throws -> Report {
+        let path = NSTemporaryDirectory() + "hotline-roundtrip-\(UUID().uuidString)-\(name)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let symbols = SymbolTable()
+        let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+        let calendar = LocalCalendar(zone: zone, intervalMinutes: 30)
+        let ingest = CallLogIngest(
+            context: ReadContext(symbols: symbols, calendar: calendar),
+            classifier: Classifier(rules: .default, symbols: symbols),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        var query = CallQuery()
+        query.dimensions = [.queue, .hour]
+        let aggregator = CallAggregator(settings: MetricSettings(), query: query, calendar: calendar, symbols: symbols)
+        let summaries = ingest.read([path], accept: { aggregator.add($0) }, reject: { _ in })
+        #expect(summaries.allSatisfy { $0.rejected == 0 && $0.error == nil })
+        return ReportBuilder(
+            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [], firstRejects: [],
+            unmatched: []
+        ).build()
+    }
+
+    @Test func nativeCSVAndQueueLogGiveIdenticalQueueFigures() throws {
+        let native = try report(Self.nativeCSV, name: "calls.csv")
+        let asterisk = try report(Self.queueLog, name: "queue_log")
+        #expect(native.totals.offered == 300)
+        #expect(native.totals == asterisk.totals)
+        #expect(native.queues.map(\.name) == asterisk.queues.map(\.name))
+        #expect(native.queues.map(\.figures) == asterisk.queues.map(\.figures))
+        #expect(native.intervals.map(\.figures) == asterisk.intervals.map(\.figures))
+        #expect(native.intervals.map(\.peakWaiting) == asterisk.intervals.map(\.peakWaiting))
+        #expect(native.table.rows.map(\.keys) == asterisk.table.rows.map(\.keys))
+        #expect(native.table.rows.map(\.figures) == asterisk.table.rows.map(\.figures))
+    }
+}
