@@ -19,10 +19,12 @@ let package = Package(
     targets: [
         // Records, categories, local time: the vocabulary every stage shares.
         .target(name: "HotlineModel", swiftSettings: hotPath),
+        // libxml2, for streaming XML (FreeSWITCH CDRs): the system library, found through pkg-config.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
         .target(
             name: "HotlineIngest",
-            dependencies: ["HotlineModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HotlineModel", "CLibXML2", .product(name: "Logging", package: "swift-log")],
             swiftSettings: hotPath
         ),
         // Records -> mergeable aggregates -> the report model.

@@ -138,7 +138,10 @@ public final class CallLogIngest {
                 try readQueueLog(
                     stream, head: head, path: display, index: index, summary: &summary, accept: classify, reject: reject
                 )
-            case .asteriskCDR, .freeswitchXMLCDR:
+            case .freeswitchXMLCDR:
+                let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
+                try reader.read(summary: &summary, accept: classify, reject: reject)
+            case .asteriskCDR:
                 throw IngestError.unsupported(path: display, format: format)
             }
             if summary.timestampsWithoutOffset > 0 {

@@ -70,8 +70,10 @@ public final class Classifier {
             unmatched = UnmatchedValue(field: "category", value: symbols[key.label])
         } else if !key.ivrPath.isNone {
             unmatched = UnmatchedValue(field: "ivr_path", value: symbols[key.ivrPath])
-        } else {
+        } else if !key.queue.isNone {
             unmatched = UnmatchedValue(field: "queue", value: symbols[key.queue])
+        } else {
+            unmatched = UnmatchedValue(field: "none", value: "(no category label, IVR path or queue)")
         }
         return Result(category: .other, subcategory: .none, unmatched: unmatched)
     }

@@ -11,8 +11,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// mistaken for something else).
     public var isReadable: Bool {
         switch self {
-        case .callsCSV, .asteriskQueueLog: true
-        case .asteriskCDR, .freeswitchXMLCDR: false
+        case .callsCSV, .asteriskQueueLog, .freeswitchXMLCDR: true
+        case .asteriskCDR: false
         }
     }
 }

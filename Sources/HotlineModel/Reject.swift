@@ -42,6 +42,7 @@ public enum RejectKind: String, CaseIterable, Sendable, Comparable {
     case badQuoting = "malformed quoting"
     case recordTooLong = "record too long"
     case incompleteCall = "incomplete call"
+    case malformedXML = "malformed XML"
 
     public static func < (a: RejectKind, b: RejectKind) -> Bool {
         // Declaration order, so summaries list reasons the same way every time.

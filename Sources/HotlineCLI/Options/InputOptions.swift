@@ -8,7 +8,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         name: .customLong("input-format"),
-        help: "Read every input as this format instead of recognising it by content: calls-csv or asterisk-queue-log.")
+        help:
+            "Read every input as this format instead of recognising it by content: calls-csv, asterisk-queue-log or freeswitch-xml-cdr."
+    )
     var inputFormat: InputFormat?
 
     @Flag(help: "Exit with code 3 when any record is rejected or any input cannot be read.")
@@ -20,7 +22,8 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if let inputFormat, !inputFormat.isReadable {
             throw ValidationError(
-                "--input-format \(inputFormat.rawValue) is not readable yet: use calls-csv or asterisk-queue-log.")
+                "--input-format \(inputFormat.rawValue) is not readable yet: use calls-csv, asterisk-queue-log or freeswitch-xml-cdr."
+            )
         }
         guard !inputs.isEmpty else {
             throw ValidationError("Name at least one input file, directory or pattern, e.g. 'hotline report samples/'.")

@@ -1,0 +1,205 @@
+import CLibXML2
+import Foundation
+import HotlineModel
+
+/// Reads FreeSWITCH mod_xml_cdr documents (`freeswitch-xml-cdr`, FORMATS.md) with libxml2's streaming
+/// `xmlReader`: one `<cdr>` in memory at a time.
+///
+/// Parser options: no network (`XML_PARSE_NONET`), no DTD loading, no entity substitution, libxml2's default
+/// limits on depth (256) and text nodes (10 MB); a DOCTYPE is refused before the parser sees it. Values under
+/// `<variables>` are URL-decoded. With mod_callcenter variables (`cc_queue`, `cc_queue_joined_epoch`,
+/// `cc_queue_answered_epoch`, `cc_queue_terminated_epoch`, `cc_queue_canceled_epoch`, `cc_cancel_reason`,
+/// `cc_agent`) a leg is a queued call; without them a plain call whose queue is empty (wait = ring time). Times
+/// come from `*_epoch` variables, else from `<callflow><times>` (microseconds). Each `<cdr>` is a record: accepted,
+/// or rejected with its line (no start time, an end before the start); outbound legs are counted and left out.
+/// Malformed XML rejects the `<cdr>` it is in and ends the file with one error naming the line.
+final class FreeSwitchCDRReader {
+    private let stream: XMLDocumentStream
+    private let context: ReadContext
+    private let fileIndex: Int32
+    private let path: String
+
+    init(source: ByteSource, context: ReadContext, fileIndex: Int32, path: String) {
+        stream = XMLDocumentStream(source: source)
+        self.context = context
+        self.fileIndex = fileIndex
+        self.path = path
+    }
+
+    /// The first parser error, with its line.
+    private final class ErrorBox {
+        var message: String?
+        var line: Int?
+    }
+
+    func read(summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void) throws {
+        Self.refuseExternalEntities()
+        let ioContext = Unmanaged.passUnretained(stream).toOpaque()
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
+        guard
+            let reader = xmlReaderForIO(
+                { context, buffer, length in
+                    guard let context, let buffer else { return -1 }
+                    return Unmanaged<XMLDocumentStream>.fromOpaque(context).takeUnretainedValue()
+                        .read(into: buffer, count: Int(length))
+                }, nil, ioContext, "cdr.xml", "UTF-8", options)
+        else { throw IngestError.undecodable(path: path, reason: "libxml2 could not start a reader") }
+        defer { xmlFreeTextReader(reader) }
+        let errors = ErrorBox()
+        let errorContext = Unmanaged.passUnretained(errors).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
+                if box.message == nil {
+                    let text = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+                    box.message = "line \(error.pointee.line): " + text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    box.line = Int(error.pointee.line)
+                }
+            }, errorContext)
+
+        var path: [String] = []
+        var variables: [String: String] = [:]
+        var times: [String: String] = [:]
+        var inCDR = false
+        var cdrLine = 0
+        var callflowSeen = false
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 { break }
+            if status < 0 {
+                let problem: String
+                if stream.sawDoctype {
+                    problem = "a DOCTYPE declaration (DTDs and entities are not accepted in call records)"
+                } else {
+                    problem = errors.message ?? "malformed XML"
+                }
+                // The reader parses ahead, so the record at fault may not have started yet: count one either way,
+                // so the broken input never vanishes from the totals.
+                summary.records += 1
+                summary.rejectedByKind[.malformedXML, default: 0] += 1
+                reject(
+                    Reject(
+                        file: self.path, line: inCDR ? cdrLine : (errors.line ?? 1), field: inCDR ? "cdr" : "document",
+                        kind: .malformedXML, detail: problem))
+                throw IngestError.notACallLog(path: self.path, reason: "malformed XML: \(problem)")
+            }
+            let type = xmlTextReaderNodeType(reader)
+            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let empty = xmlTextReaderIsEmptyElement(reader) == 1
+                if path.count == 1 && name == "cdr" {
+                    inCDR = true
+                    cdrLine = Int(xmlTextReaderGetParserLineNumber(reader))
+                    variables = [:]
+                    times = [:]
+                    callflowSeen = false
+                }
+                if !empty { path.append(name) }
+                if empty && path.count == 1 && name == "cdr" {
+                    inCDR = false
+                    finishCDR(
+                        variables: [:], times: [:], line: cdrLine, summary: &summary, accept: accept, reject: reject)
+                }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                if path.count == 3 && path[1] == "cdr" && path[2] == "callflow" { callflowSeen = true }
+                _ = path.popLast()
+                if path.count == 1 && name == "cdr" {
+                    inCDR = false
+                    finishCDR(
+                        variables: variables, times: times, line: cdrLine, summary: &summary, accept: accept,
+                        reject: reject)
+                }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+                let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+                if path.count == 4 && path[2] == "variables" {
+                    variables[path[3]] = value.removingPercentEncoding ?? value
+                } else if path.count == 5 && path[2] == "callflow" && path[3] == "times" && !callflowSeen {
+                    times[path[4]] = value
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Turns one `<cdr>`'s variables into a call, or a reject.
+    private func finishCDR(
+        variables v: [String: String], times: [String: String], line: Int, summary: inout InputSummary,
+        accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
+    ) {
+        summary.records += 1
+        func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
+            summary.rejectedByKind[kind, default: 0] += 1
+            reject(Reject(file: path, line: line, field: field, kind: kind, detail: detail))
+        }
+        func epoch(_ name: String) -> Instant? {
+            guard let text = v[name], let seconds = Double(text), seconds > 0 else { return nil }
+            return Instant(milliseconds: Int64((seconds * 1000).rounded()))
+        }
+        func micro(_ name: String) -> Instant? {
+            guard let text = times[name], let us = Double(text), us > 0 else { return nil }
+            return Instant(milliseconds: Int64((us / 1000).rounded()))
+        }
+        guard let start = epoch("start_epoch") ?? micro("created_time") else {
+            return fail("start_epoch", .badTime, "no start time (start_epoch or callflow created_time)")
+        }
+        let answer = epoch("answer_epoch") ?? micro("answered_time")
+        guard let end = epoch("end_epoch") ?? micro("hangup_time") else {
+            return fail("end_epoch", .badTime, "no end time (end_epoch or callflow hangup_time)")
+        }
+        guard end >= start else { return fail("end_epoch", .endedBeforeEnqueued, "the call ended before it started") }
+        summary.accepted += 1
+        if (v["direction"] ?? v["call_direction"] ?? "inbound").lowercased() == "outbound" {
+            summary.outbound += 1
+            return
+        }
+        let caller = context.callerKey(forText: v["effective_caller_id_number"] ?? v["caller_id_number"] ?? "")
+        var call: CallRecord
+        if let queue = v["cc_queue"], let joined = epoch("cc_queue_joined_epoch") {
+            let answered = epoch("cc_queue_answered_epoch")
+            let canceled = epoch("cc_queue_canceled_epoch")
+            let terminated = epoch("cc_queue_terminated_epoch") ?? end
+            let outcome: CallOutcome
+            let left: Instant
+            if let answered {
+                outcome = .answered
+                left = answered
+            } else {
+                left = canceled ?? terminated
+                switch (v["cc_cancel_reason"] ?? "").uppercased() {
+                case "TIMEOUT", "NO_AGENT_TIMEOUT", "EXIT_WITH_KEY", "BREAK_OUT": outcome = .timeout
+                default: outcome = .abandoned
+                }
+            }
+            let ended = max(answered.map { _ in terminated } ?? left, left)
+            call = CallRecord(
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: line)),
+                queue: context.symbols.intern(queue.split(separator: "@").first.map(String.init) ?? queue),
+                caller: caller, agent: context.symbols.intern(v["cc_agent"] ?? ""), enqueuedAt: joined,
+                answeredAt: answered, endedAt: ended, wait: max(0, left - joined),
+                talk: answered.map { max(0, ended - $0) } ?? 0, outcome: outcome)
+        } else {
+            // A plain leg: no queue; the ring time is the wait.
+            let cause = (v["hangup_cause"] ?? "").uppercased()
+            let outcome: CallOutcome =
+                answer != nil
+                ? .answered
+                : ["NO_ANSWER", "NO_USER_RESPONSE", "ALLOTTED_TIMEOUT"].contains(cause) ? .timeout : .abandoned
+            let left = answer ?? end
+            let billsec = v["billsec"].flatMap(Double.init).map { Milliseconds($0 * 1000) }
+            call = CallRecord(
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: line)), caller: caller,
+                enqueuedAt: start, answeredAt: answer, endedAt: end, wait: max(0, left - start),
+                talk: answer.map { billsec ?? max(0, end - $0) } ?? 0, outcome: outcome)
+        }
+        accept(&call)
+    }
+
+    /// No external entity, DTD or XInclude is ever fetched, even if a document asks.
+    private static func refuseExternalEntities() {
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }
+}
