@@ -111,6 +111,11 @@ public final class CallLogIngest {
                 throw IngestError.notACallLog(path: display, reason: "binary data, not a text export")
             }
             summary.encoding = encoding.rawValue
+            if encoding == .utf8 && !UTF8Validation.isValid(sample, allowTruncatedEnd: true) {
+                summary.notes.append(
+                    "bytes that are not valid UTF-8 (nor Chinese GB18030): records with them in a field the figures use are rejected"
+                )
+            }
             var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
             if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
             let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
@@ -142,7 +147,10 @@ public final class CallLogIngest {
                 let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
                 try reader.read(summary: &summary, accept: classify, reject: reject)
             case .asteriskCDR:
-                throw IngestError.unsupported(path: display, format: format)
+                let reader = AsteriskCDRReader(
+                    csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
+                    path: display)
+                try reader.read(summary: &summary, accept: classify, reject: reject)
             }
             if summary.timestampsWithoutOffset > 0 {
                 let n = summary.timestampsWithoutOffset

@@ -11,8 +11,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     /// mistaken for something else).
     public var isReadable: Bool {
         switch self {
-        case .callsCSV, .asteriskQueueLog, .freeswitchXMLCDR: true
-        case .asteriskCDR: false
+        case .callsCSV, .asteriskQueueLog, .freeswitchXMLCDR, .asteriskCDR: true
         }
     }
 }
@@ -58,13 +57,41 @@ public enum FormatSniffer {
     /// 16 to 25 comma-separated fields with a `"YYYY-MM-DD HH:MM:SS"` start in field 9 (cdr_csv) or 8
     /// (the cdr_custom sample order, clid first).
     static func isAsteriskCDRLine(_ line: String) -> Bool {
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        }
+        let fields = csvFields(line)
         guard (16...25).contains(fields.count) else { return false }
         func isTime(_ s: String) -> Bool {
             s.count == 19 && s.dropFirst(4).first == "-" && s.dropFirst(10).first == " " && s.dropFirst(13).first == ":"
         }
-        return (fields.count > 9 && isTime(fields[9])) || (fields.count > 8 && isTime(fields[8]))
+        return (fields.count > 11 && isTime(fields[9]) && isTime(fields[11]))
+            || (fields.count > 10 && isTime(fields[8]) && isTime(fields[10]))
+    }
+
+    /// The fields of one CSV line, quotes honoured (`lastdata` like `"support,t,,,300"` holds commas).
+    static func csvFields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var previousWasQuote = false
+        for c in line {
+            if c == "\"" {
+                if inQuotes && previousWasQuote {
+                    field.append("\"")
+                    previousWasQuote = false
+                } else {
+                    previousWasQuote = inQuotes
+                }
+                inQuotes.toggle()
+                continue
+            }
+            previousWasQuote = false
+            if c == "," && !inQuotes {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        fields.append(field)
+        return fields
     }
 }

@@ -35,8 +35,25 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         let controls = sample.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) || $0 == 0x7F }.count
         if controls * 100 > max(sample.count, 1) { return .binary }
         if UTF8Validation.isValid(sample, allowTruncatedEnd: true) { return .text(.utf8, bomLength: 0) }
-        if Transcoder.decodesCleanly(sample, from: "GB18030") { return .text(.gb18030, bomLength: 0) }
+        if Transcoder.decodesCleanly(sample, from: "GB18030") && looksChinese(sample) {
+            return .text(.gb18030, bomLength: 0)
+        }
         return .text(.utf8, bomLength: 0)
+    }
+}
+
+extension TextEncoding {
+    /// Most byte pairs above 0x80 decode in GB18030, so a Latin-1 or Cyrillic 8-bit file would pass as it. Real
+    /// Chinese text decodes mostly to Han ideographs: require that of at least half the non-ASCII characters.
+    static func looksChinese(_ sample: [UInt8]) -> Bool {
+        guard let text = Transcoder.decode(sample, from: "GB18030") else { return false }
+        var nonASCII = 0
+        var han = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            nonASCII += 1
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han += 1 }
+        }
+        return nonASCII > 0 && han * 2 >= nonASCII
     }
 }
 

@@ -37,10 +37,10 @@ enum GoldenReport {
             aggregator.add(call)
         }
         var good = InputSummary(path: "calls<1>.csv", format: "calls-csv", encoding: "UTF-8")
-        good.records = 38
         good.accepted = 24
         // Every kind, so the widest data-quality line is rendered too.
         good.rejectedByKind = Dictionary(uniqueKeysWithValues: RejectKind.allCases.map { ($0, 1) })
+        good.records = good.accepted + good.rejected
         good.notes = ["ignored columns: <notes>"]
         var bad = InputSummary(path: "evil\"&'.csv")
         bad.error = "not a call log: the header names no call_id and enqueued_at columns (found: <html>)"

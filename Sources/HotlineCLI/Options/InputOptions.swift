@@ -9,7 +9,7 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
         help:
-            "Read every input as this format instead of recognising it by content: calls-csv, asterisk-queue-log or freeswitch-xml-cdr."
+            "Read every input as this format instead of recognising it by content: calls-csv, asterisk-queue-log, asterisk-cdr or freeswitch-xml-cdr."
     )
     var inputFormat: InputFormat?
 

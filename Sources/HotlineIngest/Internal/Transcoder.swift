@@ -81,6 +81,19 @@ final class Transcoder: ByteSource {
         inputEnd += n
     }
 
+    /// `bytes` decoded from `encoding` (a sequence cut at the end dropped), or nil when iconv cannot.
+    static func decode(_ bytes: [UInt8], from encoding: String) -> String? {
+        guard let transcoder = try? Transcoder(source: MemoryByteSource(bytes), from: encoding, path: "") else {
+            return nil
+        }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 14)
+        while let n = try? buffer.withUnsafeMutableBytes({ try transcoder.read(into: $0) }), n > 0 {
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// True when `sample` decodes from `encoding` with no invalid sequence (a cut one at the end is fine).
     static func decodesCleanly(_ sample: [UInt8], from encoding: String) -> Bool {
         guard let cd = iconv_open("UTF-8", encoding), cd != iconv_t(bitPattern: -1) else { return false }
