@@ -21,10 +21,12 @@ let package = Package(
         .target(name: "HotlineModel", swiftSettings: hotPath),
         // libxml2, for streaming XML (FreeSWITCH CDRs): the system library, found through pkg-config.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // zlib, for .gz inputs (rotated logs).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
         .target(
             name: "HotlineIngest",
-            dependencies: ["HotlineModel", "CLibXML2", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HotlineModel", "CLibXML2", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: hotPath
         ),
         // Records -> mergeable aggregates -> the report model.

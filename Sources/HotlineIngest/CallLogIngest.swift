@@ -80,9 +80,17 @@ public final class CallLogIngest {
 
     /// The time of the first event, when `path` looks like a queue log (raw or table export).
     static func firstQueueLogTime(_ path: String) -> Double? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        guard let file = try? FileByteSource(path: path), var bytes = try? readSample(file, limit: 4096) else {
+            return nil
+        }
+        if GzipByteSource.isGzip(bytes) {
+            guard let file = try? FileByteSource(path: path),
+                let inflated = try? GzipByteSource(source: file, path: path),
+                let head = try? readSample(inflated, limit: 4096)
+            else { return nil }
+            bytes = head
+        }
+        let head = String(decoding: bytes, as: UTF8.self)
         guard FormatSniffer.sniff(head) == .format(.asteriskQueueLog) else { return nil }
         let lines = head.split(whereSeparator: \.isNewline)
         if let raw = lines.first(where: FormatSniffer.isQueueLogLine) {
@@ -104,8 +112,15 @@ public final class CallLogIngest {
         var summary = InputSummary(path: display)
         do {
             let opened = try FileByteSource(path: path)
-            let file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
-            let sample = try Self.readSample(file)
+            var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
+            var sample = try Self.readSample(file)
+            if GzipByteSource.isGzip(sample) {
+                // Compressed (a rotated log): everything after this reads the inflated bytes.
+                file = try GzipByteSource(
+                    source: PrefixedByteSource(prefix: sample, skipping: 0, then: file), path: display)
+                sample = try Self.readSample(file)
+                summary.notes.append("gzip-compressed")
+            }
             guard !sample.isEmpty else { throw IngestError.empty(path: display) }
             guard case .text(let encoding, let bomLength) = TextEncoding.detect(sample: sample) else {
                 throw IngestError.notACallLog(path: display, reason: "binary data, not a text export")
@@ -248,8 +263,8 @@ public final class CallLogIngest {
         return fallback
     }
 
-    private static func readSample(_ source: ByteSource) throws -> [UInt8] {
-        var sample = [UInt8](repeating: 0, count: sampleBytes)
+    private static func readSample(_ source: ByteSource, limit: Int = sampleBytes) throws -> [UInt8] {
+        var sample = [UInt8](repeating: 0, count: limit)
         var filled = 0
         while filled < sample.count {
             let n = try sample.withUnsafeMutableBytes { raw in

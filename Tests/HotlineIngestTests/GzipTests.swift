@@ -1,0 +1,50 @@
+import Foundation
+import HotlineModel
+import Testing
+
+@testable import HotlineIngest
+
+@Suite struct GzipTests {
+    typealias H = IngestHarness
+    let scratch = NSTemporaryDirectory() + "hotline-gzip-\(UUID().uuidString)"
+
+    init() throws { try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true) }
+
+    /// gzip's own output, as logrotate writes it.
+    func gzip(_ source: String, to target: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c '\(source)' > '\(target)'"]
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    @Test func aCompressedRotatedQueueLogIsInflatedOrderedAndContinued() throws {
+        try gzip(H.fixtures + "/rotated/queue_log.1", to: scratch + "/queue_log.1.gz")
+        let (h, summaries) = H.read(paths: [H.fixtures + "/rotated/queue_log", scratch + "/queue_log.1.gz"])
+        #expect(h.rejects.isEmpty)
+        #expect(h.calls.count == 2)
+        #expect(summaries[1].notes.first == "gzip-compressed")
+        #expect(summaries[1].records == 12)
+    }
+
+    @Test func concatenatedMembersAreReadOn() throws {
+        try gzip(H.fixtures + "/rotated/queue_log.1", to: scratch + "/a.gz")
+        try gzip(H.fixtures + "/rotated/queue_log", to: scratch + "/b.gz")
+        let both =
+            try Data(contentsOf: URL(fileURLWithPath: scratch + "/a.gz"))
+            + Data(contentsOf: URL(fileURLWithPath: scratch + "/b.gz"))
+        try both.write(to: URL(fileURLWithPath: scratch + "/both.gz"))
+        let (h, summaries) = H.read(paths: [scratch + "/both.gz"])
+        #expect(summaries[0].records == 12 + 2)
+        #expect(h.calls.count == 2 && h.rejects.isEmpty)
+    }
+
+    @Test func aCutStreamIsAnErrorNamingTheFile() throws {
+        try gzip(H.fixtures + "/queue_log-all-events", to: scratch + "/full.gz")
+        let full = try Data(contentsOf: URL(fileURLWithPath: scratch + "/full.gz"))
+        try full.prefix(full.count / 2).write(to: URL(fileURLWithPath: scratch + "/cut.gz"))
+        let (_, summaries) = H.read(paths: [scratch + "/cut.gz"])
+        #expect(summaries[0].error == "cannot decode: the gzip data ends before its end")
+    }
+}
