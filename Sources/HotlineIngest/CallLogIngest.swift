@@ -20,6 +20,8 @@ public final class CallLogIngest {
     public var onBytesRead: ((Int) -> Void)?
     /// Read every file as this format instead of sniffing it.
     public var forcedFormat: InputFormat?
+    /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
+    public var onAgentEvent: ((AgentEvent) -> Void)?
 
     public init(context: ReadContext, classifier: Classifier, logger: Logger) {
         self.context = context
@@ -232,7 +234,9 @@ public final class CallLogIngest {
         }
         let reader = QueueLogReader(
             csv: csv, layout: layout, context: context, assembler: queueLog, fileIndex: index, path: path)
-        try reader.read(summary: &summary, accept: accept, reject: reject, cutShort: { cutShort.append($0) })
+        try reader.read(
+            summary: &summary, accept: accept, reject: reject, cutShort: { cutShort.append($0) },
+            agentEvent: { onAgentEvent?($0) })
     }
 
     /// The start of the file as text, for sniffing: transcoded when it is not UTF-8.

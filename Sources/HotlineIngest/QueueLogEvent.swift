@@ -16,6 +16,8 @@ struct QueueLogEvent {
     var kind: Kind
     /// ENTERQUEUE: the caller id.
     var caller: String
+    /// data1 as written (PAUSE: the reason).
+    var firstData: String
     /// Seconds in the queue before the event (CONNECT, COMPLETE*, TRANSFER, ABANDON, EXIT*).
     var holdSeconds: Double?
     /// Seconds talking (COMPLETE*, TRANSFER).

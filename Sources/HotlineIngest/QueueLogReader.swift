@@ -73,7 +73,7 @@ final class QueueLogReader {
 
     func read(
         summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void,
-        cutShort: (IncompleteCall) -> Void
+        cutShort: (IncompleteCall) -> Void, agentEvent: (AgentEvent) -> Void
     ) throws {
         var systemEvents = 0
         var agentEvents = 0
@@ -101,6 +101,7 @@ final class QueueLogReader {
             guard let event = parsed else { return }
             summary.accepted += 1
             eventCounts[event.name, default: 0] += 1
+            if let change = agentChange(event) { agentEvent(change) }
             if event.kind == .agentSession {
                 agentEvents += 1
                 return
@@ -127,6 +128,21 @@ final class QueueLogReader {
                 "events not used by the call figures: " + unused.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             )
         }
+    }
+
+    /// The agent state change an event stands for, if any.
+    private func agentChange(_ event: QueueLogEvent) -> AgentEvent? {
+        guard !event.agent.isNone else { return nil }
+        let kind: AgentEvent.Kind
+        switch event.name {
+        case "AGENTLOGIN", "AGENTCALLBACKLOGIN", "ADDMEMBER": kind = .login
+        case "AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "REMOVEMEMBER": kind = .logoff
+        case "PAUSE", "PAUSEALL": kind = .pause(reason: context.symbols.intern(event.firstData))
+        case "UNPAUSE", "UNPAUSEALL": kind = .unpause
+        case "RINGNOANSWER": kind = .ringNoAnswer
+        default: return nil
+        }
+        return AgentEvent(agent: event.agent, time: event.time, kind: kind)
     }
 
     private enum Parsed {
@@ -194,7 +210,7 @@ final class QueueLogReader {
                 queue: context.symbols.intern(queue == "NONE" ? "" : queue),
                 agent: context.symbols.intern(agent == "NONE" ? "" : agent), name: name,
                 kind: QueueLogEvent.kind(of: name),
-                caller: caller, holdSeconds: hold, talkSeconds: talk,
+                caller: caller, firstData: data.first ?? "", holdSeconds: hold, talkSeconds: talk,
                 location: RecordLocation(file: fileIndex, line: Int32(clamping: line))))
     }
 

@@ -20,7 +20,7 @@ public final class CallAggregator {
     /// Per category raw value, whether it is selected; empty when all are.
     private let categoryFilter: [Bool]
     // One flag per dimension: a Set look-up per call and dimension showed in the profile.
-    private let byDate, byInterval, byHour, byWeekday, byQueueDim, byCategoryDim, bySubcategoryDim, byAgent: Bool
+    private let byDate, byInterval, byHour, byWeekday, byQueueDim, byCategoryDim, bySubcategoryDim, byAgentDim: Bool
     let slotsPerDay: Int
 
     var total = CallAccumulator()
@@ -31,6 +31,9 @@ public final class CallAggregator {
     private var byDay: [CallAccumulator] = []
     /// Indexed by queue symbol number.
     private var byQueue: [CallAccumulator] = []
+    /// Answered calls by agent symbol number.
+    private var byAgent: [CallAccumulator] = []
+    private var agentEvents: [Symbol: [AgentEvent]] = [:]
     private var byCategory = Array(repeating: CallAccumulator(), count: CallCategory.allCases.count)
     private var subcategories = DenseIndex<SubcategoryKey>()
     private var bySubcategory: [CallAccumulator] = []
@@ -69,7 +72,7 @@ public final class CallAggregator {
         byQueueDim = dims.contains(.queue)
         byCategoryDim = dims.contains(.category) || dims.contains(.subcategory)
         bySubcategoryDim = dims.contains(.subcategory)
-        byAgent = dims.contains(.agent)
+        byAgentDim = dims.contains(.agent)
         slotsPerDay = 86400 / Int(calendar.intervalSeconds)
         bySlot = Array(repeating: CallAccumulator(), count: slotsPerDay)
     }
@@ -104,6 +107,13 @@ public final class CallAggregator {
             bySlot[slot].add(call, settings: settings)
             byDay[lastDayIndex].add(call, settings: settings)
             byQueue[queue].add(call, settings: settings)
+            if !call.agent.isNone {
+                let agent = Int(call.agent.rawValue)
+                if agent >= byAgent.count {
+                    byAgent += Array(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
+                }
+                byAgent[agent].add(call, settings: settings)
+            }
             byCategory[Int(call.category.rawValue)].add(call, settings: settings)
             bySubcategory[sub].add(call, settings: settings)
             byRow[row].add(call, settings: settings)
@@ -133,6 +143,11 @@ public final class CallAggregator {
         }
     }
 
+    /// Adds an agent state change (from a queue log).
+    public func add(_ event: AgentEvent) {
+        agentEvents[event.agent, default: []].append(event)
+    }
+
     private func rowKey(_ call: CallRecord, stamp: LocalStamp, slot: Int) -> RowKey {
         var key = RowKey()
         if byDate { key.day = stamp.day }
@@ -142,7 +157,7 @@ public final class CallAggregator {
         if byQueueDim { key.queue = call.queue }
         if byCategoryDim { key.category = call.category.rawValue }
         if bySubcategoryDim { key.subcategory = call.subcategory }
-        if byAgent { key.agent = call.agent }
+        if byAgentDim { key.agent = call.agent }
         return key
     }
 
@@ -176,13 +191,30 @@ public final class CallAggregator {
         for (i, key) in subcategories.keys.enumerated() { subMap[key] = bySubcategory[i] }
         var rowMap: [RowKey: CallAccumulator] = [:]
         for (i, key) in rows.keys.enumerated() { rowMap[key] = byRow[i] }
+        var agentMap: [Symbol: CallAccumulator] = [:]
+        for (i, acc) in byAgent.enumerated() where acc.offered > 0 {
+            var withoutRepeats = acc
+            // Repeats are not credited per agent (it would multiply the repeat cells by the agents): no value, not 0.
+            withoutRepeats.repeatEligible = 0
+            agentMap[Symbol(rawValue: UInt32(i))] = withoutRepeats
+        }
+        let periodStart = fromDay == Int.min ? Int64.min : calendar.startOfDay(fromDay) * 1000
+        let periodEnd = toDay == Int.max ? Int64.max : calendar.startOfDay(toDay + 1) * 1000
+        // A session still open closes where the data ends: the latest call or agent event read.
+        let latestAgentEvent = agentEvents.values.flatMap { $0.map(\.time) }.max()
+        let dataEnd = [latestEnqueue, latestAgentEvent].compactMap { $0 }.max() ?? Instant(milliseconds: 0)
+        var activity: [Symbol: AgentActivity] = [:]
+        for (agent, events) in agentEvents {
+            activity[agent] = AgentActivity.replay(events, period: periodStart..<periodEnd, dataEnd: dataEnd)
+        }
         let peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
         return CallAggregates(
             settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
             byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
             peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
             peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay,
-            repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside)
+            repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
+            byAgent: agentMap, agentActivity: activity)
     }
 
     /// The groups one answered call credits when it turns out a repeat: indices into the views above.
@@ -258,4 +290,8 @@ public struct CallAggregates: Sendable {
     public var repeatsProvisionalAfter: Instant?
     /// Calls read that fall outside the period or the filters.
     public var outside: Int
+    /// Answered calls by agent (repeat figures left out).
+    public var byAgent: [Symbol: CallAccumulator] = [:]
+    /// Logged-in and paused time and rings not answered, by agent, where a queue log gave agent events.
+    public var agentActivity: [Symbol: AgentActivity] = [:]
 }

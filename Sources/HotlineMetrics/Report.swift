@@ -16,12 +16,14 @@ public struct Report: Sendable, Encodable {
     public var heatmap: [[Int]]
     public var categories: [CategoryRow]
     public var queues: [GroupRow]
+    /// Agents by name: calls answered, handle time, and where a queue log says so, logged-in and paused time.
+    public var agents: [AgentRow]
     public var waitDistribution: [WaitBucket]
     public var table: ReportTable
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues
+        case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents
         case waitDistribution = "wait_distribution", table, dataQuality = "data_quality"
     }
 }
@@ -222,4 +224,30 @@ public struct UnmatchedCount: Sendable, Encodable {
     public var field: String
     public var value: String
     public var count: Int
+}
+
+public struct AgentRow: Sendable, Encodable {
+    public var name: String
+    public var figures: CallFigures
+    /// Seconds logged in (and paused) within the period; nil without agent events.
+    public var loggedInSeconds: Double?
+    public var pausedSeconds: Double?
+    /// Handle time / (logged in − paused); nil without agent events.
+    public var occupancy: Double?
+    public var ringNoAnswer: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, figures, loggedInSeconds = "logged_in_s", pausedSeconds = "paused_s", occupancy
+        case ringNoAnswer = "ring_no_answer"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(loggedInSeconds, forKey: .loggedInSeconds)
+        try c.encode(pausedSeconds, forKey: .pausedSeconds)
+        try c.encode(occupancy, forKey: .occupancy)
+        try c.encode(ringNoAnswer, forKey: .ringNoAnswer)
+    }
 }

@@ -91,7 +91,8 @@ public struct ReportBuilder {
                 queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
             headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
-            queues: queues, waitDistribution: waitDistribution, table: table(), dataQuality: dataQuality())
+            queues: queues, agents: agents(), waitDistribution: waitDistribution, table: table(),
+            dataQuality: dataQuality())
     }
 
     /// The local time after which repeat figures are provisional, when that is inside the period.
@@ -102,6 +103,24 @@ public struct ReportBuilder {
         let (second, offset) = calendar.wallClock(atSecond: t)
         let day = CivilDate(dayNumber: Int((t + offset).floorDivided(by: 86400)))
         return "\(day) \(Self.clock(second))"
+    }
+
+    // MARK: - Agents
+
+    private func agents() -> [AgentRow] {
+        let a = aggregates
+        let names = Set(a.byAgent.keys).union(a.agentActivity.keys)
+        return names.map { agent -> AgentRow in
+            let acc = a.byAgent[agent] ?? CallAccumulator()
+            let activity = a.agentActivity[agent]
+            let available = activity.map { $0.loggedIn - $0.paused }
+            return AgentRow(
+                name: symbols[agent], figures: CallFigures(acc, settings: a.settings),
+                loggedInSeconds: activity.map { Double($0.loggedIn) / 1000 },
+                pausedSeconds: activity.map { Double($0.paused) / 1000 },
+                occupancy: available.flatMap { $0 > 0 ? Double(acc.handleTimeSum) / Double($0) : nil },
+                ringNoAnswer: activity?.ringNoAnswer ?? 0)
+        }.sorted { $0.name < $1.name }
     }
 
     // MARK: - Headline

@@ -21,6 +21,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         heatmap(report, &w)
         categories(report, &w)
         queues(report, &w)
+        if !report.agents.isEmpty { agents(report, &w) }
         waits(report, &w)
         dataQuality(report, &w)
         footer(report, &w)
@@ -222,6 +223,42 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.row([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
         }
         w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func agents(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let sessions = r.agents.contains { $0.loggedInSeconds != nil }
+        w.raw("<section>\n")
+        w.element("h2", "Agents")
+        w.raw("<table>\n<thead>")
+        w.row(
+            ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
+                + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []), header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for a in r.agents {
+            let f = a.figures
+            var cells = [
+                a.name, DisplayFormat.count(f.answered), DisplayFormat.duration(f.ahtSeconds),
+                DisplayFormat.duration(f.ahtSeconds.map { $0 * Double(f.answered) }),
+                DisplayFormat.percent(f.transferRate),
+                DisplayFormat.score(f.csatMean),
+            ]
+            if sessions {
+                cells += [
+                    DisplayFormat.duration(a.loggedInSeconds), DisplayFormat.duration(a.pausedSeconds),
+                    DisplayFormat.percent(a.occupancy),
+                    a.loggedInSeconds == nil ? "-" : DisplayFormat.count(a.ringNoAnswer),
+                ]
+            }
+            w.row(cells)
+        }
+        w.raw("</tbody>\n</table>\n")
+        if sessions {
+            w.element(
+                "p",
+                "Logged-in and paused time come from the queue log, clipped to the period. Occupancy = handle time / (logged in − paused).",
+                class: "quiet")
+        }
+        w.raw("</section>\n")
     }
 
     private func waits(_ r: Report, _ w: inout HTMLWriter<String>) {

@@ -14,6 +14,7 @@ public struct TextReportRenderer: ReportRenderer {
         if report.days.count > 1 { days(report, &out) }
         categories(report, &out)
         queues(report, &out)
+        if !report.agents.isEmpty { agents(report, &out) }
         heatmap(report, &out)
         waits(report, &out)
         dataQuality(report, &out)
@@ -161,6 +162,37 @@ public struct TextReportRenderer: ReportRenderer {
         var table = TextTable([("Queue", 28)] + Self.groupColumns)
         for q in r.queues {
             table.add([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
+        }
+        table.render(into: &out, indent: "  ")
+    }
+
+    private func agents<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        let sessions = r.agents.contains { $0.loggedInSeconds != nil }
+        section(
+            "Agents",
+            sessions ? "logged in and paused from the queue log; Occup. = handle time / (logged in - paused)" : "", &out
+        )
+        var columns: [(String, Int)] = [
+            ("Agent", 24), ("Answered", 8), ("AHT", 6), ("Handle", 7), ("Transfer", 8), ("CSAT", 4),
+        ]
+        if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
+        var table = TextTable(columns)
+        for a in r.agents {
+            let f = a.figures
+            let handle = f.ahtSeconds.map { $0 * Double(f.answered) }
+            var cells = [
+                a.name, DisplayFormat.count(f.answered), DisplayFormat.duration(f.ahtSeconds),
+                DisplayFormat.duration(handle),
+                DisplayFormat.percent(f.transferRate), DisplayFormat.score(f.csatMean),
+            ]
+            if sessions {
+                cells += [
+                    DisplayFormat.duration(a.loggedInSeconds), DisplayFormat.duration(a.pausedSeconds),
+                    DisplayFormat.percent(a.occupancy),
+                    a.loggedInSeconds == nil ? "-" : DisplayFormat.count(a.ringNoAnswer),
+                ]
+            }
+            table.add(cells)
         }
         table.render(into: &out, indent: "  ")
     }

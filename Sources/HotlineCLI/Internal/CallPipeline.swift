@@ -49,6 +49,9 @@ struct CallPipeline {
         let progress = showProgress ? ProgressMeter(files: files) : nil
         if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
         ingest.forcedFormat = inputFormat
+        // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
+        var agentEvents: [AgentEvent] = []
+        ingest.onAgentEvent = { agentEvents.append($0) }
         defer { progress?.finish() }
         var summaries = problems.map { problem -> InputSummary in
             logger.error("\(problem.description)")
@@ -87,6 +90,7 @@ struct CallPipeline {
             pipe.close()
             worker.join()
         }
+        for event in agentEvents { aggregator.add(event) }
         let unmatched = classifier.unmatched
         let report = ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: summaries,
