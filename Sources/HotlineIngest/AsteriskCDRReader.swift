@@ -176,7 +176,7 @@ final class AsteriskCDRReader {
         }
         flush(all: true)
         if merged > 0 { summary.notes.append("\(merged) legs merged into their calls by linkedid") }
-        summary.notes.append("times read in \(context.calendar.zone.identifier), as the server's local time")
+        summary.notes.append("times read in \(context.sourceCalendar.zone.identifier), as the server's local time")
     }
 
     private func time(_ text: String) -> Instant? {
@@ -184,6 +184,6 @@ final class AsteriskCDRReader {
         guard let parsed = Array(text.utf8).withUnsafeBufferPointer({ ByteParsing.timestamp($0) }) else { return nil }
         if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
         let wall = parsed.wallMillis.floorDivided(by: 1000)
-        return Instant(seconds: context.calendar.utcSecond(fromWall: wall))
+        return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
     }
 }

@@ -172,7 +172,7 @@ public final class CallLogIngest {
             if summary.timestampsWithoutOffset > 0 {
                 let n = summary.timestampsWithoutOffset
                 summary.notes.append(
-                    "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.calendar.zone.identifier)"
+                    "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.sourceCalendar.zone.identifier)"
                 )
             }
             if summary.outbound > 0 {

@@ -120,7 +120,7 @@ final class CallsCSVReader {
                 if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
                 summary.timestampsWithoutOffset += 1
                 let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
-                let utc = context.calendar.utcSecond(fromWall: wallSeconds)
+                let utc = context.sourceCalendar.utcSecond(fromWall: wallSeconds)
                 return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
             }
             guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {

@@ -9,8 +9,8 @@ import HotlineModel
 /// limits on depth (256) and text nodes (10 MB); a DOCTYPE is refused before the parser sees it. Values under
 /// `<variables>` are URL-decoded. With mod_callcenter variables (`cc_queue`, `cc_queue_joined_epoch`,
 /// `cc_queue_answered_epoch`, `cc_queue_terminated_epoch`, `cc_queue_canceled_epoch`, `cc_cancel_reason`,
-/// `cc_agent`) a leg is a queued call; without them a plain call whose queue is empty (wait = ring time). Times
-/// come from `*_epoch` variables, else from `<callflow><times>` (microseconds). Each `<cdr>` is a record: accepted,
+/// `cc_agent`) a leg is a queued call; without them a plain call whose queue is empty (wait = ring time). An
+/// answered leg with a `transfer_history` was transferred. Times come from `*_epoch` variables, else from `<callflow><times>` (microseconds). Each `<cdr>` is a record: accepted,
 /// or rejected with its line (no start time, an end before the start); outbound legs are counted and left out.
 /// Malformed XML rejects the `<cdr>` it is in and ends the file with one error naming the line.
 final class FreeSwitchCDRReader {
@@ -165,7 +165,8 @@ final class FreeSwitchCDRReader {
             let outcome: CallOutcome
             let left: Instant
             if let answered {
-                outcome = .answered
+                // FreeSWITCH records a blind or attended transfer in transfer_history.
+                outcome = (v["transfer_history"] ?? "").isEmpty ? .answered : .transferred
                 left = answered
             } else {
                 left = canceled ?? terminated
@@ -184,9 +185,10 @@ final class FreeSwitchCDRReader {
         } else {
             // A plain leg: no queue; the ring time is the wait.
             let cause = (v["hangup_cause"] ?? "").uppercased()
+            let transferred = !(v["transfer_history"] ?? "").isEmpty
             let outcome: CallOutcome =
                 answer != nil
-                ? .answered
+                ? (transferred ? .transferred : .answered)
                 : ["NO_ANSWER", "NO_USER_RESPONSE", "ALLOTTED_TIMEOUT"].contains(cause) ? .timeout : .abandoned
             let left = answer ?? end
             let billsec = v["billsec"].flatMap(Double.init).map { Milliseconds($0 * 1000) }

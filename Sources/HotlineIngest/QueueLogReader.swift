@@ -224,6 +224,6 @@ final class QueueLogReader {
         guard let parsed else { return nil }
         if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
         let wall = parsed.wallMillis.floorDivided(by: 1000)
-        return Instant(seconds: context.calendar.utcSecond(fromWall: wall))
+        return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
     }
 }

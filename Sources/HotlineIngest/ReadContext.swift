@@ -11,13 +11,16 @@ public final class ReadContext {
     private let callerInterner: FieldInterner
     private var anonymous: [Int8] = []
     public let calendar: LocalCalendar
+    /// The zone of timestamps written without an offset (Asterisk CDRs, exports in server time).
+    public let sourceCalendar: LocalCalendar
     public let maskCallers: Bool
     public let limits: CSVReader.Limits
 
     public init(
-        symbols: SymbolTable, calendar: LocalCalendar, maskCallers: Bool = true,
+        symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
         limits: CSVReader.Limits = CSVReader.Limits()
     ) {
+        self.sourceCalendar = sourceCalendar ?? calendar
         self.symbols = symbols
         self.interner = FieldInterner(symbols: symbols)
         self.callerInterner = FieldInterner(symbols: callerSymbols)

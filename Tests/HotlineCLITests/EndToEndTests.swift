@@ -78,6 +78,16 @@ struct EndToEndTests {
         #expect(run.stdout.contains("Rejected by reason:\n  unknown outcome: 1\n  score out of range: 1\n"))
     }
 
+    @Test func sourceZoneReadsServerTimesWhileTheReportKeepsItsOwnZone() throws {
+        let run = try EndToEnd.run([
+            "report", fixtures + "/Master.csv", "--tz", "Asia/Shanghai", "--source-tz", "UTC", "--by", "date,hour",
+            "--format", "csv",
+        ])
+        #expect(run.status == 0)
+        // 02:00 UTC is 10:00 in Shanghai.
+        #expect(run.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-16,10,1,1,") == true)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)

@@ -82,6 +82,32 @@ import Testing
             .joined(separator: "\n") + "\n"
     }
 
+    /// One FreeSWITCH mod_callcenter CDR per call, concatenated in one file.
+    static var freeswitch: String {
+        specs.enumerated().map { i, s in
+            let answered = s.outcome == .answered || s.outcome == .transferred
+            var v: [(String, String)] = [
+                ("direction", "inbound"), ("caller_id_number", s.caller), ("start_epoch", "\(s.enqueued - 5)"),
+                ("end_epoch", "\(s.enqueued + s.wait + (answered ? s.talk : 0))"), ("cc_queue", "\(s.queue)%40default"),
+                ("cc_queue_joined_epoch", "\(s.enqueued)"),
+            ]
+            if answered {
+                v += [
+                    ("cc_queue_answered_epoch", "\(s.enqueued + s.wait)"), ("cc_agent", "Agent%2F1"),
+                    ("cc_queue_terminated_epoch", "\(s.enqueued + s.wait + s.talk)"),
+                ]
+                if s.outcome == .transferred {
+                    v += [("transfer_history", "1794794400%3Ab1%3Abl_xfer%3A2000%2Fdefault%2FXML")]
+                }
+            } else {
+                v += [("cc_queue_canceled_epoch", "\(s.enqueued + s.wait)")]
+                if s.outcome == .timeout { v += [("cc_cancel_reason", "TIMEOUT")] }
+            }
+            let body = v.map { "<\($0.0)>\($0.1)</\($0.0)>" }.joined()
+            return "<?xml version=\"1.0\"?>\n<cdr core-uuid=\"c\(i)\"><variables>\(body)</variables></cdr>\n"
+        }.joined()
+    }
+
     func report(_ text: String, name: String) throws -> Report {
         let path = NSTemporaryDirectory() + "hotline-roundtrip-\(UUID().uuidString)-\(name)"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -104,9 +130,10 @@ import Testing
         ).build()
     }
 
-    @Test func nativeCSVAndQueueLogGiveIdenticalQueueFigures() throws {
+    @Test(arguments: ["queue_log", "freeswitch"])
+    func nativeCSVAndPBXFormatsGiveIdenticalQueueFigures(format: String) throws {
         let native = try report(Self.nativeCSV, name: "calls.csv")
-        let asterisk = try report(Self.queueLog, name: "queue_log")
+        let asterisk = try report(format == "queue_log" ? Self.queueLog : Self.freeswitch, name: format)
         #expect(native.totals.offered == 300)
         #expect(native.totals == asterisk.totals)
         #expect(native.queues.map(\.name) == asterisk.queues.map(\.name))

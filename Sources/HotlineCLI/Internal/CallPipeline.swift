@@ -11,6 +11,8 @@ struct CallPipeline {
     var settings: MetricSettings
     var query: CallQuery
     var zone: TimeZone
+    /// The zone of timestamps written without an offset; nil for `zone`.
+    var sourceZone: TimeZone? = nil
     var maskCallers: Bool
     /// Read every input as this format instead of sniffing.
     var inputFormat: InputFormat? = nil
@@ -38,7 +40,10 @@ struct CallPipeline {
     func run(onReject: (Reject) -> Void = { _ in }) -> Result {
         let symbols = SymbolTable()
         let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
-        let context = ReadContext(symbols: symbols, calendar: calendar, maskCallers: maskCallers)
+        let context = ReadContext(
+            symbols: symbols, calendar: calendar,
+            sourceCalendar: sourceZone.map { LocalCalendar(zone: $0, intervalMinutes: settings.intervalMinutes) },
+            maskCallers: maskCallers)
         let classifier = Classifier(rules: .default, symbols: symbols)
         let ingest = CallLogIngest(context: context, classifier: classifier, logger: logger)
         let aggregator = CallAggregator(

@@ -14,6 +14,10 @@ struct PeriodOptions: ParsableArguments {
         help: "IANA time zone for local days, hours and intervals, e.g. Asia/Shanghai. Default: the machine's zone.")
     var tz: String?
 
+    @Option(
+        help: "Zone of timestamps written without an offset (Asterisk CDRs, exports in server time). Default: --tz.")
+    var sourceTz: String?
+
     @Option(help: "Interval length: 15m, 30m or 60m.")
     var interval: IntervalLength = .thirty
 
@@ -39,12 +43,18 @@ struct PeriodOptions: ParsableArguments {
         if let from = from.flatMap(CivilDate.init(parsing:)), let to = to.flatMap(CivilDate.init(parsing:)), to < from {
             throw ValidationError("--to \(to) is before --from \(from): give the earlier day first.")
         }
+        if let sourceTz, TimeZone(identifier: sourceTz) == nil {
+            throw ValidationError(
+                "Unknown time zone '\(sourceTz)' for --source-tz: use an IANA name such as UTC or Asia/Shanghai.")
+        }
         if let tz, TimeZone(identifier: tz) == nil {
             throw ValidationError("Unknown time zone '\(tz)': use an IANA name such as Asia/Shanghai or Europe/Berlin.")
         }
     }
 
     var zone: TimeZone { tz.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current }
+    /// The zone of timestamps without an offset, when it differs from ``zone``.
+    var sourceZone: TimeZone? { sourceTz.flatMap(TimeZone.init(identifier:)) }
     var fromDate: CivilDate? { from.flatMap(CivilDate.init(parsing:)) }
     var toDate: CivilDate? { to.flatMap(CivilDate.init(parsing:)) }
 }

@@ -58,6 +58,7 @@ extension HotlineCommand {
             let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
             let pipeline = CallPipeline(
                 inputs: input.inputs, settings: settings, query: query, zone: period.zone,
+                sourceZone: period.sourceZone,
                 maskCallers: !input.showCallers, inputFormat: input.inputFormat, logger: logger, threads: threads)
             let result = pipeline.run { reject in rejectsFile?.add(reject) }
             try rejectsFile?.commit()
