@@ -42,7 +42,9 @@ public enum InputResolver {
             return
         }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-        let entries = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+        // Enumerate through a symlinked directory (an inbox is often a link); paths stay as the user wrote them.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let entries = (FileManager.default.enumerator(atPath: resolved)?.allObjects as? [String]) ?? []
         var found = 0
         for entry in entries.sorted() {
             if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }

@@ -200,6 +200,20 @@ public struct InputRow: Sendable, Encodable {
     public var error: String?
     public var notes: [String]
 
+    public init(
+        path: String, format: String, encoding: String, records: Int, accepted: Int, rejected: Int, error: String?,
+        notes: [String]
+    ) {
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.records = records
+        self.accepted = accepted
+        self.rejected = rejected
+        self.error = error
+        self.notes = notes
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)

@@ -282,7 +282,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("<table>\n<thead>")
         w.row(["File", "Format", "Encoding", "Records", "Accepted", "Rejected"], header: true)
         w.raw("</thead>\n<tbody>\n")
-        for input in q.inputs {
+        let listing = InputListing(q.inputs)
+        for input in listing.shown {
             w.raw("<tr>")
             w.element("th", input.path)
             w.element("td", input.format.isEmpty ? "-" : input.format)
@@ -293,7 +294,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.raw("</tr>\n")
         }
         w.raw("</tbody>\n</table>\n")
-        let notes = q.inputs.flatMap { input in
+        if let summary = listing.summary { w.element("p", summary, class: "quiet") }
+        let notes = listing.shown.flatMap { input in
             (input.error.map { ["\(input.path): error: \($0)"] } ?? []) + input.notes.map { "\(input.path): \($0)" }
         }
         if !notes.isEmpty {

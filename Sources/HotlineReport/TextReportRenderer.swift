@@ -236,15 +236,17 @@ public struct TextReportRenderer: ReportRenderer {
         var table = TextTable([
             ("File", 38), ("Format", 9), ("Encoding", 14), ("Records", 8), ("Accepted", 8), ("Rejected", 8),
         ])
-        for input in q.inputs {
+        let listing = InputListing(q.inputs)
+        for input in listing.shown {
             table.add([
                 Self.tail(input.path, 38), input.format.isEmpty ? "-" : input.format,
                 input.encoding.isEmpty ? "-" : input.encoding, DisplayFormat.count(input.records),
                 DisplayFormat.count(input.accepted), DisplayFormat.count(input.rejected),
             ])
         }
-        table.render(into: &out, indent: "  ")
-        for input in q.inputs {
+        if !listing.shown.isEmpty { table.render(into: &out, indent: "  ") }
+        if let summary = listing.summary { out.write(wrapped(summary)) }
+        for input in listing.shown {
             if let error = input.error { out.write(wrapped("ERROR \(input.path): \(error)")) }
             for note in input.notes { out.write(wrapped("Note \(input.path): \(note)")) }
         }

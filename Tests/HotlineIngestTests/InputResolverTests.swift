@@ -22,6 +22,13 @@ import Testing
         #expect(problems.isEmpty)
     }
 
+    @Test func aDirectoryGivenThroughASymlinkIsReadThroughIt() throws {
+        let link = root + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: root + "/b")
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        #expect(InputResolver.resolve([link]).files == [link + "/1.csv", link + "/2.csv"])
+    }
+
     @Test func globsExpandSortedAndAFileNamedTwiceIsReadOnce() {
         let (files, _) = InputResolver.resolve([root + "/b/*.csv", root + "/b/1.csv"])
         #expect(files == [root + "/b/1.csv", root + "/b/2.csv"])

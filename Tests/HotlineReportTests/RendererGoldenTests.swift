@@ -100,3 +100,26 @@ import Testing
         #expect(CSVReportRenderer.escape("crlf\r\nlines") == "\"crlf\r\nlines\"")  // one Character in Swift
     }
 }
+
+@Suite struct InputListingTests {
+    func row(_ n: Int, rejected: Int = 0) -> InputRow {
+        InputRow(
+            path: "f\(n).xml", format: "freeswitch-xml-cdr", encoding: "UTF-8", records: 1 + rejected, accepted: 1,
+            rejected: rejected, error: nil, notes: [])
+    }
+
+    @Test func aFewFilesAreAllListed() {
+        let listing = InputListing((0..<40).map { row($0) })
+        #expect(listing.shown.count == 40 && listing.summary == nil)
+    }
+
+    @Test func manyFilesListOnlyThoseWithProblemsAndSumTheRest() {
+        var inputs = (0..<1000).map { row($0) }
+        inputs[500] = row(500, rejected: 2)
+        let listing = InputListing(inputs)
+        #expect(listing.shown.map(\.path) == ["f500.xml"])
+        #expect(
+            listing.summary
+                == "999 more files (999 records, all accepted) not listed; the JSON report lists every file.")
+    }
+}

@@ -15,9 +15,15 @@ var state: UInt64 = 0x2026_1125
 }
 @inline(__always) func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
-let args = CommandLine.arguments
+var args = CommandLine.arguments
+// Other layouts of the same traffic: `bench-data queue-log CALLS OUT` and `bench-data freeswitch CALLS DIR`.
+if args.count == 4, args[1] == "queue-log" || args[1] == "freeswitch", let calls = Int(args[2]) {
+    writePBX(mode: args[1], calls: calls, target: args[3])
+    exit(0)
+}
 guard args.count == 4, let rows = Int(args[1]), let callers = Int(args[2]) else {
-    FileHandle.standardError.write(Data("usage: bench-data ROWS CALLERS OUT.csv\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: bench-data ROWS CALLERS OUT.csv | queue-log CALLS OUT | freeswitch CALLS DIR\n".utf8))
     exit(2)
 }
 let queues = ["hotline-cn", "hotline-cn", "hotline-cn", "hotline-en", "merchant", "vip"].map { Array($0.utf8) }
@@ -133,3 +139,78 @@ for i in 0..<rows {
 }
 out.write(Data(buffer))
 try? out.close()
+
+/// A month of calls as an Asterisk queue_log (ENTERQUEUE, CONNECT, COMPLETE*/ABANDON/EXITWITHTIMEOUT, some
+/// RINGNOANSWER) or as one FreeSWITCH mod_callcenter CDR file per call.
+func writePBX(mode: String, calls: Int, target: String) {
+    let base = 1_790_784_000  // 2026-10-01T00:00:00+08:00
+    let span = 30 * 86400
+    let queues = ["hotline-cn", "hotline-en", "merchant", "vip"]
+    if mode == "freeswitch" {
+        try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+    }
+    FileManager.default.createFile(atPath: mode == "queue-log" ? target : "/dev/null", contents: nil)
+    let log = mode == "queue-log" ? FileHandle(forWritingAtPath: target) : nil
+    var text = ""
+    var events: [(Int, String)] = []
+    var flushedUpTo = 0
+    for i in 0..<calls {
+        let t = base + i * span / calls
+        let queue = queues[below(queues.count)]
+        let caller = "13\(100_000_000 + below(calls / 4 + 1))"
+        let roll = below(100)
+        let wait = roll < 80 ? below(20) : 1 + below(200)
+        let talk = 60 + below(600)
+        let agent = "Agent/\(1000 + below(80))"
+        let id = "\(t).\(i)"
+        if mode == "queue-log" {
+            events.append((t, "\(t)|\(id)|\(queue)|NONE|ENTERQUEUE||\(caller)|1"))
+            if roll % 7 == 0 { events.append((t + 2, "\(t + 2)|\(id)|\(queue)|\(agent)|RINGNOANSWER|2000")) }
+            if roll < 88 {
+                events.append((t + wait, "\(t + wait)|\(id)|\(queue)|\(agent)|CONNECT|\(wait)|\(id)b|1"))
+                events.append(
+                    (t + wait + talk, "\(t + wait + talk)|\(id)|\(queue)|\(agent)|COMPLETECALLER|\(wait)|\(talk)|1"))
+            } else if roll < 97 {
+                events.append((t + wait, "\(t + wait)|\(id)|\(queue)|NONE|ABANDON|1|1|\(wait)"))
+            } else {
+                events.append((t + wait, "\(t + wait)|\(id)|\(queue)|NONE|EXITWITHTIMEOUT|1|1|\(wait)"))
+            }
+            // Write, in time order, the events no later call can precede (calls end within 20 minutes).
+            if i % 10_000 == 0 {
+                events.sort { $0.0 < $1.0 }
+                let cut = events.firstIndex { $0.0 > t - 1200 } ?? events.count
+                for e in events[..<cut] { text += e.1 + "\n" }
+                events.removeFirst(cut)
+                flushedUpTo = t
+                log?.write(Data(text.utf8))
+                text = ""
+            }
+        } else {
+            var v = [
+                ("direction", "inbound"), ("caller_id_number", caller), ("start_epoch", "\(t - 5)"),
+                ("end_epoch", "\(t + wait + (roll < 88 ? talk : 0))"), ("cc_queue", "\(queue)%40default"),
+                ("cc_queue_joined_epoch", "\(t)"),
+            ]
+            if roll < 88 {
+                v += [
+                    ("cc_queue_answered_epoch", "\(t + wait)"),
+                    ("cc_agent", agent.replacingOccurrences(of: "/", with: "%2F")),
+                    ("cc_queue_terminated_epoch", "\(t + wait + talk)"),
+                ]
+            } else {
+                v += [("cc_queue_canceled_epoch", "\(t + wait)"), ("cc_cancel_reason", roll < 97 ? "" : "TIMEOUT")]
+            }
+            let body = v.map { "    <\($0.0)>\($0.1)</\($0.0)>" }.joined(separator: "\n")
+            let doc =
+                "<?xml version=\"1.0\"?>\n<cdr core-uuid=\"bench\" switchname=\"fs1\">\n  <variables>\n    <uuid>\(id)</uuid>\n\(body)\n  </variables>\n</cdr>\n"
+            FileManager.default.createFile(atPath: "\(target)/\(id).cdr.xml", contents: Data(doc.utf8))
+        }
+    }
+    if mode == "queue-log" {
+        events.sort { $0.0 < $1.0 }
+        for e in events { text += e.1 + "\n" }
+        log?.write(Data(text.utf8))
+        try? log?.close()
+        _ = flushedUpTo
+    }
+}
