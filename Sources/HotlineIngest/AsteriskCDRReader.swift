@@ -27,6 +27,32 @@ final class AsteriskCDRReader {
             billsec: 12,
             disposition: 13, linkedid: nil, minimumFields: 15)
 
+        /// The layout a cdr_custom mapping names, field by field (`clid,src,dst,dcontext,...`): `start`, `end`,
+        /// `billsec` and `disposition` are required; unknown names are allowed (and ignored).
+        static func named(_ names: [String]) throws -> Columns {
+            let lower = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            func index(_ name: String) -> Int? { lower.firstIndex(of: name) }
+            let missing = ["start", "end", "billsec", "disposition"].filter { index($0) == nil }
+            guard missing.isEmpty else {
+                throw CDRColumnsError(message: "the CDR column list lacks \(missing.joined(separator: ", "))")
+            }
+            // Safe: the four required names were just found.
+            return Columns(
+                src: index("src") ?? -1, dst: index("dst") ?? -1, dcontext: index("dcontext") ?? -1,
+                lastapp: index("lastapp") ?? -1, lastdata: index("lastdata") ?? -1, start: index("start") ?? 0,
+                answer: index("answer") ?? -1, end: index("end") ?? 0, duration: index("duration") ?? -1,
+                billsec: index("billsec") ?? 0, disposition: index("disposition") ?? 0, linkedid: index("linkedid"),
+                minimumFields: names.count)
+        }
+
+        /// True when a line has `YYYY-MM-DD HH:MM:SS` times where `columns` puts the start and the end.
+        static func fits(_ fields: [String], _ columns: Columns) -> Bool {
+            func isTime(_ i: Int) -> Bool {
+                i < fields.count && fields[i].count == 19 && fields[i].dropFirst(10).first == " "
+            }
+            return fields.count >= columns.minimumFields && isTime(columns.start) && isTime(columns.end)
+        }
+
         /// The layout whose start and end times are where the first line has `YYYY-MM-DD HH:MM:SS` values: the
         /// clid-first order has times at 8 and 9 too, so one position alone cannot tell them apart.
         static func detect(_ fields: [String]) -> Columns? {
@@ -58,18 +84,21 @@ final class AsteriskCDRReader {
 
     private let csv: CSVReader
     private let context: ReadContext
+    /// A cdr_custom layout given by name; nil to recognise the layout from the first line.
+    private let mapping: Columns?
     private let fileIndex: Int32
     private let path: String
 
-    init(csv: CSVReader, context: ReadContext, fileIndex: Int32, path: String) {
+    init(csv: CSVReader, context: ReadContext, fileIndex: Int32, path: String, mapping: Columns? = nil) {
         self.csv = csv
         self.context = context
+        self.mapping = mapping
         self.fileIndex = fileIndex
         self.path = path
     }
 
     func read(summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void) throws {
-        var columns: Columns?
+        var columns: Columns? = mapping
         var open: [String: Call] = [:]
         var order: [String] = []
         var latestStart = Instant(milliseconds: .min)
@@ -104,17 +133,18 @@ final class AsteriskCDRReader {
 
         try csv.forEachRecord { record in
             summary.records += 1
-            let fields = (0..<record.fieldCount).map { record.string($0) }
+            let read = (0..<record.fieldCount).map { record.string($0) }
+            let fields = FieldList(values: read)
             var rejection: (String, RejectKind, String)?
             if let problem = record.problem, case .tooLong(let limit) = problem {
                 rejection = ("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
             } else if columns == nil {
-                columns = Columns.detect(fields)
+                columns = Columns.detect(read)
             }
             if rejection == nil, let c = columns {
-                if fields.count < c.minimumFields {
+                if read.count < c.minimumFields {
                     rejection = (
-                        "record", .fieldCount, "expected at least \(c.minimumFields) fields, found \(fields.count)"
+                        "record", .fieldCount, "expected at least \(c.minimumFields) fields, found \(read.count)"
                     )
                 } else if let start = time(fields[c.start]), let end = time(fields[c.end]) {
                     if end < start {
@@ -186,4 +216,17 @@ final class AsteriskCDRReader {
         let wall = parsed.wallMillis.floorDivided(by: 1000)
         return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
     }
+}
+
+/// A CDR column list that cannot describe a call.
+public struct CDRColumnsError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Fields of a CDR line by position; a position past the end, or -1 for a column the layout lacks, reads as empty.
+private struct FieldList {
+    var values: [String]
+
+    subscript(index: Int) -> String { index >= 0 && index < values.count ? values[index] : "" }
 }

@@ -20,6 +20,20 @@ public final class CallLogIngest {
     public var onBytesRead: ((Int) -> Void)?
     /// Read every file as this format instead of sniffing it.
     public var forcedFormat: InputFormat?
+    /// The field order of Asterisk CDR files written by a cdr_custom mapping (`clid,src,dst,...`); nil to
+    /// recognise cdr_csv and the common custom order from the first line.
+    public var cdrColumnNames: [String]?
+
+    /// Why a CDR column list cannot be used, or nil when it can.
+    public static func problem(withCDRColumns names: [String]) -> String? {
+        do {
+            _ = try AsteriskCDRReader.Columns.named(names)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
     /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
     public var onAgentEvent: ((AgentEvent) -> Void)?
 
@@ -143,6 +157,14 @@ public final class CallLogIngest {
                 switch FormatSniffer.sniff(head) {
                 case .format(let sniffed): format = sniffed
                 case .unknown(let reason):
+                    // A cdr_custom layout the user named is recognised by its times being where it says.
+                    if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names),
+                        let first = head.split(whereSeparator: \.isNewline).first,
+                        AsteriskCDRReader.Columns.fits(FormatSniffer.csvFields(String(first)), columns)
+                    {
+                        format = .asteriskCDR
+                        break
+                    }
                     throw IngestError.notACallLog(path: display, reason: Self.explain(head, fallback: reason))
                 }
             }
@@ -166,7 +188,7 @@ public final class CallLogIngest {
             case .asteriskCDR:
                 let reader = AsteriskCDRReader(
                     csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
-                    path: display)
+                    path: display, mapping: try cdrColumnNames.map(AsteriskCDRReader.Columns.named))
                 try reader.read(summary: &summary, accept: classify, reject: reject)
             }
             if summary.timestampsWithoutOffset > 0 {

@@ -88,6 +88,18 @@ struct EndToEndTests {
         #expect(run.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-16,10,1,1,") == true)
     }
 
+    @Test func aCDRColumnMappingReadsACustomOrder() throws {
+        let columns = "src,dst,start,answer,end,duration,billsec,disposition,dcontext"
+        let run = try EndToEnd.run([
+            "report", fixtures + "/custom-cdr.csv", "--cdr-columns", columns, "--tz", "Asia/Shanghai", "--by", "queue",
+            "--format", "csv",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\nsupport,1,1,0,0,0,0,1,0,20,20,20,20,20,180,"))
+        let bad = try EndToEnd.run(["check", fixtures + "/custom-cdr.csv", "--cdr-columns", "src,dst"])
+        #expect(bad.status == 2 && bad.stderr.contains("lacks start, end, billsec, disposition"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)

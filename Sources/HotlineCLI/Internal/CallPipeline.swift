@@ -16,6 +16,8 @@ struct CallPipeline {
     var maskCallers: Bool
     /// Read every input as this format instead of sniffing.
     var inputFormat: InputFormat? = nil
+    /// The field order of cdr_custom CDR files, when given.
+    var cdrColumnNames: [String]? = nil
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
@@ -54,6 +56,7 @@ struct CallPipeline {
         let progress = showProgress ? ProgressMeter(files: files) : nil
         if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
         ingest.forcedFormat = inputFormat
+        ingest.cdrColumnNames = cdrColumnNames
         // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
         var agentEvents: [AgentEvent] = []
         ingest.onAgentEvent = { agentEvents.append($0) }

@@ -13,13 +13,26 @@ struct InputOptions: ParsableArguments {
     )
     var inputFormat: InputFormat?
 
+    @Option(
+        help: ArgumentHelp(
+            "Field order of Asterisk CDRs written by a cdr_custom mapping, as a comma list of cdr names.",
+            valueName: "clid,src,dst,dcontext,...,start,answer,end,duration,billsec,disposition,..."))
+    var cdrColumns: String?
+
     @Flag(help: "Exit with code 3 when any record is rejected or any input cannot be read.")
     var strict = false
 
     @Flag(help: "Show caller numbers unmasked in rejects (masked by default: all but the last four digits).")
     var showCallers = false
 
+    var cdrColumnNames: [String]? { cdrColumns.map { $0.split(separator: ",").map(String.init) } }
+
     func validate() throws {
+        if let names = cdrColumnNames, let problem = CallLogIngest.problem(withCDRColumns: names) {
+            throw ValidationError(
+                "--cdr-columns: \(problem). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
+            )
+        }
         if let inputFormat, !inputFormat.isReadable {
             throw ValidationError(
                 "--input-format \(inputFormat.rawValue) is not readable yet: use calls-csv, asterisk-queue-log or freeswitch-xml-cdr."

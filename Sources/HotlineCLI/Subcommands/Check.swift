@@ -33,7 +33,7 @@ extension HotlineCommand {
             let pipeline = CallPipeline(
                 inputs: input.inputs, settings: MetricSettings(), query: CallQuery(),
                 zone: tz.flatMap(TimeZone.init(identifier:)) ?? .current, maskCallers: !input.showCallers,
-                inputFormat: input.inputFormat,
+                inputFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames,
                 logger: DiagnosticLogHandler.logger(), firstRejectsKept: show)
             let result = pipeline.run()
             var text = ""

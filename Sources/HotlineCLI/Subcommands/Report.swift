@@ -59,7 +59,8 @@ extension HotlineCommand {
             let pipeline = CallPipeline(
                 inputs: input.inputs, settings: settings, query: query, zone: period.zone,
                 sourceZone: period.sourceZone,
-                maskCallers: !input.showCallers, inputFormat: input.inputFormat, logger: logger, threads: threads)
+                maskCallers: !input.showCallers, inputFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames,
+                logger: logger, threads: threads)
             let result = pipeline.run { reject in rejectsFile?.add(reject) }
             try rejectsFile?.commit()
 
