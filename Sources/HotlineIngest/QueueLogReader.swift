@@ -119,7 +119,7 @@ final class QueueLogReader {
         }
         if agentEvents > 0 {
             summary.notes.append(
-                "\(agentEvents) agent events (login, member, pause) read; agent figures are not reported yet")
+                "\(agentEvents) agent events (login, member, pause) read for the agent figures")
         }
         let unused = eventCounts.filter { QueueLogEvent.kind(of: $0.key) == .other }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -123,3 +123,11 @@ import Testing
                 == "999 more files (999 records, all accepted) not listed; the JSON report lists every file.")
     }
 }
+
+@Suite struct ChartScaleTests {
+    @Test(arguments: [(1.0, 4.0), (3, 4), (5, 8), (9, 20), (33, 40), (41, 100), (150, 200), (201, 400), (4001, 10000)])
+    func axisMaximaKeepTheirQuartersWhole(value: Double, scale: Double) {
+        #expect(SVGChart.niceCeiling(value) == scale)
+        #expect((scale / 4).rounded() == scale / 4)
+    }
+}

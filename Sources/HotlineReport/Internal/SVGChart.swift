@@ -27,7 +27,7 @@ enum SVGChart {
         let plotW = width - left - right
         let plotH = height - top - bottom
         let most = Double(max(1, figures.map(\.offered).max() ?? 1))
-        let scale = max(4, niceCeiling(most))
+        let scale = niceCeiling(most)
         let slot = plotW / Double(max(1, figures.count))
         let barW = max(1, slot * 0.72)
         var svg =
@@ -94,7 +94,7 @@ enum SVGChart {
         let bottom = 40.0
         let plotW = width - left - 16
         let plotH = height - top - bottom
-        let scale = max(4, niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1))))
+        let scale = niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1)))
         let slot = plotW / Double(max(1, buckets.count))
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
@@ -135,11 +135,14 @@ enum SVGChart {
         return svg
     }
 
-    /// 1, 2 or 5 times a power of ten, at least `value`: round numbers on the axis.
+    /// A round axis maximum at least `value` whose quarters are whole numbers: 4, 8, 20, 40, then 1, 2 or 4 times a
+    /// power of ten from 100 (a maximum of 5 would label 1.25 as "1").
     static func niceCeiling(_ value: Double) -> Double {
-        var power = 1.0
-        while power * 10 <= value { power *= 10 }
-        for step in [1.0, 2.0, 5.0, 10.0] where step * power >= value { return step * power }
-        return 10 * power
+        for small in [4.0, 8, 20, 40] where small >= value { return small }
+        var power = 100.0
+        while true {
+            for step in [1.0, 2, 4] where step * power >= value { return step * power }
+            power *= 10
+        }
     }
 }
