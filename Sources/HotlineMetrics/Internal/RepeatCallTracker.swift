@@ -1,86 +1,201 @@
+import Foundation
 import HotlineModel
 
 /// Finds the answered calls whose caller entered a queue again within the repeat window after the call ended.
 ///
-/// Inputs come in any order, so every call with a known caller is kept as 16 bytes (enqueue second, end,
-/// the group to credit, the caller's previous call) in fixed-size chunks that never move, chained per caller.
-/// ``resolve(window:credit:)`` walks each caller's calls in time order: an answered call is a repeat when the
-/// caller's next call (enqueued later; same second: later in the input) was enqueued no later than its end plus
-/// the window. Enqueue times count to the second.
+/// Exact for any input order, in bounded memory. Every call with a known caller becomes a 16-byte entry (caller,
+/// enqueue second, end, the group to credit). Entries collect in a buffer of ``runCapacity``; a full buffer is
+/// sorted by caller (a stable counting sort, then by enqueue second within a caller) and written to a temporary
+/// run file. ``resolve(window:credit:)`` merges the runs — or sorts the one buffer — into each caller's calls in
+/// time order (same second: input order): an answered call is a repeat when the caller's next call was enqueued no
+/// later than its end plus the window. Enqueue times count to the second.
 ///
-/// - Complexity: O(1) per call to add; O(n log k) to resolve, k the calls of the busiest caller.
+/// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs. Memory: the buffer and the caller
+///   table; the runs are on disk (16 bytes per call).
 struct RepeatCallTracker {
-    private struct Entry {
+    struct Entry: Equatable {
+        var caller: UInt32
         /// Enqueue second, relative to ``base``.
         var enqueued: Int32
         /// End of the call in milliseconds after that whole enqueue second.
         var endDelta: UInt32
         /// The group to credit if this call is a repeat, plus one; 0 for a call that only counts as "again".
         var cellPlusOne: UInt32
-        /// The caller's previous entry plus one; 0 ends the chain.
-        var previousPlusOne: UInt32
     }
 
-    private static let chunkSize = 1 << 16
-    private var chunks: [[Entry]] = []
-    private var count = 0
+    /// Entries held in memory before a run goes to disk: 2M entries, 32 MB (a spill briefly needs twice that).
+    let runCapacity: Int
+    private var buffer: [Entry] = []
+    private var runs: [URL] = []
     private var callers = CallerTable()
-    private var latest: [UInt32] = []
     private var base: Int64?
+
+    init(runCapacity: Int = 1 << 21) { self.runCapacity = max(1, runCapacity) }
 
     /// Records a call; `cell` names the group it credits when it is an answered call that turns out a repeat.
     mutating func add(caller: CallerKey, enqueued: Instant, ended: Instant, cell: UInt32?) {
         let second = enqueued.seconds
         let origin = base ?? second
         base = origin
-        let relative = Int32(clamping: second - origin)
-        let endDelta = UInt32(clamping: ended.milliseconds - second * 1000)
-        let (index, inserted) = callers.index(of: caller)
-        if inserted { latest.append(0) }
-        if count % Self.chunkSize == 0 {
-            chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
-        }
-        chunks[chunks.count - 1].append(
+        if buffer.isEmpty { buffer.reserveCapacity(runCapacity) }
+        buffer.append(
             Entry(
-                enqueued: relative, endDelta: endDelta, cellPlusOne: cell.map { $0 + 1 } ?? 0,
-                previousPlusOne: latest[index]))
-        count += 1
-        latest[index] = UInt32(count)
+                caller: UInt32(callers.index(of: caller).index), enqueued: Int32(clamping: second - origin),
+                endDelta: UInt32(clamping: ended.milliseconds - second * 1000), cellPlusOne: cell.map { $0 + 1 } ?? 0))
+        if buffer.count == runCapacity { spill() }
     }
 
-    private func entry(_ i: Int) -> Entry { chunks[i / Self.chunkSize][i % Self.chunkSize] }
+    /// Calls `credit(cell)` once for every answered call that is a repeat. The tracker is spent afterwards.
+    mutating func resolve(window: Milliseconds, credit: (UInt32) -> Void) {
+        var sweep = Sweep(window: window)
+        if runs.isEmpty {
+            for entry in sortedByCaller(buffer) { sweep.next(entry, credit: credit) }
+        } else {
+            spill()
+            merge(into: &sweep, credit: credit)
+        }
+        sweep.finish()
+        for run in runs { try? FileManager.default.removeItem(at: run) }
+        runs = []
+        buffer = []
+    }
 
-    /// Calls `credit(cell)` once for every answered call that is a repeat.
-    func resolve(window: Milliseconds, credit: (UInt32) -> Void) {
-        var calls: [(enqueued: Int32, index: Int)] = []
-        for head in latest {
-            calls.removeAll(keepingCapacity: true)
-            var link = head
-            while link != 0 {
-                let i = Int(link - 1)
-                calls.append((entry(i).enqueued, i))
-                link = entry(i).previousPlusOne
+    /// Walks entries grouped by caller in time order, deciding each answered call when the next one is seen.
+    private struct Sweep {
+        let window: Milliseconds
+        var previous: Entry?
+
+        mutating func next(_ entry: Entry, credit: (UInt32) -> Void) {
+            if let previous, previous.caller == entry.caller, previous.cellPlusOne != 0 {
+                let end = Int64(previous.enqueued) * 1000 + Int64(previous.endDelta)
+                if Int64(entry.enqueued) * 1000 <= end + window { credit(previous.cellPlusOne - 1) }
             }
-            guard calls.count > 1 else { continue }
-            // The chain runs newest first; inputs in time order need only the reversal.
-            calls.reverse()
-            if !isSorted(calls) { calls.sort { ($0.enqueued, $0.index) < ($1.enqueued, $1.index) } }
-            for k in 0..<(calls.count - 1) {
-                let call = entry(calls[k].index)
-                guard call.cellPlusOne != 0 else { continue }
-                let end = Int64(call.enqueued) * 1000 + Int64(call.endDelta)
-                let next = Int64(calls[k + 1].enqueued) * 1000
-                if next <= end + window { credit(call.cellPlusOne - 1) }
+            previous = entry
+        }
+
+        mutating func finish() { previous = nil }
+    }
+
+    /// Entries ordered by caller, then enqueue second, then input order (the sort is stable).
+    private func sortedByCaller(_ entries: [Entry]) -> [Entry] {
+        var starts = [UInt32](repeating: 0, count: callers.count + 1)
+        for entry in entries { starts[Int(entry.caller) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var sorted = [Entry](
+            repeating: Entry(caller: 0, enqueued: 0, endDelta: 0, cellPlusOne: 0), count: entries.count)
+        var next = starts
+        for entry in entries {
+            sorted[Int(next[Int(entry.caller)])] = entry
+            next[Int(entry.caller)] += 1
+        }
+        // Within a caller: by enqueue second, input order kept for ties (insertion sort: groups are small and
+        // usually already in order).
+        for c in 0..<(starts.count - 1) {
+            let from = Int(starts[c])
+            let to = Int(starts[c + 1])
+            guard to - from > 1 else { continue }
+            for i in (from + 1)..<to {
+                let item = sorted[i]
+                var j = i - 1
+                while j >= from && sorted[j].enqueued > item.enqueued {
+                    sorted[j + 1] = sorted[j]
+                    j -= 1
+                }
+                sorted[j + 1] = item
             }
+        }
+        return sorted
+    }
+
+    /// Sorts the buffer into a run on disk.
+    private mutating func spill() {
+        guard !buffer.isEmpty else { return }
+        let sorted = sortedByCaller(buffer)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hotline-repeats-\(UUID().uuidString).run")
+        do {
+            // Written straight from the sorted array: a Data copy would hold the run in memory a third time.
+            try sorted.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                let data = Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                try data.write(to: url)
+            }
+            runs.append(url)
+            buffer.removeAll(keepingCapacity: true)
+        } catch {
+            // No room on disk: keep the entries in memory rather than lose them (exact, only not bounded).
+            buffer = sorted
+            spillFailed = true
         }
     }
 
-    private func isSorted(_ calls: [(enqueued: Int32, index: Int)]) -> Bool {
-        for k in 1..<calls.count where (calls[k - 1].enqueued, calls[k - 1].index) > (calls[k].enqueued, calls[k].index)
-        {
-            return false
+    private var spillFailed = false
+
+    /// Merges the sorted runs: by caller, enqueue second, then run (earlier runs hold earlier input).
+    private func merge(into sweep: inout Sweep, credit: (UInt32) -> Void) {
+        var readers = runs.compactMap { RunReader(url: $0) }
+        if spillFailed { readers.append(RunReader(entries: sortedByCaller(buffer))) }
+        while true {
+            var best: Int?
+            for (i, reader) in readers.enumerated() {
+                guard let head = reader.head else { continue }
+                if let b = best, let current = readers[b].head,
+                    (current.caller, current.enqueued) <= (head.caller, head.enqueued)
+                {
+                    continue
+                }
+                best = i
+            }
+            guard let chosen = best, let entry = readers[chosen].head else { return }
+            sweep.next(entry, credit: credit)
+            readers[chosen].advance()
         }
-        return true
+    }
+
+    /// Reads a run file in blocks of 64K entries.
+    private struct RunReader {
+        private var handle: FileHandle?
+        private var block: [Entry] = []
+        private var position = 0
+        private(set) var head: Entry?
+
+        init?(url: URL) {
+            guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+            self.handle = handle
+            refill()
+        }
+
+        init(entries: [Entry]) {
+            block = entries
+            head = entries.first
+            position = 0
+        }
+
+        mutating func advance() {
+            position += 1
+            if position >= block.count { refill() } else { head = block[position] }
+        }
+
+        private mutating func refill() {
+            guard let handle, let data = try? handle.read(upToCount: MemoryLayout<Entry>.stride << 16), !data.isEmpty
+            else {
+                head = nil
+                try? handle?.close()
+                handle = nil
+                return
+            }
+            let count = data.count / MemoryLayout<Entry>.stride
+            block = [Entry](unsafeUninitializedCapacity: count) { out, initialized in
+                data.withUnsafeBytes { raw in
+                    if let to = out.baseAddress, let from = raw.baseAddress {
+                        memcpy(to, from, count * MemoryLayout<Entry>.stride)
+                    }
+                }
+                initialized = count
+            }
+            position = 0
+            head = block.first
+        }
     }
 }

@@ -1,0 +1,49 @@
+import HotlineModel
+import Testing
+
+@testable import HotlineMetrics
+
+/// The repeat tracker gives the same credits whether it keeps everything in memory or spills sorted runs to disk.
+@Suite struct RepeatTrackerSpillTests {
+    struct Call {
+        var caller: UInt64
+        var enqueued: Int64
+        var length: Int64
+        var cell: UInt32?
+    }
+
+    /// 5,000 calls from 300 callers over a week, in a shuffled order.
+    static let calls: [Call] = {
+        var state: UInt64 = 7
+        func next(_ n: UInt64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % n)
+        }
+        return (0..<5000).map { i in
+            Call(
+                caller: UInt64(1 + next(300)), enqueued: 1_794_758_400 + next(7 * 86400), length: next(900),
+                cell: next(3) == 0 ? nil : UInt32(i % 17))
+        }
+    }()
+
+    func credits(runCapacity: Int, order: [Call]) -> [UInt32: Int] {
+        var tracker = RepeatCallTracker(runCapacity: runCapacity)
+        for call in order {
+            tracker.add(
+                caller: CallerKey(rawValue: call.caller | 1 << 63), enqueued: Instant(seconds: call.enqueued),
+                ended: Instant(seconds: call.enqueued + call.length), cell: call.cell)
+        }
+        var counts: [UInt32: Int] = [:]
+        tracker.resolve(window: 72 * 3_600_000) { counts[$0, default: 0] += 1 }
+        return counts
+    }
+
+    @Test(arguments: [64, 1000, 4999, 5000, 1 << 22])
+    func spillingGivesTheSameCreditsAsKeepingEverythingInMemory(runCapacity: Int) {
+        let sorted = Self.calls.sorted { $0.enqueued < $1.enqueued }
+        let reference = credits(runCapacity: 1 << 22, order: sorted)
+        #expect(reference.values.reduce(0, +) > 100)
+        #expect(credits(runCapacity: runCapacity, order: Self.calls) == reference)
+        #expect(credits(runCapacity: runCapacity, order: sorted.reversed()) == reference)
+    }
+}
