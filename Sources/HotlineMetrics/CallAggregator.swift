@@ -34,6 +34,8 @@ public final class CallAggregator {
     /// Answered calls by agent symbol number.
     private var byAgent: [CallAccumulator] = []
     private var agentEvents: [Symbol: [AgentEvent]] = [:]
+    /// Distinct (day, wall-clock slot, agent) seen answering: observed staffing.
+    private var agentSlots = DenseIndex<Int64>()
     private var byCategory = Array(repeating: CallAccumulator(), count: CallCategory.allCases.count)
     private var subcategories = DenseIndex<SubcategoryKey>()
     private var bySubcategory: [CallAccumulator] = []
@@ -108,6 +110,7 @@ public final class CallAggregator {
             byDay[lastDayIndex].add(call, settings: settings)
             byQueue[queue].add(call, settings: settings)
             if !call.agent.isNone {
+                _ = agentSlots.index(of: Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(call.agent.rawValue))
                 let agent = Int(call.agent.rawValue)
                 if agent >= byAgent.count {
                     byAgent += Array(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
@@ -207,6 +210,8 @@ public final class CallAggregator {
         for (agent, events) in agentEvents {
             activity[agent] = AgentActivity.replay(events, period: periodStart..<periodEnd, dataEnd: dataEnd)
         }
+        var agentsBySlot = [Int](repeating: 0, count: slotsPerDay)
+        for key in agentSlots.keys { agentsBySlot[Int((key >> 32) & 0xFF)] += 1 }
         let peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
         return CallAggregates(
             settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
@@ -214,7 +219,7 @@ public final class CallAggregator {
             peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
             peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
-            byAgent: agentMap, agentActivity: activity)
+            byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot)
     }
 
     /// The groups one answered call credits when it turns out a repeat: indices into the views above.
@@ -294,4 +299,6 @@ public struct CallAggregates: Sendable {
     public var byAgent: [Symbol: CallAccumulator] = [:]
     /// Logged-in and paused time and rings not answered, by agent, where a queue log gave agent events.
     public var agentActivity: [Symbol: AgentActivity] = [:]
+    /// Per wall-clock slot, the distinct agents answering summed over the days: / days = observed staffing.
+    public var agentDaysBySlot: [Int] = []
 }

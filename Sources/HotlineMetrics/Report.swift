@@ -16,6 +16,8 @@ public struct Report: Sendable, Encodable {
     public var heatmap: [[Int]]
     public var categories: [CategoryRow]
     public var queues: [GroupRow]
+    /// Agents needed per time-of-day slot by Erlang C against those seen answering, means per day.
+    public var staffing: [StaffingRow]
     /// Agents by name: calls answered, handle time, and where a queue log says so, logged-in and paused time.
     public var agents: [AgentRow]
     public var waitDistribution: [WaitBucket]
@@ -23,7 +25,8 @@ public struct Report: Sendable, Encodable {
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents
+        case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents,
+            staffing
         case waitDistribution = "wait_distribution", table, dataQuality = "data_quality"
     }
 }
@@ -263,5 +266,37 @@ public struct AgentRow: Sendable, Encodable {
         try c.encode(pausedSeconds, forKey: .pausedSeconds)
         try c.encode(occupancy, forKey: .occupancy)
         try c.encode(ringNoAnswer, forKey: .ringNoAnswer)
+    }
+}
+
+/// Staffing of one time-of-day slot: mean calls per day, the agents Erlang C says the target needs, and the
+/// agents seen answering (distinct per day, averaged over the days of the period).
+public struct StaffingRow: Sendable, Encodable {
+    public var start: String
+    public var callsPerDay: Double
+    public var ahtSeconds: Double?
+    public var requiredAgents: Int
+    /// What the required agents would give.
+    public var serviceLevel: Double?
+    public var asaSeconds: Double?
+    public var occupancy: Double?
+    /// Distinct agents answering in the slot, mean per day; nil where no agent is recorded.
+    public var observedAgents: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case start, callsPerDay = "calls_per_day", ahtSeconds = "aht_s", requiredAgents = "required_agents"
+        case serviceLevel = "service_level", asaSeconds = "asa_s", occupancy, observedAgents = "observed_agents"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(callsPerDay, forKey: .callsPerDay)
+        try c.encode(ahtSeconds, forKey: .ahtSeconds)
+        try c.encode(requiredAgents, forKey: .requiredAgents)
+        try c.encode(serviceLevel, forKey: .serviceLevel)
+        try c.encode(asaSeconds, forKey: .asaSeconds)
+        try c.encode(occupancy, forKey: .occupancy)
+        try c.encode(observedAgents, forKey: .observedAgents)
     }
 }

@@ -91,7 +91,8 @@ public struct ReportBuilder {
                 queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
             headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
-            queues: queues, agents: agents(), waitDistribution: waitDistribution, table: table(),
+            queues: queues, staffing: staffing(intervals: intervals, days: period.days), agents: agents(),
+            waitDistribution: waitDistribution, table: table(),
             dataQuality: dataQuality())
     }
 
@@ -103,6 +104,31 @@ public struct ReportBuilder {
         let (second, offset) = calendar.wallClock(atSecond: t)
         let day = CivilDate(dayNumber: Int((t + offset).floorDivided(by: 86400)))
         return "\(day) \(Self.clock(second))"
+    }
+
+    // MARK: - Staffing
+
+    /// Erlang C per time-of-day slot over the mean day of the period.
+    private func staffing(intervals: [IntervalRow], days: Int) -> [StaffingRow] {
+        let s = aggregates.settings
+        let dayCount = Double(max(1, days))
+        let anyAgent = aggregates.agentDaysBySlot.contains { $0 > 0 }
+        let total = aggregates.total
+        let overallAHT = total.answered > 0 ? Double(total.handleTimeSum) / Double(total.answered) / 1000 : nil
+        return intervals.enumerated().map { slot, row in
+            let perDay = Double(row.figures.offered) / dayCount
+            // A slot without answered calls borrows the period's handle time.
+            let aht = row.figures.ahtSeconds ?? overallAHT
+            let model = ErlangC.staffing(
+                calls: perDay, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: aht ?? 0,
+                thresholdSeconds: Double(s.serviceLevelSeconds), target: s.serviceLevelTarget)
+            let observed =
+                slot < aggregates.agentDaysBySlot.count ? Double(aggregates.agentDaysBySlot[slot]) / dayCount : 0
+            return StaffingRow(
+                start: row.start, callsPerDay: perDay, ahtSeconds: aht, requiredAgents: model.agents,
+                serviceLevel: model.serviceLevel, asaSeconds: model.asaSeconds, occupancy: model.occupancy,
+                observedAgents: anyAgent ? observed : nil)
+        }
     }
 
     // MARK: - Agents

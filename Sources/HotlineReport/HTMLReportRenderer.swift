@@ -22,6 +22,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         categories(report, &w)
         queues(report, &w)
         if !report.agents.isEmpty { agents(report, &w) }
+        staffing(report, &w)
         waits(report, &w)
         dataQuality(report, &w)
         footer(report, &w)
@@ -258,6 +259,42 @@ public struct HTMLReportRenderer: ReportRenderer {
                 "Logged-in and paused time come from the queue log, clipped to the period. Occupancy = handle time / (logged in − paused).",
                 class: "quiet")
         }
+        w.raw("</section>\n")
+    }
+
+    private func staffing(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let t = r.thresholds
+        let observed = r.staffing.contains { $0.observedAgents != nil }
+        w.raw("<section>\n")
+        w.element("h2", "Staffing (Erlang C)")
+        w.raw("<table>\n<thead>")
+        w.row(
+            ["Start", "Calls per day", "AHT", "Agents required"] + (observed ? ["Agents observed", "Gap"] : [])
+                + ["SL at required", "ASA at required", "Occupancy"], header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for row in r.staffing where row.callsPerDay > 0 {
+            w.raw("<tr>")
+            w.element("th", row.start)
+            w.element("td", DisplayFormat.fixed(row.callsPerDay, decimals: 1), class: "n")
+            w.element("td", DisplayFormat.duration(row.ahtSeconds), class: "n")
+            w.element("td", DisplayFormat.count(row.requiredAgents), class: "n")
+            if observed {
+                let seen = row.observedAgents ?? 0
+                let gap = seen - Double(row.requiredAgents)
+                w.element("td", DisplayFormat.fixed(seen, decimals: 1), class: "n")
+                w.element("td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok", class: gap < 0 ? "n low" : "n")
+            }
+            w.element("td", DisplayFormat.percent(row.serviceLevel), class: "n")
+            w.element("td", DisplayFormat.duration(row.asaSeconds), class: "n")
+            w.element("td", DisplayFormat.percent(row.occupancy), class: "n")
+            w.raw("</tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n")
+        w.element(
+            "p",
+            "Required = the fewest agents that answer \(DisplayFormat.percent(t.serviceLevelTarget)) within \(t.serviceLevelSeconds) s for the mean day's calls and AHT of the interval (Erlang C). "
+                + (observed ? "Observed = distinct agents answering calls in the interval, mean per day." : ""),
+            class: "quiet")
         w.raw("</section>\n")
     }
 

@@ -15,6 +15,7 @@ public struct TextReportRenderer: ReportRenderer {
         categories(report, &out)
         queues(report, &out)
         if !report.agents.isEmpty { agents(report, &out) }
+        staffing(report, &out)
         heatmap(report, &out)
         waits(report, &out)
         dataQuality(report, &out)
@@ -195,6 +196,44 @@ public struct TextReportRenderer: ReportRenderer {
             table.add(cells)
         }
         table.render(into: &out, indent: "  ")
+    }
+
+    private func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        let t = r.thresholds
+        let observed = r.staffing.contains { $0.observedAgents != nil }
+        section(
+            "Staffing",
+            "Erlang C: agents for \(DisplayFormat.percent(t.serviceLevelTarget)) in \(t.serviceLevelSeconds) s, per interval of the mean day",
+            &out)
+        var columns: [(String, Int)] = [("Start", 5), ("Calls/day", 9), ("AHT", 6), ("Required", 8)]
+        if observed { columns += [("Observed", 8), ("Gap", 6)] }
+        columns += [("SL then", 7), ("ASA then", 8), ("Occup.", 6)]
+        var table = TextTable(columns)
+        for row in r.staffing where row.callsPerDay > 0 {
+            var cells = [
+                row.start, DisplayFormat.fixed(row.callsPerDay, decimals: 1), DisplayFormat.duration(row.ahtSeconds),
+                DisplayFormat.count(row.requiredAgents),
+            ]
+            if observed {
+                let seen = row.observedAgents ?? 0
+                let gap = seen - Double(row.requiredAgents)
+                cells += [
+                    DisplayFormat.fixed(seen, decimals: 1), gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok",
+                ]
+            }
+            cells += [
+                DisplayFormat.percent(row.serviceLevel), DisplayFormat.duration(row.asaSeconds),
+                DisplayFormat.percent(row.occupancy),
+            ]
+            table.add(cells)
+        }
+        table.render(into: &out, indent: "  ")
+        if observed {
+            out.write(
+                wrapped(
+                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required."
+                ))
+        }
     }
 
     private func heatmap<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {

@@ -61,6 +61,19 @@ enum SampleTraffic {
         "hotline-cn": (1001...1040).map { "A\($0)" }, "hotline-en": (2001...2010).map { "E\($0)" },
         "merchant": (3001...3012).map { "M\($0)" }, "vip": (4001...4006).map { "V\($0)" },
     ]
+    /// How many of each queue's agents work the night (00-08), day (08-16) and evening (16-24) shifts, in order.
+    static let shifts: [String: [Int]] = [
+        "hotline-cn": [6, 20, 14], "hotline-en": [2, 5, 3], "merchant": [2, 6, 4], "vip": [1, 3, 2],
+    ]
+
+    /// The agents of `queue` on shift at local hour `hour`.
+    static func onShift(_ queue: String, hour: Int) -> ArraySlice<String> {
+        let pool = agents[queue] ?? ["A1001"]
+        let split = shifts[queue] ?? [pool.count, 0, 0]
+        let shift = hour / 8
+        let from = split.prefix(shift).reduce(0, +)
+        return pool[from..<min(pool.count, from + split[shift])]
+    }
 
     static func generate(random: inout SampleRandom) -> [SampleCall] {
         let firstDay = SampleGenerator.firstDay.dayNumber
@@ -210,8 +223,9 @@ enum SampleTraffic {
             labelVariant: random.int(0..<2))
         if random.chance(0.004) { call.unknownLabel = ["快递查询", "app crash", "物流咨询"][random.int(0..<3)] }
         if outcome == .answered || outcome == .transferred {
-            let pool = agents[queue] ?? ["A1001"]
-            call.agent = pool[random.int(0..<pool.count)]
+            let hour = Int((enqueued + wait + SampleGenerator.offsetSeconds * 1000) % 86_400_000 / 3_600_000)
+            let pool = onShift(queue, hour: hour)
+            call.agent = pool[pool.startIndex + random.int(0..<pool.count)]
             let mean = meanTalkSeconds[category] ?? 240
             call.talk = seconds(mean * 0.35 + random.exponential(mean: mean * 0.65))
             call.hold = random.chance(0.3) ? seconds(random.exponential(mean: 45)) : 0
