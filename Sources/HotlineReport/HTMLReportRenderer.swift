@@ -235,23 +235,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
                 + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []), header: true)
         w.raw("</thead>\n<tbody>\n")
-        for a in r.agents {
-            let f = a.figures
-            var cells = [
-                a.name, DisplayFormat.count(f.answered), DisplayFormat.duration(f.ahtSeconds),
-                DisplayFormat.duration(f.ahtSeconds.map { $0 * Double(f.answered) }),
-                DisplayFormat.percent(f.transferRate),
-                DisplayFormat.score(f.csatMean),
-            ]
-            if sessions {
-                cells += [
-                    DisplayFormat.duration(a.loggedInSeconds), DisplayFormat.duration(a.pausedSeconds),
-                    DisplayFormat.percent(a.occupancy),
-                    a.loggedInSeconds == nil ? "-" : DisplayFormat.count(a.ringNoAnswer),
-                ]
-            }
-            w.row(cells)
-        }
+        for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
         w.raw("</tbody>\n</table>\n")
         if sessions {
             w.element(

@@ -178,23 +178,7 @@ public struct TextReportRenderer: ReportRenderer {
         ]
         if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
         var table = TextTable(columns)
-        for a in r.agents {
-            let f = a.figures
-            let handle = f.ahtSeconds.map { $0 * Double(f.answered) }
-            var cells = [
-                a.name, DisplayFormat.count(f.answered), DisplayFormat.duration(f.ahtSeconds),
-                DisplayFormat.duration(handle),
-                DisplayFormat.percent(f.transferRate), DisplayFormat.score(f.csatMean),
-            ]
-            if sessions {
-                cells += [
-                    DisplayFormat.duration(a.loggedInSeconds), DisplayFormat.duration(a.pausedSeconds),
-                    DisplayFormat.percent(a.occupancy),
-                    a.loggedInSeconds == nil ? "-" : DisplayFormat.count(a.ringNoAnswer),
-                ]
-            }
-            table.add(cells)
-        }
+        for a in r.agents { table.add(FigureCells.agent(a, sessions: sessions)) }
         table.render(into: &out, indent: "  ")
     }
 

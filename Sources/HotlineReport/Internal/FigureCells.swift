@@ -24,4 +24,23 @@ enum FigureCells {
             DisplayFormat.percent(f.repeatCallRate),
         ]
     }
+
+    /// Agent rows: answered, AHT, handle time, transfer rate, CSAT, and with sessions logged in, paused,
+    /// occupancy and rings not answered.
+    static func agent(_ a: AgentRow, sessions: Bool) -> [String] {
+        let f = a.figures
+        var cells = [
+            a.name, DisplayFormat.count(f.answered), DisplayFormat.duration(f.ahtSeconds),
+            DisplayFormat.duration(f.ahtSeconds.map { $0 * Double(f.answered) }), DisplayFormat.percent(f.transferRate),
+            DisplayFormat.score(f.csatMean),
+        ]
+        if sessions {
+            cells += [
+                DisplayFormat.duration(a.loggedInSeconds), DisplayFormat.duration(a.pausedSeconds),
+                DisplayFormat.percent(a.occupancy),
+                a.loggedInSeconds == nil ? "-" : DisplayFormat.count(a.ringNoAnswer),
+            ]
+        }
+        return cells
+    }
 }
