@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Records, categories, local time: the vocabulary every stage shares.
@@ -33,13 +34,15 @@ let package = Package(
         .target(name: "HotlineMetrics", dependencies: ["HotlineModel"], swiftSettings: hotPath),
         // The report model -> text, HTML, JSON, CSV.
         .target(name: "HotlineReport", dependencies: ["HotlineModel", "HotlineMetrics"]),
+        // The YAML configuration file: every setting, its default, and errors that name the key and line.
+        .target(name: "HotlineConfig", dependencies: ["HotlineModel", .product(name: "Yams", package: "Yams")]),
         // Deterministic sample inputs for the bundled payment hotline.
         .target(name: "HotlineSamples", dependencies: ["HotlineModel"]),
         // The commands: glue between the stages, options, exit codes.
         .target(
             name: "HotlineCLI",
             dependencies: [
-                "HotlineModel", "HotlineIngest", "HotlineMetrics", "HotlineReport", "HotlineSamples",
+                "HotlineModel", "HotlineIngest", "HotlineMetrics", "HotlineReport", "HotlineSamples", "HotlineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -47,6 +50,7 @@ let package = Package(
         .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
+        .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
         .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
         .testTarget(

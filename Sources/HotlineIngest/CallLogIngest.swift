@@ -157,6 +157,14 @@ public final class CallLogIngest {
                 switch FormatSniffer.sniff(head) {
                 case .format(let sniffed): format = sniffed
                 case .unknown(let reason):
+                    // A calls export whose columns the configuration maps is a calls-csv.
+                    if !context.callsColumns.isEmpty, let first = head.split(whereSeparator: \.isNewline).first,
+                        CallsCSVReader.Header(
+                            names: FormatSniffer.csvFields(String(first)), mapping: context.callsColumns) != nil
+                    {
+                        format = .callsCSV
+                        break
+                    }
                     // A cdr_custom layout the user named is recognised by its times being where it says.
                     if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names),
                         let first = head.split(whereSeparator: \.isNewline).first,
@@ -218,7 +226,7 @@ public final class CallLogIngest {
     ) throws {
         let csv = CSVReader(source: stream, limits: context.limits)
         guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
-        guard let header = CallsCSVReader.Header(names: names) else {
+        guard let header = CallsCSVReader.Header(names: names, mapping: context.callsColumns) else {
             let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
             throw IngestError.notACallLog(
                 path: path, reason: "the header names no call_id and enqueued_at columns (found: \(found))")

@@ -28,11 +28,15 @@ final class CallsCSVReader {
         var fieldCount: Int
         var ignored: [String] = []
 
-        /// Reads a header row; nil when it does not name the columns that make a calls-csv.
-        init?(names: [String]) {
+        /// Reads a header row; nil when it does not name the columns that make a calls-csv. `mapping` gives the
+        /// export's header for native columns under another name (`call_id` -> `Call ID`).
+        init?(names: [String], mapping: [String: String] = [:]) {
             fieldCount = names.count
+            let renamed = Dictionary(
+                mapping.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
             for (i, raw) in names.enumerated() {
-                let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                let name = renamed[trimmed] ?? trimmed
                 if let column = Column(rawValue: name), index[column] == nil {
                     index[column] = i
                 } else {
@@ -261,7 +265,7 @@ final class CallsCSVReader {
             "timeout": .timeout, "timed_out": .timeout, "timed out": .timeout, "transferred": .transferred,
             "transfer": .transferred, "callback": .callback, "call back": .callback,
         ]
-        let found = aliases[word]
+        let found = context.outcomeWords[word] ?? aliases[word]
         if outcomeCache.count <= i { outcomeCache += Array(repeating: -2, count: i + 1 - outcomeCache.count) }
         outcomeCache[i] = found.map { Int16($0.rawValue) } ?? -1
         return found
@@ -276,8 +280,9 @@ final class CallsCSVReader {
         }
         let word = context.symbols[symbol].lowercased()
         let found: CallDirection? =
-            ["inbound", "in", "incoming", "呼入"].contains(word)
-            ? .inbound : ["outbound", "out", "outgoing", "呼出"].contains(word) ? .outbound : nil
+            context.directionWords[word]
+            ?? (["inbound", "in", "incoming", "呼入"].contains(word)
+                ? .inbound : ["outbound", "out", "outgoing", "呼出"].contains(word) ? .outbound : nil)
         if directionCache.count <= i { directionCache += Array(repeating: -2, count: i + 1 - directionCache.count) }
         directionCache[i] = found.map { Int16($0.rawValue) } ?? -1
         return found

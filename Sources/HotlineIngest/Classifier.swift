@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 
 /// Gives each call its category and subcategory from the rules, and counts the values no rule matched.
@@ -56,9 +57,9 @@ public final class Classifier {
             .label: symbols[key.label].lowercased(), .ivrPath: symbols[key.ivrPath].lowercased(),
             .queue: symbols[key.queue].lowercased(),
         ]
-        for rule in rules.rules {
+        for (index, rule) in rules.rules.enumerated() {
             guard let value = values[rule.field], !value.isEmpty else { continue }
-            if rule.words.contains(where: { value.contains($0) }) {
+            if rule.words.contains(where: { value.contains($0) }) || matchesPattern(index, value) {
                 return Result(
                     category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
                     unmatched: nil)
@@ -76,6 +77,24 @@ public final class Classifier {
             unmatched = UnmatchedValue(field: "none", value: "(no category label, IVR path or queue)")
         }
         return Result(category: .other, subcategory: .none, unmatched: unmatched)
+    }
+
+    /// Compiled patterns by rule index (compiled once; the configuration checked them at load).
+    private lazy var patterns: [Int: NSRegularExpression] = {
+        var compiled: [Int: NSRegularExpression] = [:]
+        for (index, rule) in rules.rules.enumerated() {
+            if let pattern = rule.pattern,
+                let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            {
+                compiled[index] = regex
+            }
+        }
+        return compiled
+    }()
+
+    private func matchesPattern(_ index: Int, _ value: String) -> Bool {
+        guard let regex = patterns[index] else { return false }
+        return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
     }
 
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).

@@ -7,7 +7,7 @@ import Foundation
 /// Turns command-line inputs (files, globs, directories, `-`) into the list of files to read.
 public enum InputResolver {
     /// The files named by `arguments`, in argument order; a directory gives its files recursively in sorted
-    /// order (hidden ones skipped), a glob its matches sorted. A file named twice is read once.
+    /// order (hidden files, `.yaml`/`.yml` configurations and `.md` notes skipped), a glob its matches sorted. A file named twice is read once.
     public static func resolve(_ arguments: [String]) -> (files: [String], problems: [IngestError]) {
         var files: [String] = []
         var problems: [IngestError] = []
@@ -48,6 +48,9 @@ public enum InputResolver {
         var found = 0
         for entry in entries.sorted() {
             if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            // A folder of exports may hold its configuration and notes: those are not inputs.
+            let name = (entry as NSString).lastPathComponent.lowercased()
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".md") { continue }
             let full = base + "/" + entry
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {

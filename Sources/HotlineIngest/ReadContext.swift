@@ -15,6 +15,11 @@ public final class ReadContext {
     public let sourceCalendar: LocalCalendar
     public let maskCallers: Bool
     public let limits: CSVReader.Limits
+    /// calls-csv columns under other names: native column -> the export's header.
+    public var callsColumns: [String: String] = [:]
+    /// Export words for outcomes and directions, lower-cased.
+    public var outcomeWords: [String: CallOutcome] = [:]
+    public var directionWords: [String: CallDirection] = [:]
 
     public init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,

@@ -80,7 +80,7 @@ public enum CallOutcome: UInt8, CaseIterable, Sendable {
     }
 }
 
-public enum CallDirection: UInt8, Sendable {
+public enum CallDirection: UInt8, Sendable, Equatable {
     case inbound, outbound
 }
 

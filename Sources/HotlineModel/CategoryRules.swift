@@ -3,7 +3,7 @@
 /// Rules are tried in order and the first match wins. A rule matches when the field's value contains one of
 /// its words, compared case-insensitively; Chinese words match as substrings, so `重复支付` matches
 /// `支付-重复支付退款`.
-public struct CategoryRules: Sendable {
+public struct CategoryRules: Sendable, Equatable {
     public var rules: [CategoryRule]
 
     public init(rules: [CategoryRule]) { self.rules = rules }
@@ -20,12 +20,17 @@ public struct CategoryRule: Sendable, Equatable {
     public var words: [String]
     public var category: CallCategory
     public var subcategory: String?
+    /// A regular expression (ICU syntax) the value may match instead of a word, case-insensitively.
+    public var pattern: String?
 
-    public init(field: Field, words: [String], category: CallCategory, subcategory: String? = nil) {
+    public init(
+        field: Field, words: [String], category: CallCategory, subcategory: String? = nil, pattern: String? = nil
+    ) {
         self.field = field
         self.words = words.map { $0.lowercased() }
         self.category = category
         self.subcategory = subcategory
+        self.pattern = pattern
     }
 }
 

@@ -59,6 +59,7 @@ public struct SampleGenerator {
         }
         let gbText = Self.header + "\r\n" + merchantWeek.joined(separator: "\r\n") + "\r\n"
         files.append(File(name: "merchant-2026-11-16_2026-11-22.gb18030.csv", bytes: GB18030.encode(gbText)))
+        files.append(File(name: "hotline.yaml", bytes: Array(SampleConfiguration.yaml.utf8)))
         return files
     }
 }

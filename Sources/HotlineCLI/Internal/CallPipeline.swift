@@ -1,4 +1,5 @@
 import Foundation
+import HotlineConfig
 import HotlineIngest
 import HotlineMetrics
 import HotlineModel
@@ -18,6 +19,11 @@ struct CallPipeline {
     var inputFormat: InputFormat? = nil
     /// The field order of cdr_custom CDR files, when given.
     var cdrColumnNames: [String]? = nil
+    /// Category rules and export mappings from the configuration.
+    var rules = CategoryRules.default
+    var callsColumns: [String: String] = [:]
+    var outcomeWords: [String: CallOutcome] = [:]
+    var directionWords: [String: CallDirection] = [:]
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
@@ -38,6 +44,24 @@ struct CallPipeline {
         var failedFiles: Int { summaries.filter { $0.error != nil }.count }
     }
 
+    /// A pipeline set up from the configuration, with the command line's choices over it.
+    static func configured(
+        _ config: HotlineConfiguration, inputs: [String], settings: MetricSettings, query: CallQuery, zone: TimeZone,
+        sourceZone: TimeZone?, input: InputOptions, logger: Logger, threads: Int = 2, firstRejectsKept: Int = 10
+    ) -> CallPipeline {
+        var pipeline = CallPipeline(
+            inputs: inputs, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
+            maskCallers: input.showCallers ? false : config.maskCallers, inputFormat: input.inputFormat,
+            cdrColumnNames: input.cdrColumnNames ?? config.cdrColumns, logger: logger,
+            firstRejectsKept: firstRejectsKept,
+            threads: threads)
+        pipeline.rules = config.categoryRules
+        pipeline.callsColumns = config.callsColumns
+        pipeline.outcomeWords = config.outcomeWords
+        pipeline.directionWords = config.directionWords
+        return pipeline
+    }
+
     /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
     func run(onReject: (Reject) -> Void = { _ in }) -> Result {
         let symbols = SymbolTable()
@@ -46,7 +70,10 @@ struct CallPipeline {
             symbols: symbols, calendar: calendar,
             sourceCalendar: sourceZone.map { LocalCalendar(zone: $0, intervalMinutes: settings.intervalMinutes) },
             maskCallers: maskCallers)
-        let classifier = Classifier(rules: .default, symbols: symbols)
+        context.callsColumns = callsColumns
+        context.outcomeWords = outcomeWords
+        context.directionWords = directionWords
+        let classifier = Classifier(rules: rules, symbols: symbols)
         let ingest = CallLogIngest(context: context, classifier: classifier, logger: logger)
         let aggregator = CallAggregator(
             settings: settings, query: query,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlineConfig
 import HotlineModel
 
 /// The period, time zone and interval length of a report.
@@ -18,8 +19,8 @@ struct PeriodOptions: ParsableArguments {
         help: "Zone of timestamps written without an offset (Asterisk CDRs, exports in server time). Default: --tz.")
     var sourceTz: String?
 
-    @Option(help: "Interval length: 15m, 30m or 60m.")
-    var interval: IntervalLength = .thirty
+    @Option(help: "Interval length: 15m, 30m or 60m (default 30m, or the configuration's).")
+    var interval: IntervalLength?
 
     enum IntervalLength: String, ExpressibleByArgument, CaseIterable {
         case fifteen = "15m", thirty = "30m", sixty = "60m"
@@ -52,9 +53,15 @@ struct PeriodOptions: ParsableArguments {
         }
     }
 
-    var zone: TimeZone { tz.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current }
-    /// The zone of timestamps without an offset, when it differs from ``zone``.
-    var sourceZone: TimeZone? { sourceTz.flatMap(TimeZone.init(identifier:)) }
+    /// --tz, else the configuration's zone, else the machine's.
+    func zone(_ config: HotlineConfiguration) -> TimeZone {
+        (tz ?? config.timeZone).flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+    }
+
+    /// The zone of timestamps without an offset, when it differs from ``zone(_:)``.
+    func sourceZone(_ config: HotlineConfiguration) -> TimeZone? {
+        (sourceTz ?? config.sourceTimeZone).flatMap(TimeZone.init(identifier:))
+    }
     var fromDate: CivilDate? { from.flatMap(CivilDate.init(parsing:)) }
     var toDate: CivilDate? { to.flatMap(CivilDate.init(parsing:)) }
 }

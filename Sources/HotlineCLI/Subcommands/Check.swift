@@ -15,6 +15,7 @@ extension HotlineCommand {
                 Exit codes: 0 ok; 1 an input could not be read; 3 with --strict, any record rejected.
                 """)
 
+        @OptionGroup var configuration: ConfigOptions
         @OptionGroup var input: InputOptions
 
         @Option(help: "IANA time zone for timestamps without an offset. Default: the machine's zone.")
@@ -30,10 +31,11 @@ extension HotlineCommand {
         }
 
         func run() throws {
-            let pipeline = CallPipeline(
-                inputs: input.inputs, settings: MetricSettings(), query: CallQuery(),
-                zone: tz.flatMap(TimeZone.init(identifier:)) ?? .current, maskCallers: !input.showCallers,
-                inputFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames,
+            let config = try configuration.load()
+            let zone = (tz ?? config.timeZone).flatMap(TimeZone.init(identifier:)) ?? .current
+            let pipeline = CallPipeline.configured(
+                config, inputs: input.inputs, settings: MetricSettings(), query: CallQuery(), zone: zone,
+                sourceZone: config.sourceTimeZone.flatMap(TimeZone.init(identifier:)), input: input,
                 logger: DiagnosticLogHandler.logger(), firstRejectsKept: show)
             let result = pipeline.run()
             var text = ""

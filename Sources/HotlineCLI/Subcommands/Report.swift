@@ -18,36 +18,42 @@ extension HotlineCommand {
                 any record rejected or input unreadable.
                 """)
 
+        @OptionGroup var configuration: ConfigOptions
         @OptionGroup var input: InputOptions
         @OptionGroup var period: PeriodOptions
         @OptionGroup var filter: FilterOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(help: "Service-level threshold in seconds: answered within it counts.")
-        var slSeconds = 20
+        @Option(
+            help: "Service-level threshold in seconds: answered within it counts (default 20, or the configuration's).")
+        var slSeconds: Int?
 
-        @Option(help: "Service-level target in percent.")
-        var slTarget = 80.0
+        @Option(help: "Service-level target in percent (default 80, or the configuration's).")
+        var slTarget: Double?
 
         @Option(help: "Threads: 1 reads and aggregates in turn; 2 (the default) aggregates while reading.")
         var threads = 2
 
         func validate() throws {
-            guard slSeconds > 0 else {
+            guard (slSeconds ?? 1) > 0 else {
                 throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
             }
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
-            guard slTarget > 0, slTarget <= 100 else {
+            guard (slTarget ?? 80) > 0, (slTarget ?? 80) <= 100 else {
                 throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.")
             }
         }
 
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
+            let config = try configuration.load()
             var settings = MetricSettings()
-            settings.intervalMinutes = period.interval.minutes
-            settings.serviceLevelSeconds = slSeconds
-            settings.serviceLevelTarget = slTarget / 100
+            settings.intervalMinutes = period.interval?.minutes ?? config.intervalMinutes
+            settings.serviceLevelSeconds = slSeconds ?? config.serviceLevelSeconds
+            settings.serviceLevelTarget = slTarget.map { $0 / 100 } ?? config.serviceLevelTarget
+            settings.shortAbandonSeconds = config.shortAbandonSeconds
+            settings.repeatWindowHours = config.repeatWindowHours
+            settings.satisfiedScore = config.satisfiedScore
             var query = CallQuery()
             query.from = period.fromDate
             query.to = period.toDate
@@ -56,11 +62,9 @@ extension HotlineCommand {
             query.dimensions = try output.dimensions()
 
             let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
-            let pipeline = CallPipeline(
-                inputs: input.inputs, settings: settings, query: query, zone: period.zone,
-                sourceZone: period.sourceZone,
-                maskCallers: !input.showCallers, inputFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames,
-                logger: logger, threads: threads)
+            let pipeline = CallPipeline.configured(
+                config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
+                sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threads)
             let result = pipeline.run { reject in rejectsFile?.add(reject) }
             try rejectsFile?.commit()
 

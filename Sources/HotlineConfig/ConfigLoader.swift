@@ -1,0 +1,186 @@
+import Foundation
+import HotlineModel
+import Yams
+
+/// Reads the YAML configuration file into a ``HotlineConfiguration``.
+///
+/// Walks the YAML node tree itself rather than decoding, so every error names the file, the line and the key:
+/// an unknown key (with the known ones), a wrong type, a value out of range, a zone, category or pattern that does
+/// not exist.
+public enum ConfigLoader {
+    public static func load(path: String) throws -> HotlineConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: path, line: 0, key: "", message: "cannot read the configuration file")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> HotlineConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
+            let key = duplicates.first ?? ""
+            throw ConfigError(file: file, line: Self.secondLine(of: key, in: text), key: key, message: "given twice")
+        } catch let error as YamlError {
+            throw ConfigError(
+                file: file, line: Self.line(of: error), key: "", message: "not valid YAML: \(Self.problem(of: error))")
+        }
+        var config = HotlineConfiguration()
+        guard let root else { return config }
+        let reader = NodeReader(file: file)
+        for (key, value) in try reader.mapping(root, at: "", known: Keys.top) {
+            switch key {
+            case "time_zone": config.timeZone = try reader.zone(value, at: key)
+            case "source_time_zone": config.sourceTimeZone = try reader.zone(value, at: key)
+            case "interval_minutes":
+                config.intervalMinutes = try reader.int(value, at: key)
+                guard [15, 30, 60].contains(config.intervalMinutes) else {
+                    throw reader.error(value, key, "expected 15, 30 or 60, found \(config.intervalMinutes)")
+                }
+            case "service_level":
+                for (sub, node) in try reader.mapping(value, at: key, known: ["threshold_seconds", "target"]) {
+                    if sub == "threshold_seconds" {
+                        config.serviceLevelSeconds = try reader.int(node, at: "\(key).\(sub)", range: 1...3600)
+                    }
+                    if sub == "target" { config.serviceLevelTarget = try reader.fraction(node, at: "\(key).\(sub)") }
+                }
+            case "short_abandon_seconds": config.shortAbandonSeconds = try reader.int(value, at: key, range: 0...600)
+            case "repeat_window_hours": config.repeatWindowHours = try reader.int(value, at: key, range: 1...8760)
+            case "satisfied_score": config.satisfiedScore = try reader.int(value, at: key, range: 1...5)
+            case "mask_callers": config.maskCallers = try reader.bool(value, at: key)
+            case "categories": config.categoryRules = try categories(value, reader: reader)
+            case "calls_csv": try callsCSV(value, reader: reader, into: &config)
+            case "asterisk_cdr":
+                for (sub, node) in try reader.mapping(value, at: key, known: ["columns"]) where sub == "columns" {
+                    config.cdrColumns = try reader.strings(node, at: "\(key).\(sub)")
+                }
+            default: break
+            }
+        }
+        return config
+    }
+
+    enum Keys {
+        static let top = [
+            "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
+            "repeat_window_hours", "satisfied_score", "mask_callers", "categories", "calls_csv", "asterisk_cdr",
+        ]
+    }
+
+    private static func categories(_ node: Node, reader: NodeReader) throws -> CategoryRules {
+        var replace = false
+        var rules: [CategoryRule] = []
+        for (key, value) in try reader.mapping(node, at: "categories", known: ["replace_defaults", "rules"]) {
+            if key == "replace_defaults" { replace = try reader.bool(value, at: "categories.replace_defaults") }
+            if key == "rules" {
+                for (index, item) in try reader.sequence(value, at: "categories.rules").enumerated() {
+                    let at = "categories.rules[\(index + 1)]"
+                    var field = CategoryRule.Field.label
+                    var words: [String] = []
+                    var pattern: String?
+                    var category: CallCategory?
+                    var subcategory: String?
+                    for (k, v) in try reader.mapping(
+                        item, at: at, known: ["field", "match", "pattern", "category", "subcategory"])
+                    {
+                        switch k {
+                        case "field":
+                            let name = try reader.string(v, at: "\(at).field")
+                            guard let known = CategoryRule.Field(rawValue: name) else {
+                                throw reader.error(
+                                    v, "\(at).field", "expected label, ivr_path or queue, found '\(name)'")
+                            }
+                            field = known
+                        case "match": words = try reader.strings(v, at: "\(at).match")
+                        case "pattern":
+                            let text = try reader.string(v, at: "\(at).pattern")
+                            do {
+                                _ = try NSRegularExpression(pattern: text)
+                            } catch {
+                                throw reader.error(v, "\(at).pattern", "not a valid regular expression: '\(text)'")
+                            }
+                            pattern = text
+                        case "category":
+                            let name = try reader.string(v, at: "\(at).category")
+                            guard let known = CallCategory(name: name) else {
+                                let names = CallCategory.allCases.map(\.name).joined(separator: ", ")
+                                throw reader.error(v, "\(at).category", "expected one of \(names), found '\(name)'")
+                            }
+                            category = known
+                        case "subcategory": subcategory = try reader.string(v, at: "\(at).subcategory")
+                        default: break
+                        }
+                    }
+                    guard let category else { throw reader.error(item, at, "a rule needs a category") }
+                    guard !words.isEmpty || pattern != nil else {
+                        throw reader.error(item, at, "a rule needs match words or a pattern")
+                    }
+                    rules.append(
+                        CategoryRule(
+                            field: field, words: words, category: category, subcategory: subcategory, pattern: pattern))
+                }
+            }
+        }
+        return CategoryRules(rules: replace ? rules : rules + CategoryRules.default.rules)
+    }
+
+    private static func callsCSV(_ node: Node, reader: NodeReader, into config: inout HotlineConfiguration) throws {
+        let native = [
+            "call_id", "queue", "category", "direction", "caller", "agent", "enqueued_at", "answered_at", "ended_at",
+            "wait_s", "talk_s", "hold_s", "wrap_s", "outcome", "ivr_path", "csat", "nps",
+        ]
+        for (key, value) in try reader.mapping(node, at: "calls_csv", known: ["columns", "outcomes", "directions"]) {
+            let at = "calls_csv.\(key)"
+            switch key {
+            case "columns":
+                for (column, header) in try reader.mapping(value, at: at, known: native) {
+                    config.callsColumns[column] = try reader.string(header, at: "\(at).\(column)")
+                }
+            case "outcomes":
+                for (word, target) in try reader.mapping(value, at: at, known: nil) {
+                    let name = try reader.string(target, at: "\(at).\(word)")
+                    guard let outcome = CallOutcome.allCases.first(where: { $0.name == name }) else {
+                        throw reader.error(
+                            target, "\(at).\(word)",
+                            "expected answered, abandoned, timeout, transferred or callback, found '\(name)'")
+                    }
+                    config.outcomeWords[word.lowercased()] = outcome
+                }
+            case "directions":
+                for (word, target) in try reader.mapping(value, at: at, known: nil) {
+                    let name = try reader.string(target, at: "\(at).\(word)")
+                    guard name == "inbound" || name == "outbound" else {
+                        throw reader.error(target, "\(at).\(word)", "expected inbound or outbound, found '\(name)'")
+                    }
+                    config.directionWords[word.lowercased()] = name == "inbound" ? .inbound : .outbound
+                }
+            default: break
+            }
+        }
+    }
+
+    /// The line of the second `key:` in `text`, where a duplicate is.
+    private static func secondLine(of key: String, in text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let hits = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") }
+        return hits.count > 1 ? hits[1] + 1 : 0
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+        default: return 0
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

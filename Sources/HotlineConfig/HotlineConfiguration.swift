@@ -1,0 +1,42 @@
+import HotlineModel
+
+/// Every setting of the configuration file, with the defaults the tool uses when a setting is absent
+/// (docs/CONFIG.md). Command-line flags override what the file says.
+public struct HotlineConfiguration: Sendable, Equatable {
+    /// IANA zone for local days, hours and intervals; nil: the machine's.
+    public var timeZone: String?
+    /// Zone of timestamps written without an offset; nil: ``timeZone``.
+    public var sourceTimeZone: String?
+    /// 15, 30 or 60.
+    public var intervalMinutes = 30
+    public var serviceLevelSeconds = 20
+    /// A fraction 0...1.
+    public var serviceLevelTarget = 0.8
+    public var shortAbandonSeconds = 5
+    public var repeatWindowHours = 72
+    public var satisfiedScore = 4
+    public var maskCallers = true
+    /// The rules that classify calls: the file's rules, then (unless it replaces them) the defaults.
+    public var categoryRules = CategoryRules.default
+    /// calls-csv columns under other names: native column (`call_id`) -> the export's header (`Call ID`).
+    public var callsColumns: [String: String] = [:]
+    /// Export words for outcomes (`已接听` -> answered), matched case-insensitively.
+    public var outcomeWords: [String: CallOutcome] = [:]
+    /// Export words for directions (`呼入` -> inbound).
+    public var directionWords: [String: CallDirection] = [:]
+    /// Field order of cdr_custom CDR files.
+    public var cdrColumns: [String]?
+
+    public init() {}
+}
+
+/// A setting that cannot be used: `FILE:LINE: KEY: what is wrong`.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// The dotted path of the setting, e.g. `service_level.target` or `categories.rules[2].field`.
+    public var key: String
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(key.isEmpty ? "" : key + ": ")\(message)" }
+}
