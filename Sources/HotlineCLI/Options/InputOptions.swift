@@ -9,14 +9,14 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
         help:
-            "Read every input as this format instead of recognising it by content: calls-csv, asterisk-queue-log, asterisk-cdr or freeswitch-xml-cdr."
+            "Read every input as this format instead of recognising it by content."
     )
     var inputFormat: InputFormat?
 
     @Option(
         help: ArgumentHelp(
-            "Field order of Asterisk CDRs written by a cdr_custom mapping, as a comma list of cdr names.",
-            valueName: "clid,src,dst,dcontext,...,start,answer,end,duration,billsec,disposition,..."))
+            "Field order of Asterisk CDRs written by a cdr_custom mapping, e.g. clid,src,dst,dcontext,...,start,answer,end,duration,billsec,disposition.",
+            valueName: "names"))
     var cdrColumns: String?
 
     @Flag(help: "Exit with code 3 when any record is rejected or any input cannot be read.")

@@ -12,7 +12,9 @@ struct PeriodOptions: ParsableArguments {
     var to: String?
 
     @Option(
-        help: "IANA time zone for local days, hours and intervals, e.g. Asia/Shanghai. Default: the machine's zone.")
+        help:
+            "IANA time zone for local days, hours and intervals, e.g. Asia/Shanghai. Default: the configuration's, else the machine's."
+    )
     var tz: String?
 
     @Option(
