@@ -72,6 +72,12 @@ struct EndToEndTests {
         #expect(run.stdout.hasPrefix("<stdin>: calls-csv, UTF-8, 10 records, 8 accepted, 2 rejected\n"))
     }
 
+    @Test func checkOfSeveralFilesEndsWithTheirTotals() throws {
+        let run = try EndToEnd.run(["check", fixtures + "/calls-small.csv", fixtures + "/daily-summary.csv"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\n2 files: 10 records, 8 accepted, 2 rejected; 1 unreadable\n"))
+    }
+
     @Test func checkListsRejectsByReasonAndExitsThreeWhenStrict() throws {
         let run = try EndToEnd.run(["check", fixtures + "/calls-small.csv", "--strict"])
         #expect(run.status == 3)

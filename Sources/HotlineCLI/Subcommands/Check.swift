@@ -48,6 +48,12 @@ extension HotlineCommand {
                 }
                 for note in s.notes { text += "  note: \(note)\n" }
             }
+            if result.summaries.count > 1 {
+                let s = result.summaries
+                text +=
+                    "\(s.count) files: \(s.reduce(0) { $0 + $1.records }) records, \(s.reduce(0) { $0 + $1.accepted }) accepted, "
+                    + "\(result.rejected) rejected; \(result.failedFiles) unreadable\n"
+            }
             var byKind: [RejectKind: Int] = [:]
             for s in result.summaries { byKind.merge(s.rejectedByKind, uniquingKeysWith: +) }
             if !byKind.isEmpty {
