@@ -13,7 +13,7 @@ final class QueueLogAssembler {
         var callID: String
         var enqueuedAt: Instant
         var queue: Symbol
-        var caller: String
+        var caller: CallerKey?
         var agent: Symbol = .none
         var answeredAt: Instant?
         var holdSeconds: Double?
@@ -78,7 +78,7 @@ final class QueueLogAssembler {
             // The ENTERQUEUE is before the first line read: the end event says how long the call waited and talked.
             let hold = Milliseconds(((event.holdSeconds ?? 0) * 1000).rounded())
             call = OpenCall(
-                callID: event.callID, enqueuedAt: event.time + -(hold + talk), queue: event.queue, caller: "",
+                callID: event.callID, enqueuedAt: event.time + -(hold + talk), queue: event.queue, caller: nil,
                 location: event.location, events: [])
             derivedStarts[event.location.file, default: 0] += 1
         }
@@ -95,7 +95,7 @@ final class QueueLogAssembler {
         }
         let answeredAt = answered ? (call.answeredAt ?? call.enqueuedAt + wait) : nil
         let ended = max(event.time, call.enqueuedAt + wait)
-        let caller = call.caller.isEmpty ? nil : context.callerKey(forText: call.caller)
+        let caller = call.caller
         return CallRecord(
             location: call.location, queue: call.queue, direction: .inbound, caller: caller, agent: call.agent,
             enqueuedAt: call.enqueuedAt, answeredAt: answeredAt, endedAt: ended, wait: wait, talk: answered ? talk : 0,

@@ -2,63 +2,67 @@ import HotlineModel
 
 /// One Asterisk queue_log event, from either layout (raw `|` lines or a database-table export).
 struct QueueLogEvent {
-    enum Kind: Equatable {
-        case enterQueue, connect, complete, transfer, abandon, exit, ringNoAnswer, agentSession, system, other
+    enum Kind: UInt8 {
+        case enterQueue, connect, complete, transfer, abandon, exit, ringNoAnswer, login, logoff, pause, unpause, system
+        case other
+
+        var isAgentSession: Bool { self == .login || self == .logoff || self == .pause || self == .unpause }
+    }
+
+    /// What an event name means: its kind and where its hold and talk seconds are among `data1...` (raw layout).
+    struct Meaning {
+        var kind: Kind
+        var holdField: Int?
+        var talkField: Int?
+
+        init(name: String) {
+            switch name {
+            case "ENTERQUEUE": (kind, holdField, talkField) = (.enterQueue, nil, nil)
+            case "CONNECT": (kind, holdField, talkField) = (.connect, 1, nil)
+            case "COMPLETECALLER", "COMPLETEAGENT": (kind, holdField, talkField) = (.complete, 1, 2)
+            case "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER": (kind, holdField, talkField) = (.transfer, 3, 4)
+            case "ABANDON": (kind, holdField, talkField) = (.abandon, 3, nil)
+            case "EXITWITHTIMEOUT", "EXITEMPTY": (kind, holdField, talkField) = (.exit, 3, nil)
+            case "EXITWITHKEY": (kind, holdField, talkField) = (.exit, 4, nil)
+            case "RINGNOANSWER", "RINGCANCELED": (kind, holdField, talkField) = (.ringNoAnswer, nil, nil)
+            case "AGENTLOGIN", "AGENTCALLBACKLOGIN", "ADDMEMBER": (kind, holdField, talkField) = (.login, nil, nil)
+            case "AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "REMOVEMEMBER":
+                (kind, holdField, talkField) = (.logoff, nil, nil)
+            case "PAUSE", "PAUSEALL": (kind, holdField, talkField) = (.pause, nil, nil)
+            case "UNPAUSE", "UNPAUSEALL": (kind, holdField, talkField) = (.unpause, nil, nil)
+            case "QUEUESTART", "CONFIGRELOAD", "DID", "INFO", "ENTERQUEUE_NONE":
+                (kind, holdField, talkField) = (.system, nil, nil)
+            default: (kind, holdField, talkField) = (.other, nil, nil)
+            }
+        }
     }
 
     var time: Instant
-    /// The callid as written, and a hash of it for look-ups.
+    /// The callid as written, kept only for ENTERQUEUE and end events (messages about calls that never end).
     var callID: String
+    /// FNV-1a of the callid's bytes: open calls are keyed by it.
     var callKey: UInt64
     var queue: Symbol
     var agent: Symbol
-    var name: String
+    var name: Symbol
     var kind: Kind
-    /// ENTERQUEUE: the caller id.
-    var caller: String
-    /// data1 as written (PAUSE: the reason).
-    var firstData: String
+    /// ENTERQUEUE: the caller, nil when empty or anonymous.
+    var caller: CallerKey?
+    /// PAUSE: the reason.
+    var reason: Symbol
     /// Seconds in the queue before the event (CONNECT, COMPLETE*, TRANSFER, ABANDON, EXIT*).
     var holdSeconds: Double?
     /// Seconds talking (COMPLETE*, TRANSFER).
     var talkSeconds: Double?
     var location: RecordLocation
 
-    static func kind(of name: String) -> Kind {
-        switch name {
-        case "ENTERQUEUE": .enterQueue
-        case "CONNECT": .connect
-        case "COMPLETECALLER", "COMPLETEAGENT": .complete
-        case "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER": .transfer
-        case "ABANDON": .abandon
-        case "EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY": .exit
-        case "RINGNOANSWER", "RINGCANCELED": .ringNoAnswer
-        case "AGENTLOGIN", "AGENTLOGOFF", "AGENTCALLBACKLOGIN", "AGENTCALLBACKLOGOFF", "ADDMEMBER", "REMOVEMEMBER",
-            "PAUSE", "UNPAUSE", "PAUSEALL", "UNPAUSEALL":
-            .agentSession
-        case "QUEUESTART", "CONFIGRELOAD", "DID", "INFO", "ENTERQUEUE_NONE":
-            .system
-        default: .other
-        }
-    }
-
-    /// Where the hold and talk seconds sit among `data1...` in the raw layout, by event.
-    static func durations(name: String, data: [String]) -> (hold: Double?, talk: Double?) {
-        func field(_ n: Int) -> Double? { n <= data.count ? Double(data[n - 1]) : nil }
-        switch name {
-        case "CONNECT": return (field(1), nil)
-        case "COMPLETECALLER", "COMPLETEAGENT": return (field(1), field(2))
-        case "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER": return (field(3), field(4))
-        case "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY": return (field(3), nil)
-        case "EXITWITHKEY": return (field(4), nil)
-        default: return (nil, nil)
-        }
-    }
-
-    /// FNV-1a of a callid: open calls are keyed by it.
-    static func key(_ callID: String) -> UInt64 {
+    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in callID.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         return hash
+    }
+
+    static func key(_ callID: String) -> UInt64 {
+        Array(callID.utf8).withUnsafeBufferPointer { key($0) }
     }
 }

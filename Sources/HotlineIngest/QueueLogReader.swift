@@ -57,7 +57,10 @@ final class QueueLogReader {
     private let assembler: QueueLogAssembler
     private let fileIndex: Int32
     private let path: String
-    private(set) var eventCounts: [String: Int] = [:]
+    /// What each event name (by symbol number) means, worked out once per name.
+    private var meanings: [QueueLogEvent.Meaning?] = []
+    /// Events read, by event-name symbol number.
+    private var eventCounts: [Int] = []
 
     init(
         csv: CSVReader, layout: Layout, context: ReadContext, assembler: QueueLogAssembler, fileIndex: Int32,
@@ -85,7 +88,7 @@ final class QueueLogReader {
             if let problem = record.problem, case .tooLong(let limit) = problem {
                 rejection = ("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
             } else {
-                switch parse((0..<record.fieldCount).map { record.string($0) }, line: record.line) {
+                switch parse(record) {
                 case .event(let event): parsed = event
                 case .rejected(let field, let kind, let detail): rejection = (field, kind, detail)
                 }
@@ -100,13 +103,15 @@ final class QueueLogReader {
             }
             guard let event = parsed else { return }
             summary.accepted += 1
-            eventCounts[event.name, default: 0] += 1
+            let n = Int(event.name.rawValue)
+            if n >= eventCounts.count { eventCounts += Array(repeating: 0, count: n + 1 - eventCounts.count) }
+            eventCounts[n] += 1
             if let change = agentChange(event) { agentEvent(change) }
-            if event.kind == .agentSession {
+            if event.kind.isAgentSession {
                 agentEvents += 1
                 return
             }
-            if event.kind == .system || event.callID == "NONE" {
+            if event.kind == .system || event.callKey == Self.noneKey {
                 systemEvents += 1
                 return
             }
@@ -118,28 +123,31 @@ final class QueueLogReader {
             summary.notes.append("\(systemEvents) system events skipped (QUEUESTART, CONFIGRELOAD, DID, ...)")
         }
         if agentEvents > 0 {
-            summary.notes.append(
-                "\(agentEvents) agent events (login, member, pause) read for the agent figures")
+            summary.notes.append("\(agentEvents) agent events (login, member, pause) read for the agent figures")
         }
-        let unused = eventCounts.filter { QueueLogEvent.kind(of: $0.key) == .other }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let unused = eventCounts.enumerated().filter { symbol, count in
+            count > 0 && symbol < meanings.count && meanings[symbol]?.kind == .other
+        }.map { (name: context.symbols[Symbol(rawValue: UInt32($0.offset))], count: $0.element) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
         if !unused.isEmpty {
             summary.notes.append(
-                "events not used by the call figures: " + unused.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            )
+                "events not used by the call figures: "
+                    + unused.map { "\($0.name) \($0.count)" }.joined(separator: ", "))
         }
     }
+
+    private static let noneKey = QueueLogEvent.key("NONE")
 
     /// The agent state change an event stands for, if any.
     private func agentChange(_ event: QueueLogEvent) -> AgentEvent? {
         guard !event.agent.isNone else { return nil }
         let kind: AgentEvent.Kind
-        switch event.name {
-        case "AGENTLOGIN", "AGENTCALLBACKLOGIN", "ADDMEMBER": kind = .login
-        case "AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "REMOVEMEMBER": kind = .logoff
-        case "PAUSE", "PAUSEALL": kind = .pause(reason: context.symbols.intern(event.firstData))
-        case "UNPAUSE", "UNPAUSEALL": kind = .unpause
-        case "RINGNOANSWER": kind = .ringNoAnswer
+        switch event.kind {
+        case .login: kind = .login
+        case .logoff: kind = .logoff
+        case .pause: kind = .pause(reason: event.reason)
+        case .unpause: kind = .unpause
+        case .ringNoAnswer: kind = .ringNoAnswer
         default: return nil
         }
         return AgentEvent(agent: event.agent, time: event.time, kind: kind)
@@ -150,78 +158,110 @@ final class QueueLogReader {
         case rejected(field: String, kind: RejectKind, detail: String)
     }
 
-    private func parse(_ fields: [String], line: Int) -> Parsed {
-        let time: String
-        let callID: String
-        let queue: String
-        let agent: String
-        let name: String
-        var data: [String]
-        var hold: Double?
-        var talk: Double?
-        var epoch = true
-        switch layout {
-        case .pipes:
-            guard fields.count >= 5 else {
-                return .rejected(
-                    field: "record", kind: .fieldCount,
-                    detail: "expected at least 5 fields separated by |, found \(fields.count)")
-            }
-            (time, callID, queue, agent, name) = (fields[0], fields[1], fields[2], fields[3], fields[4])
-            data = Array(fields.dropFirst(5))
-            (hold, talk) = QueueLogEvent.durations(name: name, data: data)
-        case .table(let columns):
-            let needed = [columns.time, columns.callID, columns.event, columns.queue, columns.agent].max() ?? 0
-            guard fields.count > needed else {
-                return .rejected(
-                    field: "record", kind: .fieldCount,
-                    detail: "expected at least \(needed + 1) fields, found \(fields.count)")
-            }
-            func at(_ i: Int) -> String { i >= 0 && i < fields.count ? fields[i] : "" }
-            (time, callID, queue, agent, name) = (
-                at(columns.time), at(columns.callID), at(columns.queue), at(columns.agent), at(columns.event)
-            )
-            epoch = columns.epochTime
-            data = columns.data.map(at)
-            if let h = columns.hold, let t = columns.talk {
-                hold = Double(at(h))
-                talk = Double(at(t))
-                // The stats schema fills htime/ttime with 0 where they do not apply.
-                if ["CONNECT", "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY"].contains(name) { talk = nil }
-            } else {
-                (hold, talk) = QueueLogEvent.durations(name: name, data: data)
-            }
-        }
-        guard let instant = parseTime(time, epoch: epoch) else {
-            return .rejected(
-                field: "time", kind: .badTime, detail: "expected epoch seconds, found '\(time.prefix(40))'")
-        }
-        guard !name.isEmpty else { return .rejected(field: "event", kind: .unknownOutcome, detail: "empty event name") }
-        var caller = ""
-        if name == "ENTERQUEUE" {
-            // data1 is the URL, data2 the caller id; exports that shift them keep the caller in data1.
-            let second = data.count > 1 ? data[1] : ""
-            let first = data.first ?? ""
-            caller = !second.isEmpty ? second : (first.allSatisfy { $0.isNumber || $0 == "+" } ? first : "")
-        }
-        return .event(
-            QueueLogEvent(
-                time: instant, callID: callID, callKey: QueueLogEvent.key(callID),
-                queue: context.symbols.intern(queue == "NONE" ? "" : queue),
-                agent: context.symbols.intern(agent == "NONE" ? "" : agent), name: name,
-                kind: QueueLogEvent.kind(of: name),
-                caller: caller, firstData: data.first ?? "", holdSeconds: hold, talkSeconds: talk,
-                location: RecordLocation(file: fileIndex, line: Int32(clamping: line))))
+    /// Field `i` of a record as bytes; empty past the end or for a column the layout lacks (-1).
+    @inline(__always) private func bytes(_ record: borrowing CSVRecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
+        i >= 0 && i < record.fieldCount ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
     }
 
-    private func parseTime(_ text: String, epoch: Bool) -> Instant? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(trimmed), seconds > 0 {
-            return Instant(milliseconds: Int64((seconds * 1000).rounded()))
+    /// Position of `data<n>` (1-based).
+    @inline(__always) private func dataPosition(_ n: Int) -> Int {
+        switch layout {
+        case .pipes: return 4 + n
+        case .table(let columns): return n <= columns.data.count ? columns.data[n - 1] : -1
         }
-        guard !epoch || !trimmed.isEmpty else { return nil }
-        let parsed = Array(trimmed.utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0) }
-        guard let parsed else { return nil }
+    }
+
+    /// Reads one line from its bytes: Strings only for what is kept (a callid that starts or ends a call).
+    private func parse(_ record: borrowing CSVRecordView) -> Parsed {
+        let time: Int, callID: Int, queue: Int, agent: Int, event: Int
+        var epoch = true
+        var holdColumn: Int?
+        var talkColumn: Int?
+        switch layout {
+        case .pipes:
+            guard record.fieldCount >= 5 else {
+                return .rejected(
+                    field: "record", kind: .fieldCount,
+                    detail: "expected at least 5 fields separated by |, found \(record.fieldCount)")
+            }
+            (time, callID, queue, agent, event) = (0, 1, 2, 3, 4)
+        case .table(let columns):
+            let needed = [columns.time, columns.callID, columns.event, columns.queue, columns.agent].max() ?? 0
+            guard record.fieldCount > needed else {
+                return .rejected(
+                    field: "record", kind: .fieldCount,
+                    detail: "expected at least \(needed + 1) fields, found \(record.fieldCount)")
+            }
+            (time, callID, queue, agent, event) = (
+                columns.time, columns.callID, columns.queue, columns.agent, columns.event
+            )
+            epoch = columns.epochTime
+            if columns.hold != nil && columns.talk != nil { (holdColumn, talkColumn) = (columns.hold, columns.talk) }
+        }
+        guard let instant = parseTime(bytes(record, time), epoch: epoch) else {
+            let shown = String(decoding: bytes(record, time), as: UTF8.self).prefix(40)
+            return .rejected(field: "time", kind: .badTime, detail: "expected epoch seconds, found '\(shown)'")
+        }
+        guard let name = context.interner.intern(ByteParsing.trimmed(bytes(record, event))), !name.isNone else {
+            return .rejected(field: "event", kind: .unknownOutcome, detail: "empty or undecodable event name")
+        }
+        let meaning = meaning(of: name)
+        let callBytes = bytes(record, callID)
+        let keepsCallID = meaning.kind == .enterQueue || [.complete, .transfer, .abandon, .exit].contains(meaning.kind)
+        // Hold and talk: the stats schema's htime/ttime columns, else the data field the event keeps them in.
+        var hold: Double?
+        var talk: Double?
+        if let holdColumn, let talkColumn {
+            hold = seconds(bytes(record, holdColumn))
+            talk = [.complete, .transfer].contains(meaning.kind) ? seconds(bytes(record, talkColumn)) : nil
+        } else {
+            hold = meaning.holdField.flatMap { seconds(bytes(record, dataPosition($0))) }
+            talk = meaning.talkField.flatMap { seconds(bytes(record, dataPosition($0))) }
+        }
+        var caller: CallerKey?
+        if meaning.kind == .enterQueue {
+            // data1 is the URL, data2 the caller id; exports that shift them keep the caller in data1.
+            let second = ByteParsing.trimmed(bytes(record, dataPosition(2)))
+            let first = ByteParsing.trimmed(bytes(record, dataPosition(1)))
+            let phoneLike = !first.isEmpty && first.allSatisfy { ByteParsing.isDigit($0) || $0 == UInt8(ascii: "+") }
+            let chosen = !second.isEmpty ? second : (phoneLike ? first : UnsafeBufferPointer(start: nil, count: 0))
+            caller = context.callerKey(chosen) ?? nil
+        }
+        let reason = meaning.kind == .pause ? (context.interner.intern(bytes(record, dataPosition(1))) ?? .none) : .none
+        return .event(
+            QueueLogEvent(
+                time: instant, callID: keepsCallID ? String(decoding: callBytes, as: UTF8.self) : "",
+                callKey: QueueLogEvent.key(callBytes), queue: symbol(bytes(record, queue)),
+                agent: symbol(bytes(record, agent)),
+                name: name, kind: meaning.kind, caller: caller, reason: reason, holdSeconds: hold, talkSeconds: talk,
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line))))
+    }
+
+    /// What an event name means, worked out once per distinct name.
+    private func meaning(of name: Symbol) -> QueueLogEvent.Meaning {
+        let i = Int(name.rawValue)
+        if i < meanings.count, let known = meanings[i] { return known }
+        if i >= meanings.count { meanings += Array(repeating: nil, count: i + 1 - meanings.count) }
+        let meaning = QueueLogEvent.Meaning(name: context.symbols[name])
+        meanings[i] = meaning
+        return meaning
+    }
+
+    /// A queue or agent name; `NONE` and bad bytes are no name.
+    @inline(__always) private func symbol(_ raw: UnsafeBufferPointer<UInt8>) -> Symbol {
+        let trimmed = ByteParsing.trimmed(raw)
+        if trimmed.elementsEqual("NONE".utf8) { return .none }
+        return context.interner.intern(trimmed) ?? .none
+    }
+
+    @inline(__always) private func seconds(_ raw: UnsafeBufferPointer<UInt8>) -> Double? {
+        ByteParsing.seconds(ByteParsing.trimmed(raw)).map { Double($0) / 1000 }
+    }
+
+    private func parseTime(_ raw: UnsafeBufferPointer<UInt8>, epoch: Bool) -> Instant? {
+        let trimmed = ByteParsing.trimmed(raw)
+        if let millis = ByteParsing.seconds(trimmed), millis > 0 { return Instant(milliseconds: millis) }
+        guard let parsed = ByteParsing.timestamp(trimmed) else { return nil }
         if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
         let wall = parsed.wallMillis.floorDivided(by: 1000)
         return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
