@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The reference for scripts/bench: DuckDB computes hotline's `--by queue,hour` table from the same CSV with SQL
+(METRICS.md definitions: nearest-rank percentiles on whole-second waits, the repeat window over each caller's next
+call; a tie on the same second is broken by call_id, which the benchmark data writes in file order, as hotline
+breaks it by input order), then the figures are compared with hotline's CSV, integers exactly and fractions to 1e-9.
+
+Usage: bench_duckdb.py CALLS.csv HOTLINE_OUT.csv THREADS  -> prints the DuckDB wall time and the comparison.
+"""
+import csv
+import sys
+import time
+
+import duckdb
+
+QUERY = """
+WITH raw AS (
+  SELECT call_id, queue, outcome, caller, wait_s, talk_s, hold_s, wrap_s, csat,
+         enqueued_at::TIMESTAMPTZ AS enq, ended_at::TIMESTAMPTZ AS ended
+  FROM read_csv('{path}', header = true, all_varchar = true, ignore_errors = true)
+  WHERE coalesce(direction, 'inbound') IN ('inbound', '')
+),
+c AS (
+  SELECT call_id, queue, outcome, caller, enq, ended,
+         CAST(wait_s AS DOUBLE) AS wait, coalesce(TRY_CAST(talk_s AS DOUBLE), 0) + coalesce(TRY_CAST(hold_s AS DOUBLE), 0)
+           + coalesce(TRY_CAST(wrap_s AS DOUBLE), 0) AS handle,
+         TRY_CAST(csat AS INTEGER) AS score,
+         lpad(CAST(hour(timezone('Asia/Shanghai', enq)) AS VARCHAR), 2, '0') AS hr,
+         outcome IN ('answered', 'transferred') AS answered
+  FROM raw
+),
+nxt AS (
+  SELECT *, LEAD(epoch(enq)) OVER (PARTITION BY caller ORDER BY epoch(enq), call_id) AS next_enq FROM c
+),
+ranked AS (
+  SELECT queue, hr, CAST(ceil(wait) AS BIGINT) AS w,
+         row_number() OVER (PARTITION BY queue, hr ORDER BY ceil(wait)) AS rn,
+         count(*) OVER (PARTITION BY queue, hr) AS n
+  FROM c WHERE answered
+),
+pct AS (
+  SELECT queue, hr,
+         min(w) FILTER (WHERE rn >= (50 * n + 99) // 100) AS p50,
+         min(w) FILTER (WHERE rn >= (90 * n + 99) // 100) AS p90,
+         min(w) FILTER (WHERE rn >= (99 * n + 99) // 100) AS p99
+  FROM ranked GROUP BY queue, hr
+)
+SELECT g.queue, g.hr,
+  count(*) AS offered,
+  count(*) FILTER (WHERE answered) AS answered_n,
+  count(*) FILTER (WHERE outcome = 'abandoned' AND wait >= 5) AS abandoned,
+  count(*) FILTER (WHERE outcome = 'abandoned' AND wait < 5) AS short_abandoned,
+  count(*) FILTER (WHERE outcome = 'timeout') AS timed_out,
+  count(*) FILTER (WHERE outcome = 'callback') AS callback,
+  count(*) FILTER (WHERE answered AND wait <= 20) / (count(*) - count(*) FILTER (WHERE outcome = 'abandoned' AND wait < 5)) AS service_level,
+  count(*) FILTER (WHERE outcome = 'abandoned' AND wait >= 5) / (count(*) - count(*) FILTER (WHERE outcome = 'abandoned' AND wait < 5)) AS abandonment_rate,
+  avg(wait) FILTER (WHERE answered) AS asa_s,
+  any_value(p.p50) AS p50, any_value(p.p90) AS p90, any_value(p.p99) AS p99,
+  max(wait) AS longest_wait_s,
+  avg(handle) FILTER (WHERE answered) AS aht_s,
+  count(*) FILTER (WHERE outcome = 'transferred') / nullif(count(*) FILTER (WHERE answered), 0) AS transfer_rate,
+  count(*) FILTER (WHERE answered AND next_enq IS NOT NULL AND next_enq * 1000 <= epoch_ms(ended) + 72 * 3600 * 1000)
+    / nullif(count(*) FILTER (WHERE answered), 0) AS repeat_call_rate,
+  avg(score) AS csat_mean,
+  count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0) AS csat_satisfied,
+  count(score) AS csat_responses
+FROM nxt g JOIN pct p ON p.queue = g.queue AND p.hr = g.hr
+GROUP BY g.queue, g.hr ORDER BY g.queue, g.hr
+"""
+
+COLUMNS = ["offered", "answered", "abandoned", "short_abandoned", "timed_out", "callback", "service_level",
+           "abandonment_rate", "asa_s", "wait_p50_s", "wait_p90_s", "wait_p99_s", "longest_wait_s", "aht_s",
+           "transfer_rate", "repeat_call_rate", "csat_mean", "csat_satisfied", "csat_responses"]
+
+
+def main():
+    path, hotline_out, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    con = duckdb.connect()
+    con.execute(f"SET threads = {threads}")
+    start = time.perf_counter()
+    rows = con.execute(QUERY.format(path=path)).fetchall()
+    seconds = time.perf_counter() - start
+    ours = {}
+    with open(hotline_out, newline="") as f:
+        for row in csv.DictReader(f):
+            ours[(row["queue"], row["hour"])] = row
+    mismatches = 0
+    for row in rows:
+        key, values = (row[0], row[1]), row[2:]
+        mine = ours.pop(key, None)
+        if mine is None:
+            print(f"missing in hotline: {key}")
+            mismatches += 1
+            continue
+        for name, theirs in zip(COLUMNS, values):
+            text = mine[name]
+            if theirs is None and text == "":
+                continue
+            if theirs is None or text == "" or abs(float(text) - float(theirs)) > 1e-9 * max(1, abs(float(theirs))):
+                if mismatches < 10:
+                    print(f"differs {key} {name}: hotline {text!r}, duckdb {theirs!r}")
+                mismatches += 1
+    mismatches += len(ours)
+    print(f"duckdb ({threads} threads): {seconds:.2f} s; {len(rows)} rows compared, {mismatches} differences")
+    sys.exit(1 if mismatches else 0)
+
+
+if __name__ == "__main__":
+    main()
