@@ -103,22 +103,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</section>\n")
     }
 
-    private static let loadHeaders = [
+    static let loadHeaders = [
         "Offered", "Answered", "Abandoned", "Short", "SL", "Aband.", "ASA", "Wait p90", "AHT", "CSAT",
     ]
-
-    /// A table row whose service-level cell (index `slIndex`) is flagged when under target.
-    private func loadRow(_ cells: [String], sl: Double?, target: Double, slIndex: Int, _ w: inout HTMLWriter<String>) {
-        w.raw("<tr>")
-        for (i, cell) in cells.enumerated() {
-            if i == 0 {
-                w.element("th", cell)
-            } else {
-                w.element("td", cell, class: i == slIndex && (sl.map { $0 < target } ?? false) ? "n low" : "n")
-            }
-        }
-        w.raw("</tr>\n")
-    }
 
     private func load(_ r: Report, _ w: inout HTMLWriter<String>) {
         let target = r.thresholds.serviceLevelTarget
@@ -138,28 +125,6 @@ public struct HTMLReportRenderer: ReportRenderer {
             loadRow(
                 [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
                 sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
-        }
-        w.raw("</tbody>\n</table>\n</section>\n")
-    }
-
-    private func days(_ r: Report, _ w: inout HTMLWriter<String>) {
-        let target = r.thresholds.serviceLevelTarget
-        w.raw("<section>\n")
-        w.element("h2", "Days")
-        w.raw(
-            SVGChart.load(
-                labels: r.days.map { String($0.date.suffix(5)) }, figures: r.days.map(\.figures), target: target,
-                title: "Calls and service level by day", labelEvery: max(1, r.days.count / 14)))
-        w.raw(SVGChart.loadLegend(target: target))
-        w.raw("<table>\n<thead>")
-        w.row(["Date", "Day"] + Self.loadHeaders + ["Repeat", "Peak waiting"], header: true)
-        w.raw("</thead>\n<tbody>\n")
-        for row in r.days {
-            loadRow(
-                [row.date, row.weekday] + FigureCells.load(row.figures) + [
-                    DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
-                ],
-                sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
     }
@@ -189,98 +154,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</tbody>\n</table>\n</section>\n")
     }
 
-    private static let groupHeaders = ["Offered", "Share", "SL", "Aband.", "ASA", "AHT", "CSAT", "Satisfied", "Repeat"]
-
-    private func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
-        w.raw("<section>\n")
-        w.element("h2", "Categories and subcategories")
-        w.raw("<table>\n<thead>")
-        w.row(["Category"] + Self.groupHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
-        for c in r.categories {
-            w.row(["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share), rowClass: "cat")
-            for s in c.subcategories {
-                w.row(
-                    [s.name.isEmpty ? "(unspecified)" : s.name] + FigureCells.group(s.figures, share: s.share),
-                    rowClass: "sub"
-                )
-            }
-        }
-        w.raw("</tbody>\n</table>\n")
-        w.element(
-            "p",
-            "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.",
-            class: "quiet")
-        w.raw("</section>\n")
-    }
-
-    private func queues(_ r: Report, _ w: inout HTMLWriter<String>) {
-        w.raw("<section>\n")
-        w.element("h2", "Queues")
-        w.raw("<table>\n<thead>")
-        w.row(["Queue"] + Self.groupHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
-        for q in r.queues {
-            w.row([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
-        }
-        w.raw("</tbody>\n</table>\n</section>\n")
-    }
-
-    private func agents(_ r: Report, _ w: inout HTMLWriter<String>) {
-        let sessions = r.agents.contains { $0.loggedInSeconds != nil }
-        w.raw("<section>\n")
-        w.element("h2", "Agents")
-        w.raw("<table>\n<thead>")
-        w.row(
-            ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
-                + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []), header: true)
-        w.raw("</thead>\n<tbody>\n")
-        for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
-        w.raw("</tbody>\n</table>\n")
-        if sessions {
-            w.element(
-                "p",
-                "Logged-in and paused time come from the queue log, clipped to the period. Occupancy = handle time / (logged in − paused).",
-                class: "quiet")
-        }
-        w.raw("</section>\n")
-    }
-
-    private func staffing(_ r: Report, _ w: inout HTMLWriter<String>) {
-        let t = r.thresholds
-        let observed = r.staffing.contains { $0.observedAgents != nil }
-        w.raw("<section>\n")
-        w.element("h2", "Staffing (Erlang C)")
-        w.raw("<table>\n<thead>")
-        w.row(
-            ["Start", "Calls per day", "AHT", "Agents required"] + (observed ? ["Agents observed", "Gap"] : [])
-                + ["SL at required", "ASA at required", "Occupancy"], header: true)
-        w.raw("</thead>\n<tbody>\n")
-        for row in r.staffing where row.callsPerDay > 0 {
-            w.raw("<tr>")
-            w.element("th", row.start)
-            w.element("td", DisplayFormat.fixed(row.callsPerDay, decimals: 1), class: "n")
-            w.element("td", DisplayFormat.duration(row.ahtSeconds), class: "n")
-            w.element("td", DisplayFormat.count(row.requiredAgents), class: "n")
-            if observed {
-                let seen = row.observedAgents ?? 0
-                let gap = seen - Double(row.requiredAgents)
-                w.element("td", DisplayFormat.fixed(seen, decimals: 1), class: "n")
-                w.element("td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok", class: gap < 0 ? "n low" : "n")
-            }
-            w.element("td", DisplayFormat.percent(row.serviceLevel), class: "n")
-            w.element("td", DisplayFormat.duration(row.asaSeconds), class: "n")
-            w.element("td", DisplayFormat.percent(row.occupancy), class: "n")
-            w.raw("</tr>\n")
-        }
-        w.raw("</tbody>\n</table>\n")
-        w.element(
-            "p",
-            "Required = the fewest agents that answer \(DisplayFormat.percent(t.serviceLevelTarget)) within \(t.serviceLevelSeconds) s for the mean day's calls and AHT of the interval (Erlang C). "
-                + (observed ? "Observed = distinct agents answering calls in the interval, mean per day." : ""),
-            class: "quiet")
-        w.raw("</section>\n")
-    }
+    static let groupHeaders = ["Offered", "Share", "SL", "Aband.", "ASA", "AHT", "CSAT", "Satisfied", "Repeat"]
 
     private func waits(_ r: Report, _ w: inout HTMLWriter<String>) {
         let t = r.totals

@@ -21,7 +21,7 @@ public struct TextReportRenderer: ReportRenderer {
         dataQuality(report, &out)
     }
 
-    private func section<Output: TextOutputStream>(_ title: String, _ note: String = "", _ out: inout Output) {
+    func section<Output: TextOutputStream>(_ title: String, _ note: String = "", _ out: inout Output) {
         out.write("\n" + title.uppercased() + (note.isEmpty ? "" : "  (" + note + ")") + "\n")
     }
 
@@ -107,118 +107,15 @@ public struct TextReportRenderer: ReportRenderer {
         }
     }
 
-    private static let loadColumns: [(String, Int)] = [
+    static let loadColumns: [(String, Int)] = [
         ("Offered", 8), ("Answered", 8), ("Abandon", 7), ("Short", 5), ("SL", 6), ("Aband%", 6), ("ASA", 5),
         ("Wait p90", 8), ("AHT", 6), ("CSAT", 4),
     ]
 
-    private func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        let note =
-            r.period.days > 1
-            ? "all \(r.period.days) days together; Peak = most calls waiting at once"
-            : "Peak = most calls waiting at once"
-        section("Queue load by time of day", note, &out)
-        var table = TextTable([("Start", 5)] + Self.loadColumns + [("Peak", 4)])
-        for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
-            table.add([row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)])
-        }
-        table.render(into: &out, indent: "  ")
-        let quiet = r.intervals.filter { $0.figures.offered == 0 }.count
-        if quiet > 0 && r.period.days > 1 { out.write("  \(quiet) intervals without calls not shown.\n") }
-    }
-
-    private func days<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Days", "", &out)
-        var table = TextTable([("Date", 10), ("Day", 3)] + Self.loadColumns + [("Repeat", 6), ("Peak", 4)])
-        for row in r.days {
-            table.add(
-                [row.date, row.weekday] + FigureCells.load(row.figures)
-                    + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)])
-        }
-        table.render(into: &out, indent: "  ")
-    }
-
-    private static let groupColumns: [(String, Int)] = [
+    static let groupColumns: [(String, Int)] = [
         ("Offered", 8), ("Share", 6), ("SL", 6), ("Aband%", 6), ("ASA", 5), ("AHT", 6), ("CSAT", 4), ("Sat%", 6),
         ("Repeat", 6),
     ]
-
-    private func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section(
-            "Categories and subcategories",
-            "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
-        var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
-        for c in r.categories {
-            table.add(["\(c.category) \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share))
-            for s in c.subcategories {
-                table.add(
-                    ["  " + (s.name.isEmpty ? "(unspecified)" : s.name)] + FigureCells.group(s.figures, share: s.share))
-            }
-        }
-        table.render(into: &out, indent: "  ")
-    }
-
-    private func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Queues", "", &out)
-        var table = TextTable([("Queue", 28)] + Self.groupColumns)
-        for q in r.queues {
-            table.add([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
-        }
-        table.render(into: &out, indent: "  ")
-    }
-
-    private func agents<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        let sessions = r.agents.contains { $0.loggedInSeconds != nil }
-        section(
-            "Agents",
-            sessions ? "logged in and paused from the queue log; Occup. = handle time / (logged in - paused)" : "", &out
-        )
-        var columns: [(String, Int)] = [
-            ("Agent", 24), ("Answered", 8), ("AHT", 6), ("Handle", 7), ("Transfer", 8), ("CSAT", 4),
-        ]
-        if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
-        var table = TextTable(columns)
-        for a in r.agents { table.add(FigureCells.agent(a, sessions: sessions)) }
-        table.render(into: &out, indent: "  ")
-    }
-
-    private func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        let t = r.thresholds
-        let observed = r.staffing.contains { $0.observedAgents != nil }
-        section(
-            "Staffing",
-            "Erlang C: agents for \(DisplayFormat.percent(t.serviceLevelTarget)) in \(t.serviceLevelSeconds) s, per interval of the mean day",
-            &out)
-        var columns: [(String, Int)] = [("Start", 5), ("Calls/day", 9), ("AHT", 6), ("Required", 8)]
-        if observed { columns += [("Observed", 8), ("Gap", 6)] }
-        columns += [("SL then", 7), ("ASA then", 8), ("Occup.", 6)]
-        var table = TextTable(columns)
-        for row in r.staffing where row.callsPerDay > 0 {
-            var cells = [
-                row.start, DisplayFormat.fixed(row.callsPerDay, decimals: 1), DisplayFormat.duration(row.ahtSeconds),
-                DisplayFormat.count(row.requiredAgents),
-            ]
-            if observed {
-                let seen = row.observedAgents ?? 0
-                let gap = seen - Double(row.requiredAgents)
-                cells += [
-                    DisplayFormat.fixed(seen, decimals: 1), gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok",
-                ]
-            }
-            cells += [
-                DisplayFormat.percent(row.serviceLevel), DisplayFormat.duration(row.asaSeconds),
-                DisplayFormat.percent(row.occupancy),
-            ]
-            table.add(cells)
-        }
-        table.render(into: &out, indent: "  ")
-        if observed {
-            out.write(
-                wrapped(
-                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required."
-                ))
-        }
-    }
 
     private func heatmap<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let peak = r.heatmap.flatMap { $0 }.max() ?? 0
@@ -302,7 +199,7 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     /// A message in lines of at most 100 columns, `indent` spaces before the first line, four more before the rest.
-    private func wrapped(_ message: String, indent: Int = 2) -> String {
+    func wrapped(_ message: String, indent: Int = 2) -> String {
         var lines: [String] = []
         var line = ""
         for word in TerminalText.sanitized(message).split(separator: " ").map({

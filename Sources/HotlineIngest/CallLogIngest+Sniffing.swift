@@ -1,0 +1,89 @@
+import Foundation
+import HotlineModel
+
+/// How the ingest decides the order of files and what each one is: queue logs by their first event, the decoded
+/// start of a file for sniffing, the words for a file that is not a call log.
+extension CallLogIngest {
+    /// Queue logs in the order of their first event, the other files as given.
+    func readingOrder(_ files: [String]) -> [Int] {
+        var others: [Int] = []
+        var logs: [(index: Int, first: Double)] = []
+        for (index, path) in files.enumerated() {
+            if path != "-", let first = Self.firstQueueLogTime(path) {
+                logs.append((index, first))
+            } else {
+                others.append(index)
+            }
+        }
+        return others + logs.sorted { ($0.first, $0.index) < ($1.first, $1.index) }.map(\.index)
+    }
+
+    /// The time of the first event, when `path` looks like a queue log (raw or table export).
+    static func firstQueueLogTime(_ path: String) -> Double? {
+        guard let file = try? FileByteSource(path: path), var bytes = try? readSample(file, limit: 4096) else {
+            return nil
+        }
+        if GzipByteSource.isGzip(bytes) {
+            guard let file = try? FileByteSource(path: path),
+                let inflated = try? GzipByteSource(source: file, path: path),
+                let head = try? readSample(inflated, limit: 4096)
+            else { return nil }
+            bytes = head
+        }
+        let head = String(decoding: bytes, as: UTF8.self)
+        guard FormatSniffer.sniff(head) == .format(.asteriskQueueLog) else { return nil }
+        let lines = head.split(whereSeparator: \.isNewline)
+        if let raw = lines.first(where: FormatSniffer.isQueueLogLine) {
+            return Double(raw.split(separator: "|", omittingEmptySubsequences: false)[0])
+        }
+        guard lines.count > 1,
+            let columns = QueueLogReader.TableColumns(names: lines[0].split(separator: ",").map(String.init))
+        else { return nil }
+        let row = lines[1].split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        }
+        return columns.time < row.count ? Double(row[columns.time]) : nil
+    }
+
+    /// The start of the file as text, for sniffing: transcoded when it is not UTF-8.
+    static func decodedHead(_ sample: [UInt8], encoding: TextEncoding, bomLength: Int, path: String) throws -> String {
+        let bytes = Array(sample.dropFirst(bomLength).prefix(8192))
+        guard let name = encoding.iconvName else { return String(decoding: bytes, as: UTF8.self) }
+        let transcoder = try Transcoder(source: MemoryByteSource(bytes), from: name, path: path)
+        var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
+        var filled = 0
+        while filled < out.count {
+            let n = try out.withUnsafeMutableBytes {
+                try transcoder.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return String(decoding: out.prefix(filled), as: UTF8.self)
+    }
+
+    /// Why a file is not a call log, in the words a user recognises: a CSV header says what it named instead.
+    static func explain(_ head: String, fallback: String) -> String {
+        let first = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let names = first.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+        if names.count >= 2 && names.allSatisfy({ !$0.isEmpty && $0.count < 40 && Double($0) == nil }) {
+            return
+                "the header names no call_id and enqueued_at columns (found: \(names.prefix(6).joined(separator: ", ")))"
+        }
+        return fallback
+    }
+
+    static func readSample(_ source: ByteSource, limit: Int = sampleBytes) throws -> [UInt8] {
+        var sample = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < sample.count {
+            let n = try sample.withUnsafeMutableBytes { raw in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        sample.removeLast(sample.count - filled)
+        return sample
+    }
+}

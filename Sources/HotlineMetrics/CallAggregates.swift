@@ -1,0 +1,61 @@
+import HotlineModel
+
+/// A category and one of its subcategories.
+public struct SubcategoryKey: Hashable, Sendable, FastHashable {
+    public var category: CallCategory
+    public var subcategory: Symbol
+
+    public var fastHash: UInt64 { UInt64(category.rawValue) << 32 | UInt64(subcategory.rawValue) }
+}
+
+/// One row of the `--by` table: the values of the chosen dimensions, the others left at zero.
+public struct RowKey: Hashable, Sendable, FastHashable {
+    public var day: Int32 = 0
+    /// Elapsed interval of the day when `date` is a dimension, else the wall-clock slot of the day.
+    public var interval: Int32 = 0
+    public var hour: Int8 = 0
+    public var weekday: Int8 = 0
+    public var category: UInt8 = 0
+    public var queue: Symbol = .none
+    public var subcategory: Symbol = .none
+    public var agent: Symbol = .none
+
+    public var fastHash: UInt64 {
+        let time =
+            UInt64(UInt32(bitPattern: day)) << 32 | UInt64(UInt32(bitPattern: interval)) << 12
+            | UInt64(UInt8(bitPattern: hour)) << 4 | UInt64(UInt8(bitPattern: weekday)) << 1
+        let names = UInt64(queue.rawValue) | UInt64(subcategory.rawValue) << 24 | UInt64(category) << 56
+        return time ^ (names &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(agent.rawValue) &* 0xC2B2_AE3D_27D4_EB4F)
+    }
+}
+
+/// Everything a report needs from the calls, after the pass.
+public struct CallAggregates: Sendable {
+    public var settings: MetricSettings
+    public var query: CallQuery
+    public var total: CallAccumulator
+    public var previous: CallAccumulator
+    public var bySlot: [CallAccumulator]
+    public var byDay: [Int32: CallAccumulator]
+    public var byQueue: [Symbol: CallAccumulator]
+    public var byCategory: [CallCategory: CallAccumulator]
+    public var bySubcategory: [SubcategoryKey: CallAccumulator]
+    public var byRow: [RowKey: CallAccumulator]
+    public var heatmap: [[Int]]
+    public var peakBySlot: [Int]
+    public var peakByDay: [Int32: Int]
+    public var peakByDayInterval: [DayInterval: Int]
+    public var peakOverall: Int
+    public var firstDay: Int32?
+    public var lastDay: Int32?
+    /// Answered calls that ended after this instant may still become repeats with data not yet read.
+    public var repeatsProvisionalAfter: Instant?
+    /// Calls read that fall outside the period or the filters.
+    public var outside: Int
+    /// Answered calls by agent (repeat figures left out).
+    public var byAgent: [Symbol: CallAccumulator] = [:]
+    /// Logged-in and paused time and rings not answered, by agent, where a queue log gave agent events.
+    public var agentActivity: [Symbol: AgentActivity] = [:]
+    /// Per wall-clock slot, the distinct agents answering summed over the days: / days = observed staffing.
+    public var agentDaysBySlot: [Int] = []
+}

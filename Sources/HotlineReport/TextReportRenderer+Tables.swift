@@ -1,0 +1,107 @@
+import HotlineMetrics
+
+/// The table sections of the text report: load by time of day, days, categories, queues, agents, staffing.
+extension TextReportRenderer {
+    func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        let note =
+            r.period.days > 1
+            ? "all \(r.period.days) days together; Peak = most calls waiting at once"
+            : "Peak = most calls waiting at once"
+        section("Queue load by time of day", note, &out)
+        var table = TextTable([("Start", 5)] + Self.loadColumns + [("Peak", 4)])
+        for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
+            table.add([row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)])
+        }
+        table.render(into: &out, indent: "  ")
+        let quiet = r.intervals.filter { $0.figures.offered == 0 }.count
+        if quiet > 0 && r.period.days > 1 { out.write("  \(quiet) intervals without calls not shown.\n") }
+    }
+
+    func days<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        section("Days", "", &out)
+        var table = TextTable([("Date", 10), ("Day", 3)] + Self.loadColumns + [("Repeat", 6), ("Peak", 4)])
+        for row in r.days {
+            table.add(
+                [row.date, row.weekday] + FigureCells.load(row.figures)
+                    + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)])
+        }
+        table.render(into: &out, indent: "  ")
+    }
+
+    func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        section(
+            "Categories and subcategories",
+            "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
+        var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
+        for c in r.categories {
+            table.add(["\(c.category) \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share))
+            for s in c.subcategories {
+                table.add(
+                    ["  " + (s.name.isEmpty ? "(unspecified)" : s.name)] + FigureCells.group(s.figures, share: s.share))
+            }
+        }
+        table.render(into: &out, indent: "  ")
+    }
+
+    func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        section("Queues", "", &out)
+        var table = TextTable([("Queue", 28)] + Self.groupColumns)
+        for q in r.queues {
+            table.add([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
+        }
+        table.render(into: &out, indent: "  ")
+    }
+
+    func agents<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        let sessions = r.agents.contains { $0.loggedInSeconds != nil }
+        section(
+            "Agents",
+            sessions ? "logged in and paused from the queue log; Occup. = handle time / (logged in - paused)" : "", &out
+        )
+        var columns: [(String, Int)] = [
+            ("Agent", 24), ("Answered", 8), ("AHT", 6), ("Handle", 7), ("Transfer", 8), ("CSAT", 4),
+        ]
+        if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
+        var table = TextTable(columns)
+        for a in r.agents { table.add(FigureCells.agent(a, sessions: sessions)) }
+        table.render(into: &out, indent: "  ")
+    }
+
+    func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        let t = r.thresholds
+        let observed = r.staffing.contains { $0.observedAgents != nil }
+        section(
+            "Staffing",
+            "Erlang C: agents for \(DisplayFormat.percent(t.serviceLevelTarget)) in \(t.serviceLevelSeconds) s, per interval of the mean day",
+            &out)
+        var columns: [(String, Int)] = [("Start", 5), ("Calls/day", 9), ("AHT", 6), ("Required", 8)]
+        if observed { columns += [("Observed", 8), ("Gap", 6)] }
+        columns += [("SL then", 7), ("ASA then", 8), ("Occup.", 6)]
+        var table = TextTable(columns)
+        for row in r.staffing where row.callsPerDay > 0 {
+            var cells = [
+                row.start, DisplayFormat.fixed(row.callsPerDay, decimals: 1), DisplayFormat.duration(row.ahtSeconds),
+                DisplayFormat.count(row.requiredAgents),
+            ]
+            if observed {
+                let seen = row.observedAgents ?? 0
+                let gap = seen - Double(row.requiredAgents)
+                cells += [
+                    DisplayFormat.fixed(seen, decimals: 1), gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok",
+                ]
+            }
+            cells += [
+                DisplayFormat.percent(row.serviceLevel), DisplayFormat.duration(row.asaSeconds),
+                DisplayFormat.percent(row.occupancy),
+            ]
+            table.add(cells)
+        }
+        table.render(into: &out, indent: "  ")
+        if observed {
+            out.write(
+                wrapped(
+                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required."
+                ))
+        }
+    }
+}
