@@ -135,7 +135,6 @@ public final class CallLogIngest {
                     throw IngestError.notACallLog(path: display, reason: Self.explain(head, fallback: reason))
                 }
             }
-            guard format.isReadable else { throw IngestError.unsupported(path: display, format: format) }
             summary.format = format.rawValue
             let classify = { (call: inout CallRecord) in
                 self.classifier.classify(&call)

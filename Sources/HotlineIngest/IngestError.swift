@@ -4,12 +4,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case notACallLog(path: String, reason: String)
     case empty(path: String)
     case undecodable(path: String, reason: String)
-    case unsupported(path: String, format: InputFormat)
 
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _),
-            .unsupported(let path, _):
+        case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _):
             path
         }
     }
@@ -21,7 +19,6 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .notACallLog(_, let reason): "not a call log: \(reason)"
         case .empty: "empty file"
         case .undecodable(_, let reason): "cannot decode: \(reason)"
-        case .unsupported(_, let format): "recognised as \(format.rawValue), which this version does not read yet"
         }
     }
 

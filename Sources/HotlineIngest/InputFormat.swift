@@ -6,14 +6,6 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case asteriskQueueLog = "asterisk-queue-log"
     case asteriskCDR = "asterisk-cdr"
     case freeswitchXMLCDR = "freeswitch-xml-cdr"
-
-    /// Whether this version reads the format (the others are recognised and named, so a file is never
-    /// mistaken for something else).
-    public var isReadable: Bool {
-        switch self {
-        case .callsCSV, .asteriskQueueLog, .freeswitchXMLCDR, .asteriskCDR: true
-        }
-    }
 }
 
 /// Decides a file's format from its first lines, never from its name (FORMATS.md, "Sniffing").

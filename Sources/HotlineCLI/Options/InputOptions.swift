@@ -33,11 +33,6 @@ struct InputOptions: ParsableArguments {
                 "--cdr-columns: \(problem). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
             )
         }
-        if let inputFormat, !inputFormat.isReadable {
-            throw ValidationError(
-                "--input-format \(inputFormat.rawValue) is not readable yet: use calls-csv, asterisk-queue-log or freeswitch-xml-cdr."
-            )
-        }
         guard !inputs.isEmpty else {
             throw ValidationError("Name at least one input file, directory or pattern, e.g. 'hotline report samples/'.")
         }
