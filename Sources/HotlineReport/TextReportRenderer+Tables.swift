@@ -67,7 +67,7 @@ extension TextReportRenderer {
         table.render(into: &out, indent: "  ")
     }
 
-    func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+    public func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let t = r.thresholds
         let observed = r.staffing.contains { $0.observedAgents != nil }
         section(

@@ -130,6 +130,20 @@ struct EndToEndTests {
         #expect(run.stderr.contains("bad.yaml:3: service_level.target: expected a fraction"))
     }
 
+    @Test func staffingGivesTheErlangCTableAsCSV() throws {
+        let run = try EndToEnd.run([
+            "staffing", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai", "--interval", "60m", "--format", "csv",
+        ])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(
+            lines.first == "start,calls_per_day,aht_s,required_agents,service_level,asa_s,occupancy,observed_agents")
+        #expect(lines.count == 25)  // 24 hours
+        // 09:00 on the mean of two days: 4 calls -> 2 per day; 10:00: 1 call -> 0.5.
+        #expect(lines[10].hasPrefix("09:00,2,") && lines[11].hasPrefix("10:00,0.5,"))
+        #expect(try EndToEnd.run(["staffing", fixtures + "/calls-small.csv", "--format", "html"]).status == 2)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)

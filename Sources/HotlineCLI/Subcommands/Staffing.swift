@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import HotlineMetrics
+import HotlineReport
+
+extension HotlineCommand {
+    /// `hotline staffing`: agents needed per interval for the service-level target, from observed load.
+    struct Staffing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Agents needed per interval of the mean day for the service-level target (Erlang C), from the calls read.",
+            discussion: """
+                For each interval: mean calls per day, AHT, the fewest agents that meet the target with the service \
+                level, ASA and occupancy they give, and the agents seen answering calls. Text by default; --format csv \
+                or json for machines. Exit codes as for report.
+                """)
+
+        @OptionGroup var configuration: ConfigOptions
+        @OptionGroup var input: InputOptions
+        @OptionGroup var period: PeriodOptions
+        @OptionGroup var filter: FilterOptions
+
+        @Option(help: "Output format: text, csv or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: "Service-level threshold in seconds (default 20, or the configuration's).")
+        var slSeconds: Int?
+
+        @Option(help: "Service-level target in percent (default 80, or the configuration's).")
+        var slTarget: Double?
+
+        func validate() throws {
+            guard format != .html else {
+                throw ValidationError("--format html is for report; staffing writes text, csv or json.")
+            }
+            guard (slSeconds ?? 1) > 0 else {
+                throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
+            }
+            guard (slTarget ?? 80) > 0, (slTarget ?? 80) < 100 else {
+                throw ValidationError("--sl-target is a percentage above 0 and below 100, e.g. 80.")
+            }
+        }
+
+        func run() throws {
+            let logger = DiagnosticLogHandler.logger()
+            let config = try configuration.load()
+            var settings = MetricSettings()
+            settings.intervalMinutes = period.interval?.minutes ?? config.intervalMinutes
+            settings.serviceLevelSeconds = slSeconds ?? config.serviceLevelSeconds
+            settings.serviceLevelTarget = slTarget.map { $0 / 100 } ?? config.serviceLevelTarget
+            var query = CallQuery()
+            query.from = period.fromDate
+            query.to = period.toDate
+            query.queues = Set(filter.queues)
+            query.categories = filter.categorySet
+            let result = CallPipeline.configured(
+                config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
+                sourceZone: period.sourceZone(config), input: input, logger: logger
+            ).run()
+            FileHandle.standardOutput.write(Data(try StaffingRenderer(format: format).rendered(result.report).utf8))
+            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
+            if result.failedFiles > 0 { throw HotlineExit.failure }
+        }
+    }
+}
