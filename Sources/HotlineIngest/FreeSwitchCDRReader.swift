@@ -69,6 +69,8 @@ final class FreeSwitchCDRReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
             if status < 0 {
+                // A failure below the parser (a cut .gz, an unreadable file) is that failure, not malformed XML.
+                if let readError = stream.readError { throw readError }
                 let problem: String
                 if stream.sawDoctype {
                     problem = "a DOCTYPE declaration (DTDs and entities are not accepted in call records)"

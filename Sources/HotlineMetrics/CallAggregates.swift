@@ -44,8 +44,6 @@ public struct CallAggregates: Sendable {
     public var heatmap: [[Int]]
     public var peakBySlot: [Int]
     public var peakByDay: [Int32: Int]
-    public var peakByDayInterval: [DayInterval: Int]
-    public var peakOverall: Int
     public var firstDay: Int32?
     public var lastDay: Int32?
     /// Answered calls that ended after this instant may still become repeats with data not yet read.

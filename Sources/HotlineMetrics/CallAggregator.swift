@@ -216,8 +216,8 @@ public final class CallAggregator {
         return CallAggregates(
             settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
             byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
-            peakBySlot: peaks.bySlot, peakByDay: peaks.byDay, peakByDayInterval: peaks.byDayInterval,
-            peakOverall: peaks.overall, firstDay: firstDay, lastDay: lastDay,
+            peakBySlot: peaks.bySlot, peakByDay: peaks.byDay,
+            firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
             byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot)
     }

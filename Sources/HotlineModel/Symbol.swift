@@ -29,9 +29,6 @@ public final class SymbolTable: @unchecked Sendable {
         return id
     }
 
-    /// The symbol of `string` if it was interned, without adding it.
-    public func lookup(_ string: String) -> Symbol? { ids[string] }
-
     public subscript(symbol: Symbol) -> String {
         Int(symbol.rawValue) < strings.count ? strings[Int(symbol.rawValue)] : ""
     }

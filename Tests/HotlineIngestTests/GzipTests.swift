@@ -47,4 +47,16 @@ import Testing
         let (_, summaries) = H.read(paths: [scratch + "/cut.gz"])
         #expect(summaries[0].error == "cannot decode: the gzip data ends before its end")
     }
+
+    @Test func aCutCompressedCDRFileSaysTheGzipIsCutNotThatTheXMLIsBroken() throws {
+        let cdr = try String(contentsOfFile: H.fixtures + "/freeswitch/answered.cdr.xml", encoding: .utf8)
+        let many = scratch + "/many.cdr.xml"
+        try String(repeating: cdr, count: 2000).write(toFile: many, atomically: true, encoding: .utf8)
+        try gzip(many, to: scratch + "/many.gz")
+        let full = try Data(contentsOf: URL(fileURLWithPath: scratch + "/many.gz"))
+        try full.prefix(full.count * 3 / 4).write(to: URL(fileURLWithPath: scratch + "/cut.cdr.gz"))
+        let (h, summaries) = H.read(paths: [scratch + "/cut.cdr.gz"])
+        #expect(summaries[0].error == "cannot decode: the gzip data ends before its end")
+        #expect(h.calls.count > 100)  // the CDRs before the cut are read
+    }
 }

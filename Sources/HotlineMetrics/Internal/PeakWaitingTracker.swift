@@ -41,9 +41,10 @@ struct PeakWaitingTracker {
 
     private static let emptyPage = [Int32](repeating: 0, count: 3600)
 
-    /// Peaks per wall-clock slot of the day, per (day, elapsed interval), per day, and overall.
+    /// Peaks per wall-clock slot of the day (over all days) and per local day.
     func peaks(calendar: LocalCalendar, slotsPerDay: Int) -> Peaks {
         var result = Peaks(bySlot: Array(repeating: 0, count: slotsPerDay))
+        let slotSeconds = Int(calendar.intervalSeconds)
         var running: Int32 = 0
         var previousHour: Int64?
         for (hour, index) in hours.keys.enumerated().map({ ($1, $0) }).sorted(by: { $0.0 < $1.0 }) {
@@ -51,48 +52,36 @@ struct PeakWaitingTracker {
             if let previousHour, hour != previousHour + 1 { running = 0 }
             previousHour = hour
             let first = calendar.stamp(Instant(seconds: hour * 3600))
-            // Within an hour with one offset and no midnight, the stamp moves by one second per second.
+            // Within an hour with one offset and no midnight, the wall clock moves one second per second.
             let steady =
                 calendar.offset(atSecond: hour * 3600) == calendar.offset(atSecond: hour * 3600 + 3599)
                 && Int(first.secondOfDay) + 3599 < 86400
-            let firstElapsed =
-                Int64(first.interval) * calendar.intervalSeconds
-                + (hour * 3600 - calendar.startOfDay(Int(first.day)) - Int64(first.interval) * calendar.intervalSeconds)
+            var dayPeak = (day: first.day, peak: 0)
             for second in 0..<3600 {
                 running += page[second]
                 guard running > 0 else { continue }
-                let t = hour * 3600 + Int64(second)
-                var stamp = first
-                if steady {
-                    stamp.secondOfDay = first.secondOfDay + Int32(second)
-                    stamp.interval = Int32((firstElapsed + Int64(second)) / calendar.intervalSeconds)
-                } else {
-                    stamp = calendar.stamp(Instant(seconds: t))
-                }
+                let stamp = steady ? nil : calendar.stamp(Instant(seconds: hour * 3600 + Int64(second)))
+                let secondOfDay = stamp.map { Int($0.secondOfDay) } ?? Int(first.secondOfDay) + second
+                let day = stamp?.day ?? first.day
                 let peak = Int(running)
-                let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
-                if peak > result.bySlot[slot] { result.bySlot[slot] = peak }
-                let key = DayInterval(day: stamp.day, interval: stamp.interval)
-                if peak > result.byDayInterval[key, default: 0] { result.byDayInterval[key] = peak }
-                if peak > result.byDay[stamp.day, default: 0] { result.byDay[stamp.day] = peak }
-                if peak > result.overall { result.overall = peak }
+                if peak > result.bySlot[secondOfDay / slotSeconds] { result.bySlot[secondOfDay / slotSeconds] = peak }
+                if day != dayPeak.day {
+                    result.record(dayPeak)
+                    dayPeak = (day, 0)
+                }
+                dayPeak.peak = max(dayPeak.peak, peak)
             }
+            result.record(dayPeak)
         }
         return result
     }
 
     struct Peaks {
         var bySlot: [Int]
-        var byDayInterval: [DayInterval: Int] = [:]
         var byDay: [Int32: Int] = [:]
-        var overall = 0
+
+        mutating func record(_ dayPeak: (day: Int32, peak: Int)) {
+            if dayPeak.peak > byDay[dayPeak.day, default: 0] { byDay[dayPeak.day] = dayPeak.peak }
+        }
     }
-}
-
-/// A local day and an interval counted in elapsed time from its first instant.
-public struct DayInterval: Hashable, Sendable, Comparable {
-    public var day: Int32
-    public var interval: Int32
-
-    public static func < (a: DayInterval, b: DayInterval) -> Bool { (a.day, a.interval) < (b.day, b.interval) }
 }
