@@ -58,6 +58,7 @@ public enum ConfigLoader {
                 for (sub, node) in try reader.mapping(value, at: key, known: ["columns"]) where sub == "columns" {
                     config.cdrColumns = try reader.strings(node, at: "\(key).\(sub)")
                 }
+            case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             default: break
             }
         }
@@ -68,6 +69,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "categories", "calls_csv", "asterisk_cdr",
+            "tickets",
         ]
     }
 
@@ -92,7 +94,9 @@ public enum ConfigLoader {
                             let name = try reader.string(v, at: "\(at).field")
                             guard let known = CategoryRule.Field(rawValue: name) else {
                                 throw reader.error(
-                                    v, "\(at).field", "expected label, ivr_path or queue, found '\(name)'")
+                                    v, "\(at).field",
+                                    "expected \(CategoryRule.Field.allCases.map(\.rawValue).joined(separator: ", ")), found '\(name)'"
+                                )
                             }
                             field = known
                         case "match": words = try reader.strings(v, at: "\(at).match")

@@ -26,6 +26,17 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var directionWords: [String: CallDirection] = [:]
     /// Field order of cdr_custom CDR files.
     public var cdrColumns: [String]?
+    /// Working hours of the ticket team; nil: reply and resolution times are calendar time.
+    public var businessHours: BusinessHours?
+    /// Ticket SLA targets, first match wins.
+    public var slaTargets: [SLATarget] = []
+    /// Ticket CSV columns under other names: ticket field (`created_at`) -> the export's header.
+    public var ticketColumns: [String: String] = [:]
+    /// Ticket XML elements under other names: ticket field -> element.
+    public var ticketElements: [String: String] = [:]
+    /// Export words for ticket statuses and priorities, lower-cased.
+    public var ticketStatusWords: [String: TicketStatus] = [:]
+    public var ticketPriorityWords: [String: TicketPriority] = [:]
 
     public init() {}
 }

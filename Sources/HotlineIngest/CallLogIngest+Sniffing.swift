@@ -68,7 +68,7 @@ extension CallLogIngest {
         let names = first.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
         if names.count >= 2 && names.allSatisfy({ !$0.isEmpty && $0.count < 40 && Double($0) == nil }) {
             return
-                "the header names no call_id and enqueued_at columns (found: \(names.prefix(6).joined(separator: ", ")))"
+                "the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: \(names.prefix(6).joined(separator: ", ")))"
         }
         return fallback
     }

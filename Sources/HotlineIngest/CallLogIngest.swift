@@ -2,14 +2,14 @@ import Foundation
 import HotlineModel
 import Logging
 
-/// Reads call-log files: per file, decode, sniff the format, read records, classify them.
+/// Reads call logs and ticket exports: per file, decode, sniff the format, read records, classify them.
 ///
 /// A file that cannot be read gives a one-line error naming it and an ``InputSummary`` with `error` set; the
 /// other files are read all the same. Every record is counted as accepted or rejected. Queue logs are read in
 /// the order of their first event (rotated files by content, not by name), and a call cut by rotation is
 /// completed from the next file; calls still open after the last file are rejected, event by event.
 public final class CallLogIngest {
-    private let context: ReadContext
+    let context: ReadContext
     private let classifier: Classifier
     private let logger: Logger
     private let queueLog: QueueLogAssembler
@@ -33,6 +33,14 @@ public final class CallLogIngest {
             return "\(error)"
         }
     }
+
+    /// Called with each classified ticket of a ticket export; tickets are counted and dropped when nil.
+    public var acceptTicket: ((inout TicketRecord) -> Void)?
+    /// Classifies tickets with the same rules as calls.
+    public private(set) lazy var ticketClassifier = TicketClassifier(rules: classifier.rules, symbols: context.symbols)
+    lazy var ticketNormaliser = TicketNormaliser(context: context)
+    /// Ticket keys read so far: a ticket read again (overlapping exports) is rejected as a duplicate.
+    var ticketKeys = Set<UInt64>()
 
     /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
     public var onAgentEvent: ((AgentEvent) -> Void)?
@@ -124,6 +132,14 @@ public final class CallLogIngest {
                         format = .callsCSV
                         break
                     }
+                    // A ticket export whose columns the configuration maps.
+                    if !context.ticketColumns.isEmpty, let first = head.split(whereSeparator: \.isNewline).first,
+                        TicketsCSVReader.Header(
+                            names: FormatSniffer.csvFields(String(first)), mapping: context.ticketColumns) != nil
+                    {
+                        format = .ticketsCSV
+                        break
+                    }
                     // A cdr_custom layout the user named is recognised by its times being where it says.
                     if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names),
                         let first = head.split(whereSeparator: \.isNewline).first,
@@ -156,6 +172,9 @@ public final class CallLogIngest {
                     csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
                     path: display, mapping: try cdrColumnNames.map(AsteriskCDRReader.Columns.named))
                 try reader.read(summary: &summary, accept: classify, reject: reject)
+            case .ticketsCSV, .ticketsXML, .ticketsJSON:
+                try readTickets(
+                    stream, format: format, path: display, index: index, summary: &summary, reject: reject)
             }
             if summary.timestampsWithoutOffset > 0 {
                 let n = summary.timestampsWithoutOffset
@@ -187,7 +206,10 @@ public final class CallLogIngest {
         guard let header = CallsCSVReader.Header(names: names, mapping: context.callsColumns) else {
             let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
             throw IngestError.notACallLog(
-                path: path, reason: "the header names no call_id and enqueued_at columns (found: \(found))")
+                path: path,
+                reason:
+                    "the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: \(found))"
+            )
         }
         let missing = header.missingRequired
         guard missing.isEmpty else {

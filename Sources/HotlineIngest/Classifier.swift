@@ -22,7 +22,7 @@ public final class Classifier {
         var unmatched: UnmatchedValue?
     }
 
-    private let rules: CategoryRules
+    private let matcher: RuleMatcher
     private let symbols: SymbolTable
     private var keys = DenseIndex<Key>()
     private var results: [Result] = []
@@ -30,8 +30,11 @@ public final class Classifier {
     private var lastResult = Result(category: .other, subcategory: .none, unmatched: nil)
     private var unmatchedCounts: [UnmatchedValue: Int] = [:]
 
+    /// The rules, for the ticket classifier of the same run.
+    public var rules: CategoryRules { matcher.rules }
+
     public init(rules: CategoryRules, symbols: SymbolTable) {
-        self.rules = rules
+        self.matcher = RuleMatcher(rules: rules)
         self.symbols = symbols
     }
 
@@ -57,13 +60,10 @@ public final class Classifier {
             .label: symbols[key.label].lowercased(), .ivrPath: symbols[key.ivrPath].lowercased(),
             .queue: symbols[key.queue].lowercased(),
         ]
-        for (index, rule) in rules.rules.enumerated() {
-            guard let value = values[rule.field], !value.isEmpty else { continue }
-            if rule.words.contains(where: { value.contains($0) }) || matchesPattern(index, value) {
-                return Result(
-                    category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
-                    unmatched: nil)
-            }
+        if let rule = matcher.firstMatch(values) {
+            return Result(
+                category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
+                unmatched: nil)
         }
         // Name the most specific value that was there, so the missing rule is easy to write.
         let unmatched: UnmatchedValue
@@ -77,24 +77,6 @@ public final class Classifier {
             unmatched = UnmatchedValue(field: "none", value: "(no category label, IVR path or queue)")
         }
         return Result(category: .other, subcategory: .none, unmatched: unmatched)
-    }
-
-    /// Compiled patterns by rule index (compiled once; the configuration checked them at load).
-    private lazy var patterns: [Int: NSRegularExpression] = {
-        var compiled: [Int: NSRegularExpression] = [:]
-        for (index, rule) in rules.rules.enumerated() {
-            if let pattern = rule.pattern,
-                let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            {
-                compiled[index] = regex
-            }
-        }
-        return compiled
-    }()
-
-    private func matchesPattern(_ index: Int, _ value: String) -> Bool {
-        guard let regex = patterns[index] else { return false }
-        return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
     }
 
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import HotlineModel
 
@@ -14,116 +13,70 @@ import HotlineModel
 /// or rejected with its line (no start time, an end before the start); outbound legs are counted and left out.
 /// Malformed XML rejects the `<cdr>` it is in and ends the file with one error naming the line.
 final class FreeSwitchCDRReader {
-    private let stream: XMLDocumentStream
+    private let xml: StreamingXMLReader
     private let context: ReadContext
     private let fileIndex: Int32
     private let path: String
 
     init(source: ByteSource, context: ReadContext, fileIndex: Int32, path: String) {
-        stream = XMLDocumentStream(source: source)
+        xml = StreamingXMLReader(source: source, path: path)
         self.context = context
         self.fileIndex = fileIndex
         self.path = path
     }
 
-    /// The first parser error, with its line.
-    private final class ErrorBox {
-        var message: String?
-        var line: Int?
-    }
-
     func read(summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void) throws {
-        Self.refuseExternalEntities()
-        let ioContext = Unmanaged.passUnretained(stream).toOpaque()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
-        guard
-            let reader = xmlReaderForIO(
-                { context, buffer, length in
-                    guard let context, let buffer else { return -1 }
-                    return Unmanaged<XMLDocumentStream>.fromOpaque(context).takeUnretainedValue()
-                        .read(into: buffer, count: Int(length))
-                }, nil, ioContext, "cdr.xml", "UTF-8", options)
-        else { throw IngestError.undecodable(path: path, reason: "libxml2 could not start a reader") }
-        defer { xmlFreeTextReader(reader) }
-        let errors = ErrorBox()
-        let errorContext = Unmanaged.passUnretained(errors).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(
-            reader,
-            { context, error in
-                guard let context, let error else { return }
-                let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
-                if box.message == nil {
-                    let text = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
-                    box.message = "line \(error.pointee.line): " + text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    box.line = Int(error.pointee.line)
-                }
-            }, errorContext)
-
         var path: [String] = []
         var variables: [String: String] = [:]
         var times: [String: String] = [:]
         var inCDR = false
         var cdrLine = 0
         var callflowSeen = false
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status == 0 { break }
-            if status < 0 {
-                // A failure below the parser (a cut .gz, an unreadable file) is that failure, not malformed XML.
-                if let readError = stream.readError { throw readError }
-                let problem: String
-                if stream.sawDoctype {
-                    problem = "a DOCTYPE declaration (DTDs and entities are not accepted in call records)"
-                } else {
-                    problem = errors.message ?? "malformed XML"
+        do {
+            try xml.read { event in
+                switch event {
+                case .start(let name, let line, let empty):
+                    if path.count == 1 && name == "cdr" {
+                        inCDR = true
+                        cdrLine = line
+                        variables = [:]
+                        times = [:]
+                        callflowSeen = false
+                    }
+                    if !empty { path.append(name) }
+                    if empty && path.count == 1 && name == "cdr" {
+                        inCDR = false
+                        finishCDR(
+                            variables: [:], times: [:], line: cdrLine, summary: &summary, accept: accept,
+                            reject: reject)
+                    }
+                case .end(let name):
+                    if path.count == 3 && path[1] == "cdr" && path[2] == "callflow" { callflowSeen = true }
+                    _ = path.popLast()
+                    if path.count == 1 && name == "cdr" {
+                        inCDR = false
+                        finishCDR(
+                            variables: variables, times: times, line: cdrLine, summary: &summary, accept: accept,
+                            reject: reject)
+                    }
+                case .text(let value):
+                    if path.count == 4 && path[2] == "variables" {
+                        variables[path[3]] = value.removingPercentEncoding ?? value
+                    } else if path.count == 5 && path[2] == "callflow" && path[3] == "times" && !callflowSeen {
+                        times[path[4]] = value
+                    }
                 }
-                // The reader parses ahead, so the record at fault may not have started yet: count one either way,
-                // so the broken input never vanishes from the totals.
-                summary.records += 1
-                summary.rejectedByKind[.malformedXML, default: 0] += 1
-                reject(
-                    Reject(
-                        file: self.path, line: inCDR ? cdrLine : (errors.line ?? 1), field: inCDR ? "cdr" : "document",
-                        kind: .malformedXML, detail: problem))
-                throw IngestError.notACallLog(path: self.path, reason: "malformed XML: \(problem)")
             }
-            let type = xmlTextReaderNodeType(reader)
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            switch type {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let empty = xmlTextReaderIsEmptyElement(reader) == 1
-                if path.count == 1 && name == "cdr" {
-                    inCDR = true
-                    cdrLine = Int(xmlTextReaderGetParserLineNumber(reader))
-                    variables = [:]
-                    times = [:]
-                    callflowSeen = false
-                }
-                if !empty { path.append(name) }
-                if empty && path.count == 1 && name == "cdr" {
-                    inCDR = false
-                    finishCDR(
-                        variables: [:], times: [:], line: cdrLine, summary: &summary, accept: accept, reject: reject)
-                }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if path.count == 3 && path[1] == "cdr" && path[2] == "callflow" { callflowSeen = true }
-                _ = path.popLast()
-                if path.count == 1 && name == "cdr" {
-                    inCDR = false
-                    finishCDR(
-                        variables: variables, times: times, line: cdrLine, summary: &summary, accept: accept,
-                        reject: reject)
-                }
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-                if path.count == 4 && path[2] == "variables" {
-                    variables[path[3]] = value.removingPercentEncoding ?? value
-                } else if path.count == 5 && path[2] == "callflow" && path[3] == "times" && !callflowSeen {
-                    times[path[4]] = value
-                }
-            default:
-                break
-            }
+        } catch let failure as StreamingXMLReader.Failure {
+            // The reader parses ahead, so the record at fault may not have started yet: count one either way,
+            // so the broken input never vanishes from the totals.
+            summary.records += 1
+            summary.rejectedByKind[.malformedXML, default: 0] += 1
+            reject(
+                Reject(
+                    file: self.path, line: inCDR ? cdrLine : (failure.line ?? 1), field: inCDR ? "cdr" : "document",
+                    kind: .malformedXML, detail: failure.message))
+            throw IngestError.notACallLog(path: self.path, reason: "malformed XML: \(failure.message)")
         }
     }
 
@@ -200,10 +153,5 @@ final class FreeSwitchCDRReader {
                 talk: answer.map { billsec ?? max(0, end - $0) } ?? 0, outcome: outcome)
         }
         accept(&call)
-    }
-
-    /// No external entity, DTD or XInclude is ever fetched, even if a document asks.
-    private static func refuseExternalEntities() {
-        xmlSetExternalEntityLoader { _, _, _ in nil }
     }
 }

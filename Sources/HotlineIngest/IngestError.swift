@@ -16,7 +16,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     public var reason: String {
         switch self {
         case .unreadable(_, let reason): "cannot read: \(reason)"
-        case .notACallLog(_, let reason): "not a call log: \(reason)"
+        case .notACallLog(_, let reason): "not a call log or ticket export: \(reason)"
         case .empty: "empty file"
         case .undecodable(_, let reason): "cannot decode: \(reason)"
         }

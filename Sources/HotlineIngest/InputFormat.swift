@@ -6,6 +6,12 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case asteriskQueueLog = "asterisk-queue-log"
     case asteriskCDR = "asterisk-cdr"
     case freeswitchXMLCDR = "freeswitch-xml-cdr"
+    case ticketsCSV = "tickets-csv"
+    case ticketsXML = "tickets-xml"
+    case ticketsJSON = "tickets-json"
+
+    /// A help-desk ticket export rather than a call log.
+    public var isTickets: Bool { self == .ticketsCSV || self == .ticketsXML || self == .ticketsJSON }
 }
 
 /// Decides a file's format from its first lines, never from its name (FORMATS.md, "Sniffing").
@@ -23,10 +29,22 @@ public enum FormatSniffer {
             return .unknown("no text in the first bytes")
         }
         let lower = first.lowercased()
-        if lower.hasPrefix("<?xml") || lower.hasPrefix("<cdr") { return .format(.freeswitchXMLCDR) }
+        if lower.hasPrefix("<") {
+            // The first element decides: `<tickets>`/`<ticket>` is a ticket export, anything else a CDR.
+            let text = head.lowercased()
+            let ticket = text.range(of: "<ticket")?.lowerBound
+            let cdr = text.range(of: "<cdr")?.lowerBound
+            if let ticket, cdr.map({ ticket < $0 }) ?? true { return .format(.ticketsXML) }
+            if lower.hasPrefix("<?xml") || lower.hasPrefix("<cdr") { return .format(.freeswitchXMLCDR) }
+        }
+        if lower.hasPrefix("{") {
+            if head.contains("\"tickets\"") { return .format(.ticketsJSON) }
+            return .unknown("a JSON document without a \"tickets\" array")
+        }
         let names = Set(
             lower.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })
         if names.contains("call_id") && names.contains("enqueued_at") { return .format(.callsCSV) }
+        if TicketsCSVReader.Header(names: csvFields(first)) != nil { return .format(.ticketsCSV) }
         if names.contains("callid") && names.contains("event")
             && (names.contains("time") || names.contains("date_time"))
         {

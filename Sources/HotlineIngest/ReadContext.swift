@@ -20,6 +20,13 @@ public final class ReadContext {
     /// Export words for outcomes and directions, lower-cased.
     public var outcomeWords: [String: CallOutcome] = [:]
     public var directionWords: [String: CallDirection] = [:]
+    /// Ticket export columns under other names: ticket field (`created_at`) -> the export's header.
+    public var ticketColumns: [String: String] = [:]
+    /// Ticket XML elements under other names: ticket field -> element name.
+    public var ticketElements: [String: String] = [:]
+    /// Export words for ticket statuses and priorities, lower-cased.
+    public var ticketStatusWords: [String: TicketStatus] = [:]
+    public var ticketPriorityWords: [String: TicketPriority] = [:]
 
     public init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,

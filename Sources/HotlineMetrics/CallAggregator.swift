@@ -66,7 +66,7 @@ public final class CallAggregator {
         previousRange = query.previous.map { $0.from.dayNumber...$0.to.dayNumber }
         queueFilter = query.queues.isEmpty ? nil : Set(query.queues.map { symbols.intern($0) })
         categoryFilter = query.categories.isEmpty ? [] : CallCategory.allCases.map { query.categories.contains($0) }
-        let dims = Set(query.dimensions)
+        let dims = Set(query.callDimensions)
         byDate = dims.contains(.date)
         byInterval = dims.contains(.interval)
         byHour = dims.contains(.hour)

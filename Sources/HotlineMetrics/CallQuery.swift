@@ -21,6 +21,23 @@ public struct CallQuery: Sendable, Equatable {
 
     public init() {}
 
+    /// The dimensions of the calls table: those of ``dimensions`` that calls have, else `date, interval`.
+    public var callDimensions: [Dimension] {
+        let dims = dimensions.filter(\.appliesToCalls)
+        return dims.isEmpty ? [.date, .interval] : dims
+    }
+
+    /// The dimensions of the tickets table: those of ``dimensions`` that tickets have (`agent` meaning the
+    /// assignee), else `date`.
+    public var ticketDimensions: [Dimension] {
+        var dims: [Dimension] = []
+        for dim in dimensions where dim.appliesToTickets {
+            let mapped: Dimension = dim == .agent ? .assignee : dim
+            if !dims.contains(mapped) { dims.append(mapped) }
+        }
+        return dims.isEmpty ? [.date] : dims
+    }
+
     /// The period of equal length just before, when both bounds are given.
     public var previous: (from: CivilDate, to: CivilDate)? {
         guard let from, let to else { return nil }
@@ -32,4 +49,20 @@ public struct CallQuery: Sendable, Equatable {
 /// A dimension of the `--by` table.
 public enum Dimension: String, CaseIterable, Sendable, Codable {
     case date, interval, hour, weekday, queue, category, subcategory, agent
+    /// Ticket dimensions.
+    case priority, channel, group, assignee
+
+    public var appliesToCalls: Bool {
+        switch self {
+        case .date, .interval, .hour, .weekday, .queue, .category, .subcategory, .agent: true
+        case .priority, .channel, .group, .assignee: false
+        }
+    }
+
+    public var appliesToTickets: Bool {
+        switch self {
+        case .date, .weekday, .category, .subcategory, .agent, .priority, .channel, .group, .assignee: true
+        case .interval, .hour, .queue: false
+        }
+    }
 }

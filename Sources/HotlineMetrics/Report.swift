@@ -22,12 +22,14 @@ public struct Report: Sendable, Encodable {
     public var agents: [AgentRow]
     public var waitDistribution: [WaitBucket]
     public var table: ReportTable
+    /// Ticket figures; nil when no ticket export was read.
+    public var tickets: TicketSection?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
         case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents,
             staffing
-        case waitDistribution = "wait_distribution", table, dataQuality = "data_quality"
+        case waitDistribution = "wait_distribution", table, tickets, dataQuality = "data_quality"
     }
 }
 
@@ -78,6 +80,8 @@ public enum FigureKind: String, Sendable, Encodable {
     case seconds
     /// A mean score: change as a difference.
     case score
+    /// Minutes (ticket reply and resolution times): change relative.
+    case minutes
 }
 
 public struct HeadlineFigure: Sendable, Encodable {
@@ -90,6 +94,23 @@ public struct HeadlineFigure: Sendable, Encodable {
     public var change: Double?
     /// The target the value is measured against, when there is one.
     public var target: Double?
+
+    /// A figure with its change against `previous` (METRICS.md, "Change vs previous period").
+    public init(key: String, label: String, kind: FigureKind, value: Double?, previous: Double?, target: Double? = nil)
+    {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.previous = previous
+        self.target = target
+        if let value, let previous {
+            switch kind {
+            case .rate, .score: change = value - previous
+            case .count, .seconds, .minutes: change = previous != 0 ? (value - previous) / previous : nil
+            }
+        }
+    }
 
     enum CodingKeys: String, CodingKey { case key, label, kind, value, previous, change, target }
 

@@ -12,6 +12,8 @@ public struct ReportBuilder {
     public var inputs: [InputSummary]
     public var firstRejects: [Reject]
     public var unmatched: [(value: UnmatchedValue, count: Int)]
+    /// First and last local day of other data read in the same run (tickets), so an open period covers it too.
+    public var otherDays: (first: Int, last: Int)?
 
     public init(
         aggregates: CallAggregates, calendar: LocalCalendar, symbols: SymbolTable, inputs: [InputSummary],
@@ -32,8 +34,8 @@ public struct ReportBuilder {
             CallFigures(acc ?? CallAccumulator(), settings: settings)
         }
         let totals = figures(a.total)
-        let fromDay = a.query.from?.dayNumber ?? a.firstDay.map(Int.init)
-        let toDay = a.query.to?.dayNumber ?? a.lastDay.map(Int.init)
+        let fromDay = a.query.from?.dayNumber ?? [a.firstDay.map(Int.init), otherDays?.first].compactMap { $0 }.min()
+        let toDay = a.query.to?.dayNumber ?? [a.lastDay.map(Int.init), otherDays?.last].compactMap { $0 }.max()
         let previous = a.query.previous
 
         let period = ReportPeriod(
@@ -156,17 +158,9 @@ public struct ReportBuilder {
         func item(
             _ key: String, _ label: String, _ kind: FigureKind, _ value: (CallFigures) -> Double?, target: Double? = nil
         ) -> HeadlineFigure {
-            let now = value(current)
-            let before = previous.flatMap(value)
-            var change: Double?
-            if let now, let before {
-                switch kind {
-                case .rate, .score: change = now - before
-                case .count, .seconds: change = before != 0 ? (now - before) / before : nil
-                }
-            }
-            return HeadlineFigure(
-                key: key, label: label, kind: kind, value: now, previous: before, change: change, target: target)
+            HeadlineFigure(
+                key: key, label: label, kind: kind, value: value(current), previous: previous.flatMap(value),
+                target: target)
         }
         return [
             item("offered", "Offered", .count) { Double($0.offered) },
@@ -188,7 +182,7 @@ public struct ReportBuilder {
     // MARK: - The --by table
 
     private func table() -> ReportTable {
-        let dims = aggregates.query.dimensions
+        let dims = aggregates.query.callDimensions
         let hasDate = dims.contains(.date)
         let rows = aggregates.byRow.sorted { lhs, rhs in
             for dim in dims {
@@ -244,6 +238,7 @@ public struct ReportBuilder {
         case .category: return CallCategory(rawValue: key.category)?.name ?? ""
         case .subcategory: return symbols[key.subcategory]
         case .agent: return symbols[key.agent]
+        case .priority, .channel, .group, .assignee: return ""  // not a calls dimension (callDimensions)
         }
     }
 

@@ -18,6 +18,12 @@ public struct WaitHistogram: Sendable, Equatable {
         addSeconds(Int(max(0, wait).ceilDivided(by: 1000)), count: 1)
     }
 
+    /// Counts a duration in whole minutes, ⌈d / 60 s⌉ (ticket reply and resolution times use the same
+    /// histogram at minute resolution).
+    @inline(__always) public mutating func add(minutesOf duration: Milliseconds) {
+        addSeconds(Int(max(0, duration).ceilDivided(by: 60_000)), count: 1)
+    }
+
     @inline(__always) mutating func addSeconds(_ second: Int, count n: Int) {
         count += n
         if second < Self.denseLimit {

@@ -12,7 +12,12 @@ public struct CategoryRules: Sendable, Equatable {
 public struct CategoryRule: Sendable, Equatable {
     /// The record field a rule looks at.
     public enum Field: String, Sendable, CaseIterable {
+        /// Call fields.
         case label, ivrPath = "ivr_path", queue
+        /// Ticket fields, tried in this order: tags, type, group, then subject keywords.
+        case tags, ticketType = "ticket_type", group, subject
+
+        public var isTicketField: Bool { self == .tags || self == .ticketType || self == .group || self == .subject }
     }
 
     public var field: Field
@@ -40,7 +45,7 @@ extension CategoryRules {
     /// Order matters: complaints first (a complaint about a refund is a complaint), then specific
     /// subcategories before the bare category words, and the longer Chinese phrases before the shorter
     /// ones they contain (`重复支付` before `支付`). The same list is applied to the category label first, then
-    /// the IVR path, then the queue name.
+    /// the IVR path, then the queue name; for tickets to the tags, the ticket type, the group, then the subject.
     public static let `default`: CategoryRules = {
         let words: [(CallCategory, String?, [String])] = [
             (.complaint, "escalation", ["escalation", "escalate", "升级", "上级"]),

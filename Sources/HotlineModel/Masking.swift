@@ -10,4 +10,42 @@ public enum Masking {
                 i >= characters.count - keep || !(c.isLetter || c.isNumber) ? c : "*"
             })
     }
+
+    /// Masks what looks like a phone number or account id (a run of 7 or more digits) and the name part of an
+    /// e-mail address anywhere in `text`: for raw records of exports whose columns are not all known (ticket
+    /// exports carry requester e-mails and phones).
+    public static func maskIdentifiers(in text: String) -> String {
+        var out = ""
+        var run = ""
+        func flush() {
+            out += run.count >= 7 ? mask(run) : run
+            run = ""
+        }
+        for c in text {
+            if c.isASCII && c.isNumber {
+                run.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
+        }
+        flush()
+        // name@domain: the name all but its first character.
+        guard out.contains("@") else { return out }
+        var result = ""
+        let parts = out.split(separator: "@", omittingEmptySubsequences: false)
+        for (i, part) in parts.enumerated() {
+            if i < parts.count - 1 {
+                let nameStart =
+                    part.lastIndex { !($0.isLetter || $0.isNumber || ".+_-".contains($0)) }
+                    .map { part.index(after: $0) } ?? part.startIndex
+                let name = part[nameStart...]
+                result +=
+                    part[..<nameStart] + (name.prefix(1) + String(repeating: "*", count: max(0, name.count - 1))) + "@"
+            } else {
+                result += part
+            }
+        }
+        return result
+    }
 }

@@ -43,6 +43,12 @@ public enum RejectKind: String, CaseIterable, Sendable, Comparable {
     case recordTooLong = "record too long"
     case incompleteCall = "incomplete call"
     case malformedXML = "malformed XML"
+    case unknownStatus = "unknown status"
+    case unknownPriority = "unknown priority"
+    case badNumber = "bad number"
+    case replyBeforeCreated = "reply before created"
+    case solvedBeforeCreated = "solved before created"
+    case duplicateTicket = "duplicate ticket"
 
     public static func < (a: RejectKind, b: RejectKind) -> Bool {
         // Declaration order, so summaries list reasons the same way every time.

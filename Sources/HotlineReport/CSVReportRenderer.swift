@@ -5,7 +5,15 @@ import HotlineMetrics
 /// Rates are fractions 0...1, times seconds; an empty figure is an empty cell. Fields are quoted when they
 /// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM.
 public struct CSVReportRenderer: ReportRenderer {
-    public init() {}
+    /// Write the ticket table (`--tickets`) instead of the calls table.
+    public var tickets: Bool
+
+    public init(tickets: Bool = false) { self.tickets = tickets }
+
+    public static let ticketColumns = [
+        "created", "solved", "backlog", "first_reply_p50_min", "first_reply_p90_min", "resolution_p50_min",
+        "resolution_p90_min", "sla_breach_rate", "reopen_rate", "satisfaction",
+    ]
 
     public static let figureColumns = [
         "offered", "answered", "abandoned", "short_abandoned", "timed_out", "callback", "service_level",
@@ -14,6 +22,7 @@ public struct CSVReportRenderer: ReportRenderer {
     ]
 
     public func render<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
+        if tickets { return renderTickets(report, into: &out) }
         out.write((report.table.dimensions + Self.figureColumns).map(Self.escape).joined(separator: ",") + "\n")
         for row in report.table.rows {
             let f = row.figures
@@ -25,6 +34,24 @@ public struct CSVReportRenderer: ReportRenderer {
                 f.waitP99Seconds.map(String.init) ?? "", Self.number(f.longestWaitSeconds), Self.number(f.ahtSeconds),
                 Self.number(f.transferRate), Self.number(f.repeatCallRate), Self.number(f.csatMean),
                 Self.number(f.csatSatisfied), "\(f.csatResponses)",
+            ]
+            out.write((row.keys.map(Self.escape) + figures).joined(separator: ",") + "\n")
+        }
+    }
+
+    /// The ticket table: its dimension columns, then the fixed ticket columns of DESIGN.md; empty (header only)
+    /// when no ticket export was read.
+    func renderTickets<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
+        let table = report.tickets?.table
+        let dims = table?.dimensions ?? ["date"]
+        out.write((dims + Self.ticketColumns).map(Self.escape).joined(separator: ",") + "\n")
+        for row in table?.rows ?? [] {
+            let f = row.figures
+            let figures: [String] = [
+                "\(f.created)", "\(f.solved)", f.backlog.map(String.init) ?? "",
+                f.firstReplyP50Minutes.map(String.init) ?? "", f.firstReplyP90Minutes.map(String.init) ?? "",
+                f.resolutionP50Minutes.map(String.init) ?? "", f.resolutionP90Minutes.map(String.init) ?? "",
+                Self.number(f.slaBreachRate), Self.number(f.reopenRate), Self.number(f.satisfaction),
             ]
             out.write((row.keys.map(Self.escape) + figures).joined(separator: ",") + "\n")
         }

@@ -9,21 +9,27 @@ public struct HTMLReportRenderer: ReportRenderer {
     public func render<Output: TextOutputStream>(_ report: Report, into output: inout Output) {
         var w = HTMLWriter(out: "")
         let p = report.period
-        let span = p.from.map { "\($0) – \(p.to ?? $0)" } ?? "no calls"
+        let span = p.from.map { "\($0) – \(p.to ?? $0)" } ?? "no data"
         w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         w.text("Hotline report " + span)
         w.raw("</title>\n<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n")
         header(report, span: span, &w)
-        cards(report, &w)
-        load(report, &w)
-        if report.days.count > 1 { days(report, &w) }
-        heatmap(report, &w)
-        categories(report, &w)
-        queues(report, &w)
-        if !report.agents.isEmpty { agents(report, &w) }
-        staffing(report, &w)
-        waits(report, &w)
+        // A ticket export alone gives a ticket report: the call sections would be empty.
+        let calls = report.tickets == nil || report.totals.offered > 0
+        let comparing = report.period.previousFrom != nil
+        if calls { cards(report.headline, comparing: comparing, &w) }
+        if let tickets = report.tickets { self.tickets(tickets, comparing: comparing, &w) }
+        if calls {
+            load(report, &w)
+            if report.days.count > 1 { days(report, &w) }
+            heatmap(report, &w)
+            categories(report, &w)
+            queues(report, &w)
+            if !report.agents.isEmpty { agents(report, &w) }
+            staffing(report, &w)
+            waits(report, &w)
+        }
         dataQuality(report, &w)
         footer(report, &w)
         w.raw("</body>\n</html>\n")
@@ -33,7 +39,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func header(_ r: Report, span: String, _ w: inout HTMLWriter<String>) {
         let t = r.thresholds
         w.raw("<header>\n")
-        w.element("h1", "Hotline calls · " + span)
+        let subject = r.tickets == nil ? "calls" : r.totals.offered > 0 ? "calls and tickets" : "tickets"
+        w.element("h1", "Hotline \(subject) · " + span)
         w.element(
             "p",
             "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone) · \(r.period.intervalMinutes)-minute intervals · "
@@ -70,13 +77,17 @@ public struct HTMLReportRenderer: ReportRenderer {
         switch key {
         case "service_level", "csat_mean", "csat_satisfied": 1
         case "abandonment_rate", "asa_s", "wait_p90_s", "repeat_call_rate", "transfer_rate": -1
+        case "satisfaction": 1
+        case "resolution_p50_min", "resolution_p90_min", "first_reply_p50_min", "sla_breach_rate", "backlog",
+            "reopen_rate":
+            -1
         default: 0
         }
     }
 
-    private func cards(_ r: Report, _ w: inout HTMLWriter<String>) {
+    func cards(_ headline: [HeadlineFigure], comparing: Bool, _ w: inout HTMLWriter<String>) {
         w.raw("<section class=\"cards\">\n")
-        for f in r.headline {
+        for f in headline {
             let missed = f.target.flatMap { target in f.value.map { $0 < target } } ?? false
             w.raw(missed ? "<div class=\"card miss\">" : "<div class=\"card\">")
             w.element("div", f.label, class: "label")
@@ -85,7 +96,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 w.element(
                     "span", (missed ? "below target " : "target met ") + DisplayFormat.percent(target), class: "badge")
             }
-            if r.period.previousFrom != nil {
+            if comparing {
                 var tone = ""
                 if let change = f.change, change != 0 {
                     let d = Self.direction(f.key)

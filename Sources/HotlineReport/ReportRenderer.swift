@@ -18,12 +18,15 @@ extension ReportRenderer {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, html, json, csv
 
-    public var renderer: any ReportRenderer {
+    public var renderer: any ReportRenderer { renderer(tickets: false) }
+
+    /// The renderer; `tickets` makes CSV the ticket table (the other formats carry both).
+    public func renderer(tickets: Bool) -> any ReportRenderer {
         switch self {
         case .text: TextReportRenderer()
         case .html: HTMLReportRenderer()
         case .json: JSONReportRenderer()
-        case .csv: CSVReportRenderer()
+        case .csv: CSVReportRenderer(tickets: tickets)
         }
     }
 

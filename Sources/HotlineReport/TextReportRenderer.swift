@@ -9,15 +9,22 @@ public struct TextReportRenderer: ReportRenderer {
 
     public func render<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
         header(report, &out)
-        headline(report, &out)
-        intervals(report, &out)
-        if report.days.count > 1 { days(report, &out) }
-        categories(report, &out)
-        queues(report, &out)
-        if !report.agents.isEmpty { agents(report, &out) }
-        staffing(report, &out)
-        heatmap(report, &out)
-        waits(report, &out)
+        // A ticket export alone gives a ticket report: the call sections would be empty tables.
+        let calls = report.tickets == nil || report.totals.offered > 0
+        if calls { headline(report, &out) }
+        if let tickets = report.tickets {
+            self.tickets(tickets, comparing: report.period.previousFrom != nil, &out)
+        }
+        if calls {
+            intervals(report, &out)
+            if report.days.count > 1 { days(report, &out) }
+            categories(report, &out)
+            queues(report, &out)
+            if !report.agents.isEmpty { agents(report, &out) }
+            staffing(report, &out)
+            heatmap(report, &out)
+            waits(report, &out)
+        }
         dataQuality(report, &out)
     }
 
@@ -30,8 +37,11 @@ public struct TextReportRenderer: ReportRenderer {
         let t = r.thresholds
         let span =
             p.from.map { from in "\(from) .. \(p.to ?? from) (\(p.days) \(p.days == 1 ? "day" : "days"))" }
-            ?? "no calls"
-        out.write("HOTLINE CALL REPORT  \(span)\n")
+            ?? "no data"
+        let title =
+            r.tickets == nil
+            ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"
+        out.write("\(title)  \(span)\n")
         out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
         out.write(
             "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
@@ -186,7 +196,7 @@ public struct TextReportRenderer: ReportRenderer {
             out.write("  Every call matched a category rule.\n")
         } else {
             let total = q.unmatched.reduce(0) { $0 + $1.count }
-            out.write("  Values no category rule matched (\(DisplayFormat.count(total)) calls, counted as other):\n")
+            out.write("  Values no category rule matched (\(DisplayFormat.count(total)) records, counted as other):\n")
             for u in q.unmatched.prefix(15) {
                 out.write(
                     "    " + TerminalText.padRight("\(u.field) \"\(u.value)\"", 60)

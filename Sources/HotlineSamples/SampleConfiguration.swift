@@ -32,5 +32,35 @@ enum SampleConfiguration {
           outcomes: {}                    # the export's word: answered, abandoned, timeout, transferred or callback
           directions: {}                  # the export's word: inbound or outbound
 
+        tickets:
+          business_hours:                 # the back office's hours: reply and resolution times count only these
+            days: [mon, tue, wed, thu, fri]
+            start: "09:00"
+            end: "18:00"
+          holidays: []                    # local dates not worked, e.g. [2026-10-01, 2026-10-02]
+          sla:                            # first match wins; a ticket no target matches is out of the breach rate
+            - category: complaint
+              priority: urgent
+              first_reply_minutes: 30     # business minutes
+              resolution_minutes: 240
+            - priority: urgent
+              first_reply_minutes: 30
+              resolution_minutes: 480
+            - priority: high
+              first_reply_minutes: 60
+              resolution_minutes: 960     # two working days
+            - priority: normal
+              first_reply_minutes: 240
+              resolution_minutes: 1620    # three working days
+            - priority: low
+              first_reply_minutes: 480
+              resolution_minutes: 2700
+          csv:
+            columns: {}                   # ticket field: the export's header, e.g.  created_at: "提交时间"
+          xml:
+            elements: {}                  # ticket field: the export's element name
+          statuses: {}                    # the export's word: new, open, pending, hold, solved, closed or deleted
+          priorities: {}                  # the export's word: urgent, high, normal, low or none
+
         """
 }

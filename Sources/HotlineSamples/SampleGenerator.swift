@@ -59,6 +59,18 @@ public struct SampleGenerator {
         }
         let gbText = Self.header + "\r\n" + merchantWeek.joined(separator: "\r\n") + "\r\n"
         files.append(File(name: "merchant-2026-11-16_2026-11-22.gb18030.csv", bytes: GB18030.encode(gbText)))
+        // Tickets draw from their own random stream, so the calls stay the same whatever the tickets do.
+        var ticketRandom = SampleRandom(seed: seed ^ 0x7469_636B_6574_73)
+        let tickets = SampleTickets.generate(from: calls, random: &ticketRandom)
+        let lastWeek = Int64(Self.firstDay.dayNumber + 21) * 86_400_000 - Self.offsetSeconds * 1000
+        files.append(
+            File(
+                name: "tickets-2026-10-26_2026-11-15.zendesk.csv",
+                bytes: Array(SampleTicketExports.csv(tickets.filter { $0.created < lastWeek }).utf8)))
+        files.append(
+            File(
+                name: "tickets-2026-11-16_2026-11-22.zendesk.xml",
+                bytes: Array(SampleTicketExports.xml(tickets.filter { $0.created >= lastWeek }).utf8)))
         files.append(File(name: "hotline.yaml", bytes: Array(SampleConfiguration.yaml.utf8)))
         return files
     }

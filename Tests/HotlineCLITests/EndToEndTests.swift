@@ -57,7 +57,8 @@ struct EndToEndTests {
         #expect(run.status == 1)
         #expect(
             run.stderr.contains(
-                "daily-summary.csv: not a call log: the header names no call_id and enqueued_at columns"))
+                "daily-summary.csv: not a call log or ticket export: the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns"
+            ))
         #expect(run.stderr.contains("missing.csv: cannot read: no such file or directory"))
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let quality = try #require(json?["data_quality"] as? [String: Any])
@@ -144,6 +145,34 @@ struct EndToEndTests {
         #expect(try EndToEnd.run(["staffing", fixtures + "/calls-small.csv", "--format", "html"]).status == 2)
     }
 
+    @Test func theTicketTableIsTheCSVWithTicketsAndTheReportCarriesBoth() throws {
+        let dir = scratch + "/tickets"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = """
+            Id,Status,Priority,Tags,Created at,Solved at
+            1,Solved,High,refund,2026-11-16 10:00:00,2026-11-16 12:30:00
+            2,Open,Low,password,2026-11-16 11:00:00,
+            3,Closed,High,refund,2026-11-17 09:00:00,2026-11-17 10:00:00
+
+            """
+        try csv.write(toFile: dir + "/zendesk.csv", atomically: true, encoding: .utf8)
+        let table = try EndToEnd.run([
+            "report", dir + "/zendesk.csv", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai", "--tickets",
+            "--by", "date,priority", "--format", "csv",
+        ])
+        #expect(table.status == 0)
+        #expect(
+            table.stdout.split(separator: "\n").map(String.init) == [
+                "date,priority,created,solved,backlog,first_reply_p50_min,first_reply_p90_min,resolution_p50_min,resolution_p90_min,sla_breach_rate,reopen_rate,satisfaction",
+                "2026-11-16,high,1,1,0,,,150,150,,,", "2026-11-16,low,1,0,1,,,,,,,", "2026-11-17,high,1,1,0,,,60,60,,,",
+            ])
+        let text = try EndToEnd.run([
+            "report", dir + "/zendesk.csv", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai",
+        ])
+        #expect(text.stdout.hasPrefix("HOTLINE CALL AND TICKET REPORT"))
+        #expect(text.stdout.contains("TICKETS BY CATEGORY"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)
@@ -153,7 +182,7 @@ struct EndToEndTests {
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/a", "--seed", "7"]).status == 0)
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/b", "--seed", "7"]).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch + "/a").sorted()
-        #expect(names.count == 30)  // 28 days, the GB18030 export, hotline.yaml
+        #expect(names.count == 32)  // 28 days, the GB18030 export, two ticket exports, hotline.yaml
         for name in names {
             #expect(FileManager.default.contentsEqual(atPath: scratch + "/a/" + name, andPath: scratch + "/b/" + name))
         }

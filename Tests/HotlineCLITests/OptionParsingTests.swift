@@ -14,9 +14,10 @@ import Testing
         }
     }
 
-    @Test func aTicketDimensionIsRefusedWithTheDimensionsThatWork() throws {
-        let text = try #require(message(["report", "x.csv", "--by", "priority"]))
-        #expect(text.contains("--by priority is a ticket dimension"))
+    @Test func ticketDimensionsParseAndACallDimensionWithTicketsIsRefused() throws {
+        #expect(message(["report", "x.csv", "--by", "priority,channel,group,assignee"]) == nil)
+        let text = try #require(message(["report", "x.csv", "--tickets", "--by", "date,queue"]))
+        #expect(text.contains("--by queue is not a ticket dimension"))
     }
 
     @Test func unknownDimensionNamesTheChoices() throws {

@@ -58,6 +58,33 @@ import Testing
         #expect(config.cdrColumns?.count == 8)
     }
 
+    @Test func ticketSettingsReadBusinessHoursHolidaysTargetsAndMappings() throws {
+        let config = try parse(
+            """
+            tickets:
+              business_hours: {days: [mon, tue, wed, thu, fri, sat], start: "08:30", end: "17:00"}
+              holidays: [2026-10-01, 2026-10-02]
+              sla:
+                - {category: complaint, priority: urgent, first_reply_minutes: 15}
+                - {priority: high, resolution_minutes: 480}
+              csv:
+                columns: {created_at: 提交时间}
+              statuses: {处理完毕: solved}
+              priorities: {P1: urgent}
+
+            """)
+        let hours = try #require(config.businessHours)
+        #expect(hours.weekdays == [0, 1, 2, 3, 4, 5] && hours.start == 8 * 3600 + 1800 && hours.end == 17 * 3600)
+        #expect(hours.holidays.count == 2)
+        #expect(
+            config.slaTargets == [
+                SLATarget(category: .complaint, priority: .urgent, firstReplyMinutes: 15),
+                SLATarget(priority: .high, resolutionMinutes: 480),
+            ])
+        #expect(config.ticketColumns == ["created_at": "提交时间"])
+        #expect(config.ticketStatusWords == ["处理完毕": .solved] && config.ticketPriorityWords == ["p1": .urgent])
+    }
+
     @Test func rulesComeBeforeTheDefaultsUnlessTheyReplaceThem() throws {
         let config = try parse("categories:\n  rules:\n    - {match: [快递], category: other, subcategory: delivery}\n")
         #expect(config.categoryRules.rules.count == CategoryRules.default.rules.count + 1)
@@ -81,7 +108,7 @@ import Testing
         ),
         (
             "categories:\n  rules:\n    - {field: agent, match: [x], category: other}\n",
-            "hotline.yaml:3: categories.rules[1].field: expected label, ivr_path or queue"
+            "hotline.yaml:3: categories.rules[1].field: expected label, ivr_path, queue, tags, ticket_type, group, subject"
         ),
         (
             "categories:\n  rules:\n    - {pattern: \"(unclosed\", category: other}\n",
@@ -100,6 +127,43 @@ import Testing
             "hotline.yaml:2: calls_csv.outcomes.接通: expected answered, abandoned"
         ),
         ("service_level: 20\n", "hotline.yaml:1: service_level: expected a mapping of settings, found '20'"),
+        (
+            "tickets:\n  business_hours: {start: \"9am\"}\n",
+            "hotline.yaml:2: tickets.business_hours.start: expected a time HH:MM, found '9am'"
+        ),
+        (
+            "tickets:\n  business_hours: {start: \"18:00\", end: \"09:00\"}\n",
+            "hotline.yaml:2: tickets.business_hours: end must be after start"
+        ),
+        (
+            "tickets:\n  business_hours: {days: [mon, funday]}\n",
+            "hotline.yaml:2: tickets.business_hours.days[2]: expected mon, tue, ... sun, found 'funday'"
+        ),
+        (
+            "tickets:\n  business_hours: {}\n  holidays: [2026-02-30]\n",
+            "hotline.yaml:3: tickets.holidays[1]: expected a date YYYY-MM-DD, found '2026-02-30'"
+        ),
+        (
+            "tickets:\n  holidays: [2026-10-01]\n",
+            "hotline.yaml:2: tickets.holidays: holidays need tickets.business_hours"
+        ),
+        (
+            "tickets:\n  sla:\n    - {priority: p1, resolution_minutes: 60}\n",
+            "hotline.yaml:3: tickets.sla[1].priority: expected one of urgent, high, normal, low, none, found 'p1'"
+        ),
+        (
+            "tickets:\n  sla:\n    - {category: payment}\n",
+            "hotline.yaml:3: tickets.sla[1]: a target needs first_reply_minutes or resolution_minutes"
+        ),
+        (
+            "tickets:\n  sla:\n    - {priority: high, resolution_minutes: -5}\n",
+            "hotline.yaml:3: tickets.sla[1].resolution_minutes:"
+        ),
+        (
+            "tickets:\n  csv:\n    columns: {created: 提交时间}\n",
+            "hotline.yaml:3: tickets.csv.columns.created: unknown setting; known here: id,"
+        ),
+        ("tickets:\n  statuses: {处理完毕: done}\n", "hotline.yaml:2: tickets.statuses.处理完毕: expected one of new, open"),
         ("interval_minutes: 30\ninterval_minutes: 60\n", "hotline.yaml:2: interval_minutes: given twice"),
         ("service_level:\n  target: [0.8\n", "hotline.yaml:3: not valid YAML"),
     ])

@@ -172,20 +172,20 @@ import Testing
 
     @Test func binaryFileIsNotACallLog() throws {
         let h = try H.read([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])
-        #expect(h.summary.error == "not a call log: binary data, not a text export")
+        #expect(h.summary.error == "not a call log or ticket export: binary data, not a text export")
     }
 
     @Test func aHeaderThatIsNotACallLogSaysWhatItFound() throws {
         let h = try H.read("Index,Incoming Calls,Answered Calls\r\n1,100,90\r\n")
         #expect(
             h.summary.error
-                == "not a call log: the header names no call_id and enqueued_at columns (found: Index, Incoming Calls, Answered Calls)"
+                == "not a call log or ticket export: the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: Index, Incoming Calls, Answered Calls)"
         )
     }
 
     @Test func aCallLogHeaderWithoutRequiredColumnsSaysWhich() throws {
         let h = try H.read("call_id,enqueued_at,queue\nC1,2026-11-16T10:00:00Z,q\n")
-        #expect(h.summary.error == "not a call log: calls-csv header lacks ended_at, outcome")
+        #expect(h.summary.error == "not a call log or ticket export: calls-csv header lacks ended_at, outcome")
     }
 
     @Test func tenMegabyteFieldRejectsItsRecordAndTheRestIsRead() throws {

@@ -89,7 +89,7 @@ import Testing
     @Test func anUndeclaredEntityIsAnErrorNotAnExpansion() throws {
         let h = try read("<cdr>\(Self.variables)<caller_id_number>&x;</caller_id_number></variables></cdr>")
         #expect(h.calls.isEmpty)
-        #expect(h.summary.error?.hasPrefix("not a call log: malformed XML: line 1:") == true)
+        #expect(h.summary.error?.hasPrefix("not a call log or ticket export: malformed XML: line 1:") == true)
         #expect(h.summary.rejectedByKind == [.malformedXML: 1])
     }
 

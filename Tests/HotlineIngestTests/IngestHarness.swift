@@ -7,6 +7,7 @@ import Logging
 /// Reads bytes as an input file through the whole ingest stage and keeps what came out.
 struct IngestHarness {
     var calls: [CallRecord] = []
+    var tickets: [TicketRecord] = []
     var rejects: [Reject] = []
     var summary = InputSummary(path: "")
     let symbols = SymbolTable()
@@ -28,7 +29,7 @@ struct IngestHarness {
 
     static func read(
         _ bytes: [UInt8], zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true,
-        name: String = "input.csv"
+        name: String = "input.csv", configure: (ReadContext) -> Void = { _ in }
     ) throws -> IngestHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hotline-tests-\(UUID().uuidString)")
@@ -36,7 +37,7 @@ struct IngestHarness {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return read(path: path, zone: zone, chunk: chunk, maskCallers: maskCallers)
+        return read(path: path, zone: zone, chunk: chunk, maskCallers: maskCallers, configure: configure)
     }
 
     static func read(_ text: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20) throws -> IngestHarness {
@@ -58,29 +59,37 @@ struct IngestHarness {
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         var calls: [CallRecord] = []
+        var tickets: [TicketRecord] = []
         var rejects: [Reject] = []
+        ingest.acceptTicket = { tickets.append($0) }
         let summaries = ingest.read(paths, accept: { calls.append($0) }, reject: { rejects.append($0) })
         harness.calls = calls
+        harness.tickets = tickets
         harness.rejects = rejects
         harness.summary = summaries.first ?? InputSummary(path: "")
         return (harness, summaries)
     }
 
-    static func read(path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true)
-        -> IngestHarness
-    {
+    static func read(
+        path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true,
+        configure: (ReadContext) -> Void = { _ in }
+    ) -> IngestHarness {
         var harness = IngestHarness()
         let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
         let context = ReadContext(
             symbols: harness.symbols, calendar: calendar, maskCallers: maskCallers,
             limits: CSVReader.Limits(maxRecordBytes: 1 << 20, chunkBytes: chunk))
+        configure(context)
         let ingest = CallLogIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         var calls: [CallRecord] = []
+        var tickets: [TicketRecord] = []
         var rejects: [Reject] = []
+        ingest.acceptTicket = { tickets.append($0) }
         harness.summary = ingest.readFile(path, index: 0, accept: { calls.append($0) }, reject: { rejects.append($0) })
         harness.calls = calls
+        harness.tickets = tickets
         harness.rejects = rejects
         return harness
     }

@@ -47,3 +47,12 @@ import Testing
         #expect(index.keys.count == 1000)
     }
 }
+
+@Suite struct IdentifierMaskingTests {
+    @Test func phoneNumbersAccountIdsAndEmailNamesAreMaskedInFreeText() {
+        let raw = "11,Login broken,Open,High,2026-11-16 10:00:00,Li Lei,lilei@example.com,13800138000,40001"
+        #expect(
+            Masking.maskIdentifiers(in: raw)
+                == "11,Login broken,Open,High,2026-11-16 10:00:00,Li Lei,l****@example.com,*******8000,40001")
+    }
+}

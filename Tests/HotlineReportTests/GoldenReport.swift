@@ -43,17 +43,49 @@ enum GoldenReport {
         good.records = good.accepted + good.rejected
         good.notes = ["ignored columns: <notes>"]
         var bad = InputSummary(path: "evil\"&'.csv")
-        bad.error = "not a call log: the header names no call_id and enqueued_at columns (found: <html>)"
+        bad.error =
+            "not a call log or ticket export: the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: <html>)"
         let rejects = [
             Reject(
                 file: "calls<1>.csv", line: 7, field: "csat", kind: .scoreOutOfRange,
                 detail: "expected 1-5 or empty, found '<9>'"),
             Reject(file: "calls<1>.csv", line: 9, field: "enqueued_at", kind: .badTime, detail: "missing"),
         ]
-        return ReportBuilder(
+        var report = ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [good, bad],
             firstRejects: rejects,
             unmatched: [(UnmatchedValue(field: "category", value: "<img src=x onerror=alert(1)>"), 3)]
+        ).build()
+        report.tickets = tickets(symbols: symbols, calendar: calendar, query: query)
+        return report
+    }
+
+    /// Tickets over the same day and the day before: every status, a target per priority, nasty names.
+    static func tickets(symbols: SymbolTable, calendar: LocalCalendar, query: CallQuery) -> TicketSection {
+        var settings = TicketSettings()
+        settings.businessHours = BusinessHours(weekdays: [0, 1, 2, 3, 4], start: 9 * 3600, end: 18 * 3600)
+        settings.slaTargets = [
+            SLATarget(category: .complaint, firstReplyMinutes: 30), SLATarget(priority: .high, resolutionMinutes: 120),
+        ]
+        var ticketQuery = query
+        ticketQuery.dimensions = [.priority, .assignee]
+        let aggregator = TicketAggregator(settings: settings, query: ticketQuery, calendar: calendar)
+        let start = Instant(seconds: 1_794_794_400)  // 2026-11-16T10:00:00+08:00
+        let assignees = ["a,\"quoted\"", "<i>王芳</i>"]
+        for i in 0..<12 {
+            let created = start + (Milliseconds(i) * 1_500_000 - (i % 3 == 0 ? 86_400_000 : 0))
+            let solved: Instant? = i % 4 == 3 ? nil : created + Milliseconds(i * 17 + 5) * 60_000
+            let ticket = TicketRecord(
+                location: RecordLocation(file: 1, line: Int32(i + 2)), id: "T\(i)", key: UInt64(i),
+                assignee: symbols.intern(assignees[i % 2]), category: CallCategory.allCases[i % 5],
+                subcategory: symbols.intern(i % 2 == 0 ? "<b>bold</b>" : "退款"),
+                priority: TicketPriority.allCases[i % 5], status: solved == nil ? .open : .solved, createdAt: created,
+                firstReplyAt: created + Milliseconds(i * 9 + 1) * 60_000, solvedAt: solved, reopens: i % 5 == 1 ? 1 : 0,
+                satisfaction: i % 3 == 0 ? .good : i % 3 == 1 ? .bad : .score(Int8(1 + i % 5)))
+            aggregator.add(ticket)
+        }
+        return TicketSectionBuilder(
+            aggregator: aggregator, symbols: symbols, fromDay: query.from?.dayNumber, toDay: query.to?.dayNumber
         ).build()
     }
 

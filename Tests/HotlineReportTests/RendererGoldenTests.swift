@@ -23,11 +23,16 @@ import Testing
         try GoldenReport.check(try CSVReportRenderer().rendered(report), against: "report.csv")
     }
 
+    @Test func ticketTableMatchesItsGoldenFile() throws {
+        try GoldenReport.check(try CSVReportRenderer(tickets: true).rendered(report), against: "tickets.csv")
+    }
+
     @Test func htmlEscapesEveryInputString() throws {
         let html = try HTMLReportRenderer().rendered(report)
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<b>bold"))
+        #expect(!html.contains("<i>王芳"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(!html.contains("http://") && !html.contains("https://"))  // nothing fetched over a network
     }

@@ -24,6 +24,12 @@ struct CallPipeline {
     var callsColumns: [String: String] = [:]
     var outcomeWords: [String: CallOutcome] = [:]
     var directionWords: [String: CallDirection] = [:]
+    /// Ticket settings and export mappings from the configuration.
+    var ticketSettings = TicketSettings()
+    var ticketColumns: [String: String] = [:]
+    var ticketElements: [String: String] = [:]
+    var ticketStatusWords: [String: TicketStatus] = [:]
+    var ticketPriorityWords: [String: TicketPriority] = [:]
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
@@ -59,6 +65,13 @@ struct CallPipeline {
         pipeline.callsColumns = config.callsColumns
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
+        pipeline.ticketSettings.businessHours = config.businessHours
+        pipeline.ticketSettings.slaTargets = config.slaTargets
+        pipeline.ticketSettings.satisfiedScore = config.satisfiedScore
+        pipeline.ticketColumns = config.ticketColumns
+        pipeline.ticketElements = config.ticketElements
+        pipeline.ticketStatusWords = config.ticketStatusWords
+        pipeline.ticketPriorityWords = config.ticketPriorityWords
         return pipeline
     }
 
@@ -73,11 +86,21 @@ struct CallPipeline {
         context.callsColumns = callsColumns
         context.outcomeWords = outcomeWords
         context.directionWords = directionWords
+        context.ticketColumns = ticketColumns
+        context.ticketElements = ticketElements
+        context.ticketStatusWords = ticketStatusWords
+        context.ticketPriorityWords = ticketPriorityWords
         let classifier = Classifier(rules: rules, symbols: symbols)
         let ingest = CallLogIngest(context: context, classifier: classifier, logger: logger)
         let aggregator = CallAggregator(
             settings: settings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
+
+        // Tickets are few next to calls: aggregated on the reading thread.
+        let tickets = TicketAggregator(
+            settings: ticketSettings, query: query,
+            calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
+        ingest.acceptTicket = { tickets.add($0) }
 
         let (files, problems) = InputResolver.resolve(inputs)
         let progress = showProgress ? ProgressMeter(files: files) : nil
@@ -126,11 +149,22 @@ struct CallPipeline {
             worker.join()
         }
         for event in agentEvents { aggregator.add(event) }
-        let unmatched = classifier.unmatched
-        let report = ReportBuilder(
+        let unmatched = (classifier.unmatched + ingest.ticketClassifier.unmatched).sorted {
+            $0.count != $1.count
+                ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
+        }
+        var builder = ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: summaries,
-            firstRejects: firstRejects, unmatched: unmatched
-        ).build()
+            firstRejects: firstRejects, unmatched: unmatched)
+        if let first = tickets.firstDay, let last = tickets.lastDay { builder.otherDays = (Int(first), Int(last)) }
+        var report = builder.build()
+        if summaries.contains(where: { InputFormat(rawValue: $0.format)?.isTickets == true }) {
+            report.tickets = TicketSectionBuilder(
+                aggregator: tickets, symbols: symbols,
+                fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
+                toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
+            ).build()
+        }
         return Result(report: report, summaries: summaries, unmatched: unmatched, firstRejects: firstRejects)
     }
 }

@@ -17,10 +17,16 @@ struct OutputOptions: ParsableArguments {
     var outputs: [String] = []
 
     @Option(
-        help:
-            "Rows of the CSV and JSON table: a comma list of date, interval, hour, weekday, queue, category, subcategory, agent."
+        help: """
+            Rows of the CSV and JSON tables: a comma list of date, interval, hour, weekday, queue, category, \
+            subcategory, agent (calls) and date, weekday, category, subcategory, priority, channel, group, assignee \
+            (tickets). Each table takes the dimensions it has: calls default to date,interval, tickets to date.
+            """
     )
     var by: String = "date,interval"
+
+    @Flag(help: "CSV output is the ticket table (created, solved, backlog, reply and resolution times, SLA, ...).")
+    var tickets = false
 
     @Option(help: "Also write every rejected record to this CSV file (file, line, field, reason, record).")
     var rejects: String?
@@ -40,11 +46,6 @@ struct OutputOptions: ParsableArguments {
     func dimensions() throws -> [Dimension] {
         var dims: [Dimension] = []
         for name in by.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            if name == "priority" || name == "channel" {
-                throw ValidationError(
-                    "--by \(name) is a ticket dimension; this version reports calls only. Use date, interval, hour, weekday, queue, category, subcategory or agent."
-                )
-            }
             guard let dim = Dimension(rawValue: name) else {
                 throw ValidationError(
                     "--by: unknown dimension '\(name)'. Use a comma list of \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))."
@@ -55,6 +56,11 @@ struct OutputOptions: ParsableArguments {
         }
         guard !dims.isEmpty else {
             throw ValidationError("--by needs at least one dimension, e.g. --by date,interval.")
+        }
+        if tickets, let other = dims.first(where: { !$0.appliesToTickets }), by != "date,interval" {
+            throw ValidationError(
+                "--by \(other.rawValue) is not a ticket dimension; with --tickets use date, weekday, category, subcategory, priority, channel, group or assignee."
+            )
         }
         return dims
     }

@@ -71,7 +71,7 @@ extension HotlineCommand {
             var writeFailed = false
             for (path, format) in output.destinations() {
                 do {
-                    let text = try format.renderer.rendered(result.report)
+                    let text = try format.renderer(tickets: output.tickets).rendered(result.report)
                     if path == "-" {
                         FileHandle.standardOutput.write(Data(text.utf8))
                     } else {

@@ -40,6 +40,17 @@ enum DisplayFormat {
 
     static func duration(_ seconds: Int?) -> String { duration(seconds.map(Double.init)) }
 
+    /// Minutes (ticket times): `45m` under an hour, `5h07` under two days, `3d 04h` from two days.
+    static func minutes(_ value: Double?) -> String {
+        guard let value else { return none }
+        let m = Int(value.rounded())
+        if m < 60 { return "\(m)m" }
+        if m < 2880 { return "\(m / 60)h" + pad2(m % 60) }
+        return "\(m / 1440)d " + pad2(m % 1440 / 60) + "h"
+    }
+
+    static func minutes(_ value: Int?) -> String { minutes(value.map(Double.init)) }
+
     static func score(_ value: Double?) -> String { value.map { fixed($0, decimals: 2) } ?? none }
 
     static func figure(_ value: Double?, kind: FigureKind) -> String {
@@ -48,6 +59,7 @@ enum DisplayFormat {
         case .rate: percent(value)
         case .seconds: duration(value)
         case .score: score(value)
+        case .minutes: minutes(value)
         }
     }
 
@@ -56,7 +68,7 @@ enum DisplayFormat {
         guard let change else { return none }
         switch kind {
         case .rate: return signed(change * 100, decimals: 1) + " pp"
-        case .count, .seconds: return signed(change * 100, decimals: 1) + "%"
+        case .count, .seconds, .minutes: return signed(change * 100, decimals: 1) + "%"
         case .score: return signed(change, decimals: 2)
         }
     }

@@ -43,4 +43,26 @@ enum FigureCells {
         }
         return cells
     }
+
+    /// Ticket group rows: created, solved, backlog, first reply p50, resolution p50 and p90, SLA breaches,
+    /// reopened, satisfaction.
+    static let ticketColumns: [(String, Int)] = [
+        ("Created", 7), ("Solved", 7), ("Backlog", 7), ("Reply p50", 9), ("Res. p50", 8), ("Res. p90", 8),
+        ("SLA br.", 7), ("Reopen", 6), ("Sat%", 6),
+    ]
+
+    static func ticket(_ f: TicketFigures) -> [String] {
+        [
+            DisplayFormat.count(f.created), DisplayFormat.count(f.solved), f.backlog.map(DisplayFormat.count) ?? "-",
+            DisplayFormat.minutes(f.firstReplyP50Minutes), DisplayFormat.minutes(f.resolutionP50Minutes),
+            DisplayFormat.minutes(f.resolutionP90Minutes), DisplayFormat.percent(f.slaBreachRate),
+            DisplayFormat.percent(f.reopenRate), DisplayFormat.percent(f.satisfaction),
+        ]
+    }
+
+    /// An SLA cell: `3/40 7.5%`.
+    static func sla(_ cell: SLACell?) -> String {
+        guard let cell else { return "" }
+        return "\(cell.breached)/\(cell.withTarget) \(DisplayFormat.percent(cell.breachRate))"
+    }
 }

@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The report's charts as inline SVG: no script, no network, printable.
 ///
@@ -144,5 +145,93 @@ enum SVGChart {
             for step in [1.0, 2, 4] where step * power >= value { return step * power }
             power *= 10
         }
+    }
+}
+
+/// The ticket charts.
+extension SVGChart {
+    /// One colour per category, in taxonomy order.
+    static let categoryColors = ["#2f6db5", "#e07b39", "#1a8f4c", "#9aa5b1", "#c0392b"]
+
+    static func categoryLegend() -> String {
+        var html = "<p class=\"legend\">"
+        for (category, color) in zip(CallCategory.allCases, categoryColors) {
+            html += "<span class=\"sw\" style=\"background:\(color)\"></span>\(category.name) "
+        }
+        return html + "</p>\n"
+    }
+
+    /// Solved tickets by resolution time, one bar per bucket stacked by category.
+    static func resolution(_ buckets: [ResolutionBucket]) -> String {
+        let width = 960.0
+        let height = 220.0
+        let left = 56.0
+        let top = 16.0
+        let bottom = 40.0
+        let plotW = width - left - 16
+        let plotH = height - top - bottom
+        let totals = buckets.map { $0.counts.reduce(0, +) }
+        let all = max(1, totals.reduce(0, +))
+        let scale = niceCeiling(Double(max(1, totals.max() ?? 1)))
+        let slot = plotW / Double(max(1, buckets.count))
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Resolution time\">\n"
+        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        for (i, bucket) in buckets.enumerated() {
+            let x = left + slot * Double(i) + slot * 0.1
+            var y = top + plotH
+            for (count, color) in zip(bucket.counts, categoryColors) where count > 0 {
+                let h = plotH * Double(count) / scale
+                y -= h
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(color)\"/>"
+            }
+            svg +=
+                "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(bucket.label)</text>"
+            if totals[i] > 0 {
+                svg +=
+                    "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(y - 4))\" class=\"axis\" text-anchor=\"middle\">\(DisplayFormat.percent(Double(totals[i]) / Double(all)))</text>"
+            }
+            svg += "\n"
+        }
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        return svg + "</svg>\n"
+    }
+
+    /// Tickets created per day (bars) and the backlog at each day's end (line), on one count axis.
+    static func backlog(_ days: [TicketDayRow]) -> String {
+        let width = 960.0
+        let height = 220.0
+        let left = 56.0
+        let top = 16.0
+        let bottom = 40.0
+        let plotW = width - left - 16
+        let plotH = height - top - bottom
+        let scale = niceCeiling(Double(max(1, days.map { max($0.created, $0.backlog) }.max() ?? 1)))
+        let slot = plotW / Double(max(1, days.count))
+        let labelEvery = max(1, days.count / 14)
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Ticket backlog by day\">\n"
+        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        var path = ""
+        for (i, day) in days.enumerated() {
+            let x = left + slot * Double(i) + slot * 0.15
+            let h = plotH * Double(day.created) / scale
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"\(f(top + plotH - h))\" width=\"\(f(slot * 0.7))\" height=\"\(f(h))\" fill=\"\(other)\"/>"
+            path +=
+                (i == 0 ? "M" : " L")
+                + "\(f(left + slot * (Double(i) + 0.5))) \(f(top + plotH - plotH * Double(day.backlog) / scale))"
+            if i % labelEvery == 0 {
+                svg +=
+                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(day.date.suffix(5))</text>"
+            }
+            svg += "\n"
+        }
+        svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(target)\" stroke-width=\"2\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
+        return svg + "</svg>\n"
     }
 }

@@ -1,0 +1,105 @@
+/// Cuts the elements of one array out of a JSON document as it streams by: the objects of the top-level
+/// `"tickets"` array of a Zendesk API page or incremental export, one at a time, without the whole document in
+/// memory.
+///
+/// Written by hand because Foundation's JSON parser needs the whole document; each element, once cut out, is
+/// small and is decoded with `JSONSerialization`. The scanner only tracks strings (with escapes) and nesting.
+struct JSONArrayElements {
+    /// The key of the array, at the top level of the document.
+    var key: String
+    /// An element longer than this is skipped and reported (nil bytes).
+    var limit = 16 << 20
+
+    enum Failure: Error {
+        case notJSON(String)
+    }
+
+    /// Calls `body` with each element's bytes (nil for one over the limit) and its 1-based number. Returns the
+    /// number of elements; throws when the document ends inside a string or nesting, or has no such array.
+    @discardableResult
+    func forEach(in source: ByteSource, _ body: ([UInt8]?, Int) throws -> Void) throws -> Int {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var lastTopString: [UInt8] = []
+        var capturingString = false
+        var inArray = false
+        var sawArray = false
+        var element: [UInt8] = []
+        var elementDepth = 0
+        var inElement = false
+        var overLimit = false
+        var count = 0
+        let keyBytes = Array(key.utf8)
+        var sawAnything = false
+        while true {
+            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
+            if n == 0 { break }
+            for i in 0..<n {
+                let b = chunk[i]
+                if inElement {
+                    if !overLimit {
+                        if element.count < limit { element.append(b) } else { overLimit = true }
+                    }
+                }
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if b == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if b == UInt8(ascii: "\"") {
+                        inString = false
+                        capturingString = false
+                    } else if capturingString && lastTopString.count < 64 {
+                        lastTopString.append(b)
+                    }
+                    continue
+                }
+                switch b {
+                case UInt8(ascii: "\""):
+                    inString = true
+                    if depth == 1 {
+                        capturingString = true
+                        lastTopString.removeAll(keepingCapacity: true)
+                    }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if !sawAnything && b != UInt8(ascii: "{") {
+                        throw Failure.notJSON("the document is not an object with a \"\(key)\" array")
+                    }
+                    sawAnything = true
+                    depth += 1
+                    if depth == 2 && b == UInt8(ascii: "[") && lastTopString == keyBytes {
+                        inArray = true
+                        sawArray = true
+                    } else if inArray && depth == 3 && !inElement {
+                        inElement = true
+                        overLimit = false
+                        element.removeAll(keepingCapacity: true)
+                        element.append(b)
+                        elementDepth = depth
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth < 0 { throw Failure.notJSON("unbalanced brackets") }
+                    if inElement && depth == elementDepth - 1 {
+                        inElement = false
+                        count += 1
+                        try body(overLimit ? nil : element, count)
+                    } else if inArray && depth == 1 {
+                        inArray = false
+                    }
+                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                    break
+                default:
+                    if !sawAnything { throw Failure.notJSON("the document does not start with an object") }
+                }
+            }
+        }
+        if inString || depth != 0 {
+            throw Failure.notJSON("the document ends inside \(inString ? "a string" : "an object")")
+        }
+        if !sawArray { throw Failure.notJSON("no top-level \"\(key)\" array") }
+        return count
+    }
+}

@@ -1,0 +1,53 @@
+/// The fields a ticket export can carry, by the names the configuration's column mapping uses.
+///
+/// Each reader finds these in its own layout (a CSV header, XML elements, JSON keys) and hands their bytes to
+/// ``TicketNormaliser``, which owns every rule about what a valid ticket is.
+public enum TicketField: String, CaseIterable, Sendable {
+    case id, subject, status, priority
+    case ticketType = "ticket_type", tags, group, assignee, channel
+    case createdAt = "created_at", updatedAt = "updated_at", solvedAt = "solved_at", closedAt = "closed_at"
+    case firstReplyAt = "first_reply_at"
+    /// The export's own first-reply and resolution times (Zendesk in minutes, Freshdesk in hours).
+    case firstReplyMinutes = "first_reply_minutes", firstReplyHours = "first_reply_hours"
+    case resolutionMinutes = "resolution_minutes", resolutionHours = "resolution_hours"
+    case reopens, satisfaction
+
+    /// Position in a field array.
+    @inline(__always) var slot: Int { Self.slots[self] ?? 0 }
+    private static let slots = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Fields whose absence from an export is worth saying in data quality: the figures they feed are empty.
+    static let reported: [(TicketField, String)] = [
+        (.firstReplyAt, "first reply time"), (.solvedAt, "solved time"), (.reopens, "reopen count"),
+        (.satisfaction, "satisfaction"), (.priority, "priority"),
+    ]
+}
+
+/// The bytes of each ``TicketField`` of one record; absent fields are nil. Readers that have Strings (XML, JSON)
+/// collect them here, then view them as buffers.
+struct TicketFieldValues {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>?] = Array(repeating: nil, count: TicketField.allCases.count)
+
+    mutating func set(_ field: TicketField, _ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        ranges[field.slot] = start..<bytes.count
+    }
+
+    func has(_ field: TicketField) -> Bool { ranges[field.slot] != nil }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        for i in ranges.indices { ranges[i] = nil }
+    }
+
+    func withBuffers<R>(_ body: ([UnsafeBufferPointer<UInt8>?]) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { all in
+            let buffers = ranges.map { range in
+                range.map { UnsafeBufferPointer(rebasing: all[$0]) }
+            }
+            return try body(buffers)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import HotlineModel
+
+/// Turns the raw fields of one ticket, from any export, into a ``TicketRecord`` or the reason it is rejected.
+///
+/// Rules (FORMATS.md, tickets): an id and a creation time are required; times are ISO 8601 or
+/// `YYYY-MM-DD HH:MM:SS` (a time without offset is read in the source zone and counted); status and priority
+/// words are Zendesk's, Freshdesk's or Chinese, or the configuration's; the solve time is `solved_at`, else
+/// Freshdesk's closed time; a first reply given only as minutes (Zendesk) or hours (Freshdesk) is placed that long
+/// after creation. Rejected: a reply or a solve before creation, an unknown status or priority, a number that is
+/// not one, a satisfaction that is neither good/bad nor 1-5, bytes that are not text.
+final class TicketNormaliser {
+    struct Failure: Error {
+        var field: String
+        var kind: RejectKind
+        var detail: String
+    }
+
+    private let context: ReadContext
+    private var statusCache: [Int16] = []
+    private var priorityCache: [Int16] = []
+
+    init(context: ReadContext) { self.context = context }
+
+    /// A ticket from `fields` (indexed by ``TicketField/slot``), or the first problem found.
+    func ticket(
+        _ fields: [UnsafeBufferPointer<UInt8>?], location: RecordLocation, summary: inout InputSummary
+    ) -> Result<TicketRecord, Failure> {
+        @inline(__always) func bytes(_ f: TicketField) -> UnsafeBufferPointer<UInt8> {
+            fields[f.slot].map(ByteParsing.trimmed) ?? UnsafeBufferPointer(start: nil, count: 0)
+        }
+        func shown(_ f: TicketField) -> String {
+            let text = String(decoding: bytes(f), as: UTF8.self)
+            return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
+        }
+        func fail(_ f: TicketField, _ kind: RejectKind, _ detail: String) -> Result<TicketRecord, Failure> {
+            .failure(Failure(field: f.rawValue, kind: kind, detail: detail))
+        }
+        let idBytes = bytes(.id)
+        guard !idBytes.isEmpty else { return fail(.id, .missingID, "empty") }
+        guard let idSymbolText = String(validating: idBytes, as: UTF8.self) else {
+            return fail(.id, .badEncoding, "bytes that are not valid \(summary.encoding)")
+        }
+        // Times.
+        func time(_ f: TicketField) -> Instant?? {
+            let b = bytes(f)
+            if b.isEmpty { return .some(nil) }
+            guard let parsed = ByteParsing.timestamp(b) else { return nil }
+            if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
+            summary.timestampsWithoutOffset += 1
+            let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
+            let utc = context.sourceCalendar.utcSecond(fromWall: wallSeconds)
+            return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
+        }
+        guard let createdOrNil = time(.createdAt), let created = createdOrNil else {
+            return fail(
+                .createdAt, .badTime,
+                bytes(.createdAt).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(.createdAt))")
+        }
+        var instants: [TicketField: Instant] = [:]
+        for f in [TicketField.updatedAt, .solvedAt, .closedAt, .firstReplyAt] {
+            guard let value = time(f) else {
+                return fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))")
+            }
+            if let value { instants[f] = value }
+        }
+        // Durations the export computed itself.
+        func number(_ f: TicketField) -> Double?? {
+            let b = bytes(f)
+            if b.isEmpty { return .some(nil) }
+            guard let ms = ByteParsing.seconds(b) else { return nil }
+            return Double(ms) / 1000
+        }
+        var exported: [TicketField: Double] = [:]
+        for f in [TicketField.firstReplyMinutes, .firstReplyHours, .resolutionMinutes, .resolutionHours, .reopens] {
+            guard let value = number(f) else {
+                return fail(f, .badNumber, "expected a number >= 0 or empty, found \(shown(f))")
+            }
+            if let value { exported[f] = value }
+        }
+        if let reopens = exported[.reopens], reopens != reopens.rounded() {
+            return fail(.reopens, .badNumber, "expected a whole number, found \(shown(.reopens))")
+        }
+        let replyMinutes = exported[.firstReplyMinutes] ?? exported[.firstReplyHours].map { $0 * 60 }
+        let resolutionMinutes = exported[.resolutionMinutes] ?? exported[.resolutionHours].map { $0 * 60 }
+        var firstReply = instants[.firstReplyAt]
+        if firstReply == nil, let replyMinutes {
+            firstReply = created + Milliseconds((replyMinutes * 60_000).rounded())
+        }
+        let solved = instants[.solvedAt] ?? instants[.closedAt]
+        if let firstReply, firstReply < created {
+            return fail(.firstReplyAt, .replyBeforeCreated, "first reply before created_at")
+        }
+        if let solved, solved < created {
+            return fail(
+                instants[.solvedAt] != nil ? .solvedAt : .closedAt, .solvedBeforeCreated, "solved before created_at")
+        }
+        // Words.
+        let status: TicketStatus
+        if fields[TicketField.status.slot] == nil {
+            // An export with no status column at all: solved exactly when it has a solve time.
+            status = solved != nil ? .solved : .open
+        } else {
+            guard let known = lookUpStatus(bytes(.status)) else {
+                return fail(
+                    .status, .unknownStatus,
+                    "expected new, open, pending, hold, solved, closed (or a configured word), found \(shown(.status))")
+            }
+            status = known
+        }
+        guard let priority = lookUpPriority(bytes(.priority)) else {
+            return fail(
+                .priority, .unknownPriority,
+                "expected urgent, high, normal/medium, low (or a configured word), found \(shown(.priority))")
+        }
+        var satisfaction: TicketSatisfaction?
+        let sat = bytes(.satisfaction)
+        if !sat.isEmpty {
+            if let score = ByteParsing.smallInteger(sat) {
+                guard (1...5).contains(score) else {
+                    return fail(
+                        .satisfaction, .scoreOutOfRange, "expected 1-5, good or bad, found \(shown(.satisfaction))")
+                }
+                satisfaction = .score(Int8(score))
+            } else {
+                let word = String(decoding: sat, as: UTF8.self).lowercased()
+                switch Self.satisfactionWords[word] {
+                case .some(.some(let rating)): satisfaction = rating
+                case .some(.none): satisfaction = nil
+                case nil:
+                    return fail(
+                        .satisfaction, .scoreOutOfRange, "expected 1-5, good or bad, found \(shown(.satisfaction))")
+                }
+            }
+        }
+        // Text.
+        let badBytes = "bytes that are not valid \(summary.encoding)"
+        func text(_ f: TicketField) -> Symbol? { context.interner.intern(bytes(f)) }
+        guard let channel = text(.channel) else { return fail(.channel, .badEncoding, badBytes) }
+        guard let group = text(.group) else { return fail(.group, .badEncoding, badBytes) }
+        guard let assignee = text(.assignee) else { return fail(.assignee, .badEncoding, badBytes) }
+        guard let type = text(.ticketType) else { return fail(.ticketType, .badEncoding, badBytes) }
+        guard let tags = text(.tags) else { return fail(.tags, .badEncoding, badBytes) }
+        guard let subject = String(validating: bytes(.subject), as: UTF8.self) else {
+            return fail(.subject, .badEncoding, badBytes)
+        }
+        return .success(
+            TicketRecord(
+                location: location, id: idSymbolText, key: TicketRecord.key(forID: idBytes), channel: channel,
+                group: group, assignee: assignee, ticketType: type, tags: tags, subject: subject, priority: priority,
+                status: status, createdAt: created, updatedAt: instants[.updatedAt], firstReplyAt: firstReply,
+                solvedAt: solved, reopens: exported[.reopens].map { Int($0) }, satisfaction: satisfaction,
+                exportedFirstReplyMinutes: replyMinutes, exportedResolutionMinutes: resolutionMinutes))
+    }
+
+    /// Satisfaction words: a rating, or none for "asked, no answer".
+    static let satisfactionWords: [String: TicketSatisfaction?] = [
+        "good": .good, "bad": .bad, "satisfied": .good, "dissatisfied": .bad, "unsatisfied": .bad,
+        "happy": .good, "extremely happy": .good, "unhappy": .bad, "extremely unhappy": .bad,
+        "neutral": TicketSatisfaction?.none,
+        "满意": .good, "非常满意": .good, "不满意": .bad, "非常不满意": .bad, "一般": TicketSatisfaction?.none,
+        "offered": TicketSatisfaction?.none, "unoffered": TicketSatisfaction?.none,
+        "not offered": TicketSatisfaction?.none, "none": TicketSatisfaction?.none,
+    ]
+
+    private func lookUpStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> TicketStatus? {
+        cached(bytes, &statusCache) { word in context.ticketStatusWords[word] ?? TicketStatus(word: word) }
+    }
+
+    private func lookUpPriority(_ bytes: UnsafeBufferPointer<UInt8>) -> TicketPriority? {
+        if bytes.isEmpty { return TicketPriority.none }
+        return cached(bytes, &priorityCache) { word in
+            context.ticketPriorityWords[word] ?? TicketPriority(word: word)
+        }
+    }
+
+    /// Word look-ups cached by interned symbol, so each distinct word is matched once.
+    private func cached<T: RawRepresentable<UInt8>>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ cache: inout [Int16], _ lookUp: (String) -> T?
+    ) -> T? {
+        guard let symbol = context.interner.intern(bytes) else { return nil }
+        let i = Int(symbol.rawValue)
+        if i < cache.count, cache[i] != -2 { return cache[i] < 0 ? nil : T(rawValue: UInt8(cache[i])) }
+        let found = lookUp(context.symbols[symbol].lowercased())
+        if cache.count <= i { cache += Array(repeating: -2, count: i + 1 - cache.count) }
+        cache[i] = found.map { Int16($0.rawValue) } ?? -1
+        return found
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import HotlineModel
+
+/// Reads Zendesk API ticket JSON (`tickets-json`): list pages (`GET /api/v2/tickets.json`) and incremental
+/// exports (`/api/v2/incremental/tickets.json`), streamed one ticket object at a time.
+///
+/// Fields: `id`, `subject`, `status`, `priority`, `type`, `tags` (joined by spaces), `group_id`, `assignee_id`,
+/// `via.channel`, `created_at`, `updated_at`, `satisfaction_rating.score`; with `include=metric_sets`, the
+/// metric set's `solved_at`, `reopens`, `reply_time_in_minutes.calendar` and
+/// `full_resolution_time_in_minutes.calendar`. Records are numbered (the file has no lines). An incremental
+/// export may list a ticket again after an update: within a file the last version counts, as Zendesk advises.
+final class TicketsJSONReader {
+    private let source: ByteSource
+    private let normaliser: TicketNormaliser
+    private let fileIndex: Int32
+    private let path: String
+    private(set) var fieldsSeen = Set<TicketField>()
+    /// Versions of a ticket replaced by a later one in the same file.
+    private(set) var superseded = 0
+
+    init(source: ByteSource, normaliser: TicketNormaliser, fileIndex: Int32, path: String) {
+        self.source = source
+        self.normaliser = normaliser
+        self.fileIndex = fileIndex
+        self.path = path
+    }
+
+    func read(summary: inout InputSummary, accept: (inout TicketRecord) -> Void, reject: (Reject) -> Void) throws {
+        var kept: [UInt64: Int] = [:]
+        var tickets: [TicketRecord] = []
+        func fail(_ number: Int, _ field: String, _ kind: RejectKind, _ detail: String) {
+            summary.rejectedByKind[kind, default: 0] += 1
+            reject(Reject(file: path, line: number, field: field, kind: kind, detail: detail))
+        }
+        do {
+            try JSONArrayElements(key: "tickets").forEach(in: source) { bytes, number in
+                summary.records += 1
+                guard let bytes else { return fail(number, "record", .recordTooLong, "a ticket over 16 MB; skipped") }
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+                    return fail(number, "record", .badQuoting, "not a JSON object")
+                }
+                var values = TicketFieldValues()
+                Self.collect(object, into: &values)
+                for field in TicketField.allCases where values.has(field) { fieldsSeen.insert(field) }
+                let location = RecordLocation(file: fileIndex, line: Int32(clamping: number))
+                switch values.withBuffers({ normaliser.ticket($0, location: location, summary: &summary) }) {
+                case .success(let ticket):
+                    summary.accepted += 1
+                    if let earlier = kept[ticket.key] {
+                        tickets[earlier] = ticket
+                        superseded += 1
+                    } else {
+                        kept[ticket.key] = tickets.count
+                        tickets.append(ticket)
+                    }
+                case .failure(let problem):
+                    fail(number, problem.field, problem.kind, problem.detail)
+                }
+            }
+        } catch let failure as JSONArrayElements.Failure {
+            guard case .notJSON(let reason) = failure else { throw failure }
+            throw IngestError.notACallLog(path: path, reason: "not a Zendesk ticket JSON document: \(reason)")
+        }
+        for var ticket in tickets { accept(&ticket) }
+    }
+
+    /// The fields of one Zendesk ticket object, as text.
+    static func collect(_ o: [String: Any], into values: inout TicketFieldValues) {
+        func text(_ value: Any?) -> String? {
+            switch value {
+            case let s as String: s
+            case let n as NSNumber: n.stringValue
+            default: nil
+            }
+        }
+        func set(_ field: TicketField, _ value: Any?) {
+            if let t = text(value) { values.set(field, t) }
+        }
+        set(.id, o["id"])
+        set(.subject, o["subject"] ?? o["raw_subject"])
+        set(.status, o["status"])
+        if o.keys.contains("priority") { values.set(.priority, text(o["priority"]) ?? "") }
+        set(.ticketType, o["type"])
+        if let tags = o["tags"] as? [Any] { values.set(.tags, tags.compactMap(text).joined(separator: " ")) }
+        set(.group, o["group_id"])
+        set(.assignee, o["assignee_id"])
+        set(.channel, (o["via"] as? [String: Any])?["channel"])
+        set(.createdAt, o["created_at"])
+        set(.updatedAt, o["updated_at"])
+        if let rating = o["satisfaction_rating"] as? [String: Any] { set(.satisfaction, rating["score"]) }
+        if let metrics = o["metric_set"] as? [String: Any] {
+            set(.solvedAt, metrics["solved_at"])
+            set(.reopens, metrics["reopens"])
+            set(.firstReplyMinutes, (metrics["reply_time_in_minutes"] as? [String: Any])?["calendar"])
+            set(.resolutionMinutes, (metrics["full_resolution_time_in_minutes"] as? [String: Any])?["calendar"])
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import HotlineModel
+
+/// Reads Zendesk-style XML ticket exports (`tickets-xml`, FORMATS.md) through libxml2's streaming reader: one
+/// `<ticket>` in memory at a time, with the same safety options as the CDR reader (no network, no DTD, no
+/// entities).
+///
+/// Child elements are kebab-case (`nice-id`, `created-at`, `solved-at`, `status-id`, `priority-id`,
+/// `current-tags`, `group-id`, `assignee-id`, `satisfaction-score`); `nil="true"` elements are empty. The first
+/// reply is the first public comment after the description by someone other than the requester. Other XML
+/// exports name their elements through the configuration's `tickets_xml.elements`.
+final class TicketsXMLReader {
+    private let xml: StreamingXMLReader
+    private let normaliser: TicketNormaliser
+    private let elements: [String: TicketField]
+    private let fileIndex: Int32
+    private let path: String
+    /// Which fields any ticket of the file had, for the "lacks" note.
+    private(set) var fieldsSeen = Set<TicketField>()
+
+    /// Element names of the Zendesk XML export.
+    static let zendeskElements: [String: TicketField] = [
+        "nice-id": .id, "subject": .subject, "title": .subject, "status": .status, "status-id": .status,
+        "priority": .priority, "priority-id": .priority, "ticket-type": .ticketType, "ticket-type-id": .ticketType,
+        "type": .ticketType, "current-tags": .tags, "tags": .tags, "group": .group, "group-name": .group,
+        "group-id": .group, "assignee": .assignee, "assignee-name": .assignee, "assignee-id": .assignee,
+        "via": .channel,
+        "via-id": .channel, "channel": .channel, "created-at": .createdAt, "updated-at": .updatedAt,
+        "solved-at": .solvedAt, "closed-at": .closedAt, "first-reply-at": .firstReplyAt, "reopens": .reopens,
+        "satisfaction-score": .satisfaction, "score": .satisfaction, "satisfaction": .satisfaction,
+    ]
+
+    /// Zendesk's numeric codes in `status-id`, `ticket-type-id` and `satisfaction-score`.
+    static let statusCodes = ["0": "new", "1": "open", "2": "pending", "3": "solved", "4": "closed", "6": "hold"]
+    static let typeCodes = ["0": "", "1": "question", "2": "incident", "3": "problem", "4": "task"]
+    static let satisfactionCodes = ["0": "unoffered", "1": "offered", "4": "bad", "16": "good"]
+
+    init(
+        source: ByteSource, normaliser: TicketNormaliser, elements mapping: [String: String], fileIndex: Int32,
+        path: String
+    ) {
+        xml = StreamingXMLReader(source: source, path: path)
+        self.normaliser = normaliser
+        var elements = Self.zendeskElements
+        for (field, element) in mapping {
+            if let field = TicketField(rawValue: field) { elements[element.lowercased()] = field }
+        }
+        self.elements = elements
+        self.fileIndex = fileIndex
+        self.path = path
+    }
+
+    private struct Comment {
+        var author = ""
+        var createdAt = ""
+        var isPublic = true
+    }
+
+    func read(summary: inout InputSummary, accept: (inout TicketRecord) -> Void, reject: (Reject) -> Void) throws {
+        var stack: [String] = []
+        var ticketDepth: Int?
+        var ticketLine = 0
+        var values = TicketFieldValues()
+        var plainID: String?
+        var requester = ""
+        var comments: [Comment] = []
+        var text = ""
+        func finishTicket() {
+            if !values.has(.id), let plainID { values.set(.id, plainID) }
+            if !values.has(.firstReplyAt), let reply = Self.firstReply(comments, requester: requester) {
+                values.set(.firstReplyAt, reply)
+            }
+            for field in TicketField.allCases where values.has(field) { fieldsSeen.insert(field) }
+            summary.records += 1
+            let location = RecordLocation(file: fileIndex, line: Int32(clamping: ticketLine))
+            let result = values.withBuffers { normaliser.ticket($0, location: location, summary: &summary) }
+            switch result {
+            case .success(var ticket):
+                summary.accepted += 1
+                accept(&ticket)
+            case .failure(let problem):
+                summary.rejectedByKind[problem.kind, default: 0] += 1
+                reject(
+                    Reject(
+                        file: path, line: ticketLine, field: problem.field, kind: problem.kind, detail: problem.detail))
+            }
+        }
+        do {
+            try xml.read { event in
+                switch event {
+                case .start(let name, let line, let isEmpty):
+                    text = ""
+                    if ticketDepth == nil && name == "ticket" {
+                        ticketDepth = stack.count
+                        ticketLine = line
+                        values.removeAll()
+                        plainID = nil
+                        requester = ""
+                        comments = []
+                        if isEmpty {
+                            ticketDepth = nil
+                            finishTicket()
+                            return
+                        }
+                    } else if let depth = ticketDepth, name == "comment", stack.count == depth + 2 {
+                        comments.append(Comment())
+                    }
+                    if !isEmpty { stack.append(name) }
+                case .text(let value):
+                    text += value
+                case .end(let name):
+                    defer {
+                        _ = stack.popLast()
+                        text = ""
+                    }
+                    guard let depth = ticketDepth else { return }
+                    let level = stack.count - 1 - depth
+                    if level == 0 {
+                        ticketDepth = nil
+                        finishTicket()
+                    } else if level == 1 {
+                        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        if name == "id" {
+                            plainID = value
+                        } else if name == "requester-id" || name == "requester" {
+                            requester = value
+                        } else if let field = elements[name] {
+                            values.set(field, Self.decoded(value, element: name))
+                        }
+                    } else if level == 3, stack[depth + 1] == "comments", !comments.isEmpty {
+                        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        switch name {
+                        case "author-id", "author": comments[comments.count - 1].author = value
+                        case "created-at": comments[comments.count - 1].createdAt = value
+                        case "is-public", "public":
+                            comments[comments.count - 1].isPublic = value.lowercased() != "false"
+                        default: break
+                        }
+                    }
+                }
+            }
+        } catch let failure as StreamingXMLReader.Failure {
+            summary.records += 1
+            summary.rejectedByKind[.malformedXML, default: 0] += 1
+            reject(
+                Reject(
+                    file: path, line: ticketDepth != nil ? ticketLine : (failure.line ?? 1),
+                    field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.message))
+            throw IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
+        }
+    }
+
+    /// Zendesk's numeric codes as the words the normaliser knows.
+    static func decoded(_ value: String, element: String) -> String {
+        switch element {
+        case "status-id": statusCodes[value] ?? value
+        case "ticket-type-id": typeCodes[value] ?? value
+        case "priority-id": value == "0" ? "" : value
+        case "satisfaction-score": satisfactionCodes[value] ?? value
+        default: value
+        }
+    }
+
+    /// The first public comment, after the description, by someone other than the requester.
+    private static func firstReply(_ comments: [Comment], requester: String) -> String? {
+        comments.dropFirst().first { $0.isPublic && !$0.createdAt.isEmpty && $0.author != requester }?.createdAt
+    }
+}

@@ -1,0 +1,131 @@
+import HotlineMetrics
+import HotlineModel
+
+/// The ticket sections of the HTML report: headline cards, resolution-time distribution, SLA breaches by
+/// category and priority, backlog over the days, categories (with satisfaction) and priorities.
+extension HTMLReportRenderer {
+    static let ticketHeaders = FigureCells.ticketColumns.map(\.0)
+
+    func tickets(_ t: TicketSection, comparing: Bool, _ w: inout HTMLWriter<String>) {
+        w.raw("<section>\n")
+        w.element("h2", "Tickets")
+        w.element(
+            "p",
+            t.businessHours.map { "Reply and resolution times count business hours only: \($0)." }
+                ?? "Reply and resolution times are calendar time (no business hours configured).",
+            class: "quiet")
+        w.raw("</section>\n")
+        cards(t.headline, comparing: comparing, &w)
+        let f = t.totals
+        var notes = [
+            "\(DisplayFormat.count(f.solved)) solved with \(DisplayFormat.count(f.resolutions)) resolution times; "
+                + "\(DisplayFormat.count(f.firstReplies)) first-reply times; satisfaction from "
+                + "\(DisplayFormat.count(f.satisfactionResponses, "rating"))."
+        ]
+        if t.outsidePeriod > 0 {
+            notes.append(
+                "\(DisplayFormat.count(t.outsidePeriod, "ticket")) read fall outside the period or filters (the backlog still counts them)."
+            )
+        }
+        if t.solvedWithoutTime > 0 {
+            notes.append(
+                "\(DisplayFormat.count(t.solvedWithoutTime, "ticket")) solved or closed without a solve time: left out of resolution figures and the backlog."
+            )
+        }
+        for note in notes { w.element("p", note, class: "quiet") }
+
+        w.raw("<section>\n")
+        w.element(
+            "h2",
+            "Resolution time · median \(DisplayFormat.minutes(f.resolutionP50Minutes)), 90th percentile \(DisplayFormat.minutes(f.resolutionP90Minutes))"
+        )
+        w.raw(SVGChart.resolution(t.resolutionDistribution))
+        w.raw(SVGChart.categoryLegend())
+        w.raw("</section>\n")
+
+        sla(t, &w)
+
+        if t.days.count > 1 {
+            w.raw("<section>\n")
+            w.element("h2", "Ticket backlog by day")
+            w.raw(SVGChart.backlog(t.days))
+            w.raw(
+                "<p class=\"legend\"><span class=\"sw\" style=\"background:\(SVGChart.other)\"></span>created "
+                    + "<span class=\"ln\" style=\"border-color:\(SVGChart.target)\"></span>open at the end of the day</p>\n"
+            )
+            w.raw("</section>\n")
+        }
+
+        w.raw("<section>\n")
+        w.element("h2", "Tickets by category")
+        w.raw("<table>\n<thead>")
+        w.row(["Category"] + Self.ticketHeaders, header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for c in t.categories {
+            let chinese = CallCategory(name: c.name)?.chineseName ?? ""
+            w.row(["\(c.name) · \(chinese)"] + FigureCells.ticket(c.figures), rowClass: "cat")
+            for sub in c.subcategories ?? [] { w.row([sub.name] + FigureCells.ticket(sub.figures), rowClass: "sub") }
+        }
+        w.raw("</tbody>\n</table>\n")
+        w.element(
+            "p",
+            "Created and first reply count on the creation day; solved, resolution, SLA, reopened and satisfaction on the solve day. "
+                + "Sat% = good ratings (and scores of 4-5) of all ratings.",
+            class: "quiet")
+        w.raw("</section>\n")
+
+        w.raw("<section>\n")
+        w.element("h2", "Tickets by priority")
+        w.raw("<table>\n<thead>")
+        w.row(["Priority"] + Self.ticketHeaders, header: true)
+        w.raw("</thead>\n<tbody>\n")
+        for p in t.priorities { w.row([p.name] + FigureCells.ticket(p.figures)) }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private func sla(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
+        w.raw("<section>\n")
+        w.element("h2", "SLA breaches by category and priority")
+        if t.sla.isEmpty {
+            w.element(
+                "p",
+                t.slaTargets.isEmpty
+                    ? "No SLA targets configured (tickets.sla in the configuration)."
+                    : "No solved ticket in the period has a target.",
+                class: "quiet")
+        } else {
+            let priorities = TicketPriority.allCases.filter { p in t.sla.contains { $0.priority == p.name } }
+            w.raw("<table>\n<thead>")
+            w.row(["Category"] + priorities.map(\.name), header: true)
+            w.raw("</thead>\n<tbody>\n")
+            for category in CallCategory.allCases where t.sla.contains(where: { $0.category == category.name }) {
+                w.raw("<tr><th>")
+                w.text(category.name)
+                w.raw("</th>")
+                for p in priorities {
+                    let cell = t.sla.first { $0.category == category.name && $0.priority == p.name }
+                    w.raw((cell?.breachRate ?? 0) > 0.2 ? "<td class=\"n low\">" : "<td class=\"n\">")
+                    w.text(FigureCells.sla(cell))
+                    w.raw("</td>")
+                }
+                w.raw("</tr>\n")
+            }
+            w.raw("</tbody>\n</table>\n")
+        }
+        let targets = t.slaTargets.map { target in
+            let scope = [target.category, target.priority].compactMap { $0 }.joined(separator: " ")
+            let limits = [
+                target.firstReplyMinutes.map { "first reply \(DisplayFormat.minutes($0))" },
+                target.resolutionMinutes.map { "resolution \(DisplayFormat.minutes($0))" },
+            ].compactMap { $0 }.joined(separator: ", ")
+            return "\(scope.isEmpty ? "any ticket" : scope): \(limits)"
+        }
+        if !targets.isEmpty {
+            w.element(
+                "p",
+                "Breached / solved with a target; red above 20%. Targets, first match wins: "
+                    + targets.joined(separator: "; ") + ".", class: "quiet")
+        }
+        w.raw("</section>\n")
+    }
+}
