@@ -12,9 +12,31 @@ public enum TicketField: String, CaseIterable, Sendable {
     case resolutionMinutes = "resolution_minutes", resolutionHours = "resolution_hours"
     case reopens, satisfaction
 
-    /// Position in a field array.
-    @inline(__always) var slot: Int { Self.slots[self] ?? 0 }
-    private static let slots = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in a field array: a switch, because a dictionary look-up per field read was a tenth of the time.
+    @inline(__always) var slot: Int {
+        switch self {
+        case .id: 0
+        case .subject: 1
+        case .status: 2
+        case .priority: 3
+        case .ticketType: 4
+        case .tags: 5
+        case .group: 6
+        case .assignee: 7
+        case .channel: 8
+        case .createdAt: 9
+        case .updatedAt: 10
+        case .solvedAt: 11
+        case .closedAt: 12
+        case .firstReplyAt: 13
+        case .firstReplyMinutes: 14
+        case .firstReplyHours: 15
+        case .resolutionMinutes: 16
+        case .resolutionHours: 17
+        case .reopens: 18
+        case .satisfaction: 19
+        }
+    }
 
     /// Fields whose absence from an export is worth saying in data quality: the figures they feed are empty.
     static let reported: [(TicketField, String)] = [

@@ -52,18 +52,18 @@ final class TicketNormaliser {
             let utc = context.sourceCalendar.utcSecond(fromWall: wallSeconds)
             return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
         }
+        func badTime(_ f: TicketField) -> Result<TicketRecord, Failure> {
+            fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))")
+        }
         guard let createdOrNil = time(.createdAt), let created = createdOrNil else {
             return fail(
                 .createdAt, .badTime,
                 bytes(.createdAt).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(.createdAt))")
         }
-        var instants: [TicketField: Instant] = [:]
-        for f in [TicketField.updatedAt, .solvedAt, .closedAt, .firstReplyAt] {
-            guard let value = time(f) else {
-                return fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))")
-            }
-            if let value { instants[f] = value }
-        }
+        guard let updated = time(.updatedAt) else { return badTime(.updatedAt) }
+        guard let solvedAt = time(.solvedAt) else { return badTime(.solvedAt) }
+        guard let closedAt = time(.closedAt) else { return badTime(.closedAt) }
+        guard let replyAt = time(.firstReplyAt) else { return badTime(.firstReplyAt) }
         // Durations the export computed itself.
         func number(_ f: TicketField) -> Double?? {
             let b = bytes(f)
@@ -71,29 +71,29 @@ final class TicketNormaliser {
             guard let ms = ByteParsing.seconds(b) else { return nil }
             return Double(ms) / 1000
         }
-        var exported: [TicketField: Double] = [:]
-        for f in [TicketField.firstReplyMinutes, .firstReplyHours, .resolutionMinutes, .resolutionHours, .reopens] {
-            guard let value = number(f) else {
-                return fail(f, .badNumber, "expected a number >= 0 or empty, found \(shown(f))")
-            }
-            if let value { exported[f] = value }
+        func badNumber(_ f: TicketField) -> Result<TicketRecord, Failure> {
+            fail(f, .badNumber, "expected a number >= 0 or empty, found \(shown(f))")
         }
-        if let reopens = exported[.reopens], reopens != reopens.rounded() {
+        guard let replyMinutesGiven = number(.firstReplyMinutes) else { return badNumber(.firstReplyMinutes) }
+        guard let replyHours = number(.firstReplyHours) else { return badNumber(.firstReplyHours) }
+        guard let resolutionMinutesGiven = number(.resolutionMinutes) else { return badNumber(.resolutionMinutes) }
+        guard let resolutionHours = number(.resolutionHours) else { return badNumber(.resolutionHours) }
+        guard let reopens = number(.reopens) else { return badNumber(.reopens) }
+        if let reopens, reopens != reopens.rounded() {
             return fail(.reopens, .badNumber, "expected a whole number, found \(shown(.reopens))")
         }
-        let replyMinutes = exported[.firstReplyMinutes] ?? exported[.firstReplyHours].map { $0 * 60 }
-        let resolutionMinutes = exported[.resolutionMinutes] ?? exported[.resolutionHours].map { $0 * 60 }
-        var firstReply = instants[.firstReplyAt]
+        let replyMinutes = replyMinutesGiven ?? replyHours.map { $0 * 60 }
+        let resolutionMinutes = resolutionMinutesGiven ?? resolutionHours.map { $0 * 60 }
+        var firstReply = replyAt
         if firstReply == nil, let replyMinutes {
             firstReply = created + Milliseconds((replyMinutes * 60_000).rounded())
         }
-        let solved = instants[.solvedAt] ?? instants[.closedAt]
+        let solved = solvedAt ?? closedAt
         if let firstReply, firstReply < created {
             return fail(.firstReplyAt, .replyBeforeCreated, "first reply before created_at")
         }
         if let solved, solved < created {
-            return fail(
-                instants[.solvedAt] != nil ? .solvedAt : .closedAt, .solvedBeforeCreated, "solved before created_at")
+            return fail(solvedAt != nil ? .solvedAt : .closedAt, .solvedBeforeCreated, "solved before created_at")
         }
         // Words.
         let status: TicketStatus
@@ -148,8 +148,8 @@ final class TicketNormaliser {
             TicketRecord(
                 location: location, id: idSymbolText, key: TicketRecord.key(forID: idBytes), channel: channel,
                 group: group, assignee: assignee, ticketType: type, tags: tags, subject: subject, priority: priority,
-                status: status, createdAt: created, updatedAt: instants[.updatedAt], firstReplyAt: firstReply,
-                solvedAt: solved, reopens: exported[.reopens].map { Int($0) }, satisfaction: satisfaction,
+                status: status, createdAt: created, updatedAt: updated, firstReplyAt: firstReply,
+                solvedAt: solved, reopens: reopens.map { Int($0) }, satisfaction: satisfaction,
                 exportedFirstReplyMinutes: replyMinutes, exportedResolutionMinutes: resolutionMinutes))
     }
 

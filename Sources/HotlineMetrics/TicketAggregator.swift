@@ -13,7 +13,7 @@ public final class TicketAggregator {
     public let query: CallQuery
     let calendar: LocalCalendar
 
-    struct RowKey: Hashable {
+    struct RowKey: Hashable, FastHashable {
         var day: Int32 = 0
         var weekday: UInt8 = 0
         var category: UInt8 = 0
@@ -22,31 +22,43 @@ public final class TicketAggregator {
         var channel = Symbol.none
         var group = Symbol.none
         var assignee = Symbol.none
+
+        var fastHash: UInt64 {
+            let a =
+                UInt64(UInt32(bitPattern: day)) | UInt64(weekday) << 32 | UInt64(category) << 40
+                | UInt64(priority) << 48
+            let b = UInt64(subcategory.rawValue) | UInt64(channel.rawValue) << 32
+            let c = UInt64(group.rawValue) | UInt64(assignee.rawValue) << 32
+            return (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ (c &* 0x1656_67B1_9E37_79F9)
+        }
     }
-    struct SubcategoryKey: Hashable {
+    struct SubcategoryKey: Hashable, FastHashable {
         var category: CallCategory
         var subcategory: Symbol
-    }
-    struct CellKey: Hashable {
-        var category: CallCategory
-        var priority: TicketPriority
+
+        var fastHash: UInt64 { UInt64(category.rawValue) << 32 | UInt64(subcategory.rawValue) }
     }
 
     var total = TicketAccumulator()
     var previous = TicketAccumulator()
-    var byDay: [Int32: TicketAccumulator] = [:]
-    var byCategory: [CallCategory: TicketAccumulator] = [:]
-    var bySubcategory: [SubcategoryKey: TicketAccumulator] = [:]
-    var byPriority: [TicketPriority: TicketAccumulator] = [:]
-    var byCell: [CellKey: TicketAccumulator] = [:]
-    var byRow: [RowKey: TicketAccumulator] = [:]
+    var byDay = DayArray(empty: TicketAccumulator())
+    /// By category, priority and category x priority (the SLA cells): indexed by raw values.
+    var byCategory = [TicketAccumulator](repeating: TicketAccumulator(), count: CallCategory.allCases.count)
+    var byPriority = [TicketAccumulator](repeating: TicketAccumulator(), count: TicketPriority.allCases.count)
+    var byCell = [TicketAccumulator](
+        repeating: TicketAccumulator(), count: CallCategory.allCases.count * TicketPriority.allCases.count)
+    var subcategoryIndex = DenseIndex<SubcategoryKey>()
+    var bySubcategory: [TicketAccumulator] = []
+    var rowIndex = DenseIndex<RowKey>()
+    var byRow: [TicketAccumulator] = []
     /// Backlog changes per day: all tickets, by category, by priority, by table row without its date.
-    var backlogChanges: [Int32: Int] = [:]
-    var categoryBacklogChanges: [CallCategory: [Int32: Int]] = [:]
-    var priorityBacklogChanges: [TicketPriority: [Int32: Int]] = [:]
-    var rowBacklogChanges: [RowKey: [Int32: Int]] = [:]
+    var backlogChanges = DayArray(empty: 0)
+    var categoryBacklogChanges = [DayArray<Int>](repeating: DayArray(empty: 0), count: CallCategory.allCases.count)
+    var priorityBacklogChanges = [DayArray<Int>](repeating: DayArray(empty: 0), count: TicketPriority.allCases.count)
+    var undatedRowIndex = DenseIndex<RowKey>()
+    var rowBacklogChanges: [DayArray<Int>] = []
     /// Resolution times by category, for the distribution chart.
-    var resolutionByCategory: [CallCategory: WaitHistogram] = [:]
+    var resolutionByCategory = [WaitHistogram](repeating: WaitHistogram(), count: CallCategory.allCases.count)
     public private(set) var firstDay: Int32?
     public private(set) var lastDay: Int32?
     /// Tickets read and left out of the period's figures (created and solved outside it, or filtered).
@@ -121,33 +133,47 @@ public final class TicketAggregator {
             }
         }
 
-        let sub = SubcategoryKey(category: ticket.category, subcategory: ticket.subcategory)
-        let cell = CellKey(category: ticket.category, priority: ticket.priority)
+        let category = Int(ticket.category.rawValue)
+        let priority = Int(ticket.priority.rawValue)
+        let cell = category * TicketPriority.allCases.count + priority
+        var subcategory = -1
+        func subcategoryRow() -> Int {
+            if subcategory < 0 {
+                let (index, inserted) = subcategoryIndex.index(
+                    of: SubcategoryKey(category: ticket.category, subcategory: ticket.subcategory))
+                if inserted { bySubcategory.append(TicketAccumulator()) }
+                subcategory = index
+            }
+            return subcategory
+        }
+        func row(_ day: Int32) -> Int {
+            let (index, inserted) = rowIndex.index(of: rowKey(ticket, day: day))
+            if inserted { byRow.append(TicketAccumulator()) }
+            return index
+        }
         var counted = false
         if inPeriod(createdDay) {
             counted = true
             c.addCreated(to: &total)
-            c.addCreated(to: &byDay[createdDay, default: TicketAccumulator()])
-            c.addCreated(to: &byCategory[ticket.category, default: TicketAccumulator()])
-            c.addCreated(to: &bySubcategory[sub, default: TicketAccumulator()])
-            c.addCreated(to: &byPriority[ticket.priority, default: TicketAccumulator()])
-            c.addCreated(to: &byCell[cell, default: TicketAccumulator()])
-            c.addCreated(to: &byRow[rowKey(ticket, day: createdDay), default: TicketAccumulator()])
+            byDay.update(createdDay) { c.addCreated(to: &$0) }
+            c.addCreated(to: &byCategory[category])
+            c.addCreated(to: &bySubcategory[subcategoryRow()])
+            c.addCreated(to: &byPriority[priority])
+            c.addCreated(to: &byCell[cell])
+            c.addCreated(to: &byRow[row(createdDay)])
         }
         if inPrevious(createdDay) { c.addCreated(to: &previous) }
         if let solvedDay {
             if inPeriod(solvedDay) {
                 counted = true
                 c.addSolved(to: &total)
-                c.addSolved(to: &byDay[solvedDay, default: TicketAccumulator()])
-                c.addSolved(to: &byCategory[ticket.category, default: TicketAccumulator()])
-                c.addSolved(to: &bySubcategory[sub, default: TicketAccumulator()])
-                c.addSolved(to: &byPriority[ticket.priority, default: TicketAccumulator()])
-                c.addSolved(to: &byCell[cell, default: TicketAccumulator()])
-                c.addSolved(to: &byRow[rowKey(ticket, day: solvedDay), default: TicketAccumulator()])
-                if let d = c.resolutionDuration {
-                    resolutionByCategory[ticket.category, default: WaitHistogram()].add(minutesOf: d)
-                }
+                byDay.update(solvedDay) { c.addSolved(to: &$0) }
+                c.addSolved(to: &byCategory[category])
+                c.addSolved(to: &bySubcategory[subcategoryRow()])
+                c.addSolved(to: &byPriority[priority])
+                c.addSolved(to: &byCell[cell])
+                c.addSolved(to: &byRow[row(solvedDay)])
+                if let d = c.resolutionDuration { resolutionByCategory[category].add(minutesOf: d) }
             }
             if inPrevious(solvedDay) { c.addSolved(to: &previous) }
         }
@@ -155,17 +181,16 @@ public final class TicketAggregator {
 
         // The backlog: a ticket solved at an unknown time cannot be placed, so it stays out of it.
         guard !(ticket.status.isSolved && ticket.solvedAt == nil) else { return }
-        let undated = rowKey(ticket, day: nil)
-        backlogChanges[createdDay, default: 0] += 1
-        categoryBacklogChanges[ticket.category, default: [:]][createdDay, default: 0] += 1
-        priorityBacklogChanges[ticket.priority, default: [:]][createdDay, default: 0] += 1
-        rowBacklogChanges[undated, default: [:]][createdDay, default: 0] += 1
-        if let solvedDay {
-            backlogChanges[solvedDay, default: 0] -= 1
-            categoryBacklogChanges[ticket.category, default: [:]][solvedDay, default: 0] -= 1
-            priorityBacklogChanges[ticket.priority, default: [:]][solvedDay, default: 0] -= 1
-            rowBacklogChanges[undated, default: [:]][solvedDay, default: 0] -= 1
+        let (undated, inserted) = undatedRowIndex.index(of: rowKey(ticket, day: nil))
+        if inserted { rowBacklogChanges.append(DayArray(empty: 0)) }
+        func change(_ day: Int32, _ by: Int) {
+            backlogChanges.update(day) { $0 += by }
+            categoryBacklogChanges[category].update(day) { $0 += by }
+            priorityBacklogChanges[priority].update(day) { $0 += by }
+            rowBacklogChanges[undated].update(day) { $0 += by }
         }
+        change(createdDay, 1)
+        if let solvedDay { change(solvedDay, -1) }
     }
 
     /// The table key of a ticket's event on `day` (nil: without the date, for the backlog).
@@ -189,9 +214,13 @@ public final class TicketAggregator {
         return key
     }
 
-    /// Open tickets at the end of `day`, from a day -> change map.
-    static func backlog(_ changes: [Int32: Int]?, atEndOf day: Int32) -> Int {
-        guard let changes else { return 0 }
-        return changes.reduce(0) { $0 + ($1.key <= day ? $1.value : 0) }
+    /// The accumulator of a subcategory, if it had tickets.
+    func subcategory(_ category: CallCategory, _ subcategory: Symbol) -> TicketAccumulator? {
+        subcategoryIndex.find(SubcategoryKey(category: category, subcategory: subcategory)).map { bySubcategory[$0] }
+    }
+
+    /// The backlog changes of an undated table row.
+    func backlogChanges(ofRow key: RowKey) -> DayArray<Int>? {
+        undatedRowIndex.find(key).map { rowBacklogChanges[$0] }
     }
 }

@@ -21,19 +21,19 @@ public struct TicketSectionBuilder {
     public func build() -> TicketSection {
         let a = aggregator
         let end = Int32(toDay ?? Int(a.lastDay ?? 0))
-        let totals = TicketFigures(a.total, backlog: TicketAggregator.backlog(a.backlogChanges, atEndOf: end))
+        let totals = TicketFigures(a.total, backlog: a.backlogChanges.total(through: end))
         var previousBacklog: Int?
         if let previous = a.query.previous {
-            previousBacklog = TicketAggregator.backlog(a.backlogChanges, atEndOf: Int32(previous.to.dayNumber))
+            previousBacklog = a.backlogChanges.total(through: Int32(previous.to.dayNumber))
         }
         let previous = a.query.previous == nil ? nil : TicketFigures(a.previous, backlog: previousBacklog)
 
         var days: [TicketDayRow] = []
         if let fromDay, let toDay, toDay - fromDay <= 366, toDay >= fromDay {
-            var open = TicketAggregator.backlog(a.backlogChanges, atEndOf: Int32(fromDay - 1))
+            var open = a.backlogChanges.total(through: Int32(fromDay - 1))
             for day in fromDay...toDay {
-                open += a.backlogChanges[Int32(day)] ?? 0
-                let acc = a.byDay[Int32(day)] ?? TicketAccumulator()
+                open += a.backlogChanges[Int32(day)]
+                let acc = a.byDay[Int32(day)]
                 days.append(
                     TicketDayRow(
                         date: CivilDate(dayNumber: day).description,
@@ -41,30 +41,33 @@ public struct TicketSectionBuilder {
                         solved: acc.solved, backlog: open))
             }
         }
-        let categories = CallCategory.allCases.map { category in
-            let subs = a.bySubcategory.filter { $0.key.category == category && !$0.key.subcategory.isNone }
-                .map { (name: symbols[$0.key.subcategory], acc: $0.value) }
-                .sorted { $0.acc.created != $1.acc.created ? $0.acc.created > $1.acc.created : $0.name < $1.name }
-                .map { TicketGroupRow(name: $0.name, figures: TicketFigures($0.acc, backlog: nil), subcategories: nil) }
+        let categories = CallCategory.allCases.map { category -> TicketGroupRow in
+            let keys = a.subcategoryIndex.keys.filter { $0.category == category && !$0.subcategory.isNone }
+            var subs: [(name: String, acc: TicketAccumulator)] = keys.map { key in
+                (symbols[key.subcategory], a.subcategory(category, key.subcategory) ?? TicketAccumulator())
+            }
+            subs.sort { $0.acc.created != $1.acc.created ? $0.acc.created > $1.acc.created : $0.name < $1.name }
+            let i = Int(category.rawValue)
             return TicketGroupRow(
                 name: category.name,
-                figures: TicketFigures(
-                    a.byCategory[category] ?? TicketAccumulator(),
-                    backlog: TicketAggregator.backlog(a.categoryBacklogChanges[category], atEndOf: end)),
-                subcategories: subs)
+                figures: TicketFigures(a.byCategory[i], backlog: a.categoryBacklogChanges[i].total(through: end)),
+                subcategories: subs.map {
+                    TicketGroupRow(name: $0.name, figures: TicketFigures($0.acc, backlog: nil), subcategories: nil)
+                })
         }
         let priorities = TicketPriority.allCases.compactMap { priority -> TicketGroupRow? in
-            let backlog = TicketAggregator.backlog(a.priorityBacklogChanges[priority], atEndOf: end)
-            guard let acc = a.byPriority[priority] ?? (backlog > 0 ? TicketAccumulator() : nil) else { return nil }
+            let i = Int(priority.rawValue)
+            let backlog = a.priorityBacklogChanges[i].total(through: end)
+            let acc = a.byPriority[i]
+            guard !acc.isEmpty || backlog > 0 else { return nil }
             return TicketGroupRow(
                 name: priority.name, figures: TicketFigures(acc, backlog: backlog), subcategories: nil)
         }
         var sla: [SLACell] = []
         for category in CallCategory.allCases {
             for priority in TicketPriority.allCases {
-                guard let acc = a.byCell[.init(category: category, priority: priority)], acc.slaWithTarget > 0 else {
-                    continue
-                }
+                let acc = a.byCell[Int(category.rawValue) * TicketPriority.allCases.count + Int(priority.rawValue)]
+                guard acc.slaWithTarget > 0 else { continue }
                 sla.append(
                     SLACell(
                         category: category.name, priority: priority.name, withTarget: acc.slaWithTarget,
@@ -80,8 +83,8 @@ public struct TicketSectionBuilder {
             ResolutionBucket(
                 label: label, fromMinutes: lower, toMinutes: upper,
                 counts: CallCategory.allCases.map { category in
-                    a.resolutionByCategory[category]?.count(from: lower == 0 ? 0 : lower + 1, to: upper.map { $0 + 1 })
-                        ?? 0
+                    a.resolutionByCategory[Int(category.rawValue)].count(
+                        from: lower == 0 ? 0 : lower + 1, to: upper.map { $0 + 1 })
                 })
         }
         let s = a.settings
@@ -150,8 +153,8 @@ public struct TicketSectionBuilder {
                 text(dim, l) != text(dim, r) ? text(dim, l) < text(dim, r) : nil
             }
         }
-        let rows = a.byRow.sorted { lhs, rhs in
-            for dim in dims { if let less = order(dim, lhs.key, rhs.key) { return less } }
+        let rows = zip(a.rowIndex.keys, a.byRow).sorted { lhs, rhs in
+            for dim in dims { if let less = order(dim, lhs.0, rhs.0) { return less } }
             return false
         }
         return TicketTable(
@@ -165,7 +168,7 @@ public struct TicketSectionBuilder {
                 let backlog: Int? =
                     hasWeekday
                     ? nil
-                    : TicketAggregator.backlog(a.rowBacklogChanges[undated], atEndOf: hasDate ? key.day : end)
+                    : (a.backlogChanges(ofRow: undated)?.total(through: hasDate ? key.day : end) ?? 0)
                 return TicketTableRow(
                     keys: dims.map { text($0, key) }, figures: TicketFigures(acc, backlog: backlog))
             })

@@ -113,8 +113,14 @@ public final class LocalCalendar: @unchecked Sendable {
     public func utcSecond(fromWall wall: Int64) -> Int64 {
         let before = offset(atSecond: wall - 86400)
         let after = offset(atSecond: wall + 86400)
-        let candidates = [wall - before, wall - after].filter { $0 + offset(atSecond: $0) == wall }
-        return candidates.min() ?? (wall - before)
+        // No arrays here: business-time sums call this twice per working day of every ticket.
+        let a = wall - before
+        let b = wall - after
+        let aFits = a + offset(atSecond: a) == wall
+        let bFits = b + offset(atSecond: b) == wall
+        if aFits && bFits { return min(a, b) }
+        if bFits { return b }
+        return a
     }
 }
 

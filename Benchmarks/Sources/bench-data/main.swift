@@ -21,9 +21,16 @@ if args.count == 4, args[1] == "queue-log" || args[1] == "freeswitch", let calls
     writePBX(mode: args[1], calls: calls, target: args[3])
     exit(0)
 }
+// A Zendesk-style ticket export: `bench-data tickets COUNT OUT.csv`.
+if args.count == 4, args[1] == "tickets", let count = Int(args[2]) {
+    writeTickets(count: count, target: args[3])
+    exit(0)
+}
 guard args.count == 4, let rows = Int(args[1]), let callers = Int(args[2]) else {
     FileHandle.standardError.write(
-        Data("usage: bench-data ROWS CALLERS OUT.csv | queue-log CALLS OUT | freeswitch CALLS DIR\n".utf8))
+        Data(
+            "usage: bench-data ROWS CALLERS OUT.csv | queue-log CALLS OUT | freeswitch CALLS DIR | tickets COUNT OUT.csv\n"
+                .utf8))
     exit(2)
 }
 let queues = ["hotline-cn", "hotline-cn", "hotline-cn", "hotline-en", "merchant", "vip"].map { Array($0.utf8) }
@@ -213,4 +220,63 @@ func writePBX(mode: String, calls: Int, target: String) {
         try? log?.close()
         _ = flushedUpTo
     }
+}
+
+/// A Zendesk-style CSV export of `count` tickets over a month from 2026-10-01, Shanghai local times without offset
+/// (as Zendesk writes them), 90% solved, tags from the default taxonomy, a third rated.
+func writeTickets(count: Int, target: String) {
+    FileManager.default.createFile(atPath: target, contents: nil)
+    guard let out = FileHandle(forWritingAtPath: target) else { exit(1) }
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 22)
+    func put(_ s: String) { buffer.append(contentsOf: s.utf8) }
+    put(
+        "Id,Requester,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at,Solved at,Reopens,Replies,First reply time in minutes,Full resolution time in minutes,Satisfaction Score\n"
+    )
+    let tags = [
+        "重复支付 voice", "支付失败", "refund 退款", "未到账", "账户锁定", "password reset", "对账单", "投诉", "投诉升级 vip", "活动 promo",
+    ]
+    let groups = ["Payments 支付组", "Accounts 账户组", "Billing 账务组", "Complaints 客诉组"]
+    let priorities = ["Urgent", "High", "Normal", "Normal", "Low"]
+    let ratings = ["Good", "Good", "Bad", "Offered", "Unoffered", "Unoffered"]
+    let start: Int64 = 1_790_784_000  // 2026-10-01 00:00 local, as seconds of the local wall clock
+    func stamp(_ wall: Int64) -> String {
+        let day = Int(wall / 86400)
+        let s = Int(wall % 86400)
+        // Civil date from days since 1970 (Howard Hinnant).
+        let z = day + 719468
+        let era = z / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func p2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(p2(m))-\(p2(d)) \(p2(s / 3600)):\(p2(s / 60 % 60)):\(p2(s % 60))"
+    }
+    for i in 0..<count {
+        let created = start + Int64(i) * (31 * 86400) / Int64(max(1, count)) + Int64(below(60))
+        let reply = 1 + below(240)
+        let resolve = reply + below(4000)
+        let solved = below(10) != 0
+        let tag = tags[below(tags.count)]
+        let group = groups[below(groups.count)]
+        let solvedAt = solved ? stamp(created + Int64(resolve) * 60) : ""
+        put("\(1_000_000 + i),Customer \(below(10000)),Agent \(below(60)),\(group),Ticket \(i),\(tag),")
+        put(solved ? (below(3) == 0 ? "Closed," : "Solved,") : (below(2) == 0 ? "Open," : "Pending,"))
+        put("\(priorities[below(priorities.count)]),Voice,Incident,\(stamp(created)),")
+        put(
+            "\(solved ? solvedAt : stamp(created + Int64(reply) * 60)),\(solvedAt),\(below(20) == 0 ? 1 : 0),2,\(reply),"
+        )
+        put(solved ? "\(resolve)," : ",")
+        put(solved ? "\(ratings[below(ratings.count)])\n" : "Unoffered\n")
+        if buffer.count > (1 << 22) - 4096 {
+            out.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+    out.write(Data(buffer))
+    try? out.close()
 }

@@ -96,11 +96,9 @@ struct CallPipeline {
             settings: settings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
 
-        // Tickets are few next to calls: aggregated on the reading thread.
         let tickets = TicketAggregator(
             settings: ticketSettings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
-        ingest.acceptTicket = { tickets.add($0) }
 
         let (files, problems) = InputResolver.resolve(inputs)
         let progress = showProgress ? ProgressMeter(files: files) : nil
@@ -123,8 +121,30 @@ struct CallPipeline {
             onReject(reject)
         }
         if threads <= 1 {
+            ingest.acceptTicket = { tickets.add($0) }
             summaries += ingest.read(files, accept: { call in aggregator.add(call) }, reject: keepReject)
         } else {
+            // Tickets get a stage of their own, like calls: business time and a dozen accumulators per ticket.
+            let ticketPipe = BatchPipe<TicketRecord>()
+            let ticketStage = HandOver(value: tickets)
+            let ticketWorker = WorkerThread {
+                while let batch = ticketPipe.pop() {
+                    for ticket in batch { ticketStage.value.add(ticket) }
+                }
+            }
+            var ticketBatch: [TicketRecord] = []
+            ingest.acceptTicket = { ticket in
+                ticketBatch.append(ticket)
+                if ticketBatch.count == Self.batchSize {
+                    ticketPipe.push(ticketBatch)
+                    ticketBatch.removeAll(keepingCapacity: true)
+                }
+            }
+            defer {
+                ticketPipe.push(ticketBatch)
+                ticketPipe.close()
+                ticketWorker.join()
+            }
             // Stage 2 on its own thread: the aggregator is used only there until the join.
             let pipe = BatchPipe<CallRecord>()
             let stage = HandOver(value: aggregator)
