@@ -6,7 +6,8 @@ import HotlineModel
 extension HTMLReportRenderer {
     static let ticketHeaders = FigureCells.ticketColumns.map(\.0)
 
-    func tickets(_ t: TicketSection, comparing: Bool, _ w: inout HTMLWriter<String>) {
+    /// The ticket headline cards, right after the calls' (DESIGN.md section 1).
+    func ticketHeadline(_ t: TicketSection, comparing: Bool, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", "Tickets")
         w.element(
@@ -33,7 +34,11 @@ extension HTMLReportRenderer {
             )
         }
         for note in notes { w.element("p", note, class: "quiet") }
+    }
 
+    /// The ticket charts and tables, after the call tables (DESIGN.md sections 4 and 5).
+    func ticketSections(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
+        let f = t.totals
         w.raw("<section>\n")
         w.element(
             "h2",

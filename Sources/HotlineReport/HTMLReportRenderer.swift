@@ -19,7 +19,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let calls = report.tickets == nil || report.totals.offered > 0
         let comparing = report.period.previousFrom != nil
         if calls { cards(report.headline, comparing: comparing, &w) }
-        if let tickets = report.tickets { self.tickets(tickets, comparing: comparing, &w) }
+        if let tickets = report.tickets { ticketHeadline(tickets, comparing: comparing, &w) }
         if calls {
             load(report, &w)
             if report.days.count > 1 { days(report, &w) }
@@ -27,6 +27,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             categories(report, &w)
             queues(report, &w)
             if !report.agents.isEmpty { agents(report, &w) }
+        }
+        if let tickets = report.tickets { ticketSections(tickets, &w) }
+        if calls {
             staffing(report, &w)
             waits(report, &w)
         }

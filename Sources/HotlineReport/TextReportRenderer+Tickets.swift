@@ -4,7 +4,8 @@ import HotlineModel
 /// The ticket sections of the text report: headline, categories, priorities, SLA breaches, the resolution-time
 /// distribution and the backlog by day.
 extension TextReportRenderer {
-    func tickets<Output: TextOutputStream>(_ t: TicketSection, comparing: Bool, _ out: inout Output) {
+    /// The ticket headline, right after the calls' (DESIGN.md section 1).
+    func ticketHeadline<Output: TextOutputStream>(_ t: TicketSection, comparing: Bool, _ out: inout Output) {
         let clock =
             t.businessHours.map { "times in business hours, \($0)" } ?? "calendar times (no business hours configured)"
         section("Tickets", clock, &out)
@@ -39,7 +40,10 @@ extension TextReportRenderer {
                     "\(DisplayFormat.count(t.solvedWithoutTime, "ticket")) solved or closed without a solve time: left out of resolution figures and the backlog."
                 ))
         }
+    }
 
+    /// The ticket tables and distributions, after the call tables (DESIGN.md sections 4 and 5).
+    func ticketSections<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
         section("Tickets by category", "created on the day; solved, resolution, SLA and Sat% on the solve day", &out)
         var categories = TextTable([("Category / subcategory", 24)] + FigureCells.ticketColumns)
         for c in t.categories {

@@ -13,7 +13,7 @@ public struct TextReportRenderer: ReportRenderer {
         let calls = report.tickets == nil || report.totals.offered > 0
         if calls { headline(report, &out) }
         if let tickets = report.tickets {
-            self.tickets(tickets, comparing: report.period.previousFrom != nil, &out)
+            ticketHeadline(tickets, comparing: report.period.previousFrom != nil, &out)
         }
         if calls {
             intervals(report, &out)
@@ -21,6 +21,9 @@ public struct TextReportRenderer: ReportRenderer {
             categories(report, &out)
             queues(report, &out)
             if !report.agents.isEmpty { agents(report, &out) }
+        }
+        if let tickets = report.tickets { ticketSections(tickets, &out) }
+        if calls {
             staffing(report, &out)
             heatmap(report, &out)
             waits(report, &out)
