@@ -119,7 +119,7 @@ final class TicketsXMLReader {
                         ticketDepth = nil
                         finishTicket()
                     } else if level == 1 {
-                        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        let value = Self.trimmed(text)
                         if name == "id" {
                             plainID = value
                         } else if name == "requester-id" || name == "requester" {
@@ -128,7 +128,7 @@ final class TicketsXMLReader {
                             values.set(field, Self.decoded(value, element: name))
                         }
                     } else if level == 3, stack[depth + 1] == "comments", !comments.isEmpty {
-                        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        let value = Self.trimmed(text)
                         switch name {
                         case "author-id", "author": comments[comments.count - 1].author = value
                         case "created-at": comments[comments.count - 1].createdAt = value
@@ -148,6 +148,17 @@ final class TicketsXMLReader {
                     field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.message))
             throw IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
         }
+    }
+
+    /// `text` without leading and trailing ASCII white space. Foundation's trimming bridges through NSString and
+    /// was 40% of the reading time; element text is nearly always already trimmed.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }), let end = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(text[start...end])
     }
 
     /// Zendesk's numeric codes as the words the normaliser knows.

@@ -31,6 +31,27 @@ public struct Report: Sendable, Encodable {
             staffing
         case waitDistribution = "wait_distribution", table, tickets, dataQuality = "data_quality"
     }
+
+    /// Written out so `tickets` is `null` when no ticket export was read: the JSON keeps one shape.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(period, forKey: .period)
+        try c.encode(thresholds, forKey: .thresholds)
+        try c.encode(filters, forKey: .filters)
+        try c.encode(headline, forKey: .headline)
+        try c.encode(totals, forKey: .totals)
+        try c.encode(intervals, forKey: .intervals)
+        try c.encode(days, forKey: .days)
+        try c.encode(heatmap, forKey: .heatmap)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(queues, forKey: .queues)
+        try c.encode(agents, forKey: .agents)
+        try c.encode(staffing, forKey: .staffing)
+        try c.encode(waitDistribution, forKey: .waitDistribution)
+        try c.encode(table, forKey: .table)
+        try c.encode(tickets, forKey: .tickets)
+        try c.encode(dataQuality, forKey: .dataQuality)
+    }
 }
 
 public struct ReportPeriod: Sendable, Encodable {

@@ -40,15 +40,24 @@ final class XMLDocumentStream {
             }
         }
         let n = min(count, pending.count - pendingStart)
-        for k in 0..<n { buffer[k] = CChar(bitPattern: pending[pendingStart + k]) }
+        pending.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + pendingStart, byteCount: n)
+        }
         pendingStart += n
         return Int32(n)
     }
 
     /// Moves what it can from `carry` to `pending`, keeping a possibly cut `<?xml`, `<!DOCTYPE` or `?>`.
+    ///
+    /// Runs of ordinary bytes move in one append: per-byte appends were half the time of reading ticket XML.
     private func filter() {
         var i = 0
+        var runStart = 0
         let n = carry.count
+        func flush(upTo end: Int) {
+            if end > runStart { pending.append(contentsOf: carry[runStart..<end]) }
+        }
         scan: while i < n {
             let b = carry[i]
             if inDeclaration {
@@ -57,19 +66,25 @@ final class XMLDocumentStream {
                     if i + 1 < n && carry[i + 1] == UInt8(ascii: ">") {
                         inDeclaration = false
                         i += 2
+                        runStart = i
                         continue
                     }
                 }
                 i += 1
+                runStart = i
                 continue
             }
             if b == UInt8(ascii: "<") {
-                if i + 9 > n && !sourceDone { break scan }
-                if matches("<?xml", at: i) && i + 5 < n
-                    && [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(carry[i + 5])
-                {
+                if i + 9 > n && !sourceDone {
+                    flush(upTo: i)
+                    runStart = i
+                    break scan
+                }
+                if matches("<?xml", at: i) && i + 5 < n && Self.endsName(carry[i + 5]) {
+                    flush(upTo: i)
                     inDeclaration = true
                     i += 5
+                    runStart = i
                     continue
                 }
                 if matches("<!DOCTYPE", at: i) {
@@ -78,10 +93,15 @@ final class XMLDocumentStream {
                     return
                 }
             }
-            pending.append(b)
             i += 1
         }
+        if !inDeclaration { flush(upTo: i) }
         carry.removeFirst(i)
+    }
+
+    /// A byte that can follow `<?xml` in a declaration: white space or `?`.
+    private static func endsName(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "?")
     }
 
     private func matches(_ text: StaticString, at i: Int) -> Bool {
