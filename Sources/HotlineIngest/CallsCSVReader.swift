@@ -118,14 +118,7 @@ final class CallsCSVReader {
             }
             // Times.
             func time(_ i: Int, _ field: String) -> Instant?? {
-                let b = bytes(i)
-                if b.isEmpty { return .some(nil) }
-                guard let parsed = ByteParsing.timestamp(b) else { return nil }
-                if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
-                summary.timestampsWithoutOffset += 1
-                let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
-                let utc = context.sourceCalendar.utcSecond(fromWall: wallSeconds)
-                return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
+                context.instant(bytes(i), withoutOffset: &summary.timestampsWithoutOffset)
             }
             guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
                 fail(

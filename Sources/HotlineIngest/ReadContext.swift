@@ -41,6 +41,18 @@ public final class ReadContext {
         self.limits = limits
     }
 
+    /// A timestamp field: `.some(nil)` when empty, nil when not a time. A time without an offset is read in the
+    /// source zone and counted in `withoutOffset`.
+    @inline(__always) func instant(_ bytes: UnsafeBufferPointer<UInt8>, withoutOffset: inout Int) -> Instant?? {
+        if bytes.isEmpty { return .some(nil) }
+        guard let parsed = ByteParsing.timestamp(bytes) else { return nil }
+        if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
+        withoutOffset += 1
+        let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
+        let utc = sourceCalendar.utcSecond(fromWall: wallSeconds)
+        return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
+    }
+
     /// The caller key of caller text from a reader that already has a String (queue_log, CDRs).
     func callerKey(forText text: String) -> CallerKey? {
         let key = Array(text.utf8).withUnsafeBufferPointer { callerKey(ByteParsing.trimmed($0)) }

@@ -43,14 +43,7 @@ final class TicketNormaliser {
         }
         // Times.
         func time(_ f: TicketField) -> Instant?? {
-            let b = bytes(f)
-            if b.isEmpty { return .some(nil) }
-            guard let parsed = ByteParsing.timestamp(b) else { return nil }
-            if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
-            summary.timestampsWithoutOffset += 1
-            let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
-            let utc = context.sourceCalendar.utcSecond(fromWall: wallSeconds)
-            return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
+            context.instant(bytes(f), withoutOffset: &summary.timestampsWithoutOffset)
         }
         func badTime(_ f: TicketField) -> Result<TicketRecord, Failure> {
             fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))")

@@ -117,14 +117,7 @@ extension HTMLReportRenderer {
             }
             w.raw("</tbody>\n</table>\n")
         }
-        let targets = t.slaTargets.map { target in
-            let scope = [target.category, target.priority].compactMap { $0 }.joined(separator: " ")
-            let limits = [
-                target.firstReplyMinutes.map { "first reply \(DisplayFormat.minutes($0))" },
-                target.resolutionMinutes.map { "resolution \(DisplayFormat.minutes($0))" },
-            ].compactMap { $0 }.joined(separator: ", ")
-            return "\(scope.isEmpty ? "any ticket" : scope): \(limits)"
-        }
+        let targets = t.slaTargets.map(FigureCells.slaTarget)
         if !targets.isEmpty {
             w.element(
                 "p",

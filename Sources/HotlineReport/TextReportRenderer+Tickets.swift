@@ -74,14 +74,7 @@ extension TextReportRenderer {
     }
 
     private func slaMatrix<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
-        let targets = t.slaTargets.map { target in
-            let scope = [target.category, target.priority].compactMap { $0 }.joined(separator: " ")
-            let limits = [
-                target.firstReplyMinutes.map { "reply \(DisplayFormat.minutes($0))" },
-                target.resolutionMinutes.map { "resolve \(DisplayFormat.minutes($0))" },
-            ].compactMap { $0 }.joined(separator: ", ")
-            return "\(scope.isEmpty ? "any" : scope): \(limits)"
-        }
+        let targets = t.slaTargets.map(FigureCells.slaTarget)
         section("SLA breaches", "breached / solved with a target, by category and priority", &out)
         guard !t.sla.isEmpty else {
             out.write(

@@ -65,4 +65,14 @@ enum FigureCells {
         guard let cell else { return "" }
         return "\(cell.breached)/\(cell.withTarget) \(DisplayFormat.percent(cell.breachRate))"
     }
+
+    /// An SLA target in words: `complaint urgent: first reply 30m, resolution 4h00` (`any ticket` without scope).
+    static func slaTarget(_ target: SLATargetRow) -> String {
+        let scope = [target.category, target.priority].compactMap { $0 }.joined(separator: " ")
+        let limits = [
+            target.firstReplyMinutes.map { "first reply \(DisplayFormat.minutes($0))" },
+            target.resolutionMinutes.map { "resolution \(DisplayFormat.minutes($0))" },
+        ].compactMap { $0 }.joined(separator: ", ")
+        return "\(scope.isEmpty ? "any ticket" : scope): \(limits)"
+    }
 }

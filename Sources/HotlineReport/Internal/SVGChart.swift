@@ -88,18 +88,11 @@ enum SVGChart {
 
     /// A histogram of answered calls by wait, with the service-level threshold marked.
     static func waits(_ buckets: [WaitBucket], threshold: Int) -> String {
-        let width = 960.0
-        let height = 220.0
-        let left = 56.0
-        let top = 16.0
-        let bottom = 40.0
-        let plotW = width - left - 16
-        let plotH = height - top - bottom
+        let frame = Frame()
+        let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let scale = niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1)))
         let slot = plotW / Double(max(1, buckets.count))
-        var svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Wait before answer\">\n"
-        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        var svg = frame.open(label: "Wait before answer", scale: scale)
         for (i, b) in buckets.enumerated() {
             let h = plotH * Double(b.calls) / scale
             let x = left + slot * Double(i) + slot * 0.1
@@ -116,6 +109,22 @@ enum SVGChart {
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
         svg += "</svg>\n"
         return svg
+    }
+
+    /// The plot area of the 220-pixel charts (waits, resolution times, backlog): the opening tag and the grid.
+    struct Frame {
+        let width = 960.0
+        let height = 220.0
+        let left = 56.0
+        let top = 16.0
+        let bottom = 40.0
+        var plotW: Double { width - left - 16 }
+        var plotH: Double { height - top - bottom }
+
+        func open(label: String, scale: Double) -> String {
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(label)\">\n"
+                + grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        }
     }
 
     /// Five horizontal grid lines with the count axis on the left and, optionally, 0-100 % on the right.
@@ -163,20 +172,13 @@ extension SVGChart {
 
     /// Solved tickets by resolution time, one bar per bucket stacked by category.
     static func resolution(_ buckets: [ResolutionBucket]) -> String {
-        let width = 960.0
-        let height = 220.0
-        let left = 56.0
-        let top = 16.0
-        let bottom = 40.0
-        let plotW = width - left - 16
-        let plotH = height - top - bottom
+        let frame = Frame()
+        let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let totals = buckets.map { $0.counts.reduce(0, +) }
         let all = max(1, totals.reduce(0, +))
         let scale = niceCeiling(Double(max(1, totals.max() ?? 1)))
         let slot = plotW / Double(max(1, buckets.count))
-        var svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Resolution time\">\n"
-        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        var svg = frame.open(label: "Resolution time", scale: scale)
         for (i, bucket) in buckets.enumerated() {
             let x = left + slot * Double(i) + slot * 0.1
             var y = top + plotH
@@ -201,19 +203,12 @@ extension SVGChart {
 
     /// Tickets created per day (bars) and the backlog at each day's end (line), on one count axis.
     static func backlog(_ days: [TicketDayRow]) -> String {
-        let width = 960.0
-        let height = 220.0
-        let left = 56.0
-        let top = 16.0
-        let bottom = 40.0
-        let plotW = width - left - 16
-        let plotH = height - top - bottom
+        let frame = Frame()
+        let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let scale = niceCeiling(Double(max(1, days.map { max($0.created, $0.backlog) }.max() ?? 1)))
         let slot = plotW / Double(max(1, days.count))
         let labelEvery = max(1, days.count / 14)
-        var svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"Ticket backlog by day\">\n"
-        svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
+        var svg = frame.open(label: "Ticket backlog by day", scale: scale)
         var path = ""
         for (i, day) in days.enumerated() {
             let x = left + slot * Double(i) + slot * 0.15
