@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Records, categories, local time: the vocabulary every stage shares.
@@ -34,6 +36,15 @@ let package = Package(
         .target(name: "HotlineMetrics", dependencies: ["HotlineModel"], swiftSettings: hotPath),
         // The report model -> text, HTML, JSON, CSV.
         .target(name: "HotlineReport", dependencies: ["HotlineModel", "HotlineMetrics"]),
+        // The nightly store: SQLite through GRDB (system libsqlite3): the manifest of files read and the per-day
+        // aggregates every report of the nightly job is merged from.
+        .target(
+            name: "HotlineStore",
+            dependencies: [
+                "HotlineModel", "HotlineMetrics", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The YAML configuration file: every setting, its default, and errors that name the key and line.
         .target(name: "HotlineConfig", dependencies: ["HotlineModel", .product(name: "Yams", package: "Yams")]),
         // Deterministic sample inputs for the bundled payment hotline.
@@ -43,6 +54,7 @@ let package = Package(
             name: "HotlineCLI",
             dependencies: [
                 "HotlineModel", "HotlineIngest", "HotlineMetrics", "HotlineReport", "HotlineSamples", "HotlineConfig",
+                "HotlineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,6 +63,7 @@ let package = Package(
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
+        .testTarget(name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"]),
         .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
         .testTarget(

@@ -8,7 +8,7 @@ public struct HotlineCommand: ParsableCommand {
         abstract:
             "Call-center operations reports from call logs: queue load, service level, abandonment, waits, handle time, satisfaction.",
         version: "0.1.0",
-        subcommands: [Report.self, Check.self, Staffing.self, Samples.self]
+        subcommands: [Report.self, Nightly.self, Check.self, Staffing.self, Samples.self]
     )
 
     public init() {}

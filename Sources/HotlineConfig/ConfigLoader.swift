@@ -15,7 +15,14 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(file: path, line: 0, key: "", message: "cannot read the configuration file")
         }
-        return try parse(text, file: path)
+        var config = try parse(text, file: path)
+        // Paths in the file are relative to its folder, so cron can run the job from anywhere.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func resolved(_ p: String) -> String { p.hasPrefix("/") ? p : folder + "/" + p }
+        config.nightly.inbox = config.nightly.inbox.map { .init(path: resolved($0.path), format: $0.format) }
+        config.nightly.store = config.nightly.store.map(resolved)
+        config.nightly.output = config.nightly.output.map(resolved)
+        return config
     }
 
     public static func parse(_ text: String, file: String) throws -> HotlineConfiguration {
@@ -59,6 +66,7 @@ public enum ConfigLoader {
                     config.cdrColumns = try reader.strings(node, at: "\(key).\(sub)")
                 }
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
+            case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
             default: break
             }
         }
@@ -69,7 +77,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "categories", "calls_csv", "asterisk_cdr",
-            "tickets",
+            "tickets", "nightly",
         ]
     }
 

@@ -38,6 +38,32 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var ticketStatusWords: [String: TicketStatus] = [:]
     public var ticketPriorityWords: [String: TicketPriority] = [:]
 
+    /// The nightly job: inbox, store, output directory, retention.
+    public var nightly = NightlySettings()
+
+    public init() {}
+}
+
+/// `nightly:` settings. Relative paths are relative to the configuration file's folder.
+public struct NightlySettings: Sendable, Equatable {
+    public struct Inbox: Sendable, Equatable {
+        /// A file, a directory (read recursively) or a glob.
+        public var path: String
+        /// Read as this format instead of recognising it (`calls-csv`, ...).
+        public var format: String?
+
+        public init(path: String, format: String? = nil) {
+            self.path = path
+            self.format = format
+        }
+    }
+
+    public var inbox: [Inbox] = []
+    public var store: String?
+    public var output: String?
+    /// Days of outputs kept; older daily, week-to-date and month-to-date files are removed.
+    public var retentionDays = 90
+
     public init() {}
 }
 

@@ -20,6 +20,8 @@ public final class CallLogIngest {
     public var onBytesRead: ((Int) -> Void)?
     /// Read every file as this format instead of sniffing it.
     public var forcedFormat: InputFormat?
+    /// The format of particular files (the nightly inbox's `format:`), before sniffing.
+    public var formatOverrides: [String: InputFormat] = [:]
     /// The field order of Asterisk CDR files written by a cdr_custom mapping (`clid,src,dst,...`); nil to
     /// recognise cdr_csv and the common custom order from the first line.
     public var cdrColumnNames: [String]?
@@ -118,7 +120,7 @@ public final class CallLogIngest {
             if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
             let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
             let format: InputFormat
-            if let forcedFormat {
+            if let forcedFormat = forcedFormat ?? formatOverrides[path] {
                 format = forcedFormat
             } else {
                 switch FormatSniffer.sniff(head) {

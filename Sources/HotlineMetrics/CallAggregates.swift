@@ -44,6 +44,8 @@ public struct CallAggregates: Sendable {
     public var heatmap: [[Int]]
     public var peakBySlot: [Int]
     public var peakByDay: [Int32: Int]
+    /// Per local day, the peak of each wall-clock slot (what the nightly store keeps).
+    public var peakByDaySlot: [Int32: [Int]] = [:]
     public var firstDay: Int32?
     public var lastDay: Int32?
     /// Answered calls that ended after this instant may still become repeats with data not yet read.

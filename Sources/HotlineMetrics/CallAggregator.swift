@@ -133,6 +133,14 @@ public final class CallAggregator {
                             subcategory: Int32(sub), row: Int32(row))
                     ).index)
             }
+        } else if selected, day == fromDay - 1, fromDay != Int.min {
+            // Calls of the day before may still wait after midnight: the period's first peaks count them.
+            peak.add(enqueued: call.enqueuedAt, wait: call.wait)
+            if let previousRange, previousRange.contains(day) {
+                previous.add(call, settings: settings)
+                if call.isAnswered && call.caller != nil { cell = UInt32(cells.index(of: Cell.previousPeriod).index) }
+            }
+            outside += 1
         } else if selected, let previousRange, previousRange.contains(day) {
             previous.add(call, settings: settings)
             outside += 1
@@ -212,11 +220,18 @@ public final class CallAggregator {
         }
         var agentsBySlot = [Int](repeating: 0, count: slotsPerDay)
         for key in agentSlots.keys { agentsBySlot[Int((key >> 32) & 0xFF)] += 1 }
-        let peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
+        var peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
+        // Only the period's days: the day before was swept for its calls still waiting after midnight.
+        peaks.byDaySlot = peaks.byDaySlot.filter { Int($0.key) >= fromDay && Int($0.key) <= toDay }
+        peaks.byDay = peaks.byDay.filter { Int($0.key) >= fromDay && Int($0.key) <= toDay }
+        var peakBySlot = [Int](repeating: 0, count: slotsPerDay)
+        for slots in peaks.byDaySlot.values {
+            for (slot, p) in slots.enumerated() where p > peakBySlot[slot] { peakBySlot[slot] = p }
+        }
         return CallAggregates(
             settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
             byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
-            peakBySlot: peaks.bySlot, peakByDay: peaks.byDay,
+            peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
             byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot)

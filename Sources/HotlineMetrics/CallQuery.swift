@@ -27,9 +27,13 @@ public struct CallQuery: Sendable, Equatable {
         return dims.isEmpty ? [.date, .interval] : dims
     }
 
+    /// Ticket dimensions set apart from the calls' (the nightly store's day snapshots); nil: from ``dimensions``.
+    public var ticketDimensionsOverride: [Dimension]?
+
     /// The dimensions of the tickets table: those of ``dimensions`` that tickets have (`agent` meaning the
     /// assignee), else `date`.
     public var ticketDimensions: [Dimension] {
+        if let ticketDimensionsOverride { return ticketDimensionsOverride }
         var dims: [Dimension] = []
         for dim in dimensions where dim.appliesToTickets {
             let mapped: Dimension = dim == .agent ? .assignee : dim

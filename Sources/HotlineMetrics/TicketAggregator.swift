@@ -65,6 +65,8 @@ public final class TicketAggregator {
     public private(set) var outsidePeriod = 0
     /// Tickets whose status says solved but whose export gives no solve time: out of resolution and backlog.
     public private(set) var solvedWithoutTime = 0
+    /// The same by creation day, for the nightly store's day snapshots.
+    var solvedWithoutTimeByDay = DayArray(empty: 0)
     public private(set) var read = 0
 
     private let dims: [Dimension]
@@ -108,7 +110,10 @@ public final class TicketAggregator {
         let createdDay = calendar.stamp(ticket.createdAt).day
         // Solved: the status says so and the export gives the time.
         let solvedAt = ticket.status.isSolved ? ticket.solvedAt : nil
-        if ticket.status.isSolved && ticket.solvedAt == nil { solvedWithoutTime += 1 }
+        if ticket.status.isSolved && ticket.solvedAt == nil {
+            solvedWithoutTime += 1
+            solvedWithoutTimeByDay.update(createdDay) { $0 += 1 }
+        }
         let solvedDay = solvedAt.map { calendar.stamp($0).day }
         firstDay = min(firstDay ?? createdDay, createdDay)
         lastDay = max(lastDay ?? createdDay, solvedDay ?? createdDay)
@@ -195,6 +200,15 @@ public final class TicketAggregator {
 
     /// The table key of a ticket's event on `day` (nil: without the date, for the backlog).
     private func rowKey(_ t: TicketRecord, day: Int32?) -> RowKey {
+        rowKey(
+            day: day, category: t.category.rawValue, subcategory: t.subcategory, priority: t.priority.rawValue,
+            channel: t.channel, group: t.group, assignee: t.assignee)
+    }
+
+    private func rowKey(
+        day: Int32?, category: UInt8, subcategory: Symbol, priority: UInt8, channel: Symbol = .none,
+        group: Symbol = .none, assignee: Symbol = .none
+    ) -> RowKey {
         var key = RowKey()
         for dim in dims {
             switch dim {
@@ -202,16 +216,62 @@ public final class TicketAggregator {
             case .weekday:
                 // The weekday of the event; the backlog has none.
                 key.weekday = day.map { UInt8(CivilDate.weekday(ofDayNumber: Int($0))) } ?? 0
-            case .category: key.category = t.category.rawValue
-            case .subcategory: key.subcategory = t.subcategory
-            case .priority: key.priority = t.priority.rawValue
-            case .channel: key.channel = t.channel
-            case .group: key.group = t.group
-            case .assignee, .agent: key.assignee = t.assignee
+            case .category: key.category = category
+            case .subcategory: key.subcategory = subcategory
+            case .priority: key.priority = priority
+            case .channel: key.channel = channel
+            case .group: key.group = group
+            case .assignee, .agent: key.assignee = assignee
             case .interval, .hour, .queue: break
             }
         }
         return key
+    }
+
+    /// Adds a row the nightly store kept: one day's created and solved events of a (category, subcategory,
+    /// priority), and its backlog change that day. Channel, group and assignee are not kept there.
+    public func add(stored row: DaySnapshot.TicketRow, day: Int32, subcategory: Symbol) {
+        let category = Int(row.category)
+        let priority = Int(row.priority)
+        let acc = row.figures
+        if !acc.isEmpty {
+            firstDay = min(firstDay ?? day, day)
+            lastDay = max(lastDay ?? day, day)
+        }
+        if inPeriod(day) && !acc.isEmpty {
+            total.merge(acc)
+            byDay.update(day) { $0.merge(acc) }
+            byCategory[category].merge(acc)
+            let (sub, newSub) = subcategoryIndex.index(
+                of: SubcategoryKey(category: CallCategory(rawValue: row.category) ?? .other, subcategory: subcategory))
+            if newSub { bySubcategory.append(TicketAccumulator()) }
+            bySubcategory[sub].merge(acc)
+            byPriority[priority].merge(acc)
+            byCell[category * TicketPriority.allCases.count + priority].merge(acc)
+            let (index, inserted) = rowIndex.index(
+                of: rowKey(day: day, category: row.category, subcategory: subcategory, priority: row.priority))
+            if inserted { byRow.append(TicketAccumulator()) }
+            byRow[index].merge(acc)
+            resolutionByCategory[category].merge(acc.resolution)
+        }
+        if inPrevious(day) { previous.merge(acc) }
+        guard row.backlogChange != 0 else { return }
+        let change = row.backlogChange
+        let (undated, inserted) = undatedRowIndex.index(
+            of: rowKey(day: nil, category: row.category, subcategory: subcategory, priority: row.priority))
+        if inserted { rowBacklogChanges.append(DayArray(empty: 0)) }
+        backlogChanges.update(day) { $0 += change }
+        categoryBacklogChanges[category].update(day) { $0 += change }
+        priorityBacklogChanges[priority].update(day) { $0 += change }
+        rowBacklogChanges[undated].update(day) { $0 += change }
+    }
+
+    /// Local days with a ticket created or solved (in the period), ascending.
+    public var eventDays: [Int32] { byDay.days.filter { !$0.value.isEmpty }.map(\.day) }
+
+    /// Adds a stored day's count of tickets solved without a solve time.
+    public func addSolvedWithoutTime(_ n: Int, day: Int32) {
+        if inPeriod(day) { solvedWithoutTime += n }
     }
 
     /// The accumulator of a subcategory, if it had tickets.

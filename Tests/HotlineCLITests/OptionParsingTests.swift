@@ -47,6 +47,6 @@ import Testing
     }
 
     @Test func reportNeedsAnInput() throws {
-        #expect(try #require(message(["report"])).contains("Missing expected argument"))
+        #expect(try #require(message(["report"])).contains("Name at least one input file"))
     }
 }

@@ -17,6 +17,8 @@ struct CallPipeline {
     var maskCallers: Bool
     /// Read every input as this format instead of sniffing.
     var inputFormat: InputFormat? = nil
+    /// Formats of particular files (the nightly inbox's `format:`).
+    var formatOverrides: [String: InputFormat] = [:]
     /// The field order of cdr_custom CDR files, when given.
     var cdrColumnNames: [String]? = nil
     /// Category rules and export mappings from the configuration.
@@ -55,10 +57,22 @@ struct CallPipeline {
         _ config: HotlineConfiguration, inputs: [String], settings: MetricSettings, query: CallQuery, zone: TimeZone,
         sourceZone: TimeZone?, input: InputOptions, logger: Logger, threads: Int = 2, firstRejectsKept: Int = 10
     ) -> CallPipeline {
+        configured(
+            config, inputs: inputs, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
+            showCallers: input.showCallers, inputFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames,
+            logger: logger, threads: threads, firstRejectsKept: firstRejectsKept)
+    }
+
+    /// A pipeline set up from the configuration alone (the nightly job has no input options).
+    static func configured(
+        _ config: HotlineConfiguration, inputs: [String], settings: MetricSettings, query: CallQuery, zone: TimeZone,
+        sourceZone: TimeZone?, showCallers: Bool = false, inputFormat: InputFormat? = nil,
+        cdrColumnNames: [String]? = nil, logger: Logger, threads: Int = 2, firstRejectsKept: Int = 10
+    ) -> CallPipeline {
         var pipeline = CallPipeline(
             inputs: inputs, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
-            maskCallers: input.showCallers ? false : config.maskCallers, inputFormat: input.inputFormat,
-            cdrColumnNames: input.cdrColumnNames ?? config.cdrColumns, logger: logger,
+            maskCallers: showCallers ? false : config.maskCallers, inputFormat: inputFormat,
+            cdrColumnNames: cdrColumnNames ?? config.cdrColumns, logger: logger,
             firstRejectsKept: firstRejectsKept,
             threads: threads)
         pipeline.rules = config.categoryRules
@@ -75,8 +89,42 @@ struct CallPipeline {
         return pipeline
     }
 
+    /// What one pass over the inputs gives before the report is built: the aggregates and what ingest said.
+    struct Pass {
+        var calls: CallAggregates
+        var tickets: TicketAggregator
+        var symbols: SymbolTable
+        var calendar: LocalCalendar
+        var summaries: [InputSummary]
+        var unmatched: [(value: UnmatchedValue, count: Int)]
+        var firstRejects: [Reject]
+
+        /// Whether a ticket export was among the inputs.
+        var readTickets: Bool { summaries.contains { InputFormat(rawValue: $0.format)?.isTickets == true } }
+    }
+
     /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
     func run(onReject: (Reject) -> Void = { _ in }) -> Result {
+        let pass = self.pass(onReject: onReject)
+        var builder = ReportBuilder(
+            aggregates: pass.calls, calendar: pass.calendar, symbols: pass.symbols, inputs: pass.summaries,
+            firstRejects: pass.firstRejects, unmatched: pass.unmatched)
+        let tickets = pass.tickets
+        if let first = tickets.firstDay, let last = tickets.lastDay { builder.otherDays = (Int(first), Int(last)) }
+        var report = builder.build()
+        if pass.readTickets {
+            report.tickets = TicketSectionBuilder(
+                aggregator: tickets, symbols: pass.symbols,
+                fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
+                toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
+            ).build()
+        }
+        return Result(
+            report: report, summaries: pass.summaries, unmatched: pass.unmatched, firstRejects: pass.firstRejects)
+    }
+
+    /// Reads every input into the aggregates: read -> normalise -> classify -> aggregate.
+    func pass(onReject: (Reject) -> Void = { _ in }) -> Pass {
         let symbols = SymbolTable()
         let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
         let context = ReadContext(
@@ -104,6 +152,7 @@ struct CallPipeline {
         let progress = showProgress ? ProgressMeter(files: files) : nil
         if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
         ingest.forcedFormat = inputFormat
+        ingest.formatOverrides = formatOverrides
         ingest.cdrColumnNames = cdrColumnNames
         // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
         var agentEvents: [AgentEvent] = []
@@ -173,18 +222,8 @@ struct CallPipeline {
             $0.count != $1.count
                 ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
         }
-        var builder = ReportBuilder(
-            aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: summaries,
-            firstRejects: firstRejects, unmatched: unmatched)
-        if let first = tickets.firstDay, let last = tickets.lastDay { builder.otherDays = (Int(first), Int(last)) }
-        var report = builder.build()
-        if summaries.contains(where: { InputFormat(rawValue: $0.format)?.isTickets == true }) {
-            report.tickets = TicketSectionBuilder(
-                aggregator: tickets, symbols: symbols,
-                fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
-                toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
-            ).build()
-        }
-        return Result(report: report, summaries: summaries, unmatched: unmatched, firstRejects: firstRejects)
+        return Pass(
+            calls: aggregator.finish(), tickets: tickets, symbols: symbols, calendar: calendar, summaries: summaries,
+            unmatched: unmatched, firstRejects: firstRejects)
     }
 }

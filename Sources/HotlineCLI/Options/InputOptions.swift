@@ -4,7 +4,7 @@ import HotlineIngest
 /// The inputs of a run and how strictly to take them.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Call-log files, directories (read recursively) or glob patterns; '-' reads standard input.")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(
         name: .customLong("input-format"),
@@ -25,6 +25,14 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Show caller numbers unmasked in rejects (masked by default: all but the last four digits).")
     var showCallers = false
 
+    /// For commands that need inputs: a usage error when there are none.
+    func requireInputs(_ command: String) throws {
+        guard !inputs.isEmpty else {
+            throw ValidationError(
+                "Name at least one input file, directory or pattern, e.g. 'hotline \(command) samples/'.")
+        }
+    }
+
     var cdrColumnNames: [String]? { cdrColumns.map { $0.split(separator: ",").map(String.init) } }
 
     func validate() throws {
@@ -32,9 +40,6 @@ struct InputOptions: ParsableArguments {
             throw ValidationError(
                 "--cdr-columns: \(problem). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
             )
-        }
-        guard !inputs.isEmpty else {
-            throw ValidationError("Name at least one input file, directory or pattern, e.g. 'hotline report samples/'.")
         }
     }
 }

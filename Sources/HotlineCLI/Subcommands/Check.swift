@@ -25,6 +25,7 @@ extension HotlineCommand {
         var show = 20
 
         func validate() throws {
+            try input.requireInputs("check")
             if let tz, TimeZone(identifier: tz) == nil {
                 throw ValidationError("Unknown time zone '\(tz)': use an IANA name such as Asia/Shanghai.")
             }

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import HotlineConfig
 import HotlineMetrics
 import HotlineModel
 import HotlineReport
+import HotlineStore
+import Logging
 
 extension HotlineCommand {
     /// `hotline report`: an ad-hoc report over call-log files.
@@ -34,11 +37,25 @@ extension HotlineCommand {
         @Option(help: "Threads: 1 reads and aggregates in turn; 2 (the default) aggregates while reading.")
         var threads = 2
 
+        @Option(
+            help:
+                "Report from the nightly store at this path instead of reading inputs (any period; the configuration's settings must match the store's)."
+        )
+        var store: String?
+
         func validate() throws {
             guard (slSeconds ?? 1) > 0 else {
                 throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
             }
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
+            if store != nil {
+                guard input.inputs.isEmpty else {
+                    throw ValidationError("--store reports from the store: give no input files with it.")
+                }
+                if let problem = StoreReport.problem(with: try output.dimensions()) { throw ValidationError(problem) }
+            } else {
+                try input.requireInputs("report")
+            }
             guard (slTarget ?? 80) > 0, (slTarget ?? 80) <= 100 else {
                 throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.")
             }
@@ -61,12 +78,17 @@ extension HotlineCommand {
             query.categories = filter.categorySet
             query.dimensions = try output.dimensions()
 
-            let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
-            let pipeline = CallPipeline.configured(
-                config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
-                sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threads)
-            let result = pipeline.run { reject in rejectsFile?.add(reject) }
-            try rejectsFile?.commit()
+            let result: CallPipeline.Result
+            if let store {
+                result = try reportFromStore(store, config: config, settings: settings, query: query, logger: logger)
+            } else {
+                let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+                let pipeline = CallPipeline.configured(
+                    config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
+                    sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threads)
+                result = pipeline.run { reject in rejectsFile?.add(reject) }
+                try rejectsFile?.commit()
+            }
 
             var writeFailed = false
             for (path, format) in output.destinations() {
@@ -89,6 +111,36 @@ extension HotlineCommand {
             }
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
             if writeFailed || result.failedFiles > 0 { throw HotlineExit.failure }
+        }
+
+        /// The report over the period from the nightly store: no input is read.
+        private func reportFromStore(
+            _ path: String, config: HotlineConfiguration, settings: MetricSettings, query: CallQuery, logger: Logger
+        ) throws -> CallPipeline.Result {
+            do {
+                let store = try Store(path: path, readOnly: true)
+                let zone = period.zone(config)
+                let expected = SettingsFingerprint.of(
+                    config, settings: settings, zone: zone, sourceZone: period.sourceZone(config))
+                if let stored = try store.fingerprint(), stored != expected {
+                    logger.error(
+                        "\(path): built with other settings (\(stored)) than this configuration's (\(expected)); use the nightly job's configuration"
+                    )
+                    throw HotlineExit.usage
+                }
+                var ticketSettings = TicketSettings()
+                ticketSettings.businessHours = config.businessHours
+                ticketSettings.slaTargets = config.slaTargets
+                ticketSettings.satisfiedScore = config.satisfiedScore
+                let report = try StoreReport(
+                    store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone
+                ).build()
+                return CallPipeline.Result(
+                    report: report, summaries: [], unmatched: [], firstRejects: [])
+            } catch let error as StoreError {
+                logger.error("\(error.description)")
+                throw HotlineExit.failure
+            }
         }
     }
 }

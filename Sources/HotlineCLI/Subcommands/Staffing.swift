@@ -30,6 +30,7 @@ extension HotlineCommand {
         var slTarget: Double?
 
         func validate() throws {
+            try input.requireInputs("staffing")
             guard format != .html else {
                 throw ValidationError("--format html is for report; staffing writes text, csv or json.")
             }

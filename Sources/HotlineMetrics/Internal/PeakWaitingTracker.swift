@@ -41,9 +41,11 @@ struct PeakWaitingTracker {
 
     private static let emptyPage = [Int32](repeating: 0, count: 3600)
 
-    /// Peaks per wall-clock slot of the day (over all days) and per local day.
+    /// Peaks per wall-clock slot of each local day, and per local day.
     func peaks(calendar: LocalCalendar, slotsPerDay: Int) -> Peaks {
-        var result = Peaks(bySlot: Array(repeating: 0, count: slotsPerDay))
+        var result = Peaks()
+        var slotDay = Int32.min
+        var slotPeaks: [Int] = []
         let slotSeconds = Int(calendar.intervalSeconds)
         var running: Int32 = 0
         var previousHour: Int64?
@@ -64,7 +66,15 @@ struct PeakWaitingTracker {
                 let secondOfDay = stamp.map { Int($0.secondOfDay) } ?? Int(first.secondOfDay) + second
                 let day = stamp?.day ?? first.day
                 let peak = Int(running)
-                if peak > result.bySlot[secondOfDay / slotSeconds] { result.bySlot[secondOfDay / slotSeconds] = peak }
+                let slot = secondOfDay / slotSeconds
+                if day != slotDay {
+                    slotDay = day
+                    slotPeaks = result.byDaySlot[day] ?? Array(repeating: 0, count: slotsPerDay)
+                }
+                if peak > slotPeaks[slot] {
+                    slotPeaks[slot] = peak
+                    result.byDaySlot[day] = slotPeaks
+                }
                 if day != dayPeak.day {
                     result.record(dayPeak)
                     dayPeak = (day, 0)
@@ -77,7 +87,8 @@ struct PeakWaitingTracker {
     }
 
     struct Peaks {
-        var bySlot: [Int]
+        /// Per local day, the peak of each wall-clock slot.
+        var byDaySlot: [Int32: [Int]] = [:]
         var byDay: [Int32: Int] = [:]
 
         mutating func record(_ dayPeak: (day: Int32, peak: Int)) {

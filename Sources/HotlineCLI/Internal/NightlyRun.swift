@@ -1,0 +1,284 @@
+import Foundation
+import HotlineConfig
+import HotlineIngest
+import HotlineMetrics
+import HotlineModel
+import HotlineReport
+import HotlineStore
+import Logging
+
+/// One night of the cron job, top to bottom: lock -> find new or changed inbox files (content hash) -> read
+/// each to learn its days -> re-derive the day snapshots those days affect -> commit everything in one
+/// transaction -> render the day, week-to-date and month-to-date reports from the store -> prune old outputs.
+///
+/// A day's snapshot is computed from every file that touched it, read together: day D from the files touching
+/// D-1 (calls still waiting after midnight) to D+3 (repeat calls within 72 h), so it equals what a report over
+/// all the files gives for that day. New data for day N therefore re-derives days N-3 to N+1.
+struct NightlyRun {
+    var config: HotlineConfiguration
+    var settings: MetricSettings
+    var zone: TimeZone
+    var sourceZone: TimeZone?
+    var date: CivilDate?
+    var dryRun = false
+    var rebuild = false
+    var logger: Logger
+
+    struct Outcome {
+        var filesRead = 0
+        var daysDerived = 0
+        var written: [String] = []
+        var failures: [String] = []
+        var rejected = 0
+        var dailyText: String?
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case locked(String)
+        case unusable(String)
+
+        var description: String {
+            switch self {
+            case .locked(let path): "another nightly run holds \(path); this one stops"
+            case .unusable(let message): message
+            }
+        }
+    }
+
+    var storePath: String { config.nightly.store ?? "" }
+    var outputDirectory: String { config.nightly.output ?? "" }
+
+    func run() throws -> Outcome {
+        guard let lock = try RunLock(path: storePath + ".lock") else { throw Failure.locked(storePath + ".lock") }
+        defer { withExtendedLifetime(lock) {} }
+        var outcome = Outcome()
+        if dryRun && !FileManager.default.fileExists(atPath: storePath) {
+            logger.notice("\(storePath): no store yet; the run would create it")
+        }
+        let store = try Store(path: storePath, readOnly: dryRun && FileManager.default.fileExists(atPath: storePath))
+        let fingerprint = SettingsFingerprint.of(config, settings: settings, zone: zone, sourceZone: sourceZone)
+        if let stored = try? store.fingerprint(), stored != fingerprint, !rebuild {
+            throw Failure.unusable(
+                "\(storePath): the configuration's zone, interval, thresholds, rules or ticket settings changed since the store was built (\(stored) -> \(fingerprint)); run with --rebuild"
+            )
+        }
+
+        // 1. The inbox: new or changed files by content hash.
+        var overrides: [String: InputFormat] = [:]
+        var files: [String] = []
+        for entry in config.nightly.inbox {
+            let (found, problems) = InputResolver.resolve([entry.path])
+            for problem in problems {
+                logger.error("\(problem.description)")
+                outcome.failures.append(problem.description)
+            }
+            for file in found where !files.contains(file) {
+                files.append(file)
+                if let format = entry.format.flatMap(InputFormat.init(rawValue:)) { overrides[file] = format }
+            }
+        }
+        let manifest = try store.manifest()
+        var byPath = Dictionary(uniqueKeysWithValues: manifest.map { ($0.path, $0) })
+        var changed: [(path: String, size: Int64, digest: String)] = []
+        for file in files.sorted() {
+            let (size, digest) = try Store.sha256(path: file)
+            if rebuild || byPath[file]?.sha256 != digest { changed.append((file, size, digest)) }
+        }
+        if dryRun {
+            for file in changed {
+                logger.notice("would read \(file.path) (\(byPath[file.path] == nil ? "new" : "changed"))")
+            }
+            logger.notice("would write the reports for \(reportDate().description) into \(outputDirectory)")
+            return outcome
+        }
+
+        // 2. Read each new or changed file alone: its summary, rejects and the days it touches.
+        var night = NightChanges()
+        night.fingerprint = fingerprint
+        night.replaceAll = rebuild
+        if rebuild { byPath = [:] }
+        var dirty = Set<Int32>()
+        for file in changed {
+            var rejects: [Reject] = []
+            let pass = pipeline(files: [file.path], overrides: overrides).pass { rejects.append($0) }
+            let summary = pass.summaries.first ?? InputSummary(path: file.path)
+            if let error = summary.error {
+                logger.error("\(file.path): \(error)")
+                outcome.failures.append("\(file.path): \(error)")
+            }
+            outcome.rejected += summary.rejected
+            let days = Set(pass.calls.byDay.keys).union(pass.tickets.eventDays).sorted()
+            if let old = byPath[file.path] { dirty.formUnion(old.days) }
+            dirty.formUnion(days)
+            let entry = ManifestEntry(
+                path: file.path, size: file.size, sha256: file.digest, summary: summary, days: days)
+            byPath[file.path] = entry
+            night.files.append(.init(entry: entry, rejects: rejects, unmatched: pass.unmatched))
+            outcome.filesRead += 1
+            logger.info(
+                "read \(file.path): \(summary.records) records, \(summary.rejected) rejected, \(days.count) days")
+        }
+
+        // 3. Re-derive the affected days from all the files around each.
+        var daysToDerive = Set<Int32>()
+        for day in dirty { for d in (day - 3)...(day + 1) { daysToDerive.insert(d) } }
+        if rebuild, let stored = try store.storedDays() { daysToDerive.formUnion(stored) }
+        var filesByDay: [Int32: [String]] = [:]
+        for entry in byPath.values { for day in entry.days { filesByDay[day, default: []].append(entry.path) } }
+        let missing = Set(byPath.keys).subtracting(files)
+        for day in daysToDerive.sorted() {
+            guard filesByDay[day] != nil else {
+                night.removedDays.append(day)
+                continue
+            }
+            var around = Set<String>()
+            for d in (day - 1)...(day + 3) { around.formUnion(filesByDay[d] ?? []) }
+            if let gone = around.intersection(missing).sorted().first {
+                let message =
+                    "\(gone) is no longer in the inbox; \(CivilDate(dayNumber: Int(day))) keeps its stored figures"
+                logger.error("\(message)")
+                outcome.failures.append(message)
+                continue
+            }
+            night.snapshots.append(try snapshot(day: day, files: around.sorted(), overrides: overrides))
+            outcome.daysDerived += 1
+        }
+        try store.commit(night)
+
+        // 4. The reports, from the store.
+        try render(store: store, lateDays: dirty, outcome: &outcome)
+        return outcome
+    }
+
+    /// The pipeline for a set of files with this run's settings.
+    private func pipeline(files: [String], overrides: [String: InputFormat], query: CallQuery = CallQuery())
+        -> CallPipeline
+    {
+        var pipeline = CallPipeline.configured(
+            config, inputs: files, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
+            logger: Logger(label: "hotline.quiet") { _ in SwiftLogNoOpLogHandler() }, threads: 1,
+            firstRejectsKept: Int.max)
+        pipeline.formatOverrides = overrides
+        pipeline.showProgress = false
+        return pipeline
+    }
+
+    private func snapshot(day: Int32, files: [String], overrides: [String: InputFormat]) throws -> DaySnapshot {
+        var query = CallQuery()
+        query.from = CivilDate(dayNumber: Int(day))
+        query.to = query.from
+        query.dimensions = DaySnapshot.callDimensions
+        query.ticketDimensionsOverride = DaySnapshot.ticketDimensions
+        let pass = pipeline(files: files, overrides: overrides, query: query).pass()
+        return DaySnapshot(
+            day: day, calls: pass.calls, tickets: pass.tickets, symbols: pass.symbols, calendar: pass.calendar)
+    }
+
+    /// The day the morning report is about: `--date`, else yesterday in the report's zone.
+    func reportDate() -> CivilDate {
+        if let date { return date }
+        let calendar = LocalCalendar(zone: zone)
+        let today = calendar.stamp(Instant(seconds: Int64(Date().timeIntervalSince1970))).day
+        return CivilDate(dayNumber: Int(today) - 1)
+    }
+
+    // MARK: - Outputs
+
+    private func render(store: Store, lateDays: Set<Int32>, outcome: inout Outcome) throws {
+        let day = reportDate()
+        let monday = CivilDate(dayNumber: day.dayNumber - day.weekday)
+        let first = CivilDate(year: day.year, month: day.month, day: 1)
+        var jobs: [(folder: String, from: CivilDate, to: CivilDate, formats: [OutputFormat])] = [
+            ("daily", day, day, [.html, .text, .json]), ("week-to-date", monday, day, [.html, .text]),
+            ("month-to-date", first, day, [.html, .text]),
+        ]
+        // Late records for an earlier day: its daily report is written again.
+        for late in lateDays.sorted() where Int(late) < day.dayNumber {
+            let date = CivilDate(dayNumber: Int(late))
+            if FileManager.default.fileExists(atPath: "\(outputDirectory)/daily/\(date).html") {
+                jobs.append(("daily", date, date, [.html, .text, .json]))
+            }
+        }
+        for job in jobs {
+            var query = CallQuery()
+            query.from = job.from
+            query.to = job.to
+            let report = try StoreReport(
+                store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone
+            ).build()
+            for format in job.formats {
+                let ext = format == .text ? "txt" : format.rawValue
+                let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
+                let text = try format.renderer.rendered(report)
+                if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
+                if try write(text, to: path) { outcome.written.append(path) }
+            }
+        }
+        prune(before: day.dayNumber - config.nightly.retentionDays)
+        if try write(indexPage(), to: "\(outputDirectory)/index.html") {
+            outcome.written.append("\(outputDirectory)/index.html")
+        }
+    }
+
+    private var ticketSettings: TicketSettings {
+        var t = TicketSettings()
+        t.businessHours = config.businessHours
+        t.slaTargets = config.slaTargets
+        t.satisfiedScore = config.satisfiedScore
+        return t
+    }
+
+    /// Writes `text` atomically unless the file already holds exactly it; true when written.
+    private func write(_ text: String, to path: String) throws -> Bool {
+        if let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8) { return false }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(text, to: path)
+        return true
+    }
+
+    /// Removes report files of days before `cutoff` (day number).
+    private func prune(before cutoff: Int) {
+        for folder in ["daily", "week-to-date", "month-to-date"] {
+            let dir = "\(outputDirectory)/\(folder)"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+                guard let date = CivilDate(parsing: String(name.prefix(10))), date.dayNumber < cutoff else { continue }
+                try? FileManager.default.removeItem(atPath: "\(dir)/\(name)")
+                logger.info("removed \(dir)/\(name) (older than \(config.nightly.retentionDays) days)")
+            }
+        }
+    }
+
+    /// `index.html`: every report kept, newest first, one self-contained page.
+    private func indexPage() -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Hotline reports</title>
+            <style>body{font:14px/1.5 sans-serif;max-width:720px;margin:24px auto;color:#1d2733}
+            td,th{padding:2px 12px 2px 0;text-align:left}</style></head>
+            <body><h1>Hotline reports</h1>
+            <table><thead><tr><th>Day</th><th>Daily</th><th>Week to date</th><th>Month to date</th></tr></thead><tbody>
+
+            """
+        var dates = Set<String>()
+        for folder in ["daily", "week-to-date", "month-to-date"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(outputDirectory)/\(folder)")) ?? []
+            where name.hasSuffix(".html") {
+                dates.insert(String(name.dropLast(5)))
+            }
+        }
+        for date in dates.sorted(by: >) {
+            html += "<tr><td>\(date)</td>"
+            for folder in ["daily", "week-to-date", "month-to-date"] {
+                let exists = FileManager.default.fileExists(atPath: "\(outputDirectory)/\(folder)/\(date).html")
+                html +=
+                    exists
+                    ? "<td><a href=\"\(folder)/\(date).html\">html</a> · <a href=\"\(folder)/\(date).txt\">text</a></td>"
+                    : "<td></td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody></table>\n</body>\n</html>\n"
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import HotlineMetrics
+import HotlineModel
+import HotlineStore
+
+extension HotlineCommand {
+    /// `hotline nightly`: the cron job over the configured inbox, with the store and the morning reports.
+    struct Nightly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The nightly job: read new inbox files into the store, write the day, week and month reports.",
+            discussion: """
+                Reads the configuration's nightly.inbox; a file already stored with the same content is skipped, a \
+                new or changed one is read and the days it touches (and the three before, for repeat calls) are \
+                derived again from every file around them. All store changes land in one transaction; reports are \
+                written to temporary files and renamed. Silent on success unless --verbose. Exit codes: 0 ok; 1 \
+                an input or output failed (the rest landed); 2 usage or configuration error; 3 with --strict, \
+                records rejected; 4 another run holds the lock.
+                """)
+
+        @OptionGroup var configuration: ConfigOptions
+
+        @Option(help: "The day to report on, YYYY-MM-DD (default: yesterday in the configured zone).")
+        var date: String?
+
+        @Flag(help: "Show what would be read and written, and change nothing.")
+        var dryRun = false
+
+        @Flag(help: "Read every inbox file again and recompute every stored day (after a settings change).")
+        var rebuild = false
+
+        @Flag(help: "Log what is read and written (to standard error).")
+        var verbose = false
+
+        @Flag(help: "Print the day's text report on standard output (for a cron MAILTO).")
+        var printReport = false
+
+        @Flag(help: "Exit 3 when a file read tonight had rejected records.")
+        var strict = false
+
+        func validate() throws {
+            guard configuration.config != nil else {
+                throw ValidationError("nightly needs --config FILE with a nightly section (docs/CONFIG.md).")
+            }
+            let config = try configuration.load()
+            guard !config.nightly.inbox.isEmpty, config.nightly.store != nil, config.nightly.output != nil else {
+                throw ValidationError(
+                    "configuration: nightly needs nightly.inbox, nightly.store and nightly.output (docs/CONFIG.md).")
+            }
+            if let date, CivilDate(parsing: date) == nil {
+                throw ValidationError("--date: '\(date)' is not a day; write it as YYYY-MM-DD.")
+            }
+        }
+
+        func run() throws {
+            let logger = DiagnosticLogHandler.logger(verbose: verbose || dryRun)
+            let config = try configuration.load()
+            var settings = MetricSettings()
+            settings.intervalMinutes = config.intervalMinutes
+            settings.serviceLevelSeconds = config.serviceLevelSeconds
+            settings.serviceLevelTarget = config.serviceLevelTarget
+            settings.shortAbandonSeconds = config.shortAbandonSeconds
+            settings.repeatWindowHours = config.repeatWindowHours
+            settings.satisfiedScore = config.satisfiedScore
+            let zone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
+            let run = NightlyRun(
+                config: config, settings: settings, zone: zone,
+                sourceZone: config.sourceTimeZone.flatMap(TimeZone.init(identifier:)),
+                date: date.flatMap(CivilDate.init(parsing:)), dryRun: dryRun, rebuild: rebuild, logger: logger)
+            let outcome: NightlyRun.Outcome
+            do {
+                outcome = try run.run()
+            } catch let failure as NightlyRun.Failure {
+                logger.error("\(failure.description)")
+                if case .locked = failure { throw HotlineExit.locked }
+                throw HotlineExit.failure
+            } catch let error as StoreError {
+                logger.error("\(error.description)")
+                throw HotlineExit.failure
+            }
+            logger.info(
+                "\(outcome.filesRead) files read, \(outcome.daysDerived) days derived, \(outcome.written.count) reports written"
+            )
+            if printReport, let text = outcome.dailyText { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if !outcome.failures.isEmpty { throw HotlineExit.failure }
+            if strict && outcome.rejected > 0 {
+                logger.error("\(outcome.rejected) records rejected in tonight's files (--strict)")
+                throw HotlineExit.strictInputErrors
+            }
+        }
+    }
+}

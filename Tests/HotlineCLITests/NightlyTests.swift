@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// The nightly job as cron runs it: an inbox, a store, an output folder, and the same figures as a report over
+/// all the files at once.
+@Suite(.enabled(if: EndToEnd.binary != nil, "needs the hotline binary: run `swift build` first"))
+struct NightlyTests {
+    let scratch = NSTemporaryDirectory() + "hotline-nightly-\(UUID().uuidString)"
+    var inbox: String { scratch + "/inbox" }
+    var config: String { scratch + "/hotline.yaml" }
+    var store: String { scratch + "/store/hotline.sqlite" }
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch + "/store", withIntermediateDirectories: true)
+        try """
+        time_zone: Asia/Shanghai
+        nightly:
+          inbox: [inbox]
+          store: store/hotline.sqlite
+          output: out
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    static let header =
+        "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat"
+
+    /// A calls-csv day file of `n` answered calls from 10:00, callers shared between days (repeat calls).
+    func writeDay(_ day: String, _ n: Int, name: String? = nil, idPrefix: String = "C") throws {
+        var lines = [Self.header]
+        for i in 0..<n {
+            let m = i * 7 % 60
+            let mm = m < 10 ? "0\(m)" : "\(m)"
+            lines.append(
+                "\(idPrefix)\(day)-\(i),hotline-cn,退款,inbound,1380000000\(i % 4),A\(i % 3),\(day)T10:\(mm):00+08:00,\(day)T10:\(mm):20+08:00,\(day)T10:\(mm):50+08:00,20,30,0,10,answered,,\(1 + i % 5)"
+            )
+        }
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: inbox + "/" + (name ?? "calls-\(day).csv"), atomically: true, encoding: .utf8)
+    }
+
+    func nightly(_ date: String, _ extra: [String] = []) throws -> EndToEnd.Result {
+        try EndToEnd.run(["nightly", "--config", config, "--date", date] + extra)
+    }
+
+    /// The report's figures without data quality (which lists different files for a store and a folder), as
+    /// JSON with sorted keys.
+    func figures(_ arguments: [String]) throws -> String {
+        let run = try EndToEnd.run(arguments + ["--config", config, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        object["data_quality"] = nil
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    /// The "Offered" figure of a text report's headline.
+    func offered(_ path: String) throws -> String? {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let line = text.split(separator: "\n").first { $0.hasPrefix("  Offered ") }
+        return line?.split(separator: " ").dropFirst().first.map(String.init)
+    }
+
+    @Test func twoRunsOverTheSameInboxChangeNothingByteForByte() throws {
+        try writeDay("2026-11-16", 12)
+        try writeDay("2026-11-17", 9)
+        let first = try nightly("2026-11-17")
+        #expect(first.status == 0 && first.stderr.isEmpty && first.stdout.isEmpty, "\(first.stderr)")
+        let outputs = [
+            "daily/2026-11-17.html", "daily/2026-11-17.txt", "daily/2026-11-17.json",
+            "week-to-date/2026-11-17.html", "month-to-date/2026-11-17.txt", "index.html",
+        ]
+        let before = ([store] + outputs.map { scratch + "/out/" + $0 }).map(bytes)
+        #expect(before.allSatisfy { $0 != nil })
+        #expect(try nightly("2026-11-17").status == 0)
+        #expect(([store] + outputs.map { scratch + "/out/" + $0 }).map(bytes) == before)
+    }
+
+    @Test func theStoreGivesTheFiguresOfAReportOverAllTheFiles() throws {
+        try writeDay("2026-11-16", 12)
+        #expect(try nightly("2026-11-16").status == 0)
+        try writeDay("2026-11-17", 9)
+        try writeDay("2026-11-18", 5)
+        #expect(try nightly("2026-11-18").status == 0)
+        let period = ["--from", "2026-11-16", "--to", "2026-11-18"]
+        #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
+    }
+
+    @Test func aFileArrivingLateForAnEarlierDayUpdatesThatDayAndItsReport() throws {
+        try writeDay("2026-11-16", 4)
+        #expect(try nightly("2026-11-16").status == 0)
+        let daily = scratch + "/out/daily/2026-11-16.txt"
+        #expect(try offered(daily) == "4")
+        // The merchant line's export for the same day arrives a night late.
+        try writeDay("2026-11-16", 3, name: "merchant-2026-11-16.csv", idPrefix: "M")
+        try writeDay("2026-11-17", 2)
+        #expect(try nightly("2026-11-17").status == 0)
+        #expect(try offered(daily) == "7")
+        let period = ["--from", "2026-11-16", "--to", "2026-11-16"]
+        #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
+    }
+
+    @Test func aGrownQueueLogGivesTheFiguresOfReadingItWhole() throws {
+        func event(_ t: Int, _ id: String, _ agent: String, _ verb: String, _ data: String) -> String {
+            "\(t)|\(id)|support|\(agent)|\(verb)|\(data)"
+        }
+        let day1 = 1_794_794_400  // 2026-11-16T10:00:00+08:00
+        var lines: [String] = []
+        for i in 0..<6 {
+            let t = day1 + i * 300
+            lines += [
+                event(t, "q\(i)", "NONE", "ENTERQUEUE", "|1380000000\(i % 3)|1"),
+                event(t + 15, "q\(i)", "Agent/100\(i % 2)", "CONNECT", "15|u\(i)|3"),
+                event(t + 200, "q\(i)", "Agent/100\(i % 2)", "COMPLETECALLER", "15|185|1"),
+            ]
+        }
+        let path = inbox + "/queue_log"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try nightly("2026-11-16").status == 0)
+        // The next day the PBX appends to the same file.
+        for i in 0..<4 {
+            let t = day1 + 86_400 + i * 400
+            lines += [
+                event(t, "r\(i)", "NONE", "ENTERQUEUE", "|1380000000\(i % 3)|1"),
+                event(t + 30, "r\(i)", "NONE", "ABANDON", "1|1|30"),
+            ]
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try nightly("2026-11-17").status == 0)
+        let period = ["--from", "2026-11-16", "--to", "2026-11-17"]
+        #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
+    }
+
+    @Test func aSecondRunWhileTheFirstHoldsTheLockExitsFour() throws {
+        try writeDay("2026-11-16", 3)
+        let lock = open(store + ".lock", O_RDWR | O_CREAT, 0o644)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 4)
+        #expect(run.stderr.contains("another nightly run holds"))
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
+    }
+
+    @Test func aBrokenInputIsNamedWhileTheRestOfTheNightLands() throws {
+        try writeDay("2026-11-16", 5)
+        try Data([0x00, 0xFF, 0x00, 0x13, 0x37]).write(to: URL(fileURLWithPath: inbox + "/garbage.bin"))
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("garbage.bin"))
+        #expect(try offered(scratch + "/out/daily/2026-11-16.txt") == "5")
+    }
+
+    @Test func aDamagedOrForeignStoreIsAClearErrorAndIsLeftAlone() throws {
+        try writeDay("2026-11-16", 3)
+        try Data("not a database at all".utf8).write(to: URL(fileURLWithPath: store))
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("not a hotline store"))
+        #expect(bytes(store) == Data("not a database at all".utf8))
+    }
+
+    @Test func dryRunShowsWhatWouldBeReadAndWritesNothing() throws {
+        try writeDay("2026-11-16", 3)
+        let run = try nightly("2026-11-16", ["--dry-run"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("would read \(inbox)/calls-2026-11-16.csv (new)"))
+        #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
+    }
+
+    @Test func aSettingsChangeAsksForARebuild() throws {
+        try writeDay("2026-11-16", 3)
+        #expect(try nightly("2026-11-16").status == 0)
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try ("interval_minutes: 15\n" + text).write(toFile: config, atomically: true, encoding: .utf8)
+        let refused = try nightly("2026-11-16")
+        #expect(refused.status == 1 && refused.stderr.contains("run with --rebuild"))
+        #expect(try nightly("2026-11-16", ["--rebuild"]).status == 0)
+        let period = ["--from", "2026-11-16", "--to", "2026-11-16"]
+        #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HotlineModel
+import Testing
+
+@testable import HotlineMetrics
+@testable import HotlineStore
+
+@Suite struct StoreTests {
+    let directory: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-store-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }()
+
+    func snapshot(day: Int32) -> DaySnapshot {
+        var snap = DaySnapshot(day: day)
+        var acc = CallAccumulator()
+        acc.offered = 3
+        acc.answered = 2
+        acc.waits.add(12_000)
+        acc.waits.add(9_000_000)
+        acc.longestWait = 9_000_000
+        acc.answeredWaitSum = 9_012_000
+        acc.repeats = 1
+        acc.repeatEligible = 2
+        snap.calls = [.init(interval: 20, slot: 20, hour: 10, queue: "热线 <cn>", category: 1, figures: acc)]
+        snap.subcategories = [.init(category: 1, name: "refund", figures: acc)]
+        snap.agents = [
+            .init(name: "A1", figures: acc, loggedIn: 3_600_000, paused: 60_000, pausedByReason: ["lunch": 60_000])
+        ]
+        snap.agentsBySlot = [0, 2, 1]
+        snap.peaks = [0, 3, 1]
+        snap.latestEnqueue = 1_794_794_400_000
+        var tickets = TicketAccumulator()
+        tickets.created = 2
+        tickets.resolution.add(minutesOf: 3_600_000)
+        snap.tickets = [.init(category: 4, subcategory: "", priority: 0, figures: tickets, backlogChange: -1)]
+        snap.ticketsSolvedWithoutTime = 1
+        return snap
+    }
+
+    @Test func aDaySnapshotDecodesToWhatWasEncoded() throws {
+        let snap = snapshot(day: 20_773)
+        #expect(try DaySnapshot(decoding: snap.encoded()) == snap)
+    }
+
+    @Test func aDamagedSnapshotIsAnErrorNotATrap() {
+        let bytes = snapshot(day: 1).encoded()
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: Array(bytes.prefix(bytes.count / 2))) }
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: [9, 9, 9]) }
+    }
+
+    @Test func aNightLandsWholeAndIsReadBack() throws {
+        let store = try Store(path: directory + "/h.sqlite")
+        var night = NightChanges()
+        night.fingerprint = "Asia/Shanghai 30m 0123"
+        var summary = InputSummary(path: "/in/a.csv", format: "calls-csv", encoding: "UTF-8")
+        summary.records = 4
+        summary.accepted = 3
+        summary.rejectedByKind = [.badTime: 1]
+        summary.notes = ["ignored columns: x"]
+        let entry = ManifestEntry(path: "/in/a.csv", size: 10, sha256: "ab", summary: summary, days: [20_773, 20_774])
+        night.files = [
+            .init(
+                entry: entry,
+                rejects: [Reject(file: "/in/a.csv", line: 3, field: "enqueued_at", kind: .badTime, detail: "missing")],
+                unmatched: [(UnmatchedValue(field: "category", value: "快递"), 2)])
+        ]
+        night.snapshots = [snapshot(day: 20_773), snapshot(day: 20_774)]
+        try store.commit(night)
+        #expect(try store.manifest() == [entry])
+        #expect(try store.files(touching: 20_774...20_790) == ["/in/a.csv"])
+        #expect(try store.snapshots(20_773...20_773) == [snapshot(day: 20_773)])
+        #expect(try store.storedDays() == 20_773...20_774)
+        #expect(
+            try store.rejects(paths: ["/in/a.csv"], limit: 5).map(\.description) == [
+                "/in/a.csv:3: enqueued_at: missing"
+            ])
+        #expect(try store.unmatched(paths: ["/in/a.csv"]).first?.count == 2)
+        #expect(try store.fingerprint() == "Asia/Shanghai 30m 0123")
+        #expect(try store.runCount() == 1)
+        // An empty night writes nothing, not even a run.
+        try store.commit(NightChanges())
+        #expect(try store.runCount() == 1)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let path = directory + "/notes.sqlite"
+        try Data("these are my notes, not a database\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Store(path: path)
+        } throws: { error in
+            "\(error)".contains("not a hotline store (not a SQLite database)")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("these are my notes"))
+    }
+
+    @Test func anotherProgramsSQLiteDatabaseIsRefused() throws {
+        let path = directory + "/other.sqlite"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, "CREATE TABLE invoices (id INTEGER);"]
+        guard (try? process.run()) != nil else { return }  // no sqlite3 shell: nothing to check
+        process.waitUntilExit()
+        #expect {
+            try Store(path: path)
+        } throws: { error in
+            "\(error)".contains("a SQLite database of another program")
+        }
+    }
+
+    @Test func reopeningAStoreKeepsItsBytes() throws {
+        let path = directory + "/h.sqlite"
+        _ = try Store(path: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        _ = try Store(path: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}
