@@ -62,5 +62,13 @@ enum SampleConfiguration {
           statuses: {}                    # the export's word: new, open, pending, hold, solved, closed or deleted
           priorities: {}                  # the export's word: urgent, high, normal, low or none
 
+        # The cron job (hotline nightly --config FILE): where the exports land, the store, the reports. Relative paths
+        # are relative to this file. scripts/nightly-e2e runs it over these samples.
+        # nightly:
+        #   inbox: [/srv/exports/calls, /srv/exports/zendesk]
+        #   store: /var/lib/hotline/hotline.sqlite
+        #   output: /var/www/hotline
+        #   retention_days: 90
+
         """
 }
