@@ -24,12 +24,15 @@ public struct Report: Sendable, Encodable {
     public var table: ReportTable
     /// Ticket figures; nil when no ticket export was read.
     public var tickets: TicketSection?
+    /// For a one-day report from the nightly store: the headline against the same weekday a week before.
+    public var weekAgo: WeekAgoComparison?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
         case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents,
             staffing
-        case waitDistribution = "wait_distribution", table, tickets, dataQuality = "data_quality"
+        case waitDistribution = "wait_distribution", table, tickets, weekAgo = "week_ago"
+        case dataQuality = "data_quality"
     }
 
     /// Written out so `tickets` is `null` when no ticket export was read: the JSON keeps one shape.
@@ -50,6 +53,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(waitDistribution, forKey: .waitDistribution)
         try c.encode(table, forKey: .table)
         try c.encode(tickets, forKey: .tickets)
+        if let weekAgo { try c.encode(weekAgo, forKey: .weekAgo) }
         try c.encode(dataQuality, forKey: .dataQuality)
     }
 }
@@ -144,5 +148,18 @@ public struct HeadlineFigure: Sendable, Encodable {
         try c.encode(previous, forKey: .previous)
         try c.encode(change, forKey: .change)
         try c.encode(target, forKey: .target)
+    }
+}
+
+/// The headline of a day against the same weekday one week before (`previous` and `change` are that day's).
+public struct WeekAgoComparison: Sendable, Encodable {
+    public var date: String
+    public var weekday: String
+    public var headline: [HeadlineFigure]
+
+    public init(date: String, weekday: String, headline: [HeadlineFigure]) {
+        self.date = date
+        self.weekday = weekday
+        self.headline = headline
     }
 }

@@ -153,6 +153,13 @@ public struct ReportBuilder {
 
     // MARK: - Headline
 
+    /// The period's headline against other calls (the same weekday a week before, from the store).
+    public func headline(comparedWith other: CallAccumulator) -> [HeadlineFigure] {
+        headline(
+            current: CallFigures(aggregates.total, settings: aggregates.settings),
+            previous: CallFigures(other, settings: aggregates.settings))
+    }
+
     private func headline(current: CallFigures, previous: CallFigures?) -> [HeadlineFigure] {
         let s = aggregates.settings
         func item(

@@ -35,8 +35,17 @@ public struct WaitHistogram: Sendable, Equatable {
     }
 
     public mutating func merge(_ other: WaitHistogram) {
-        for (second, n) in other.dense.enumerated() where n > 0 { addSeconds(second, count: Int(n)) }
-        for (second, n) in other.sparse { addSeconds(second, count: n) }
+        count += other.count
+        if other.dense.count > dense.count {
+            dense.append(contentsOf: repeatElement(0, count: other.dense.count - dense.count))
+        }
+        // A plain loop over both buffers: merging a year of stored days is mostly this.
+        dense.withUnsafeMutableBufferPointer { mine in
+            other.dense.withUnsafeBufferPointer { theirs in
+                for i in 0..<theirs.count { mine[i] &+= theirs[i] }
+            }
+        }
+        for (unit, n) in other.sparse { sparse[unit, default: 0] += n }
     }
 
     /// Nearest-rank percentile in whole seconds, `percent` in 1...100; nil when empty.

@@ -18,7 +18,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         // A ticket export alone gives a ticket report: the call sections would be empty.
         let calls = report.tickets == nil || report.totals.offered > 0
         let comparing = report.period.previousFrom != nil
-        if calls { cards(report.headline, comparing: comparing, &w) }
+        if calls { cards(report.headline, comparing: comparing, weekAgo: report.weekAgo, &w) }
         if let tickets = report.tickets { ticketHeadline(tickets, comparing: comparing, &w) }
         if calls {
             load(report, &w)
@@ -88,7 +88,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
     }
 
-    func cards(_ headline: [HeadlineFigure], comparing: Bool, _ w: inout HTMLWriter<String>) {
+    func cards(
+        _ headline: [HeadlineFigure], comparing: Bool, weekAgo: WeekAgoComparison? = nil, _ w: inout HTMLWriter<String>
+    ) {
         w.raw("<section class=\"cards\">\n")
         for f in headline {
             let missed = f.target.flatMap { target in f.value.map { $0 < target } } ?? false
@@ -110,6 +112,13 @@ public struct HTMLReportRenderer: ReportRenderer {
                 w.text(
                     arrow + DisplayFormat.change(f.change, kind: f.kind) + " vs "
                         + DisplayFormat.figure(f.previous, kind: f.kind))
+                w.raw("</div>")
+            }
+            if let weekAgo, let other = weekAgo.headline.first(where: { $0.key == f.key }) {
+                w.raw("<div class=\"change\">")
+                w.text(
+                    DisplayFormat.change(other.change, kind: f.kind) + " vs last " + weekAgo.weekday + " "
+                        + DisplayFormat.figure(other.previous, kind: f.kind))
                 w.raw("</div>")
             }
             w.raw("</div>\n")

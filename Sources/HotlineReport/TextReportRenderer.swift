@@ -12,6 +12,7 @@ public struct TextReportRenderer: ReportRenderer {
         // A ticket export alone gives a ticket report: the call sections would be empty tables.
         let calls = report.tickets == nil || report.totals.offered > 0
         if calls { headline(report, &out) }
+        if calls, let weekAgo = report.weekAgo { self.weekAgo(weekAgo, &out) }
         if let tickets = report.tickets {
             ticketHeadline(tickets, comparing: report.period.previousFrom != nil, &out)
         }
@@ -118,6 +119,19 @@ public struct TextReportRenderer: ReportRenderer {
                 wrapped(
                     "Repeat calls are provisional after \(after): those callers may still call back."))
         }
+    }
+
+    /// A day against the same weekday a week before.
+    private func weekAgo<Output: TextOutputStream>(_ w: WeekAgoComparison, _ out: inout Output) {
+        section("Against \(w.weekday) \(w.date)", "the same weekday a week before", &out)
+        var table = TextTable([("", 36), ("This day", 12), ("Week ago", 10), ("Change", 10)])
+        for f in w.headline {
+            table.add([
+                f.label, DisplayFormat.figure(f.value, kind: f.kind), DisplayFormat.figure(f.previous, kind: f.kind),
+                DisplayFormat.change(f.change, kind: f.kind),
+            ])
+        }
+        table.render(into: &out, indent: "  ")
     }
 
     static let loadColumns: [(String, Int)] = [

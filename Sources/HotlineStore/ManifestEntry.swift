@@ -7,14 +7,17 @@ import HotlineModel
 public struct ManifestEntry: Sendable, Equatable {
     public var path: String
     public var size: Int64
+    /// Modification time, nanoseconds since 1970: an unchanged size and time skip the hashing.
+    public var modified: Int64
     public var sha256: String
     public var summary: InputSummary
     /// Local days touched, ascending: call enqueue days, ticket creation and solve days.
     public var days: [Int32]
 
-    public init(path: String, size: Int64, sha256: String, summary: InputSummary, days: [Int32]) {
+    public init(path: String, size: Int64, modified: Int64, sha256: String, summary: InputSummary, days: [Int32]) {
         self.path = path
         self.size = size
+        self.modified = modified
         self.sha256 = sha256
         self.summary = summary
         self.days = days
@@ -23,6 +26,7 @@ public struct ManifestEntry: Sendable, Equatable {
     init(row: Row, days: [Int32]) {
         path = row["path"]
         size = row["size"]
+        modified = row["modified"]
         sha256 = row["sha256"]
         var summary = InputSummary(path: row["path"], format: row["format"], encoding: row["encoding"])
         summary.records = row["records"]

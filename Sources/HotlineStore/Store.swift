@@ -58,6 +58,7 @@ public final class Store {
                 t.autoIncrementedPrimaryKey("id")
                 t.column("path", .text).notNull().unique()
                 t.column("size", .integer).notNull()
+                t.column("modified", .integer).notNull()
                 t.column("sha256", .text).notNull()
                 t.column("format", .text).notNull()
                 t.column("encoding", .text).notNull()
@@ -94,6 +95,8 @@ public final class Store {
             }
             try db.create(table: "day") { t in
                 t.primaryKey("day", .integer)
+                t.column("latestEnqueue", .integer)
+                t.column("hasTickets", .boolean).notNull()
                 t.column("snapshot", .blob).notNull()
             }
             try db.create(table: "setting") { t in
@@ -134,10 +137,13 @@ public final class Store {
         }
     }
 
-    public func snapshots(_ days: ClosedRange<Int32>) throws -> [DaySnapshot] {
+    /// The snapshots of `days`; with `ticketsOnly`, only those with tickets (the backlog before a period).
+    public func snapshots(_ days: ClosedRange<Int32>, ticketsOnly: Bool = false) throws -> [DaySnapshot] {
         let blobs = try db.read { db in
             try Data.fetchAll(
-                db, sql: "SELECT snapshot FROM day WHERE day BETWEEN ? AND ? ORDER BY day",
+                db,
+                sql:
+                    "SELECT snapshot FROM day WHERE day BETWEEN ? AND ? \(ticketsOnly ? "AND hasTickets" : "") ORDER BY day",
                 arguments: [days.lowerBound, days.upperBound])
         }
         do {
@@ -145,6 +151,34 @@ public final class Store {
         } catch {
             throw StoreError.notAStore(path: path, reason: "\(error)")
         }
+    }
+
+    /// Calls `body` with each snapshot of `days` in day order, decoding one at a time (a year never sits in
+    /// memory); with `ticketsOnly`, only days with tickets.
+    public func forEachSnapshot(
+        _ days: ClosedRange<Int32>, ticketsOnly: Bool = false, _ body: (DaySnapshot) throws -> Void
+    ) throws {
+        try db.read { db in
+            let rows = try Data.fetchCursor(
+                db,
+                sql:
+                    "SELECT snapshot FROM day WHERE day BETWEEN ? AND ? \(ticketsOnly ? "AND hasTickets" : "") ORDER BY day",
+                arguments: [days.lowerBound, days.upperBound])
+            while let blob = try rows.next() {
+                let snapshot: DaySnapshot
+                do {
+                    snapshot = try DaySnapshot(decoding: Array(blob))
+                } catch {
+                    throw StoreError.notAStore(path: path, reason: "\(error)")
+                }
+                try body(snapshot)
+            }
+        }
+    }
+
+    /// The latest call enqueue time of everything stored (ms), for whether repeat calls are still provisional.
+    public func latestEnqueue() throws -> Int64? {
+        try db.read { try Int64.fetchOne($0, sql: "SELECT max(latestEnqueue) FROM day") }
     }
 
     /// The first and last day with a snapshot.
@@ -209,12 +243,12 @@ public final class Store {
                 let e = file.entry
                 try db.execute(
                     sql: """
-                        INSERT INTO file (path, size, sha256, format, encoding, records, accepted, rejected,
+                        INSERT INTO file (path, size, modified, sha256, format, encoding, records, accepted, rejected,
                           rejectedByKind, notes, error, firstDay, lastDay, run)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        e.path, e.size, e.sha256, e.summary.format, e.summary.encoding, e.summary.records,
+                        e.path, e.size, e.modified, e.sha256, e.summary.format, e.summary.encoding, e.summary.records,
                         e.summary.accepted, e.summary.rejected, ManifestEntry.encode(e.summary.rejectedByKind),
                         ManifestEntry.encode(e.summary.notes), e.summary.error, e.days.first, e.days.last, run,
                     ])
@@ -242,13 +276,19 @@ public final class Store {
                 try db.execute(sql: "DELETE FROM day")
                 try db.execute(sql: "DELETE FROM file")
             }
+            for entry in night.touched {
+                try db.execute(
+                    sql: "UPDATE file SET modified = ? WHERE path = ?", arguments: [entry.modified, entry.path])
+            }
             for day in night.removedDays {
                 try db.execute(sql: "DELETE FROM day WHERE day = ?", arguments: [day])
             }
             for snapshot in night.snapshots {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO day (day, snapshot) VALUES (?, ?)",
-                    arguments: [snapshot.day, Data(snapshot.encoded())])
+                    sql: "INSERT OR REPLACE INTO day (day, latestEnqueue, hasTickets, snapshot) VALUES (?, ?, ?, ?)",
+                    arguments: [
+                        snapshot.day, snapshot.latestEnqueue, !snapshot.tickets.isEmpty, Data(snapshot.encoded()),
+                    ])
             }
             try db.execute(
                 sql: "INSERT INTO run (id, files, days) VALUES (?, ?, ?)",
@@ -280,6 +320,8 @@ public struct NightChanges {
     public var snapshots: [DaySnapshot] = []
     /// Days left with no data (a changed file no longer touches them).
     public var removedDays: [Int32] = []
+    /// Files whose modification time changed but not their content: only the time is updated.
+    public var touched: [ManifestEntry] = []
     /// The settings the snapshots were computed with: zone, interval, thresholds, rules, business hours, targets.
     public var fingerprint: String?
     /// A rebuild: every stored file and day is replaced.
@@ -287,5 +329,5 @@ public struct NightChanges {
 
     public init() {}
 
-    public var isEmpty: Bool { files.isEmpty && snapshots.isEmpty && removedDays.isEmpty }
+    public var isEmpty: Bool { files.isEmpty && snapshots.isEmpty && removedDays.isEmpty && touched.isEmpty }
 }

@@ -182,4 +182,30 @@ struct NightlyTests {
         let period = ["--from", "2026-11-16", "--to", "2026-11-16"]
         #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
     }
+
+    @Test func reportsOlderThanTheRetentionAreRemovedAndTheIndexListsTheRest() throws {
+        try """
+        time_zone: Asia/Shanghai
+        nightly:
+          inbox: [inbox]
+          store: store/hotline.sqlite
+          output: out
+          retention_days: 2
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        for day in ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"] {
+            try writeDay(day, 2)
+            #expect(try nightly(day).status == 0)
+        }
+        let daily = try FileManager.default.contentsOfDirectory(atPath: scratch + "/out/daily").sorted()
+        #expect(daily.allSatisfy { $0 >= "2026-11-17" }, "\(daily)")
+        let index = try String(contentsOfFile: scratch + "/out/index.html", encoding: .utf8)
+        #expect(index.contains("daily/2026-11-19.html") && !index.contains("2026-11-16"))
+    }
+
+    @Test func aStoreReportByADimensionTheStoreDoesNotKeepIsAUsageError() throws {
+        let run = try EndToEnd.run(["report", "--store", store, "--by", "agent"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--by agent is not kept in the store"))
+    }
 }

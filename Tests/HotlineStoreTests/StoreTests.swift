@@ -59,7 +59,8 @@ import Testing
         summary.accepted = 3
         summary.rejectedByKind = [.badTime: 1]
         summary.notes = ["ignored columns: x"]
-        let entry = ManifestEntry(path: "/in/a.csv", size: 10, sha256: "ab", summary: summary, days: [20_773, 20_774])
+        let entry = ManifestEntry(
+            path: "/in/a.csv", size: 10, modified: 5, sha256: "ab", summary: summary, days: [20_773, 20_774])
         night.files = [
             .init(
                 entry: entry,

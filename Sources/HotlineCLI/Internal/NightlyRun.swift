@@ -78,11 +78,23 @@ struct NightlyRun {
             }
         }
         let manifest = try store.manifest()
+        var night = NightChanges()
         var byPath = Dictionary(uniqueKeysWithValues: manifest.map { ($0.path, $0) })
-        var changed: [(path: String, size: Int64, digest: String)] = []
+        var changed: [(path: String, size: Int64, modified: Int64, digest: String)] = []
         for file in files.sorted() {
-            let (size, digest) = try Store.sha256(path: file)
-            if rebuild || byPath[file]?.sha256 != digest { changed.append((file, size, digest)) }
+            let (size, modified) = Self.sizeAndTime(file)
+            // Same size and modification time as stored: the same file, not hashed again (a year of exports
+            // would be hashed every night otherwise). Anything else is hashed; only new content is read.
+            if !rebuild, let known = byPath[file], known.size == size, known.modified == modified { continue }
+            let (hashedSize, digest) = try Store.sha256(path: file)
+            if rebuild || byPath[file]?.sha256 != digest {
+                changed.append((file, hashedSize, modified, digest))
+            } else if let known = byPath[file] {
+                // Touched but not changed: remember the new time, read nothing.
+                var entry = known
+                entry.modified = modified
+                night.touched.append(entry)
+            }
         }
         if dryRun {
             for file in changed {
@@ -93,7 +105,6 @@ struct NightlyRun {
         }
 
         // 2. Read each new or changed file alone: its summary, rejects and the days it touches.
-        var night = NightChanges()
         night.fingerprint = fingerprint
         night.replaceAll = rebuild
         if rebuild { byPath = [:] }
@@ -111,7 +122,8 @@ struct NightlyRun {
             if let old = byPath[file.path] { dirty.formUnion(old.days) }
             dirty.formUnion(days)
             let entry = ManifestEntry(
-                path: file.path, size: file.size, sha256: file.digest, summary: summary, days: days)
+                path: file.path, size: file.size, modified: file.modified, sha256: file.digest, summary: summary,
+                days: days)
             byPath[file.path] = entry
             night.files.append(.init(entry: entry, rejects: rejects, unmatched: pass.unmatched))
             outcome.filesRead += 1
@@ -148,6 +160,13 @@ struct NightlyRun {
         // 4. The reports, from the store.
         try render(store: store, lateDays: dirty, outcome: &outcome)
         return outcome
+    }
+
+    /// A file's size and modification time (nanoseconds), 0 when it cannot be read.
+    static func sizeAndTime(_ path: String) -> (Int64, Int64) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return (0, 0) }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// The pipeline for a set of files with this run's settings.

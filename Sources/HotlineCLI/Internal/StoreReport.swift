@@ -37,13 +37,31 @@ struct StoreReport {
                 aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
             ).build()
         }
-        // Every stored day: the backlog counts tickets from before the period, and whether repeat calls are still
-        // provisional depends on the latest data stored, after the period too.
-        let stored = try store.storedDays() ?? Int32(from.dayNumber)...Int32(to.dayNumber)
-        let snapshots = try store.snapshots(stored)
-        let (calls, tickets) = StoredPeriod.aggregates(
-            snapshots, settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar,
-            symbols: symbols)
+        // The period and the one before in full; earlier days only for their tickets (the backlog counts tickets
+        // from before the period); whether repeat calls are still provisional depends on all the data stored.
+        // The period and the one before in full; earlier days only for their tickets (the backlog counts tickets
+        // from before the period); whether repeat calls are still provisional depends on all the data stored.
+        // A one-day report also compares with the same weekday a week before. Days stream through one at a time.
+        let weekAgo = from == to ? from.dayNumber - 7 : nil
+        let first = Int32(min((q.previous?.from ?? from).dayNumber, weekAgo ?? Int.max))
+        let period = StoredPeriod(
+            settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
+        var weekAgoCalls: CallAccumulator?
+        var sawTickets = false
+        try store.forEachSnapshot(first...Int32(to.dayNumber)) { snap in
+            period.add(snap)
+            sawTickets = sawTickets || !snap.tickets.isEmpty
+            if Int(snap.day) == weekAgo, !snap.calls.isEmpty {
+                weekAgoCalls = snap.calls.reduce(into: CallAccumulator()) { $0.merge($1.figures) }
+            }
+        }
+        if let stored = try store.storedDays(), stored.lowerBound < first {
+            try store.forEachSnapshot(stored.lowerBound...(first - 1), ticketsOnly: true) { snap in
+                period.add(snap)
+                sawTickets = true
+            }
+        }
+        let (calls, tickets) = period.finish(latestEnqueue: try store.latestEnqueue())
         let days = Int32(from.dayNumber)...Int32(to.dayNumber)
         let paths = try store.files(touching: days)
         let wanted = Set(paths)
@@ -53,7 +71,13 @@ struct StoreReport {
             firstRejects: try store.rejects(paths: paths, limit: firstRejectsKept),
             unmatched: try store.unmatched(paths: paths))
         var built = report.build()
-        if snapshots.contains(where: { !$0.tickets.isEmpty }) {
+        if let weekAgo, let weekAgoCalls, !calls.byDay.isEmpty {
+            built.weekAgo = WeekAgoComparison(
+                date: CivilDate(dayNumber: weekAgo).description,
+                weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: weekAgo)],
+                headline: report.headline(comparedWith: weekAgoCalls))
+        }
+        if sawTickets {
             built.tickets = TicketSectionBuilder(
                 aggregator: tickets, symbols: symbols, fromDay: from.dayNumber, toDay: to.dayNumber
             ).build()
