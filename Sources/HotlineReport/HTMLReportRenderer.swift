@@ -9,7 +9,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     public func render<Output: TextOutputStream>(_ report: Report, into output: inout Output) {
         var w = HTMLWriter(out: "")
         let p = report.period
-        let span = p.from.map { "\($0) – \(p.to ?? $0)" } ?? "no data"
+        let span = DisplayFormat.span(from: p.from, to: p.to, days: nil, separator: " – ") ?? "no data"
         w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         w.text("Hotline report " + span)

@@ -39,9 +39,7 @@ public struct TextReportRenderer: ReportRenderer {
     private func header<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let p = r.period
         let t = r.thresholds
-        let span =
-            p.from.map { from in "\(from) .. \(p.to ?? from) (\(p.days) \(p.days == 1 ? "day" : "days"))" }
-            ?? "no data"
+        let span = DisplayFormat.span(from: p.from, to: p.to, days: p.days, separator: " .. ") ?? "no data"
         let title =
             r.tickets == nil
             ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"

@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// How figures read in text and HTML (METRICS.md, "Rounding and display").
 ///
@@ -39,6 +40,16 @@ enum DisplayFormat {
     }
 
     static func duration(_ seconds: Int?) -> String { duration(seconds.map(Double.init)) }
+
+    /// A period as a title: one day with its weekday (`2026-11-10 (Tue)`), else `from .. to (7 days)`.
+    static func span(from: String?, to: String?, days: Int?, separator: String) -> String? {
+        guard let from else { return nil }
+        let to = to ?? from
+        if from == to, let date = HotlineModel.CivilDate(parsing: from) {
+            return "\(from) (\(HotlineModel.CivilDate.weekdayNames[date.weekday]))"
+        }
+        return "\(from)\(separator)\(to)" + (days.map { " (\($0) days)" } ?? "")
+    }
 
     /// Minutes (ticket times): `45m` under an hour, `5h07` under two days, `3d 04h` from two days.
     static func minutes(_ value: Double?) -> String {
