@@ -168,6 +168,7 @@ struct NightlyTests {
         let run = try nightly("2026-11-16", ["--dry-run"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("would read \(inbox)/calls-2026-11-16.csv (new)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch + "/store").isEmpty)
         #expect(!FileManager.default.fileExists(atPath: scratch + "/out"))
     }
 

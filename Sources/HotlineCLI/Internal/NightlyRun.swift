@@ -49,13 +49,18 @@ struct NightlyRun {
     var outputDirectory: String { config.nightly.output ?? "" }
 
     func run() throws -> Outcome {
-        guard let lock = try RunLock(path: storePath + ".lock") else { throw Failure.locked(storePath + ".lock") }
+        // A dry run only reads: no lock file, no store created (an empty one in a temporary folder stands in).
+        let lock = dryRun ? nil : try RunLock(path: storePath + ".lock")
+        if !dryRun && lock == nil { throw Failure.locked(storePath + ".lock") }
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome()
+        var openPath = storePath
         if dryRun && !FileManager.default.fileExists(atPath: storePath) {
             logger.notice("\(storePath): no store yet; the run would create it")
+            openPath = NSTemporaryDirectory() + "hotline-dry-run-\(UUID().uuidString).sqlite"
         }
-        let store = try Store(path: storePath, readOnly: dryRun && FileManager.default.fileExists(atPath: storePath))
+        defer { if openPath != storePath { try? FileManager.default.removeItem(atPath: openPath) } }
+        let store = try Store(path: openPath, readOnly: dryRun && openPath == storePath)
         let fingerprint = SettingsFingerprint.of(config, settings: settings, zone: zone, sourceZone: sourceZone)
         if let stored = try? store.fingerprint(), stored != fingerprint, !rebuild {
             throw Failure.unusable(
