@@ -174,6 +174,8 @@ struct CallPipeline {
             summaries += ingest.read(files, accept: { call in aggregator.add(call) }, reject: keepReject)
         } else {
             // Tickets get a stage of their own, like calls: business time and a dozen accumulators per ticket.
+            // The two stages are written out rather than shared through a generic stage: a closure call per
+            // record measured 10-40% slower on the 10M-call benchmark.
             let ticketPipe = BatchPipe<TicketRecord>()
             let ticketStage = HandOver(value: tickets)
             let ticketWorker = WorkerThread {
