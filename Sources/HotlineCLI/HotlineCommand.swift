@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 
-/// `hotline`: call-center reports from call logs, in one batch command.
+/// `hotline`: call-center reports from call logs and ticket exports, in one batch command.
 public struct HotlineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "hotline",
         abstract:
-            "Call-center operations reports from call logs: queue load, service level, abandonment, waits, handle time, satisfaction.",
+            "Call-center operations reports from call logs and ticket exports: queue load, service level, abandonment, waits, handle time, resolution times, SLA, satisfaction.",
         version: "0.1.0",
         subcommands: [Report.self, Nightly.self, Check.self, Staffing.self, Samples.self]
     )

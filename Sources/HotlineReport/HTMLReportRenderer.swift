@@ -44,10 +44,13 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("<header>\n")
         let subject = r.tickets == nil ? "calls" : r.totals.offered > 0 ? "calls and tickets" : "tickets"
         w.element("h1", "Hotline \(subject) · " + span)
+        let days = "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone)"
         w.element(
             "p",
-            "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone) · \(r.period.intervalMinutes)-minute intervals · "
-                + "service level = answered within \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget))",
+            r.tickets != nil && r.totals.offered == 0
+                ? days
+                : days + " · \(r.period.intervalMinutes)-minute intervals · "
+                    + "service level = answered within \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget))",
             class: "meta")
         if let from = r.period.previousFrom, let to = r.period.previousTo {
             w.element("p", "Changes compare with \(from) – \(to).", class: "meta")

@@ -44,13 +44,18 @@ public struct TextReportRenderer: ReportRenderer {
             r.tickets == nil
             ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"
         out.write("\(title)  \(span)\n")
-        out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
-        out.write(
-            "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
-        )
-        out.write(
-            "Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n"
-        )
+        if r.tickets != nil && r.totals.offered == 0 {
+            // A ticket report: the call thresholds say nothing here.
+            out.write("Time zone \(p.timeZone).\n")
+        } else {
+            out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
+            out.write(
+                "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
+            )
+            out.write(
+                "Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n"
+            )
+        }
         if let from = p.previousFrom, let to = p.previousTo { out.write("Changes compare with \(from) .. \(to).\n") }
         if !r.filters.queues.isEmpty || !r.filters.categories.isEmpty {
             let parts = [

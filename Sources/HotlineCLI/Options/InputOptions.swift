@@ -3,7 +3,8 @@ import HotlineIngest
 
 /// The inputs of a run and how strictly to take them.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Call-log files, directories (read recursively) or glob patterns; '-' reads standard input.")
+    @Argument(
+        help: "Call-log and ticket files, directories (read recursively) or glob patterns; '-' reads standard input.")
     var inputs: [String] = []
 
     @Option(

@@ -8,11 +8,11 @@ import HotlineStore
 import Logging
 
 extension HotlineCommand {
-    /// `hotline report`: an ad-hoc report over call-log files.
+    /// `hotline report`: an ad-hoc report over call logs and ticket exports, or from the nightly store.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Report queue load, service level, abandonment, waits, handle time and satisfaction over call logs.",
+                "Report queue load, service level, abandonment, waits, handle time, ticket resolution and SLA, and satisfaction.",
             discussion: """
                 Reads every input (files, directories, globs; '-' for standard input), rejects bad records with \
                 file, line, field and reason, and writes the report: text to standard output by default, or to the \

@@ -6,7 +6,9 @@ extension HotlineCommand {
     /// `hotline samples`: regenerate the bundled sample inputs.
     struct Samples: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the deterministic sample inputs of the payment hotline (four weeks of calls).")
+            abstract:
+                "Write the deterministic sample inputs of the payment hotline (four weeks of calls and escalated tickets)."
+        )
 
         @Option(help: "Directory to write the sample files into (created if needed).")
         var out: String
