@@ -209,4 +209,20 @@ struct NightlyTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("--by agent is not kept in the store"))
     }
+
+    @Test func theFirstRunCreatesTheStoreFolderAndAnInboxEntryCanNameItsFormat() throws {
+        try """
+        time_zone: Asia/Shanghai
+        nightly:
+          inbox: [{path: inbox, format: calls-csv}]
+          store: new/folder/hotline.sqlite
+          output: out
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        try writeDay("2026-11-16", 3, name: "export.txt")
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch + "/new/folder/hotline.sqlite"))
+        #expect(try offered(scratch + "/out/daily/2026-11-16.txt") == "3")
+    }
 }

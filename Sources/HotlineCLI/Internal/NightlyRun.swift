@@ -50,6 +50,14 @@ struct NightlyRun {
 
     func run() throws -> Outcome {
         // A dry run only reads: no lock file, no store created (an empty one in a temporary folder stands in).
+        if !dryRun {
+            let folder = (storePath as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure.unusable("\(folder): cannot create the store's folder (\(error.localizedDescription))")
+            }
+        }
         let lock = dryRun ? nil : try RunLock(path: storePath + ".lock")
         if !dryRun && lock == nil { throw Failure.locked(storePath + ".lock") }
         defer { withExtendedLifetime(lock) {} }
