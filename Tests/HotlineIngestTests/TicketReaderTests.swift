@@ -189,4 +189,23 @@ import Testing
                 "no first reply time, solved time, reopen count, satisfaction, priority in this export: those figures stay empty"
             ))
     }
+
+    @Test func anotherXMLExportIsReadThroughTheConfiguredElementNames() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <export><ticket><ticket-no>W-7</ticket-no><opened>2026-11-16 10:00:00</opened>
+            <closed>2026-11-16 11:30:00</closed><state>closed</state><kind>退款</kind></ticket></export>
+
+            """
+        let h = try IngestHarness.read(Array(text.utf8), name: "other.xml") { context in
+            context.ticketElements = [
+                "id": "ticket-no", "created_at": "opened", "solved_at": "closed", "status": "state",
+                "ticket_type": "kind",
+            ]
+        }
+        let t = try #require(h.tickets.first, "\(h.summary)")
+        #expect(t.id == "W-7" && t.status == .closed && t.isSolved && t.category == .payment)
+        #expect(t.solvedAt.map { $0 - t.createdAt } == Milliseconds(90 * 60_000))
+        #expect(h.summary.timestampsWithoutOffset == 2)
+    }
 }
