@@ -55,7 +55,7 @@ struct IngestHarness {
         var harness = IngestHarness()
         let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
         let context = ReadContext(symbols: harness.symbols, calendar: calendar)
-        let ingest = CallLogIngest(
+        let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         var calls: [CallRecord] = []
@@ -80,7 +80,7 @@ struct IngestHarness {
             symbols: harness.symbols, calendar: calendar, maskCallers: maskCallers,
             limits: CSVReader.Limits(maxRecordBytes: 1 << 20, chunkBytes: chunk))
         configure(context)
-        let ingest = CallLogIngest(
+        let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         var calls: [CallRecord] = []

@@ -115,7 +115,7 @@ import Testing
         let symbols = SymbolTable()
         let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
         let calendar = LocalCalendar(zone: zone, intervalMinutes: 30)
-        let ingest = CallLogIngest(
+        let ingest = InputIngest(
             context: ReadContext(symbols: symbols, calendar: calendar),
             classifier: Classifier(rules: .default, symbols: symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })

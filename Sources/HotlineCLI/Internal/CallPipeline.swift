@@ -139,7 +139,7 @@ struct CallPipeline {
         context.ticketStatusWords = ticketStatusWords
         context.ticketPriorityWords = ticketPriorityWords
         let classifier = Classifier(rules: rules, symbols: symbols)
-        let ingest = CallLogIngest(context: context, classifier: classifier, logger: logger)
+        let ingest = InputIngest(context: context, classifier: classifier, logger: logger)
         let aggregator = CallAggregator(
             settings: settings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)

@@ -37,7 +37,7 @@ struct InputOptions: ParsableArguments {
     var cdrColumnNames: [String]? { cdrColumns.map { $0.split(separator: ",").map(String.init) } }
 
     func validate() throws {
-        if let names = cdrColumnNames, let problem = CallLogIngest.problem(withCDRColumns: names) {
+        if let names = cdrColumnNames, let problem = InputIngest.problem(withCDRColumns: names) {
             throw ValidationError(
                 "--cdr-columns: \(problem). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
             )

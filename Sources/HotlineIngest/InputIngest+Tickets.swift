@@ -2,7 +2,7 @@ import Foundation
 import HotlineModel
 
 /// Ticket exports: the three readers, duplicate ids across files, and what each file says about itself.
-extension CallLogIngest {
+extension InputIngest {
     func readTickets(
         _ stream: ByteSource, format: InputFormat, path: String, index: Int32, summary: inout InputSummary,
         reject: (Reject) -> Void

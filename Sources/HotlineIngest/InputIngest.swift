@@ -8,7 +8,7 @@ import Logging
 /// other files are read all the same. Every record is counted as accepted or rejected. Queue logs are read in
 /// the order of their first event (rotated files by content, not by name), and a call cut by rotation is
 /// completed from the next file; calls still open after the last file are rejected, event by event.
-public final class CallLogIngest {
+public final class InputIngest {
     let context: ReadContext
     private let classifier: Classifier
     private let logger: Logger

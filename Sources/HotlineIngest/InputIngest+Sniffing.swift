@@ -3,7 +3,7 @@ import HotlineModel
 
 /// How the ingest decides the order of files and what each one is: queue logs by their first event, the decoded
 /// start of a file for sniffing, the words for a file that is not a call log.
-extension CallLogIngest {
+extension InputIngest {
     /// Queue logs in the order of their first event, the other files as given.
     func readingOrder(_ files: [String]) -> [Int] {
         var others: [Int] = []
