@@ -107,4 +107,26 @@ import Testing
         let provisional = f.report([f.call(at: 0), f.call(at: 2 * day)], query: query).period.repeatsProvisionalAfter
         #expect(provisional == "2026-11-15 10:00")
     }
+
+    @Test func viewsMergedFromCellsInSeveralGenerationsEqualOneGeneration() throws {
+        // Calls over two days, queues, categories and repeat callers; a limit of 3 cells merges many times.
+        var calls: [CallRecord] = []
+        for i in 0..<60 {
+            calls.append(
+                f.call(
+                    at: Int64(i * 1337 % 100_000) - 30_000, wait: Double(i % 37),
+                    outcome: i % 6 == 5 ? .abandoned : .answered, queue: ["a", "b", "c"][i % 3],
+                    category: CallCategory.allCases[i % 5], caller: "c\(i % 7)", csat: Int8(1 + i % 5)))
+        }
+        var query = CallQuery()
+        query.from = CivilDate(year: 2026, month: 11, day: 16)
+        query.to = CivilDate(year: 2026, month: 11, day: 17)
+        query.dimensions = [.queue, .hour]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let once = try encoder.encode(f.report(calls, query: query))
+        let many = try encoder.encode(f.report(calls, query: query, cellLimit: 3))
+        #expect(once == many)
+        #expect(f.report(calls, query: query).totals.repeatCallRate != nil)
+    }
 }

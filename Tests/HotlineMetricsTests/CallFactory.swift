@@ -30,11 +30,12 @@ struct CallFactory {
 
     func report(
         _ calls: [CallRecord], query: CallQuery = CallQuery(), zone: String = "Asia/Shanghai",
-        settings: MetricSettings = MetricSettings()
+        settings: MetricSettings = MetricSettings(), cellLimit: Int? = nil
     ) -> Report {
         let calendar = LocalCalendar(
             zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: settings.intervalMinutes)
         let aggregator = CallAggregator(settings: settings, query: query, calendar: calendar, symbols: symbols)
+        if let cellLimit { aggregator.cellLimit = cellLimit }
         for call in calls { aggregator.add(call) }
         return ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [], firstRejects: [],
