@@ -140,7 +140,7 @@ final class CallsCSVReader {
                 fail("answered_at", .badTime, "expected an ISO 8601 time or empty, found \(shown(p.ans))")
                 return
             }
-            guard let outcome = outcome(bytes(p.outcome)) else {
+            guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
                 fail(
                     "outcome", .unknownOutcome,
                     "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
@@ -216,7 +216,7 @@ final class CallsCSVReader {
                 }
                 nps = Int8(v)
             }
-            guard let direction = direction(bytes(p.direction)) else {
+            guard let direction = direction(bytes(p.direction), interner: interner) else {
                 fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
                 return
             }
@@ -250,8 +250,10 @@ final class CallsCSVReader {
         return Column.allCases.first { header.index[$0] == field }?.rawValue ?? "field \(field + 1)"
     }
 
-    @inline(__always) private func outcome(_ bytes: UnsafeBufferPointer<UInt8>) -> CallOutcome? {
-        guard let symbol = context.interner.intern(bytes) else { return nil }
+    @inline(__always) private func outcome(_ bytes: UnsafeBufferPointer<UInt8>, interner: FieldInterner)
+        -> CallOutcome?
+    {
+        guard let symbol = interner.intern(bytes) else { return nil }
         let i = Int(symbol.rawValue)
         if i < outcomeCache.count, outcomeCache[i] != -2 {
             return outcomeCache[i] < 0 ? nil : CallOutcome(rawValue: UInt8(outcomeCache[i]))
@@ -268,9 +270,11 @@ final class CallsCSVReader {
         return found
     }
 
-    @inline(__always) private func direction(_ bytes: UnsafeBufferPointer<UInt8>) -> CallDirection? {
+    @inline(__always) private func direction(_ bytes: UnsafeBufferPointer<UInt8>, interner: FieldInterner)
+        -> CallDirection?
+    {
         if bytes.isEmpty { return .inbound }
-        guard let symbol = context.interner.intern(bytes) else { return nil }
+        guard let symbol = interner.intern(bytes) else { return nil }
         let i = Int(symbol.rawValue)
         if i < directionCache.count, directionCache[i] != -2 {
             return directionCache[i] < 0 ? nil : CallDirection(rawValue: UInt8(directionCache[i]))
