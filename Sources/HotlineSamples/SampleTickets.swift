@@ -2,8 +2,8 @@ import Foundation
 import HotlineModel
 
 /// The ticket side of the sample hotline: calls escalated to the back office, as a Zendesk-style CSV export
-/// (tickets created in the first three weeks) and a Zendesk-style XML export (the fourth week), both taken on
-/// Monday 2026-11-23 at 02:00.
+/// (tickets created in the first three weeks) and a Zendesk-style XML export (the fourth week), both taken at
+/// midnight ending Sunday 2026-11-22.
 ///
 /// Escalations come from answered calls: mostly payment (duplicates, failed payments, refunds) and account
 /// (locked accounts, password resets), some billing statements, a third of complaints. The back office works
@@ -34,7 +34,9 @@ enum SampleTickets {
         var satisfaction: String
     }
 
-    static let exportTime = Int64(SampleGenerator.firstDay.dayNumber + 28) * 86_400_000 - 6 * 3_600_000
+    /// Midnight ending Sunday 2026-11-22, Shanghai: the exports hold nothing of a day the calls do not cover.
+    static let exportTime =
+        Int64(SampleGenerator.firstDay.dayNumber + 28) * 86_400_000 - SampleGenerator.offsetSeconds * 1000
     static let offset = SampleGenerator.offsetSeconds * 1000
 
     /// Escalation chance, group, priority weights (urgent, high, normal, low), tags and subject by subcategory.
@@ -75,6 +77,8 @@ enum SampleTickets {
             guard random.chance(outageWave ? rule.chance * 2.5 : rule.chance) else { continue }
             let priority = priorities[random.weighted(rule.priority)]
             let created = call.ended + Int64(random.int(60..<900)) * 1000
+            // Escalated after the export was taken: not in it.
+            guard created < exportTime else { continue }
             // Busy weeks slow the back office down: the outage week most.
             let slowdown = isOutageWeek(created) ? 2.2 : 1.0
             let replyMinutes = max(1, random.exponential(mean: (replyMean[priority] ?? 60) * slowdown))
