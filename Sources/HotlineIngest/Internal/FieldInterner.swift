@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 
 /// Maps field bytes to ``Symbol``s without building a `String` when the value was seen before.
@@ -27,8 +28,7 @@ final class FieldInterner {
     /// The symbol for `bytes`, or nil when they are not valid text.
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Symbol? {
         if bytes.isEmpty { return Symbol.none }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -44,10 +44,29 @@ final class FieldInterner {
 
     @inline(__always) private func matches(_ slot: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         arena.withUnsafeBufferPointer { a in
-            let start = Int(slot.offset)
-            for k in 0..<bytes.count where a[start + k] != bytes[k] { return false }
-            return true
+            guard let stored = a.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(stored + Int(slot.offset), given, bytes.count) == 0
         }
+    }
+
+    /// A hash of field bytes taken eight at a time (a multiply-xor per word, FNV-1a for the tail): the byte-wise
+    /// FNV it replaces was most of the interning time on the reading thread.
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            i += 8
+        }
+        while i < n {
+            hash = (hash ^ UInt64(base[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        return hash ^ (hash >> 32)
     }
 
     private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at index: Int) -> Symbol? {
