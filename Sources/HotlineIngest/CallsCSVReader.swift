@@ -222,13 +222,14 @@ final class CallsCSVReader {
             }
             // Text fields, interned; bad bytes reject naming the field.
             func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
-            let badBytes = "bytes that are not valid \(summary.encoding)"
-            guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes) }
-            guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes) }
-            guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes) }
-            guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes) }
+            // A function, not a string: building the message for every record was a String allocation per row.
+            func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
+            guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes()) }
+            guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes()) }
+            guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes()) }
+            guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes()) }
             guard let caller = context.callerKey(bytes(p.caller)) else {
-                return fail("caller", .badEncoding, badBytes)
+                return fail("caller", .badEncoding, badBytes())
             }
             summary.accepted += 1
             if direction == .outbound {

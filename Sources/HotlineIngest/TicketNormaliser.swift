@@ -127,15 +127,16 @@ final class TicketNormaliser {
             }
         }
         // Text.
-        let badBytes = "bytes that are not valid \(summary.encoding)"
+        // A function, not a string: the message is built only for a record that needs it.
+        func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
         func text(_ f: TicketField) -> Symbol? { context.interner.intern(bytes(f)) }
-        guard let channel = text(.channel) else { return fail(.channel, .badEncoding, badBytes) }
-        guard let group = text(.group) else { return fail(.group, .badEncoding, badBytes) }
-        guard let assignee = text(.assignee) else { return fail(.assignee, .badEncoding, badBytes) }
-        guard let type = text(.ticketType) else { return fail(.ticketType, .badEncoding, badBytes) }
-        guard let tags = text(.tags) else { return fail(.tags, .badEncoding, badBytes) }
+        guard let channel = text(.channel) else { return fail(.channel, .badEncoding, badBytes()) }
+        guard let group = text(.group) else { return fail(.group, .badEncoding, badBytes()) }
+        guard let assignee = text(.assignee) else { return fail(.assignee, .badEncoding, badBytes()) }
+        guard let type = text(.ticketType) else { return fail(.ticketType, .badEncoding, badBytes()) }
+        guard let tags = text(.tags) else { return fail(.tags, .badEncoding, badBytes()) }
         guard let subject = String(validating: bytes(.subject), as: UTF8.self) else {
-            return fail(.subject, .badEncoding, badBytes)
+            return fail(.subject, .badEncoding, badBytes())
         }
         return .success(
             TicketRecord(
