@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""The reference for scripts/bench: DuckDB computes hotline's `--by queue,hour` table from the same CSV with SQL
+"""The reference for scripts/bench: DuckDB computes hotline's `--by queue,category,hour` table (or `queue,hour`) from
+the same CSV with SQL
 (METRICS.md definitions: nearest-rank percentiles on whole-second waits, the repeat window over each caller's next
 call; a tie on the same second is broken by call_id, which the benchmark data writes in file order, as hotline
 breaks it by input order), then the figures are compared with hotline's CSV, integers exactly and fractions to 1e-9.
 
-Usage: bench_duckdb.py CALLS.csv HOTLINE_OUT.csv THREADS  -> prints the DuckDB wall time and the comparison.
+Usage: bench_duckdb.py CALLS.csv HOTLINE_OUT.csv THREADS [CATEGORIES.csv]  -> prints the DuckDB wall time and the
+comparison. CATEGORIES.csv (label,ivr_path,category) is hotline's own classification of the data's label and IVR
+values, so the SQL groups by the same categories without re-implementing the rules.
 """
 import csv
 import sys
@@ -15,12 +18,13 @@ import duckdb
 QUERY = """
 WITH raw AS (
   SELECT call_id, queue, outcome, caller, wait_s, talk_s, hold_s, wrap_s, csat,
-         enqueued_at::TIMESTAMPTZ AS enq, ended_at::TIMESTAMPTZ AS ended
-  FROM read_csv('{path}', header = true, all_varchar = true, ignore_errors = true)
+         enqueued_at::TIMESTAMPTZ AS enq, ended_at::TIMESTAMPTZ AS ended, {category} AS cat
+  FROM read_csv('{path}', header = true, all_varchar = true, ignore_errors = true) r
+  {join}
   WHERE coalesce(direction, 'inbound') IN ('inbound', '')
 ),
 c AS (
-  SELECT call_id, queue, outcome, caller, enq, ended,
+  SELECT call_id, queue, cat, outcome, caller, enq, ended,
          CAST(wait_s AS DOUBLE) AS wait, coalesce(TRY_CAST(talk_s AS DOUBLE), 0) + coalesce(TRY_CAST(hold_s AS DOUBLE), 0)
            + coalesce(TRY_CAST(wrap_s AS DOUBLE), 0) AS handle,
          TRY_CAST(csat AS INTEGER) AS score,
@@ -32,19 +36,19 @@ nxt AS (
   SELECT *, LEAD(epoch(enq)) OVER (PARTITION BY caller ORDER BY epoch(enq), call_id) AS next_enq FROM c
 ),
 ranked AS (
-  SELECT queue, hr, CAST(ceil(wait) AS BIGINT) AS w,
-         row_number() OVER (PARTITION BY queue, hr ORDER BY ceil(wait)) AS rn,
-         count(*) OVER (PARTITION BY queue, hr) AS n
+  SELECT queue, cat, hr, CAST(ceil(wait) AS BIGINT) AS w,
+         row_number() OVER (PARTITION BY queue, cat, hr ORDER BY ceil(wait)) AS rn,
+         count(*) OVER (PARTITION BY queue, cat, hr) AS n
   FROM c WHERE answered
 ),
 pct AS (
-  SELECT queue, hr,
+  SELECT queue, cat, hr,
          min(w) FILTER (WHERE rn >= (50 * n + 99) // 100) AS p50,
          min(w) FILTER (WHERE rn >= (90 * n + 99) // 100) AS p90,
          min(w) FILTER (WHERE rn >= (99 * n + 99) // 100) AS p99
-  FROM ranked GROUP BY queue, hr
+  FROM ranked GROUP BY queue, cat, hr
 )
-SELECT g.queue, g.hr,
+SELECT g.queue, g.cat, g.hr,
   count(*) AS offered,
   count(*) FILTER (WHERE answered) AS answered_n,
   count(*) FILTER (WHERE outcome = 'abandoned' AND wait >= 5) AS abandoned,
@@ -63,8 +67,8 @@ SELECT g.queue, g.hr,
   avg(score) AS csat_mean,
   count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0) AS csat_satisfied,
   count(score) AS csat_responses
-FROM nxt g JOIN pct p ON p.queue = g.queue AND p.hr = g.hr
-GROUP BY g.queue, g.hr ORDER BY g.queue, g.hr
+FROM nxt g JOIN pct p ON p.queue = g.queue AND p.cat = g.cat AND p.hr = g.hr
+GROUP BY g.queue, g.cat, g.hr ORDER BY g.queue, g.cat, g.hr
 """
 
 COLUMNS = ["offered", "answered", "abandoned", "short_abandoned", "timed_out", "callback", "service_level",
@@ -74,18 +78,25 @@ COLUMNS = ["offered", "answered", "abandoned", "short_abandoned", "timed_out", "
 
 def main():
     path, hotline_out, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    categories = sys.argv[4] if len(sys.argv) > 4 else None
     con = duckdb.connect()
     con.execute(f"SET threads = {threads}")
+    if categories:
+        join = (f"LEFT JOIN read_csv('{categories}', header = true, all_varchar = true) m "
+                "ON m.label = coalesce(r.category, '') AND m.ivr_path = coalesce(r.ivr_path, '')")
+        category = "coalesce(m.category, 'other')"
+    else:
+        join, category = "", "''"
     start = time.perf_counter()
-    rows = con.execute(QUERY.format(path=path)).fetchall()
+    rows = con.execute(QUERY.format(path=path, join=join, category=category)).fetchall()
     seconds = time.perf_counter() - start
     ours = {}
     with open(hotline_out, newline="") as f:
         for row in csv.DictReader(f):
-            ours[(row["queue"], row["hour"])] = row
+            ours[(row["queue"], row.get("category", ""), row["hour"])] = row
     mismatches = 0
     for row in rows:
-        key, values = (row[0], row[1]), row[2:]
+        key, values = (row[0], row[1], row[2]), row[3:]
         mine = ours.pop(key, None)
         if mine is None:
             print(f"missing in hotline: {key}")
@@ -101,6 +112,8 @@ def main():
                 mismatches += 1
     mismatches += len(ours)
     print(f"duckdb ({threads} threads): {seconds:.2f} s; {len(rows)} rows compared, {mismatches} differences")
+    with open(hotline_out + ".duckdb-seconds", "w") as f:
+        f.write(f"{seconds:.3f}\n")
     sys.exit(1 if mismatches else 0)
 
 
