@@ -13,13 +13,18 @@ struct NightlyTests {
     init() throws {
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: scratch + "/store", withIntermediateDirectories: true)
+        try writeConfig()
+    }
+
+    /// The configuration of the job: the nightly section, with its inbox, store and extra lines as given.
+    func writeConfig(inbox: String = "[inbox]", store: String = "store/hotline.sqlite", extra: String = "") throws {
         try """
         time_zone: Asia/Shanghai
         nightly:
-          inbox: [inbox]
-          store: store/hotline.sqlite
+          inbox: \(inbox)
+          store: \(store)
           output: out
-
+        \(extra)
         """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
@@ -185,15 +190,7 @@ struct NightlyTests {
     }
 
     @Test func reportsOlderThanTheRetentionAreRemovedAndTheIndexListsTheRest() throws {
-        try """
-        time_zone: Asia/Shanghai
-        nightly:
-          inbox: [inbox]
-          store: store/hotline.sqlite
-          output: out
-          retention_days: 2
-
-        """.write(toFile: config, atomically: true, encoding: .utf8)
+        try writeConfig(extra: "  retention_days: 2\n")
         for day in ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"] {
             try writeDay(day, 2)
             #expect(try nightly(day).status == 0)
@@ -211,14 +208,7 @@ struct NightlyTests {
     }
 
     @Test func theFirstRunCreatesTheStoreFolderAndAnInboxEntryCanNameItsFormat() throws {
-        try """
-        time_zone: Asia/Shanghai
-        nightly:
-          inbox: [{path: inbox, format: calls-csv}]
-          store: new/folder/hotline.sqlite
-          output: out
-
-        """.write(toFile: config, atomically: true, encoding: .utf8)
+        try writeConfig(inbox: "[{path: inbox, format: calls-csv}]", store: "new/folder/hotline.sqlite")
         try writeDay("2026-11-16", 3, name: "export.txt")
         let run = try nightly("2026-11-16")
         #expect(run.status == 0, "\(run.stderr)")

@@ -79,9 +79,7 @@ struct CallPipeline {
         pipeline.callsColumns = config.callsColumns
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
-        pipeline.ticketSettings.businessHours = config.businessHours
-        pipeline.ticketSettings.slaTargets = config.slaTargets
-        pipeline.ticketSettings.satisfiedScore = config.satisfiedScore
+        pipeline.ticketSettings = TicketSettings(config)
         pipeline.ticketColumns = config.ticketColumns
         pipeline.ticketElements = config.ticketElements
         pipeline.ticketStatusWords = config.ticketStatusWords

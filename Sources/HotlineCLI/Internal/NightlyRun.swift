@@ -252,13 +252,7 @@ struct NightlyRun {
         }
     }
 
-    private var ticketSettings: TicketSettings {
-        var t = TicketSettings()
-        t.businessHours = config.businessHours
-        t.slaTargets = config.slaTargets
-        t.satisfiedScore = config.satisfiedScore
-        return t
-    }
+    private var ticketSettings: TicketSettings { TicketSettings(config) }
 
     /// Writes `text` atomically unless the file already holds exactly it; true when written.
     private func write(_ text: String, to path: String) throws -> Bool {

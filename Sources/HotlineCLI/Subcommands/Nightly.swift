@@ -55,13 +55,7 @@ extension HotlineCommand {
         func run() throws {
             let logger = DiagnosticLogHandler.logger(verbose: verbose || dryRun)
             let config = try configuration.load()
-            var settings = MetricSettings()
-            settings.intervalMinutes = config.intervalMinutes
-            settings.serviceLevelSeconds = config.serviceLevelSeconds
-            settings.serviceLevelTarget = config.serviceLevelTarget
-            settings.shortAbandonSeconds = config.shortAbandonSeconds
-            settings.repeatWindowHours = config.repeatWindowHours
-            settings.satisfiedScore = config.satisfiedScore
+            let settings = MetricSettings(config)
             let zone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
             let run = NightlyRun(
                 config: config, settings: settings, zone: zone,

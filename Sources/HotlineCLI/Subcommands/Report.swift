@@ -64,13 +64,9 @@ extension HotlineCommand {
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
-            var settings = MetricSettings()
-            settings.intervalMinutes = period.interval?.minutes ?? config.intervalMinutes
-            settings.serviceLevelSeconds = slSeconds ?? config.serviceLevelSeconds
-            settings.serviceLevelTarget = slTarget.map { $0 / 100 } ?? config.serviceLevelTarget
-            settings.shortAbandonSeconds = config.shortAbandonSeconds
-            settings.repeatWindowHours = config.repeatWindowHours
-            settings.satisfiedScore = config.satisfiedScore
+            let settings = MetricSettings(
+                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
+                serviceLevelTarget: slTarget.map { $0 / 100 })
             var query = CallQuery()
             query.from = period.fromDate
             query.to = period.toDate
@@ -128,12 +124,8 @@ extension HotlineCommand {
                     )
                     throw HotlineExit.usage
                 }
-                var ticketSettings = TicketSettings()
-                ticketSettings.businessHours = config.businessHours
-                ticketSettings.slaTargets = config.slaTargets
-                ticketSettings.satisfiedScore = config.satisfiedScore
                 let report = try StoreReport(
-                    store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone
+                    store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone
                 ).build()
                 return CallPipeline.Result(
                     report: report, summaries: [], unmatched: [], firstRejects: [])

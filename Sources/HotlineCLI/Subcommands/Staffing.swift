@@ -45,10 +45,9 @@ extension HotlineCommand {
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
-            var settings = MetricSettings()
-            settings.intervalMinutes = period.interval?.minutes ?? config.intervalMinutes
-            settings.serviceLevelSeconds = slSeconds ?? config.serviceLevelSeconds
-            settings.serviceLevelTarget = slTarget.map { $0 / 100 } ?? config.serviceLevelTarget
+            let settings = MetricSettings(
+                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
+                serviceLevelTarget: slTarget.map { $0 / 100 })
             var query = CallQuery()
             query.from = period.fromDate
             query.to = period.toDate
