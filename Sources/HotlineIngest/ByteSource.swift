@@ -49,6 +49,13 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    /// Goes to `offset` bytes from the start of the file.
+    public func seek(to offset: Int) throws {
+        guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else {
+            throw IngestError.unreadable(path: path, reason: Self.errnoText())
+        }
+    }
+
     /// Size in bytes, when the descriptor is a regular file.
     public var size: Int? {
         var info = stat()

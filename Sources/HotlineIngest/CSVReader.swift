@@ -53,18 +53,23 @@ public final class CSVReader {
     private var count = 0
     private var start = 0
     private var atEnd = false
-    private var line = 1
+    private var line: Int
+    /// Where `buffer[0]` is in the stream, so records can say where they start.
+    private var origin = 0
+    private var ownsBuffer = true
 
     private var spans: UnsafeMutablePointer<FieldSpan>
     private var spanCapacity = 64
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity: Int
 
-    public init(source: ByteSource, limits: Limits = Limits(), dialect: Dialect = .csv) {
+    /// Reads `source`; its first byte is on line `firstLine`.
+    public init(source: ByteSource, limits: Limits = Limits(), dialect: Dialect = .csv, firstLine: Int = 1) {
         self.source = source
         self.limits = limits
         self.comma = dialect.delimiter
         self.quoting = dialect.quoting
+        self.line = firstLine
         capacity = max(limits.chunkBytes * 2, 1 << 12)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
@@ -72,8 +77,32 @@ public final class CSVReader {
         scratch = .allocate(capacity: scratchCapacity)
     }
 
+    /// Reads the `count` bytes at `bytes` and nothing else, where they lie (a block of a file cut for parallel
+    /// reading); they must stay valid, and are not freed, while the reader lives.
+    init(borrowing bytes: UnsafeMutablePointer<UInt8>, count: Int, limits: Limits, dialect: Dialect = .csv) {
+        self.source = MemoryByteSource([])
+        self.limits = limits
+        self.comma = dialect.delimiter
+        self.quoting = dialect.quoting
+        self.line = 1
+        buffer = bytes
+        capacity = count
+        self.count = count
+        atEnd = true
+        ownsBuffer = false
+        spans = .allocate(capacity: spanCapacity)
+        scratchCapacity = 1 << 12
+        scratch = .allocate(capacity: scratchCapacity)
+    }
+
+    /// Where the next record starts, in bytes from the start of the source.
+    public var offset: Int { origin + start }
+
+    /// The line the next record starts on.
+    public var nextLine: Int { line }
+
     deinit {
-        buffer.deallocate()
+        if ownsBuffer { buffer.deallocate() }
         spans.deallocate()
         scratch.deallocate()
     }
@@ -93,10 +122,15 @@ public final class CSVReader {
                 continue
             }
             switch parseRecord() {
-            case .record(let end, let fieldCount, let lines, let problem):
+            case .record(let end, let fieldCount, let lines, let problem, let terminated):
+                // Over the limit is decided by the record's length alone, however it lay in the buffer (whole
+                // here, or skipped in `skipLongRecord`), so any way of cutting the input gives the same records.
+                let tooLong = end - start > limits.maxRecordBytes
                 let view = CSVRecordView(
                     base: UnsafePointer(buffer), scratch: UnsafePointer(scratch), spans: UnsafePointer(spans),
-                    fieldCount: fieldCount, line: line, rawStart: start, rawEnd: end, problem: problem)
+                    fieldCount: tooLong ? 0 : fieldCount, line: line, rawStart: start, rawEnd: tooLong ? start : end,
+                    problem: tooLong ? .tooLong(limit: limits.maxRecordBytes) : problem, offset: origin + start,
+                    terminated: terminated)
                 start = end
                 line += lines
                 try body(view)
@@ -124,7 +158,7 @@ public final class CSVReader {
     // MARK: - Parsing one record
 
     private enum Outcome {
-        case record(end: Int, fieldCount: Int, lines: Int, problem: Problem?)
+        case record(end: Int, fieldCount: Int, lines: Int, problem: Problem?, terminated: Bool)
         case blank(end: Int)
         case needMore
     }
@@ -198,19 +232,24 @@ public final class CSVReader {
                 }
                 fieldCount += 1
                 i = min(i + 1, n)
-                if i >= n { return .record(end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
+                if i >= n {
+                    return .record(
+                        end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: false)
+                }
                 let c = buf[i]
                 if c == comma {
                     i += 1
                     continue
                 }
                 if c == Self.lf {
-                    return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+                    return .record(
+                        end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: true)
                 }
                 if c == Self.cr {
                     if i + 1 >= n && !atEnd { return .needMore }
                     let end = (i + 1 < n && buf[i + 1] == Self.lf) ? i + 2 : i + 1
-                    return .record(end: end, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+                    return .record(
+                        end: end, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: true)
                 }
                 // Text after the closing quote: keep reading to the end of the field, flag the record.
                 problem = problem ?? .textAfterClosingQuote(field: fieldCount)
@@ -251,14 +290,19 @@ public final class CSVReader {
                 }
             }
             // Line end or end of input.
-            if i >= n { return .record(end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem) }
+            if i >= n {
+                return .record(
+                    end: n, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: false)
+            }
             if buf[i] == Self.lf {
-                return .record(end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+                return .record(
+                    end: i + 1, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: true)
             }
             // CR
             if i + 1 >= n && !atEnd { return .needMore }
             let end = (i + 1 < n && buf[i + 1] == Self.lf) ? i + 2 : i + 1
-            return .record(end: end, fieldCount: fieldCount, lines: newlines + 1, problem: problem)
+            return .record(
+                end: end, fieldCount: fieldCount, lines: newlines + 1, problem: problem, terminated: true)
         }
     }
 
@@ -295,6 +339,7 @@ public final class CSVReader {
     /// Moves the unfinished record to the front and reads the next chunk after it.
     private func fill() throws {
         if start > 0 {
+            origin += start
             let remaining = count - start
             if remaining > 0 { buffer.update(from: buffer + start, count: remaining) }
             count = remaining
@@ -313,26 +358,59 @@ public final class CSVReader {
         count += n
     }
 
-    /// Discards a record over the size limit up to its end (quote-aware), then reports it.
+    private enum SkipState {
+        case fieldStart, unquoted, quoted, afterQuote, carriageReturn
+    }
+
+    /// Discards a record over the size limit up to its end, then reports it. The record's end is found with the
+    /// same rules as `parseRecord` (a quote opens a field only at its start; `""` inside one is a quote; text after
+    /// the closing quote runs to the next comma), so a skipped record ends where a parsed one would.
     private func skipLongRecord(_ body: (borrowing CSVRecordView) throws -> Void) throws {
         let recordLine = line
-        var inQuotes = false
+        let recordOffset = origin + start
+        var state = SkipState.fieldStart
+        var terminated = false
         var newlines = 0
         var i = start
         scanning: while true {
             while i < count {
                 let c = buffer[i]
                 i += 1
-                if c == Self.quote && quoting {
-                    inQuotes.toggle()
-                } else if c == Self.lf {
-                    if !inQuotes { break scanning }
-                    newlines += 1
+                switch state {
+                case .quoted:
+                    if c == Self.quote {
+                        state = .afterQuote
+                    } else if c == Self.lf {
+                        newlines += 1
+                    }
+                case .carriageReturn:
+                    // CR LF is one line end; a lone CR ends the record without taking the byte after it.
+                    if c != Self.lf { i -= 1 }
+                    terminated = true
+                    break scanning
+                case .fieldStart, .unquoted, .afterQuote:
+                    if c == comma {
+                        state = .fieldStart
+                    } else if c == Self.lf {
+                        terminated = true
+                        break scanning
+                    } else if c == Self.cr {
+                        state = .carriageReturn
+                    } else if c == Self.quote && quoting && state != .unquoted {
+                        // Opens a quoted field at its start; after a closing quote, it is a doubled quote.
+                        state = .quoted
+                    } else {
+                        state = .unquoted
+                    }
                 }
             }
             // Keep a little of the record for the rejects file, drop the rest.
             start = count
-            if atEnd { break }
+            if atEnd {
+                terminated = terminated || state == .carriageReturn
+                break
+            }
+            origin += count
             count = 0
             start = 0
             i = 0
@@ -344,7 +422,8 @@ public final class CSVReader {
         line = recordLine + newlines + 1
         let view = CSVRecordView(
             base: UnsafePointer(buffer), scratch: UnsafePointer(scratch), spans: UnsafePointer(spans), fieldCount: 0,
-            line: recordLine, rawStart: start, rawEnd: start, problem: .tooLong(limit: limits.maxRecordBytes))
+            line: recordLine, rawStart: start, rawEnd: start, problem: .tooLong(limit: limits.maxRecordBytes),
+            offset: recordOffset, terminated: terminated)
         try body(view)
     }
 }

@@ -16,6 +16,10 @@ public struct CSVRecordView: ~Copyable {
     let rawEnd: Int
     /// Set when the record is malformed as a whole; its fields may then be incomplete.
     public let problem: CSVReader.Problem?
+    /// Where the record starts, in bytes from the start of the reader's source.
+    public let offset: Int
+    /// Whether a line end closed the record; false for a last record cut by the end of the input.
+    public let terminated: Bool
 
     /// The bytes of field `index` (0-based), quotes removed and `""` unescaped.
     @inline(__always) public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {

@@ -49,7 +49,6 @@ final class CallsCSVReader {
         var missingRequired: [Column] { Column.required.filter { index[$0] == nil } }
     }
 
-    private let csv: CSVReader
     private let header: Header
     private let context: ReadContext
     private let fileIndex: Int32
@@ -57,8 +56,7 @@ final class CallsCSVReader {
     private var outcomeCache: [Int16] = []
     private var directionCache: [Int16] = []
 
-    init(csv: CSVReader, header: Header, context: ReadContext, fileIndex: Int32, path: String) {
-        self.csv = csv
+    init(header: Header, context: ReadContext, fileIndex: Int32, path: String) {
         self.header = header
         self.context = context
         self.fileIndex = fileIndex
@@ -68,10 +66,23 @@ final class CallsCSVReader {
     /// Where `column` is in a record, -1 when the header lacks it. Looked up once per file, before the loop.
     private func position(_ column: Column) -> Int { header.index[column] ?? -1 }
 
-    /// Reads every record after the header, calling `accept` or `reject` for each.
+    /// Where reading stopped before the end: the record there was left unread.
+    struct Resume: Equatable {
+        /// Bytes from the start of the CSV reader's source.
+        var offset: Int
+        var line: Int
+    }
+
+    /// Reads the records of `csv` (after the header), calling `accept` or `reject` for each.
+    ///
+    /// Reading stops, leaving the record unread and returning where it starts, at the first record starting at
+    /// or after `offsetLimit`, and, when `cut` says the input was cut out of a larger file, at a last record no
+    /// line end closed (it may go on past the cut).
+    @discardableResult
     func read(
-        summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
-    ) throws {
+        _ csv: CSVReader, summary: inout InputSummary, cut: Bool = false, offsetLimit: Int = .max,
+        accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
+    ) throws -> Resume? {
         let p = (
             id: position(.callID), queue: position(.queue), label: position(.category),
             direction: position(.direction), caller: position(.caller), agent: position(.agent),
@@ -84,166 +95,174 @@ final class CallsCSVReader {
         // (a tenth of the reading thread's time).
         let context = self.context
         let interner = context.interner
-        try csv.forEachRecord { (record: borrowing CSVRecordView) in
-            summary.records += 1
-            func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
-                summary.rejectedByKind[kind, default: 0] += 1
-                reject(
-                    Reject(
-                        file: path, line: record.line, field: field, kind: kind, detail: detail,
-                        raw: rawText(record, callerColumn: p.caller)))
-            }
-            if let problem = record.problem {
-                switch problem {
-                case .tooLong(let limit):
-                    fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
-                case .textAfterClosingQuote(let field):
-                    fail(name(field - 1), .badQuoting, "text after the closing quote")
-                case .unterminatedQuote(let field):
-                    fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+        var resume: Resume?
+        while resume == nil,
+            try csv.nextRecord({ (record: borrowing CSVRecordView) in
+                if record.offset >= offsetLimit || (cut && !record.terminated) {
+                    resume = Resume(offset: record.offset, line: record.line)
+                    return
                 }
-                return
-            }
-            guard record.fieldCount == expected else {
-                fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
-                return
-            }
-            @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
-            }
-            func shown(_ i: Int) -> String {
-                let text = String(decoding: bytes(i), as: UTF8.self)
-                return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
-            }
+                summary.records += 1
+                func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
+                    summary.rejectedByKind[kind, default: 0] += 1
+                    reject(
+                        Reject(
+                            file: path, line: record.line, field: field, kind: kind, detail: detail,
+                            raw: rawText(record, callerColumn: p.caller)))
+                }
+                if let problem = record.problem {
+                    switch problem {
+                    case .tooLong(let limit):
+                        fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+                    case .textAfterClosingQuote(let field):
+                        fail(name(field - 1), .badQuoting, "text after the closing quote")
+                    case .unterminatedQuote(let field):
+                        fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                    }
+                    return
+                }
+                guard record.fieldCount == expected else {
+                    fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
+                    return
+                }
+                @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
+                }
+                func shown(_ i: Int) -> String {
+                    let text = String(decoding: bytes(i), as: UTF8.self)
+                    return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
+                }
 
-            guard !bytes(p.id).isEmpty else {
-                fail("call_id", .missingID, "empty")
-                return
-            }
-            // Times.
-            func time(_ i: Int, _ field: String) -> Instant?? {
-                context.instant(bytes(i), withoutOffset: &summary.timestampsWithoutOffset)
-            }
-            guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
-                fail(
-                    "enqueued_at", .badTime,
-                    bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
-                return
-            }
-            guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
-                fail(
-                    "ended_at", .badTime,
-                    bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
-                return
-            }
-            guard let answeredAt = time(p.ans, "answered_at") else {
-                fail("answered_at", .badTime, "expected an ISO 8601 time or empty, found \(shown(p.ans))")
-                return
-            }
-            guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
-                fail(
-                    "outcome", .unknownOutcome,
-                    "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
-                return
-            }
-            if let answeredAt, answeredAt < enqueued {
-                fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
-                return
-            }
-            guard ended >= enqueued else {
-                fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
-                return
-            }
-            if let answeredAt, ended < answeredAt {
-                fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
-                return
-            }
-            // Durations: given, or derived from the times. Outer nil: present but not a duration.
-            func duration(_ i: Int) -> Milliseconds?? {
-                let b = bytes(i)
-                if b.isEmpty { return .some(nil) }
-                guard let value = ByteParsing.seconds(b) else { return nil }
-                return value
-            }
-            guard let waitGiven = duration(p.wait) else {
-                fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
-                return
-            }
-            guard let talkGiven = duration(p.talk) else {
-                fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
-                return
-            }
-            guard let holdGiven = duration(p.hold) else {
-                fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
-                return
-            }
-            guard let wrapGiven = duration(p.wrap) else {
-                fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
-                return
-            }
-            let answered = outcome == .answered || outcome == .transferred
-            var answerTime = answeredAt
-            if answered && answerTime == nil {
-                guard let wait = waitGiven else {
-                    fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
+                guard !bytes(p.id).isEmpty else {
+                    fail("call_id", .missingID, "empty")
                     return
                 }
-                answerTime = enqueued + wait
-            }
-            if !answered && answeredAt != nil {
-                fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
-                return
-            }
-            let wait = waitGiven ?? ((answerTime ?? ended) - enqueued)
-            let hold = holdGiven ?? 0
-            let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
-            let wrap = wrapGiven ?? 0
+                // Times.
+                func time(_ i: Int, _ field: String) -> Instant?? {
+                    context.instant(bytes(i), withoutOffset: &summary.timestampsWithoutOffset)
+                }
+                guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
+                    fail(
+                        "enqueued_at", .badTime,
+                        bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
+                    return
+                }
+                guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
+                    fail(
+                        "ended_at", .badTime,
+                        bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
+                    return
+                }
+                guard let answeredAt = time(p.ans, "answered_at") else {
+                    fail("answered_at", .badTime, "expected an ISO 8601 time or empty, found \(shown(p.ans))")
+                    return
+                }
+                guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
+                    fail(
+                        "outcome", .unknownOutcome,
+                        "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
+                    return
+                }
+                if let answeredAt, answeredAt < enqueued {
+                    fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
+                    return
+                }
+                guard ended >= enqueued else {
+                    fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
+                    return
+                }
+                if let answeredAt, ended < answeredAt {
+                    fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
+                    return
+                }
+                // Durations: given, or derived from the times. Outer nil: present but not a duration.
+                func duration(_ i: Int) -> Milliseconds?? {
+                    let b = bytes(i)
+                    if b.isEmpty { return .some(nil) }
+                    guard let value = ByteParsing.seconds(b) else { return nil }
+                    return value
+                }
+                guard let waitGiven = duration(p.wait) else {
+                    fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
+                    return
+                }
+                guard let talkGiven = duration(p.talk) else {
+                    fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
+                    return
+                }
+                guard let holdGiven = duration(p.hold) else {
+                    fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
+                    return
+                }
+                guard let wrapGiven = duration(p.wrap) else {
+                    fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
+                    return
+                }
+                let answered = outcome == .answered || outcome == .transferred
+                var answerTime = answeredAt
+                if answered && answerTime == nil {
+                    guard let wait = waitGiven else {
+                        fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
+                        return
+                    }
+                    answerTime = enqueued + wait
+                }
+                if !answered && answeredAt != nil {
+                    fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
+                    return
+                }
+                let wait = waitGiven ?? ((answerTime ?? ended) - enqueued)
+                let hold = holdGiven ?? 0
+                let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
+                let wrap = wrapGiven ?? 0
 
-            // Scores.
-            var csat: Int8?
-            if !bytes(p.csat).isEmpty {
-                guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
-                    fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
+                // Scores.
+                var csat: Int8?
+                if !bytes(p.csat).isEmpty {
+                    guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
+                        fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
+                        return
+                    }
+                    csat = Int8(v)
+                }
+                var nps: Int8?
+                if !bytes(p.nps).isEmpty {
+                    guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
+                        fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
+                        return
+                    }
+                    nps = Int8(v)
+                }
+                guard let direction = direction(bytes(p.direction), interner: interner) else {
+                    fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
                     return
                 }
-                csat = Int8(v)
-            }
-            var nps: Int8?
-            if !bytes(p.nps).isEmpty {
-                guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
-                    fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
+                // Text fields, interned; bad bytes reject naming the field.
+                func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
+                // A function, not a string: building the message for every record was a String allocation per row.
+                func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
+                guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes()) }
+                guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes()) }
+                guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes()) }
+                guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes()) }
+                guard let caller = context.callerKey(bytes(p.caller)) else {
+                    return fail("caller", .badEncoding, badBytes())
+                }
+                summary.accepted += 1
+                if direction == .outbound {
+                    // Outbound calls enter no queue: counted, and left out of every queue figure.
+                    summary.outbound += 1
                     return
                 }
-                nps = Int8(v)
-            }
-            guard let direction = direction(bytes(p.direction), interner: interner) else {
-                fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
-                return
-            }
-            // Text fields, interned; bad bytes reject naming the field.
-            func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
-            // A function, not a string: building the message for every record was a String allocation per row.
-            func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
-            guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes()) }
-            guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes()) }
-            guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes()) }
-            guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes()) }
-            guard let caller = context.callerKey(bytes(p.caller)) else {
-                return fail("caller", .badEncoding, badBytes())
-            }
-            summary.accepted += 1
-            if direction == .outbound {
-                // Outbound calls enter no queue: counted, and left out of every queue figure.
-                summary.outbound += 1
-                return
-            }
-            var call = CallRecord(
-                location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
-                queue: queue, label: label, ivrPath: ivrPath, direction: direction,
-                caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
-                wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
-            accept(&call)
-        }
+                var call = CallRecord(
+                    location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
+                    queue: queue, label: label, ivrPath: ivrPath, direction: direction,
+                    caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
+                    wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
+                accept(&call)
+            })
+        {}
+        return resume
     }
 
     private func name(_ field: Int) -> String {

@@ -79,6 +79,18 @@ public final class Classifier {
         return Result(category: .other, subcategory: .none, unmatched: unmatched)
     }
 
+    /// The unmatched values counted so far, counting from zero again (a reading thread's classifier hands its
+    /// counts on with each block).
+    func takeUnmatched() -> [UnmatchedValue: Int] {
+        defer { unmatchedCounts = [:] }
+        return unmatchedCounts
+    }
+
+    /// Adds unmatched values another classifier of the same run counted.
+    func addUnmatched(_ counts: [UnmatchedValue: Int]) {
+        if !counts.isEmpty { unmatchedCounts.merge(counts, uniquingKeysWith: +) }
+    }
+
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).
     public var unmatched: [(value: UnmatchedValue, count: Int)] {
         unmatchedCounts.map { ($0.key, $0.value) }.sorted {

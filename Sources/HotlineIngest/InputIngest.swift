@@ -10,8 +10,8 @@ import Logging
 /// completed from the next file; calls still open after the last file are rejected, event by event.
 public final class InputIngest {
     let context: ReadContext
-    private let classifier: Classifier
-    private let logger: Logger
+    let classifier: Classifier
+    let logger: Logger
     private let queueLog: QueueLogAssembler
     /// Calls a later ENTERQUEUE cut short, kept until every file is read so their events are counted where
     /// they are.
@@ -43,6 +43,25 @@ public final class InputIngest {
     lazy var ticketNormaliser = TicketNormaliser(context: context)
     /// Ticket keys read so far: a ticket read again (overlapping exports) is rejected as a duplicate.
     var ticketKeys = Set<UInt64>()
+
+    /// Takes a block of classified calls at once, in order with those given to `accept` (parallel reading hands
+    /// blocks on whole); nil to have them one by one.
+    public var acceptBatch: (([CallRecord]) -> Void)?
+    /// Arrays of calls handed back after use, for the next blocks (any thread).
+    let recordArrays = RecyclePool<[CallRecord]>()
+    /// Gives an array that came through `acceptBatch` back for reuse once its calls are aggregated (any thread).
+    public func recycle(_ records: [CallRecord]) {
+        var records = records
+        records.removeAll(keepingCapacity: true)
+        recordArrays.give(records)
+    }
+    /// Threads that parse a large calls-csv file; 1 reads every file on the calling thread.
+    public var parallelThreads = 1
+    /// The size of the blocks a file is cut into for those threads, and the size from which a file is cut.
+    public var parallelBlockBytes = 2 << 20
+    public var parallelMinimumBytes = 4 << 20
+    /// How many times a cut fell inside a record and the file was read on in order from there.
+    var parallelFallbacks = 0
 
     /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
     public var onAgentEvent: ((AgentEvent) -> Void)?
@@ -116,6 +135,13 @@ public final class InputIngest {
                     "bytes that are not valid UTF-8 (nor Chinese GB18030): records with them in a field the figures use are rejected"
                 )
             }
+            // A plain UTF-8 file on disk can be cut into blocks for several threads, if large enough to pay.
+            var parallel: ParallelRead?
+            if parallelThreads > 1, encoding.iconvName == nil, !summary.notes.contains("gzip-compressed"),
+                let size = opened.size, size >= parallelMinimumBytes
+            {
+                parallel = ParallelRead(path: path, offset: bomLength, line: 1)
+            }
             var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
             if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
             let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
@@ -161,7 +187,8 @@ public final class InputIngest {
             switch format {
             case .callsCSV:
                 try readCallsCSV(
-                    stream, path: display, index: index, summary: &summary, accept: classify, reject: reject)
+                    stream, path: display, index: index, summary: &summary, parallel: parallel, accept: accept,
+                    classify: classify, reject: reject)
             case .asteriskQueueLog:
                 try readQueueLog(
                     stream, head: head, path: display, index: index, summary: &summary, accept: classify, reject: reject
@@ -198,10 +225,10 @@ public final class InputIngest {
         return summary
     }
 
+    /// `accept` takes classified calls; `classify` classifies, then hands on to `accept`.
     private func readCallsCSV(
-        _ stream: ByteSource, path: String, index: Int32, summary: inout InputSummary,
-        accept: (inout CallRecord) -> Void,
-        reject: (Reject) -> Void
+        _ stream: ByteSource, path: String, index: Int32, summary: inout InputSummary, parallel: ParallelRead?,
+        accept: (inout CallRecord) -> Void, classify: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) throws {
         let csv = CSVReader(source: stream, limits: context.limits)
         guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
@@ -221,8 +248,16 @@ public final class InputIngest {
         if !header.ignored.isEmpty {
             summary.notes.append("ignored columns: \(header.ignored.joined(separator: ", "))")
         }
-        let reader = CallsCSVReader(csv: csv, header: header, context: context, fileIndex: index, path: path)
-        try reader.read(summary: &summary, accept: accept, reject: reject)
+        if var parallel {
+            parallel.offset += csv.offset
+            parallel.line = csv.nextLine
+            try readCallsCSVInParallel(
+                parallel, header: header, display: path, index: index, summary: &summary, accept: accept,
+                reject: reject)
+            return
+        }
+        let reader = CallsCSVReader(header: header, context: context, fileIndex: index, path: path)
+        try reader.read(csv, summary: &summary, accept: classify, reject: reject)
     }
 
     private func readQueueLog(

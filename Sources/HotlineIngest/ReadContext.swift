@@ -2,11 +2,11 @@ import HotlineModel
 
 /// What every reader of one run shares: the symbol table, interners, the local calendar, masking.
 ///
-/// Not thread-safe: one per pipeline.
+/// Not thread-safe: one per reading thread (``sibling()`` makes another over the same symbol tables).
 public final class ReadContext {
     public let symbols: SymbolTable
     /// Callers that are not phone numbers, kept apart from report symbols (they are never printed).
-    let callerSymbols = SymbolTable()
+    let callerSymbols: SymbolTable
     let interner: FieldInterner
     private let callerInterner: FieldInterner
     private var anonymous: [Int8] = []
@@ -28,17 +28,46 @@ public final class ReadContext {
     public var ticketStatusWords: [String: TicketStatus] = [:]
     public var ticketPriorityWords: [String: TicketPriority] = [:]
 
-    public init(
+    public convenience init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
         limits: CSVReader.Limits = CSVReader.Limits()
     ) {
+        self.init(
+            symbols: symbols, callerSymbols: SymbolTable(), calendar: calendar, sourceCalendar: sourceCalendar,
+            maskCallers: maskCallers, limits: limits)
+    }
+
+    private init(
+        symbols: SymbolTable, callerSymbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar?,
+        maskCallers: Bool, limits: CSVReader.Limits
+    ) {
         self.sourceCalendar = sourceCalendar ?? calendar
         self.symbols = symbols
+        self.callerSymbols = callerSymbols
         self.interner = FieldInterner(symbols: symbols)
         self.callerInterner = FieldInterner(symbols: callerSymbols)
         self.calendar = calendar
         self.maskCallers = maskCallers
         self.limits = limits
+    }
+
+    /// A context for another reading thread: the same symbol tables, settings and words; its own interners and
+    /// calendars (they cache as they go).
+    func sibling() -> ReadContext {
+        func copy(_ calendar: LocalCalendar) -> LocalCalendar {
+            LocalCalendar(zone: calendar.zone, intervalMinutes: Int(calendar.intervalSeconds / 60))
+        }
+        let other = ReadContext(
+            symbols: symbols, callerSymbols: callerSymbols, calendar: copy(calendar),
+            sourceCalendar: copy(sourceCalendar), maskCallers: maskCallers, limits: limits)
+        other.callsColumns = callsColumns
+        other.outcomeWords = outcomeWords
+        other.directionWords = directionWords
+        other.ticketColumns = ticketColumns
+        other.ticketElements = ticketElements
+        other.ticketStatusWords = ticketStatusWords
+        other.ticketPriorityWords = ticketPriorityWords
+        return other
     }
 
     /// A timestamp field: `.some(nil)` when empty, nil when not a time. A time without an offset is read in the

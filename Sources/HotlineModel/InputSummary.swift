@@ -24,4 +24,13 @@ public struct InputSummary: Sendable, Equatable {
     }
 
     public var rejected: Int { rejectedByKind.values.reduce(0, +) }
+
+    /// Adds the record counts of `other` (a part of the same file read apart).
+    public mutating func addCounts(_ other: InputSummary) {
+        records += other.records
+        accepted += other.accepted
+        outbound += other.outbound
+        timestampsWithoutOffset += other.timestampsWithoutOffset
+        rejectedByKind.merge(other.rejectedByKind, uniquingKeysWith: +)
+    }
 }

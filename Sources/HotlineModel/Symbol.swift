@@ -1,3 +1,5 @@
+import Foundation
+
 /// An interned string: a small integer that stands for a queue, agent, label or other repeated value.
 public struct Symbol: Hashable, Comparable, Sendable {
     public let rawValue: UInt32
@@ -14,14 +16,20 @@ public struct Symbol: Hashable, Comparable, Sendable {
 
 /// The strings of one run, each stored once.
 ///
-/// Not thread-safe: one table per pipeline; merging across tables goes through the strings.
+/// Shared by the reading threads of a run, so every access takes a lock. The hot paths never come here: readers
+/// keep their own byte-keyed caches (`FieldInterner`) and ask the table only for a value they have not seen.
+/// Which number a string gets depends on which thread meets it first; reports order by the strings, never by
+/// the numbers, so the output does not.
 public final class SymbolTable: @unchecked Sendable {
     private var ids: [String: Symbol] = ["": .none]
     private var strings: [String] = [""]
+    private let lock = NSLock()
 
     public init() {}
 
     public func intern(_ string: String) -> Symbol {
+        lock.lock()
+        defer { lock.unlock() }
         if let id = ids[string] { return id }
         let id = Symbol(rawValue: UInt32(strings.count))
         strings.append(string)
@@ -30,8 +38,14 @@ public final class SymbolTable: @unchecked Sendable {
     }
 
     public subscript(symbol: Symbol) -> String {
-        Int(symbol.rawValue) < strings.count ? strings[Int(symbol.rawValue)] : ""
+        lock.lock()
+        defer { lock.unlock() }
+        return Int(symbol.rawValue) < strings.count ? strings[Int(symbol.rawValue)] : ""
     }
 
-    public var count: Int { strings.count }
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return strings.count
+    }
 }

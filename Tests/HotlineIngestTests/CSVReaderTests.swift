@@ -70,6 +70,42 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         #expect(got[2].line == 4)
     }
 
+    @Test(arguments: [1, 7, 64, 4096, 1 << 16])
+    func aRecordOverTheLimitIsRejectedWhetherOrNotTheBufferHeldItWhole(chunk: Int) throws {
+        // 1,500 bytes against a limit of 1,000: a large buffer holds it whole, a small one never does; the record
+        // is over the limit either way, so cutting a file differently cannot change what is rejected.
+        let text = "h1,h2\n1,\(String(repeating: "y", count: 1500))\n2,ok\n"
+        let got = try records(text, chunk: chunk, maxRecord: 1000)
+        #expect(got.map(\.problem) == [nil, .tooLong(limit: 1000), nil])
+        #expect(got.map(\.line) == [1, 2, 3])
+        #expect(got[2].fields == ["2", "ok"])
+    }
+
+    @Test(arguments: [1, 7, 64, 4096, 1 << 16])
+    func aSkippedRecordEndsWhereAParsedOneWould(chunk: Int) throws {
+        // A quote inside an unquoted field is text, a doubled quote inside a quoted one is a quote, text after a
+        // closing quote runs to the comma: skipping follows the same rules as parsing.
+        let long = String(repeating: "z", count: 1200)
+        let text = "1,ab\"c\(long)\n2,\"q\"\"\n\(long)\"x\"y\n3,ok\r\n4,end"
+        let got = try records(text, chunk: chunk, maxRecord: 1000)
+        #expect(got.map(\.problem) == [.tooLong(limit: 1000), .tooLong(limit: 1000), nil, nil])
+        #expect(got.map(\.line) == [1, 2, 4, 5])
+        #expect(got[2].fields == ["3", "ok"])
+    }
+
+    @Test(arguments: [1, 3, 64])
+    func recordsSayWhereTheyStartAndWhetherALineEndClosedThem(chunk: Int) throws {
+        let reader = CSVReader(
+            source: MemoryByteSource("a,b\r\n\n\"c\nd\",e\nlast", chunkSize: chunk),
+            limits: CSVReader.Limits(maxRecordBytes: 1 << 20, chunkBytes: chunk), firstLine: 10)
+        var seen: [(offset: Int, line: Int, terminated: Bool)] = []
+        try reader.forEachRecord { seen.append(($0.offset, $0.line, $0.terminated)) }
+        #expect(seen.map(\.offset) == [0, 6, 14])
+        #expect(seen.map(\.line) == [10, 12, 14])
+        #expect(seen.map(\.terminated) == [true, true, false])
+        #expect(reader.offset == 18)
+    }
+
     @Test(arguments: chunkSizes)
     func loneCarriageReturnEndsARecord(chunk: Int) throws {
         let got = try records("a,b\rc,d\r", chunk: chunk)

@@ -37,6 +37,8 @@ struct CallPipeline {
     var firstRejectsKept = 10
     /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while this one reads.
     var threads = 2
+    /// Cut calls-csv files into blocks of this size, from any file size (tests); nil for the defaults.
+    var parallelBlockBytes: Int? = nil
     /// Show a progress line on standard error when it is a terminal and the input is large.
     var showProgress = true
     /// Records handed between the stages at a time.
@@ -152,6 +154,12 @@ struct CallPipeline {
         ingest.forcedFormat = inputFormat
         ingest.formatOverrides = formatOverrides
         ingest.cdrColumnNames = cdrColumnNames
+        // With more than one thread, large calls-csv files are also parsed on `threads` threads.
+        ingest.parallelThreads = threads
+        if let parallelBlockBytes {
+            ingest.parallelBlockBytes = parallelBlockBytes
+            ingest.parallelMinimumBytes = 0
+        }
         // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
         var agentEvents: [AgentEvent] = []
         ingest.onAgentEvent = { agentEvents.append($0) }
@@ -169,7 +177,19 @@ struct CallPipeline {
         }
         if threads <= 1 {
             ingest.acceptTicket = { tickets.add($0) }
-            summaries += ingest.read(files, accept: { call in aggregator.add(call) }, reject: keepReject)
+            // Calls go to the aggregator a few hundred at a time, for its batched caller look-ups.
+            var batch: [CallRecord] = []
+            batch.reserveCapacity(256)
+            summaries += ingest.read(
+                files,
+                accept: { call in
+                    batch.append(call)
+                    if batch.count == 256 {
+                        aggregator.add(contentsOf: batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }, reject: keepReject)
+            aggregator.add(contentsOf: batch)
         } else {
             // Tickets get a stage of their own, like calls: business time and a dozen accumulators per ticket.
             // The two stages are written out rather than shared through a generic stage: a closure call per
@@ -197,13 +217,25 @@ struct CallPipeline {
             // Stage 2 on its own thread: the aggregator is used only there until the join.
             let pipe = BatchPipe<CallRecord>()
             let stage = HandOver(value: aggregator)
+            let reader = HandOver(value: ingest)
             let worker = WorkerThread {
                 while let batch = pipe.pop() {
-                    for call in batch { stage.value.add(call) }
+                    stage.value.add(contentsOf: batch)
+                    // Whole blocks from parallel reading go back to be filled again (`recycle` is thread-safe).
+                    if batch.count > Self.batchSize { reader.value.recycle(batch) }
                 }
             }
             var batch: [CallRecord] = []
             batch.reserveCapacity(Self.batchSize)
+            // Blocks read in parallel come whole, after the calls before them.
+            ingest.acceptBatch = { records in
+                if !batch.isEmpty {
+                    pipe.push(batch)
+                    batch = []
+                    batch.reserveCapacity(Self.batchSize)
+                }
+                pipe.push(records)
+            }
             summaries += ingest.read(
                 files,
                 accept: { call in

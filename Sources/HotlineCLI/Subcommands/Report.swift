@@ -34,8 +34,15 @@ extension HotlineCommand {
         @Option(help: "Service-level target in percent (default 80, or the configuration's).")
         var slTarget: Double?
 
-        @Option(help: "Threads: 1 reads and aggregates in turn; 2 (the default) aggregates while reading.")
+        @Option(
+            help:
+                "Threads: 1 reads and aggregates in turn; 2 (the default) or more aggregate on one thread while the others parse large calls-csv files in blocks (the same figures as 1)."
+        )
         var threads = 2
+
+        /// For tests and the sample check: cut calls-csv files into blocks this small, from any size.
+        @Option(help: ArgumentHelp("Block size for parallel parsing (testing).", visibility: .hidden))
+        var parallelBlockBytes: Int?
 
         @Option(
             help:
@@ -48,6 +55,9 @@ extension HotlineCommand {
                 throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
             }
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
+            guard (parallelBlockBytes ?? 64) >= 64 else {
+                throw ValidationError("--parallel-block-bytes must be 64 or more.")
+            }
             if store != nil {
                 guard input.inputs.isEmpty else {
                     throw ValidationError("--store reports from the store: give no input files with it.")
@@ -79,9 +89,10 @@ extension HotlineCommand {
                 result = try reportFromStore(store, config: config, settings: settings, query: query, logger: logger)
             } else {
                 let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
-                let pipeline = CallPipeline.configured(
+                var pipeline = CallPipeline.configured(
                     config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
                     sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threads)
+                pipeline.parallelBlockBytes = parallelBlockBytes
                 result = pipeline.run { reject in rejectsFile?.add(reject) }
                 try rejectsFile?.commit()
             }

@@ -45,6 +45,13 @@ struct RepeatCallTracker {
         if buffer.count == runCapacity { spill() }
     }
 
+    /// Brings the caller slots of `calls` into the cache ahead of adding them (see ``CallerTable/touch(_:)``).
+    func warm(_ calls: ArraySlice<CallRecord>) -> UInt64 {
+        var seen: UInt64 = 0
+        for call in calls { if let caller = call.caller { seen ^= callers.touch(caller) } }
+        return seen
+    }
+
     /// Calls `credit(cell)` once for every answered call that is a repeat. The tracker is spent afterwards.
     mutating func resolve(window: Milliseconds, credit: (UInt32) -> Void) {
         var sweep = Sweep(window: window)

@@ -1,0 +1,155 @@
+import Foundation
+import HotlineModel
+import Logging
+import Testing
+
+@testable import HotlineIngest
+
+/// What reading a file gave, with symbols spelled out: symbol numbers depend on which thread met a value first.
+private struct ReadResult: Equatable {
+    var calls: [String]
+    var rejects: [Reject]
+    var summaries: [InputSummary]
+    var unmatched: [String]
+    /// Not compared: how often a cut fell inside a record.
+    var fallbacks = 0
+
+    static func == (a: ReadResult, b: ReadResult) -> Bool {
+        (a.calls, a.rejects, a.summaries, a.unmatched) == (b.calls, b.rejects, b.summaries, b.unmatched)
+    }
+}
+
+/// Reads `paths` with `threads` parsing threads, cutting files into blocks of `blockBytes` from any size.
+private func read(
+    _ paths: [String], threads: Int, blockBytes: Int = 256, maxRecordBytes: Int = 1 << 20, chunk: Int = 1 << 20
+) -> ReadResult {
+    let symbols = SymbolTable()
+    let calendar = LocalCalendar(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt, intervalMinutes: 30)
+    let context = ReadContext(
+        symbols: symbols, calendar: calendar,
+        limits: CSVReader.Limits(maxRecordBytes: maxRecordBytes, chunkBytes: chunk))
+    let classifier = Classifier(rules: .default, symbols: symbols)
+    let ingest = InputIngest(
+        context: context, classifier: classifier, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+    ingest.parallelThreads = threads
+    ingest.parallelBlockBytes = blockBytes
+    ingest.parallelMinimumBytes = 0
+    var calls: [String] = []
+    var rejects: [Reject] = []
+    func text(_ call: CallRecord) -> String {
+        let caller = call.caller.map { key -> String in
+            key.rawValue >> 63 == 1 ? "\(key.rawValue)" : context.callerSymbols[Symbol(rawValue: UInt32(key.rawValue))]
+        }
+        return [
+            "\(call.location.file):\(call.location.line)", symbols[call.queue], symbols[call.label],
+            symbols[call.ivrPath], call.category.name, symbols[call.subcategory], symbols[call.agent],
+            caller ?? "-", "\(call.enqueuedAt)", "\(call.answeredAt.map { "\($0)" } ?? "-")", "\(call.endedAt)",
+            "\(call.wait) \(call.talk) \(call.hold) \(call.wrap)", call.outcome.name,
+            "\(call.csat.map(String.init) ?? "-")",
+        ].joined(separator: "|")
+    }
+    let summaries = ingest.read(paths, accept: { calls.append(text($0)) }, reject: { rejects.append($0) })
+    // Blocks handed on whole are read here in order, as the pipeline's aggregator would.
+    return ReadResult(
+        calls: calls, rejects: rejects, summaries: summaries,
+        unmatched: classifier.unmatched.map { "\($0.value.field)=\($0.value.value) x\($0.count)" },
+        fallbacks: ingest.parallelFallbacks)
+}
+
+/// A calls-csv with what makes cutting hard: quoted fields with commas, quotes and line breaks, CRLF lines,
+/// blank lines, bad records, Chinese labels, callers that are not numbers, and no line end at the end.
+private func awkwardExport(rows: Int, literalQuoteAt: Int? = nil, openQuoteAt: Int? = nil) -> String {
+    var text = IngestHarness.header + "\n"
+    let labels = ["退款", "\"refund, duplicate\"", "\"密码\n重置\"", "payment failed", "\"say \"\"hi\"\"\"", "账单"]
+    for i in 0..<rows {
+        let minute = String(format: "%02d", i % 60)
+        var row = IngestHarness.row([
+            "call_id": "C\(i)", "category": labels[i % labels.count],
+            "caller": i % 7 == 0 ? "sip:user\(i % 5)@example.com" : "1380013\(String(format: "%04d", i % 50))",
+            "enqueued_at": "2026-11-16T10:\(minute):00+08:00", "answered_at": "2026-11-16T10:\(minute):15+08:00",
+            "ended_at": "2026-11-16T10:\(minute):55+08:00", "talk_s": "20",
+        ])
+        if i % 11 == 3 { row = IngestHarness.row(["call_id": "C\(i)", "outcome": "lost"]) }
+        if i % 13 == 5 { row = IngestHarness.row(["call_id": "C\(i)", "enqueued_at": "yesterday"]) }
+        if i % 17 == 0 { row += ",extra" }
+        if i == literalQuoteAt { row = row.replacingOccurrences(of: "hotline-cn", with: "hot\"line") }
+        if i == openQuoteAt { row = row.replacingOccurrences(of: "A1001", with: "\"A1001") }
+        text += row + (i % 3 == 0 ? "\r\n" : "\n")
+        if i % 19 == 7 { text += "\n" }
+    }
+    text.removeLast()
+    return text
+}
+
+private func writeTemporary(_ texts: [String]) throws -> (paths: [String], directory: URL) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-par-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var paths: [String] = []
+    for (i, text) in texts.enumerated() {
+        let path = directory.appendingPathComponent("calls-\(i).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        paths.append(path)
+    }
+    return (paths, directory)
+}
+
+@Suite struct ParallelReadingTests {
+    @Test(arguments: [64, 300, 1000, 1 << 16])
+    func severalThreadsGiveTheCallsRejectsAndCountsOfOne(blockBytes: Int) throws {
+        let (paths, directory) = try writeTemporary([awkwardExport(rows: 400), awkwardExport(rows: 90)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = read(paths, threads: 1)
+        let three = read(paths, threads: 3, blockBytes: blockBytes)
+        #expect(one.calls.count > 300)
+        #expect(one.rejects.count > 50)
+        #expect(three == one)
+        // Quoted line breaks do not mislead the cut unless the block is shorter than a record.
+        if blockBytes >= 1000 { #expect(three.fallbacks == 0) }
+    }
+
+    @Test(arguments: [64, 300, 1000])
+    func aQuoteInsideAnUnquotedFieldMisleadsTheCutAndTheResultIsStillTheSame(blockBytes: Int) throws {
+        // The splitter counts that quote as opening a field; the block before finds its last record cut, and the
+        // file is read in order from there.
+        let (paths, directory) = try writeTemporary([awkwardExport(rows: 300, literalQuoteAt: 40)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = read(paths, threads: 1)
+        #expect(one.calls.contains { $0.contains("|hot\"line|") })
+        let two = read(paths, threads: 2, blockBytes: blockBytes)
+        #expect(two == one)
+        #expect(two.fallbacks > 0)
+    }
+
+    @Test(arguments: [64, 1000])
+    func aQuoteThatNeverClosesGivesTheSameRejects(blockBytes: Int) throws {
+        let (paths, directory) = try writeTemporary([awkwardExport(rows: 200, openQuoteAt: 120)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = read(paths, threads: 1, maxRecordBytes: 2000, chunk: 512)
+        #expect(one.rejects.contains { $0.kind == .recordTooLong || $0.kind == .badQuoting })
+        #expect(read(paths, threads: 3, blockBytes: blockBytes, maxRecordBytes: 2000, chunk: 512) == one)
+    }
+
+    @Test func blocksCutAtTheLastLineEndOutsideQuotes() {
+        var bytes = Array("a,\"x\ny\"\nb,\"z\nw".utf8)
+        let cut = bytes.withUnsafeMutableBufferPointer { CSVBlockSplitter.cut($0.baseAddress!, count: $0.count) }
+        // The line end after `y"` is the last one with an even number of quotes before it.
+        #expect(cut == 8)
+        var none = Array("a,\"x\ny".utf8)
+        let whole = none.withUnsafeMutableBufferPointer { CSVBlockSplitter.cut($0.baseAddress!, count: $0.count) }
+        #expect(whole == none.count)
+    }
+
+    @Test func quotesAreCountedEightBytesAtATimeExactly() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+            // Quotes among bytes one bit away from a quote, where a carry between bytes would miscount.
+            let alphabet: [UInt8] = [0x22, 0x00, 0xA2, 0x21, 0x23, 0x02]
+            var bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            let expected = bytes.filter { $0 == UInt8(ascii: "\"") }.count
+            let counted = bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { CSVBlockSplitter.quotes($0, count: length) } ?? 0
+            }
+            #expect(counted == expected)
+        }
+    }
+}
