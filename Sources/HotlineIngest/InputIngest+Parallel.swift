@@ -1,12 +1,14 @@
 import Foundation
 import HotlineModel
 
-/// Reading one large calls-csv file on several threads, with the result of reading it on one.
+/// Reading calls-csv files on several threads, with the result of reading them on one.
 ///
-/// The file is cut into blocks (``CSVBlockSplitter``); worker threads parse and classify blocks, each with its own
+/// Files are cut into blocks (``CSVBlockSplitter``); worker threads parse and classify blocks, each with its own
 /// context, interners and classifier over the run's shared symbol tables; this thread takes the blocks back in
-/// file order and hands their records and rejects on, with line numbers made absolute. So the aggregator sees the
-/// calls in the order one thread would, and the rejects file is in file order.
+/// reading order and hands their records and rejects on, with line numbers made absolute. So the aggregator sees
+/// the calls in the order one thread would, and the rejects file is in file order. Consecutive calls-csv files
+/// form one run: the next file is opened and cut while the last blocks of the one before are parsed, so small
+/// files are read in parallel too.
 ///
 /// A cut is checked by the block before it: when that block's last record was not closed by a line end at the
 /// cut (a quote the splitter took for an opening one was plain text, a quoted field ran over the cut, a record
@@ -14,19 +16,20 @@ import HotlineModel
 /// a block's length, and the cutting starts again from a record boundary found that way. So the records are
 /// those of one thread for any input; only a file with such quoting is read partly on one thread.
 extension InputIngest {
+    /// Where the records of a file that can be cut start.
     struct ParallelRead {
         /// The file on disk (not the name shown).
         var path: String
-        /// Where the records start in the file (after a byte-order mark and the header).
+        /// After a byte-order mark and the header.
         var offset: Int
         var line: Int
     }
 
     /// What a worker thread keeps from block to block.
     struct BlockReader {
-        var reader: CallsCSVReader
-        var classifier: Classifier
         var context: ReadContext
+        var classifier: Classifier
+        var readers: [Int32: CallsCSVReader] = [:]
     }
 
     /// A parsed block, in its own line numbers and offsets.
@@ -40,63 +43,149 @@ extension InputIngest {
         var unmatched: [UnmatchedValue: Int] = [:]
     }
 
-    func readCallsCSVInParallel(
-        _ file: ParallelRead, header: CallsCSVReader.Header, display: String, index: Int32,
-        summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
-    ) throws {
+    /// A file of a run: where its cutting is, and its summary while its blocks come back.
+    private final class RunFile {
+        let input: OpenedInput
+        let header: CallsCSVReader.Header
+        let start: ParallelRead
+        let splitter: CSVBlockSplitter
+        /// Reads the file in order after a bad cut, on the ordering thread.
+        let sequential: CallsCSVReader
+        var summary: InputSummary
+        /// The line of the next block handed on.
+        var line: Int
+        var cutDone = false
+        var error: Error?
+
+        init(
+            input: OpenedInput, header: CallsCSVReader.Header, start: ParallelRead, summary: InputSummary,
+            context: ReadContext, blockBytes: Int
+        ) throws {
+            self.input = input
+            self.header = header
+            self.start = start
+            self.summary = summary
+            line = start.line
+            splitter = try CSVBlockSplitter(path: start.path, from: start.offset, blockBytes: blockBytes)
+            sequential = CallsCSVReader(header: header, context: context, fileIndex: input.index, path: input.display)
+        }
+    }
+
+    /// Reads `first` and, while `openNext` gives more, the calls-csv files after it, calling `finished` with each
+    /// file's summary in reading order. `accept` gets classified calls (or `acceptBatch` whole blocks).
+    func readInBlocks(
+        first: OpenedInput, summary: InputSummary, openNext: () -> (OpenedInput, InputSummary)?,
+        finished: (Int32, InputSummary) -> Void, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
+    ) {
         let shared = context
         let rules = classifier.rules
-        let encoding = summary.encoding
         let limits = context.limits
+        let arrays = recordArrays
         let workers = BlockWorkers<BlockReader>(threads: parallelThreads) {
             let context = shared.sibling()
-            let classifier = Classifier(rules: rules, symbols: context.symbols)
-            return BlockReader(
-                reader: CallsCSVReader(header: header, context: context, fileIndex: index, path: display),
-                classifier: classifier, context: context)
+            return BlockReader(context: context, classifier: Classifier(rules: rules, symbols: context.symbols))
         }
         defer { workers.finish() }
-        let arrays = recordArrays
-        let splitter = try CSVBlockSplitter(path: file.path, from: file.offset, blockBytes: parallelBlockBytes)
-        splitter.onBytesRead = onBytesRead
-        // One block waiting per thread keeps them busy; more only holds memory.
-        let inFlight = parallelThreads + 1
-        var pending: [(block: CSVBlockSplitter.Block, parsed: Pending<ParsedBlock>)] = []
-        var next = 0
-        var exhausted = false
-        var line = file.line
-        let sequential = CallsCSVReader(header: header, context: context, fileIndex: index, path: display)
         let classify = { (call: inout CallRecord) in
             self.classifier.classify(&call)
             accept(&call)
         }
+
+        var files: [RunFile] = []
+        func join(_ input: OpenedInput, _ summary: InputSummary) {
+            guard let start = input.blocks, let header = input.callsCSV?.header else { return }
+            do {
+                let file = try RunFile(
+                    input: input, header: header, start: start, summary: summary, context: context,
+                    blockBytes: parallelBlockBytes)
+                file.splitter.onBytesRead = onBytesRead
+                files.append(file)
+            } catch {
+                var failed = summary
+                record(error, in: &failed)
+                finished(input.index, failed)
+            }
+        }
+        join(first, summary)
+
+        // One block waiting per thread keeps them busy; more only holds memory.
+        let inFlight = parallelThreads + 1
+        var pending: [(file: Int, block: CSVBlockSplitter.Block, parsed: Pending<ParsedBlock>)] = []
+        var next = 0
+        var cutting = 0
+        var doneFiles = 0
+        var moreFiles = true
+
+        func submit(_ block: CSVBlockSplitter.Block, of file: RunFile, at position: Int) {
+            let parsed = Pending<ParsedBlock>()
+            let (header, index, display, encoding) = (
+                file.header, file.input.index, file.input.display, file.summary.encoding
+            )
+            let splitter = file.splitter
+            workers.submit { state in
+                let reader =
+                    state.readers[index]
+                    ?? CallsCSVReader(header: header, context: state.context, fileIndex: index, path: display)
+                state.readers[index] = reader
+                parsed.fulfil(
+                    Self.parse(
+                        block, reader: reader, classifier: state.classifier, path: display, encoding: encoding,
+                        limits: limits, arrays: arrays))
+                splitter.recycle(block.bytes)
+            }
+            pending.append((position, block, parsed))
+        }
+
+        /// Hands on the summaries of files whose blocks have all come back, in order.
+        func finishFiles() {
+            while doneFiles < files.count, files[doneFiles].cutDone,
+                !pending[next...].contains(where: { $0.file == doneFiles })
+            {
+                let file = files[doneFiles]
+                if let error = file.error { record(error, in: &file.summary) }
+                finished(file.input.index, file.summary)
+                doneFiles += 1
+            }
+        }
+
         while true {
-            while !exhausted && pending.count - next < inFlight {
-                guard let block = try splitter.next() else {
-                    exhausted = true
+            while pending.count - next < inFlight {
+                if cutting < files.count {
+                    let file = files[cutting]
+                    if file.cutDone {
+                        cutting += 1
+                        continue
+                    }
+                    do {
+                        if let block = try file.splitter.next() {
+                            submit(block, of: file, at: cutting)
+                        } else {
+                            file.cutDone = true
+                        }
+                    } catch {
+                        file.error = error
+                        file.cutDone = true
+                    }
+                } else if moreFiles, let (input, summary) = openNext() {
+                    join(input, summary)
+                } else {
+                    moreFiles = false
                     break
                 }
-                let parsed = Pending<ParsedBlock>()
-                let handOver = block
-                workers.submit { state in
-                    parsed.fulfil(
-                        Self.parse(
-                            handOver, with: &state, path: display, encoding: encoding, limits: limits, arrays: arrays))
-                    splitter.recycle(handOver.bytes)
-                }
-                pending.append((block, parsed))
             }
+            finishFiles()
             guard next < pending.count else { break }
-            let block = pending[next].block
+            let (position, block) = (pending[next].file, pending[next].block)
             guard var parsed = pending[next].parsed.take() else { break }
             next += 1
             if next > 64 {
                 pending.removeFirst(next)
                 next = 0
             }
-            summary.addCounts(parsed.counts)
+            let file = files[position]
+            file.summary.addCounts(parsed.counts)
             classifier.addUnmatched(parsed.unmatched)
-            let shift = line - 1
+            let shift = file.line - 1
             for var rejected in parsed.rejects {
                 rejected.line += shift
                 reject(rejected)
@@ -109,51 +198,61 @@ extension InputIngest {
                 acceptBatch(parsed.records)
             } else {
                 for var call in parsed.records { accept(&call) }
-                parsed.records.removeAll(keepingCapacity: true)
-                arrays.give(parsed.records)
+                recycle(parsed.records)
             }
             guard let resume = parsed.resume else {
-                line += parsed.lines
+                file.line += parsed.lines
                 continue
             }
-            // The cut was inside a record: what was read past it is dropped, and the file is read in order from
-            // that record until a record boundary at least a block further on.
+            // The cut was inside a record: what was read past it is dropped (in this file and the ones after),
+            // and the file is read in order from that record until a record boundary a block further on.
             for later in pending[next...] { _ = later.parsed.take() }
             pending = []
             next = 0
+            for later in files[(position + 1)...] {
+                later.splitter.restart(at: later.start.offset)
+                later.cutDone = false
+            }
+            cutting = position
             let start = block.offset + resume.offset
             parallelFallbacks += 1
-            logger.debug("\(display): line \(shift + resume.line): record across a block cut; reading on in order")
-            let source = try FileByteSource(path: file.path)
-            try source.seek(to: start)
-            let csv = CSVReader(
-                source: onBytesRead.map { CountingByteSource(source, observe: $0) } ?? source, limits: limits,
-                firstLine: shift + resume.line)
-            if let stop = try sequential.read(
-                csv, summary: &summary, offsetLimit: parallelBlockBytes, accept: classify, reject: reject)
-            {
-                splitter.restart(at: start + stop.offset)
-                line = stop.line
-                exhausted = false
-            } else {
-                exhausted = true
+            logger.debug(
+                "\(file.input.display): line \(shift + resume.line): a record across a block cut; reading on in order")
+            do {
+                let source = try FileByteSource(path: file.start.path)
+                try source.seek(to: start)
+                let csv = CSVReader(
+                    source: onBytesRead.map { CountingByteSource(source, observe: $0) } ?? source, limits: limits,
+                    firstLine: shift + resume.line)
+                if let stop = try file.sequential.read(
+                    csv, summary: &file.summary, offsetLimit: parallelBlockBytes, accept: classify, reject: reject)
+                {
+                    file.splitter.restart(at: start + stop.offset)
+                    file.line = stop.line
+                    file.cutDone = false
+                } else {
+                    file.cutDone = true
+                }
+            } catch {
+                file.error = error
+                file.cutDone = true
             }
         }
+        finishFiles()
     }
 
-    /// Parses one block on a worker thread; the block's bytes are freed with its CSV reader.
+    /// Parses one block on a worker thread.
     private static func parse(
-        _ block: CSVBlockSplitter.Block, with state: inout BlockReader, path: String, encoding: String,
-        limits: CSVReader.Limits, arrays: RecyclePool<[CallRecord]>
+        _ block: CSVBlockSplitter.Block, reader: CallsCSVReader, classifier: Classifier, path: String,
+        encoding: String, limits: CSVReader.Limits, arrays: RecyclePool<[CallRecord]>
     ) -> ParsedBlock {
         let csv = CSVReader(borrowing: block.bytes, count: block.count, limits: limits)
         var parsed = ParsedBlock(
             records: arrays.take() ?? [],
             counts: InputSummary(path: path, format: InputFormat.callsCSV.rawValue, encoding: encoding))
         parsed.records.reserveCapacity(block.count / 128)
-        let classifier = state.classifier
         do {
-            parsed.resume = try state.reader.read(
+            parsed.resume = try reader.read(
                 csv, summary: &parsed.counts, cut: !block.isLast,
                 accept: { call in
                     classifier.classify(&call)

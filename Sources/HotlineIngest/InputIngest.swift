@@ -81,8 +81,64 @@ public final class InputIngest {
         _ files: [String], accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) -> [InputSummary] {
         var summaries = files.map { InputSummary(path: $0 == "-" ? "<stdin>" : $0) }
-        for index in readingOrder(files) {
-            summaries[index] = readFile(files[index], index: Int32(index), accept: accept, reject: reject)
+        let order = readingOrder(files)
+        var position = 0
+        // A file a run of blocks opened and could not cut: read next, on this thread.
+        var openedAhead: (input: OpenedInput, summary: InputSummary)?
+        while true {
+            let input: OpenedInput
+            var summary: InputSummary
+            if let ahead = openedAhead {
+                (input, summary) = ahead
+                openedAhead = nil
+            } else {
+                guard position < order.count else { break }
+                let index = order[position]
+                position += 1
+                summary = summaries[index]
+                do {
+                    input = try open(files[index], index: Int32(index), summary: &summary)
+                } catch {
+                    record(error, in: &summary)
+                    summaries[index] = summary
+                    continue
+                }
+            }
+            if input.blocks != nil {
+                // Calls-csv files that can be cut are read as one run: the next is opened and cut while the last
+                // blocks of the one before are parsed.
+                readInBlocks(
+                    first: input, summary: summary,
+                    openNext: {
+                        while position < order.count {
+                            let index = order[position]
+                            position += 1
+                            var next = summaries[index]
+                            do {
+                                let opened = try open(files[index], index: Int32(index), summary: &next)
+                                if opened.blocks != nil { return (opened, next) }
+                                openedAhead = (opened, next)
+                                return nil
+                            } catch {
+                                record(error, in: &next)
+                                summaries[index] = next
+                            }
+                        }
+                        return nil
+                    },
+                    finished: { index, read in
+                        summaries[Int(index)] = read
+                        addCountNotes(&summaries[Int(index)])
+                    }, accept: accept, reject: reject)
+                continue
+            }
+            do {
+                try read(input, summary: &summary, accept: accept, reject: reject)
+                addCountNotes(&summary)
+            } catch {
+                record(error, in: &summary)
+            }
+            summaries[Int(input.index)] = summary
         }
         finish(&summaries, reject: reject)
         return summaries
@@ -109,130 +165,183 @@ public final class InputIngest {
         }
     }
 
+    /// A file opened and recognised, ready for its records to be read.
+    struct OpenedInput {
+        var path: String
+        var display: String
+        var index: Int32
+        var format: InputFormat
+        var stream: ByteSource
+        var head: String
+        /// A calls-csv: its CSV reader after the header, and the header.
+        var callsCSV: (csv: CSVReader, header: CallsCSVReader.Header)?
+        /// Set when the records can be cut into blocks for several threads.
+        var blocks: ParallelRead?
+    }
+
+    /// Reads one file: the input summary counts its records, `error` says why it could not be read.
     public func readFile(
         _ path: String, index: Int32, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) -> InputSummary {
-        let display = path == "-" ? "<stdin>" : path
-        var summary = InputSummary(path: display)
+        var summary = InputSummary(path: path == "-" ? "<stdin>" : path)
         do {
-            let opened = try FileByteSource(path: path)
-            var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
-            var sample = try Self.readSample(file)
-            if GzipByteSource.isGzip(sample) {
-                // Compressed (a rotated log): everything after this reads the inflated bytes.
-                file = try GzipByteSource(
-                    source: PrefixedByteSource(prefix: sample, skipping: 0, then: file), path: display)
-                sample = try Self.readSample(file)
-                summary.notes.append("gzip-compressed")
-            }
-            guard !sample.isEmpty else { throw IngestError.empty(path: display) }
-            guard case .text(let encoding, let bomLength) = TextEncoding.detect(sample: sample) else {
-                throw IngestError.notACallLog(path: display, reason: "binary data, not a text export")
-            }
-            summary.encoding = encoding.rawValue
-            if encoding == .utf8 && !UTF8Validation.isValid(sample, allowTruncatedEnd: true) {
-                summary.notes.append(
-                    "bytes that are not valid UTF-8 (nor Chinese GB18030): records with them in a field the figures use are rejected"
-                )
-            }
-            // A plain UTF-8 file on disk can be cut into blocks for several threads, if large enough to pay.
-            var parallel: ParallelRead?
-            if parallelThreads > 1, encoding.iconvName == nil, !summary.notes.contains("gzip-compressed"),
-                let size = opened.size, size >= parallelMinimumBytes
-            {
-                parallel = ParallelRead(path: path, offset: bomLength, line: 1)
-            }
-            var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
-            if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
-            let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
-            let format: InputFormat
-            if let forcedFormat = forcedFormat ?? formatOverrides[path] {
-                format = forcedFormat
-            } else {
-                switch FormatSniffer.sniff(head) {
-                case .format(let sniffed): format = sniffed
-                case .unknown(let reason):
-                    // A calls export whose columns the configuration maps is a calls-csv.
-                    if !context.callsColumns.isEmpty, let first = head.split(whereSeparator: \.isNewline).first,
-                        CallsCSVReader.Header(
-                            names: FormatSniffer.csvFields(String(first)), mapping: context.callsColumns) != nil
-                    {
-                        format = .callsCSV
-                        break
-                    }
-                    // A ticket export whose columns the configuration maps.
-                    if !context.ticketColumns.isEmpty, let first = head.split(whereSeparator: \.isNewline).first,
-                        TicketsCSVReader.Header(
-                            names: FormatSniffer.csvFields(String(first)), mapping: context.ticketColumns) != nil
-                    {
-                        format = .ticketsCSV
-                        break
-                    }
-                    // A cdr_custom layout the user named is recognised by its times being where it says.
-                    if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names),
-                        let first = head.split(whereSeparator: \.isNewline).first,
-                        AsteriskCDRReader.Columns.fits(FormatSniffer.csvFields(String(first)), columns)
-                    {
-                        format = .asteriskCDR
-                        break
-                    }
-                    throw IngestError.notACallLog(path: display, reason: Self.explain(head, fallback: reason))
-                }
-            }
-            summary.format = format.rawValue
-            let classify = { (call: inout CallRecord) in
-                self.classifier.classify(&call)
-                accept(&call)
-            }
-            switch format {
-            case .callsCSV:
-                try readCallsCSV(
-                    stream, path: display, index: index, summary: &summary, parallel: parallel, accept: accept,
-                    classify: classify, reject: reject)
-            case .asteriskQueueLog:
-                try readQueueLog(
-                    stream, head: head, path: display, index: index, summary: &summary, accept: classify, reject: reject
-                )
-            case .freeswitchXMLCDR:
-                let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
-                try reader.read(summary: &summary, accept: classify, reject: reject)
-            case .asteriskCDR:
-                let reader = AsteriskCDRReader(
-                    csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
-                    path: display, mapping: try cdrColumnNames.map(AsteriskCDRReader.Columns.named))
-                try reader.read(summary: &summary, accept: classify, reject: reject)
-            case .ticketsCSV, .ticketsXML, .ticketsJSON:
-                try readTickets(
-                    stream, format: format, path: display, index: index, summary: &summary, reject: reject)
-            }
-            if summary.timestampsWithoutOffset > 0 {
-                let n = summary.timestampsWithoutOffset
-                summary.notes.append(
-                    "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.sourceCalendar.zone.identifier)"
-                )
-            }
-            if summary.outbound > 0 {
-                let n = summary.outbound
-                summary.notes.append("\(n) outbound \(n == 1 ? "call" : "calls"), left out of queue figures")
-            }
-        } catch let error as IngestError {
-            summary.error = error.reason
-            logger.error("\(error.description)")
+            let input = try open(path, index: index, summary: &summary)
+            try read(input, summary: &summary, accept: accept, reject: reject)
+            addCountNotes(&summary)
         } catch {
-            summary.error = "\(error)"
-            logger.error("\(display): \(error)")
+            record(error, in: &summary)
         }
         return summary
     }
 
-    /// `accept` takes classified calls; `classify` classifies, then hands on to `accept`.
-    private func readCallsCSV(
-        _ stream: ByteSource, path: String, index: Int32, summary: inout InputSummary, parallel: ParallelRead?,
-        accept: (inout CallRecord) -> Void, classify: (inout CallRecord) -> Void, reject: (Reject) -> Void
+    /// Sets the summary's error and logs the one line naming the file.
+    func record(_ error: Error, in summary: inout InputSummary) {
+        if let error = error as? IngestError {
+            summary.error = error.reason
+            logger.error("\(error.description)")
+        } else {
+            summary.error = "\(error)"
+            logger.error("\(summary.path): \(error)")
+        }
+    }
+
+    /// Opens `path`, decodes and recognises it, and reads a calls-csv header; the summary gets the format, the
+    /// encoding and notes so far.
+    func open(_ path: String, index: Int32, summary: inout InputSummary) throws -> OpenedInput {
+        let display = path == "-" ? "<stdin>" : path
+        let opened = try FileByteSource(path: path)
+        var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
+        var sample = try Self.readSample(file)
+        var compressed = false
+        if GzipByteSource.isGzip(sample) {
+            // Compressed (a rotated log): everything after this reads the inflated bytes.
+            file = try GzipByteSource(
+                source: PrefixedByteSource(prefix: sample, skipping: 0, then: file), path: display)
+            sample = try Self.readSample(file)
+            summary.notes.append("gzip-compressed")
+            compressed = true
+        }
+        guard !sample.isEmpty else { throw IngestError.empty(path: display) }
+        guard case .text(let encoding, let bomLength) = TextEncoding.detect(sample: sample) else {
+            throw IngestError.notACallLog(path: display, reason: "binary data, not a text export")
+        }
+        summary.encoding = encoding.rawValue
+        if encoding == .utf8 && !UTF8Validation.isValid(sample, allowTruncatedEnd: true) {
+            summary.notes.append(
+                "bytes that are not valid UTF-8 (nor Chinese GB18030): records with them in a field the figures use are rejected"
+            )
+        }
+        var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
+        if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
+        let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
+        let format = try recognise(path, display: display, head: head)
+        summary.format = format.rawValue
+        var input = OpenedInput(
+            path: path, display: display, index: index, format: format, stream: stream, head: head)
+        if format == .callsCSV {
+            let csv = CSVReader(source: stream, limits: context.limits)
+            let header = try Self.callsCSVHeader(csv, path: display, summary: &summary, mapping: context.callsColumns)
+            input.callsCSV = (csv, header)
+            // A plain UTF-8 file on disk can be cut into blocks for several threads, if large enough to pay.
+            if parallelThreads > 1, encoding.iconvName == nil, !compressed, let size = opened.size,
+                size >= parallelMinimumBytes
+            {
+                input.blocks = ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine)
+            }
+        }
+        return input
+    }
+
+    /// The format of a file: the one forced or configured for it, or what its start looks like.
+    private func recognise(_ path: String, display: String, head: String) throws -> InputFormat {
+        if let forcedFormat = forcedFormat ?? formatOverrides[path] { return forcedFormat }
+        switch FormatSniffer.sniff(head) {
+        case .format(let sniffed): return sniffed
+        case .unknown(let reason):
+            let first = head.split(whereSeparator: \.isNewline).first.map { FormatSniffer.csvFields(String($0)) }
+            // A calls export whose columns the configuration maps is a calls-csv.
+            if !context.callsColumns.isEmpty, let first,
+                CallsCSVReader.Header(names: first, mapping: context.callsColumns) != nil
+            {
+                return .callsCSV
+            }
+            // A ticket export whose columns the configuration maps.
+            if !context.ticketColumns.isEmpty, let first,
+                TicketsCSVReader.Header(names: first, mapping: context.ticketColumns) != nil
+            {
+                return .ticketsCSV
+            }
+            // A cdr_custom layout the user named is recognised by its times being where it says.
+            if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names), let first,
+                AsteriskCDRReader.Columns.fits(first, columns)
+            {
+                return .asteriskCDR
+            }
+            throw IngestError.notACallLog(path: display, reason: Self.explain(head, fallback: reason))
+        }
+    }
+
+    /// Reads the records of an opened file on this thread (a calls-csv with `blocks` on several).
+    func read(
+        _ input: OpenedInput, summary: inout InputSummary, accept: (inout CallRecord) -> Void,
+        reject: (Reject) -> Void
     ) throws {
-        let csv = CSVReader(source: stream, limits: context.limits)
+        let (display, index, stream) = (input.display, input.index, input.stream)
+        let classify = { (call: inout CallRecord) in
+            self.classifier.classify(&call)
+            accept(&call)
+        }
+        switch input.format {
+        case .callsCSV:
+            guard let (csv, header) = input.callsCSV else { return }
+            if input.blocks != nil {
+                var read = summary
+                readInBlocks(
+                    first: input, summary: summary, openNext: { nil }, finished: { read = $1 }, accept: accept,
+                    reject: reject)
+                summary = read
+                return
+            }
+            let reader = CallsCSVReader(header: header, context: context, fileIndex: index, path: display)
+            try reader.read(csv, summary: &summary, accept: classify, reject: reject)
+        case .asteriskQueueLog:
+            try readQueueLog(
+                stream, head: input.head, path: display, index: index, summary: &summary, accept: classify,
+                reject: reject)
+        case .freeswitchXMLCDR:
+            let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
+            try reader.read(summary: &summary, accept: classify, reject: reject)
+        case .asteriskCDR:
+            let reader = AsteriskCDRReader(
+                csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
+                path: display, mapping: try cdrColumnNames.map(AsteriskCDRReader.Columns.named))
+            try reader.read(summary: &summary, accept: classify, reject: reject)
+        case .ticketsCSV, .ticketsXML, .ticketsJSON:
+            try readTickets(
+                stream, format: input.format, path: display, index: index, summary: &summary, reject: reject)
+        }
+    }
+
+    /// The notes that come from a file's counts, once it is read.
+    func addCountNotes(_ summary: inout InputSummary) {
+        if summary.timestampsWithoutOffset > 0 {
+            let n = summary.timestampsWithoutOffset
+            summary.notes.append(
+                "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.sourceCalendar.zone.identifier)"
+            )
+        }
+        if summary.outbound > 0 {
+            let n = summary.outbound
+            summary.notes.append("\(n) outbound \(n == 1 ? "call" : "calls"), left out of queue figures")
+        }
+    }
+
+    /// Reads a calls-csv header row, noting the columns it ignores.
+    private static func callsCSVHeader(
+        _ csv: CSVReader, path: String, summary: inout InputSummary, mapping: [String: String]
+    ) throws -> CallsCSVReader.Header {
         guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
-        guard let header = CallsCSVReader.Header(names: names, mapping: context.callsColumns) else {
+        guard let header = CallsCSVReader.Header(names: names, mapping: mapping) else {
             let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
             throw IngestError.notACallLog(
                 path: path,
@@ -248,16 +357,7 @@ public final class InputIngest {
         if !header.ignored.isEmpty {
             summary.notes.append("ignored columns: \(header.ignored.joined(separator: ", "))")
         }
-        if var parallel {
-            parallel.offset += csv.offset
-            parallel.line = csv.nextLine
-            try readCallsCSVInParallel(
-                parallel, header: header, display: path, index: index, summary: &summary, accept: accept,
-                reject: reject)
-            return
-        }
-        let reader = CallsCSVReader(header: header, context: context, fileIndex: index, path: path)
-        try reader.read(csv, summary: &summary, accept: classify, reject: reject)
+        return header
     }
 
     private func readQueueLog(

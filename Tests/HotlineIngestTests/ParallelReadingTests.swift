@@ -120,6 +120,20 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
         #expect(two.fallbacks > 0)
     }
 
+    @Test(arguments: [300, 1000])
+    func aBadCutNearTheEndOfAFileDropsTheBlocksAlreadyCutFromTheNext(blockBytes: Int) throws {
+        // The next file is opened and cut while the last blocks of this one are parsed; reading on in order
+        // from the bad cut must start the next file's cutting over.
+        let (paths, directory) = try writeTemporary([
+            awkwardExport(rows: 60, literalQuoteAt: 50), awkwardExport(rows: 40), awkwardExport(rows: 30),
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = read(paths, threads: 1)
+        let three = read(paths, threads: 3, blockBytes: blockBytes)
+        #expect(three == one)
+        #expect(three.fallbacks > 0)
+    }
+
     @Test(arguments: [64, 1000])
     func aQuoteThatNeverClosesGivesTheSameRejects(blockBytes: Int) throws {
         let (paths, directory) = try writeTemporary([awkwardExport(rows: 200, openQuoteAt: 120)])
