@@ -59,14 +59,15 @@ extension InputIngest {
 
         init(
             input: OpenedInput, header: CallsCSVReader.Header, start: ParallelRead, summary: InputSummary,
-            context: ReadContext, blockBytes: Int
+            context: ReadContext, blockBytes: Int, buffers: RecyclePool<UnsafeMutablePointer<UInt8>>
         ) throws {
             self.input = input
             self.header = header
             self.start = start
             self.summary = summary
             line = start.line
-            splitter = try CSVBlockSplitter(path: start.path, from: start.offset, blockBytes: blockBytes)
+            splitter = try CSVBlockSplitter(
+                path: start.path, from: start.offset, blockBytes: blockBytes, buffers: buffers)
             sequential = CallsCSVReader(header: header, context: context, fileIndex: input.index, path: input.display)
         }
     }
@@ -85,19 +86,24 @@ extension InputIngest {
             let context = shared.sibling()
             return BlockReader(context: context, classifier: Classifier(rules: rules, symbols: context.symbols))
         }
-        defer { workers.finish() }
+        let buffers = RecyclePool<UnsafeMutablePointer<UInt8>>()
+        defer {
+            workers.finish()
+            while let buffer = buffers.take() { buffer.deallocate() }
+        }
         let classify = { (call: inout CallRecord) in
             self.classifier.classify(&call)
             accept(&call)
         }
 
-        var files: [RunFile] = []
+        // A file is let go (its buffers, its open descriptors) once its summary is handed on.
+        var files: [RunFile?] = []
         func join(_ input: OpenedInput, _ summary: InputSummary) {
             guard let start = input.blocks, let header = input.callsCSV?.header else { return }
             do {
                 let file = try RunFile(
                     input: input, header: header, start: start, summary: summary, context: context,
-                    blockBytes: parallelBlockBytes)
+                    blockBytes: parallelBlockBytes, buffers: buffers)
                 file.splitter.onBytesRead = onBytesRead
                 files.append(file)
             } catch {
@@ -138,12 +144,12 @@ extension InputIngest {
 
         /// Hands on the summaries of files whose blocks have all come back, in order.
         func finishFiles() {
-            while doneFiles < files.count, files[doneFiles].cutDone,
+            while doneFiles < files.count, let file = files[doneFiles], file.cutDone,
                 !pending[next...].contains(where: { $0.file == doneFiles })
             {
-                let file = files[doneFiles]
                 if let error = file.error { record(error, in: &file.summary) }
                 finished(file.input.index, file.summary)
+                files[doneFiles] = nil
                 doneFiles += 1
             }
         }
@@ -151,8 +157,7 @@ extension InputIngest {
         while true {
             while pending.count - next < inFlight {
                 if cutting < files.count {
-                    let file = files[cutting]
-                    if file.cutDone {
+                    guard let file = files[cutting], !file.cutDone else {
                         cutting += 1
                         continue
                     }
@@ -182,7 +187,8 @@ extension InputIngest {
                 pending.removeFirst(next)
                 next = 0
             }
-            let file = files[position]
+            // Files are let go only once none of their blocks is pending.
+            guard let file = files[position] else { break }
             file.summary.addCounts(parsed.counts)
             classifier.addUnmatched(parsed.unmatched)
             let shift = file.line - 1
@@ -209,7 +215,7 @@ extension InputIngest {
             for later in pending[next...] { _ = later.parsed.take() }
             pending = []
             next = 0
-            for later in files[(position + 1)...] {
+            for case let later? in files[(position + 1)...] {
                 later.splitter.restart(at: later.start.offset)
                 later.cutDone = false
             }

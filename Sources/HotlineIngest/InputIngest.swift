@@ -57,9 +57,9 @@ public final class InputIngest {
     }
     /// Threads that parse a large calls-csv file; 1 reads every file on the calling thread.
     public var parallelThreads = 1
-    /// The size of the blocks a file is cut into for those threads, and the size from which a file is cut.
+    /// The size of the blocks files are cut into for those threads. Any size of file is cut: a small one is one
+    /// block, read beside the blocks of the files around it.
     public var parallelBlockBytes = 2 << 20
-    public var parallelMinimumBytes = 4 << 20
     /// How many times a cut fell inside a record and the file was read on in order from there.
     var parallelFallbacks = 0
 
@@ -239,15 +239,15 @@ public final class InputIngest {
         var input = OpenedInput(
             path: path, display: display, index: index, format: format, stream: stream, head: head)
         if format == .callsCSV {
-            let csv = CSVReader(source: stream, limits: context.limits)
+            // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
+            // with a small buffer, as the blocks are read apart.
+            let cut = parallelThreads > 1 && encoding.iconvName == nil && !compressed && opened.size != nil
+            var limits = context.limits
+            if cut { limits.chunkBytes = min(limits.chunkBytes, 1 << 14) }
+            let csv = CSVReader(source: stream, limits: limits)
             let header = try Self.callsCSVHeader(csv, path: display, summary: &summary, mapping: context.callsColumns)
             input.callsCSV = (csv, header)
-            // A plain UTF-8 file on disk can be cut into blocks for several threads, if large enough to pay.
-            if parallelThreads > 1, encoding.iconvName == nil, !compressed, let size = opened.size,
-                size >= parallelMinimumBytes
-            {
-                input.blocks = ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine)
-            }
+            if cut { input.blocks = ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine) }
         }
         return input
     }

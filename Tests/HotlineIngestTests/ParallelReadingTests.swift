@@ -19,7 +19,7 @@ private struct ReadResult: Equatable {
     }
 }
 
-/// Reads `paths` with `threads` parsing threads, cutting files into blocks of `blockBytes` from any size.
+/// Reads `paths` with `threads` parsing threads, cutting files into blocks of `blockBytes`.
 private func read(
     _ paths: [String], threads: Int, blockBytes: Int = 256, maxRecordBytes: Int = 1 << 20, chunk: Int = 1 << 20
 ) -> ReadResult {
@@ -33,7 +33,6 @@ private func read(
         context: context, classifier: classifier, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     ingest.parallelThreads = threads
     ingest.parallelBlockBytes = blockBytes
-    ingest.parallelMinimumBytes = 0
     var calls: [String] = []
     var rejects: [Reject] = []
     func text(_ call: CallRecord) -> String {

@@ -28,24 +28,26 @@ final class CSVBlockSplitter {
     private let path: String
     let blockBytes: Int
     private var position: Int
-    private let buffers = RecyclePool<UnsafeMutablePointer<UInt8>>()
+    /// Buffers of `blockBytes`, shared by the splitters of one run (freeing and allocating megabytes per block
+    /// or per file cost page faults).
+    private let buffers: RecyclePool<UnsafeMutablePointer<UInt8>>
     private var reachedEnd = false
     /// Called with the number of bytes read from the file (progress).
     var onBytesRead: ((Int) -> Void)?
 
-    init(path: String, from offset: Int, blockBytes: Int) throws {
+    init(
+        path: String, from offset: Int, blockBytes: Int, buffers: RecyclePool<UnsafeMutablePointer<UInt8>>
+    ) throws {
         let opened = open(path, O_RDONLY)
         guard opened >= 0 else { throw IngestError.unreadable(path: path, reason: FileByteSource.errnoText()) }
         fd = opened
         self.path = path
         self.blockBytes = max(blockBytes, 64)
+        self.buffers = buffers
         position = offset
     }
 
-    deinit {
-        close(fd)
-        while let buffer = buffers.take() { buffer.deallocate() }
-    }
+    deinit { close(fd) }
 
     /// Takes back a block's buffer for a later block (any thread).
     func recycle(_ buffer: UnsafeMutablePointer<UInt8>) { buffers.give(buffer) }
