@@ -61,7 +61,10 @@ final class FreeSwitchCDRReader {
                     }
                 case .text(let value):
                     if path.count == 4 && path[2] == "variables" {
-                        variables[path[3]] = value.removingPercentEncoding ?? value
+                        // Foundation's percent-decoding only where there is a `%`: it was an eighth of the time of
+                        // a directory of CDRs, for values that are mostly plain.
+                        variables[path[3]] =
+                            value.utf8.contains(UInt8(ascii: "%")) ? (value.removingPercentEncoding ?? value) : value
                     } else if path.count == 5 && path[2] == "callflow" && path[3] == "times" && !callflowSeen {
                         times[path[4]] = value
                     }

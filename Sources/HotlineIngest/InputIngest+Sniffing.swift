@@ -30,6 +30,13 @@ extension InputIngest {
             else { return nil }
             bytes = head
         }
+        // A queue log starts with an epoch (`1543527289|...`) or is a table export naming a callid column: other
+        // files are let go without sniffing (a directory may hold 100,000 XML CDRs).
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let startsWithDigit = bytes.first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+        guard startsWithDigit || String(decoding: firstLine, as: UTF8.self).lowercased().contains("callid") else {
+            return nil
+        }
         let head = String(decoding: bytes, as: UTF8.self)
         guard FormatSniffer.sniff(head) == .format(.asteriskQueueLog) else { return nil }
         let lines = head.split(whereSeparator: \.isNewline)

@@ -13,8 +13,7 @@ public enum InputResolver {
         var problems: [IngestError] = []
         var seen = Set<String>()
         func add(_ path: String) {
-            let key = path == "-" ? "-" : URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-            if seen.insert(key).inserted { files.append(path) }
+            if seen.insert(path == "-" ? "-" : canonical(path)).inserted { files.append(path) }
         }
         for argument in arguments {
             if argument == "-" {
@@ -59,6 +58,16 @@ public enum InputResolver {
             }
         }
         if found == 0 { problems.append(.unreadable(path: path, reason: "directory holds no input files")) }
+    }
+
+    /// The absolute path with links resolved (realpath(3): Foundation's URL resolution was a fifth of the time of
+    /// a directory of small CDR files); the path made absolute when it does not exist.
+    private static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     private static func glob(_ pattern: String) -> [String] {
