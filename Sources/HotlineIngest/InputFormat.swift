@@ -24,8 +24,9 @@ public enum FormatSniffer {
 
     /// Looks at the start of a decoded file.
     public static func sniff(_ head: String) -> Verdict {
-        // Only the first lines are looked at (a directory of 100,000 CDRs is sniffed 100,000 times).
-        let lines = head.split(maxSplits: 6, omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+        // Only the first lines are looked at, found in bytes (a directory of 100,000 CDRs is sniffed 100,000
+        // times, and an XML CDR may be one long line).
+        let lines = firstLines(of: head, upTo: 5)
         guard let first = lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }), !first.isEmpty else {
             return .unknown("no text in the first bytes")
         }
@@ -54,6 +55,24 @@ public enum FormatSniffer {
         if isAsteriskCDRLine(first) { return .format(.asteriskCDR) }
         let shown = first.count > 60 ? String(first.prefix(60)) + "..." : first
         return .unknown("no known header or line layout (first line: \(shown))")
+    }
+
+    /// The first `count` non-empty lines of `text` (LF, CR or CR LF ends a line).
+    static func firstLines(of text: String, upTo count: Int) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex && lines.count < count {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if i > start { lines.append(text[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if lines.count < count && start < utf8.endIndex { lines.append(text[start...]) }
+        return lines
     }
 
     /// Where lower-case ASCII `pattern` first occurs in `text`, ignoring ASCII case, in UTF-8 bytes.

@@ -60,8 +60,16 @@ public final class InputIngest {
     /// The size of the blocks files are cut into for those threads. Any size of file is cut: a small one is one
     /// block, read beside the blocks of the files around it.
     public var parallelBlockBytes = 2 << 20
+    /// Files up to this size are read whole on the worker threads, side by side (their records are held until
+    /// their turn); larger calls-csv files are cut into blocks.
+    public var parallelSmallFileBytes = 1 << 20
     /// How many times a cut fell inside a record and the file was read on in order from there.
     var parallelFallbacks = 0
+
+    /// Keep the one-line messages of unreadable files in `errorMessages` instead of logging them (a reader on
+    /// another thread, whose messages are logged in file order by the thread that orders its results).
+    var keepErrorMessages = false
+    var errorMessages: [String] = []
 
     /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
     public var onAgentEvent: ((AgentEvent) -> Void)?
@@ -93,6 +101,16 @@ public final class InputIngest {
                 openedAhead = nil
             } else {
                 guard position < order.count else { break }
+                if parallelThreads > 1 {
+                    let sizes = smallFiles(files, order: order, from: position)
+                    if !sizes.isEmpty {
+                        readSmallFiles(
+                            sizes.enumerated().map { (order[position + $0], files[order[position + $0]], $1) },
+                            into: &summaries, accept: accept, reject: reject)
+                        position += sizes.count
+                        continue
+                    }
+                }
                 let index = order[position]
                 position += 1
                 summary = summaries[index]
@@ -196,13 +214,15 @@ public final class InputIngest {
 
     /// Sets the summary's error and logs the one line naming the file.
     func record(_ error: Error, in summary: inout InputSummary) {
+        let message: String
         if let error = error as? IngestError {
             summary.error = error.reason
-            logger.error("\(error.description)")
+            message = error.description
         } else {
             summary.error = "\(error)"
-            logger.error("\(summary.path): \(error)")
+            message = "\(summary.path): \(error)"
         }
+        if keepErrorMessages { errorMessages.append(message) } else { logger.error("\(message)") }
     }
 
     /// Opens `path`, decodes and recognises it, and reads a calls-csv header; the summary gets the format, the

@@ -19,9 +19,11 @@ private struct ReadResult: Equatable {
     }
 }
 
-/// Reads `paths` with `threads` parsing threads, cutting files into blocks of `blockBytes`.
+/// Reads `paths` with `threads` parsing threads, cutting calls-csv files into blocks of `blockBytes`, or reading
+/// files up to `smallFileBytes` whole on the threads.
 private func read(
-    _ paths: [String], threads: Int, blockBytes: Int = 256, maxRecordBytes: Int = 1 << 20, chunk: Int = 1 << 20
+    _ paths: [String], threads: Int, blockBytes: Int = 256, smallFileBytes: Int = -1, maxRecordBytes: Int = 1 << 20,
+    chunk: Int = 1 << 20
 ) -> ReadResult {
     let symbols = SymbolTable()
     let calendar = LocalCalendar(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt, intervalMinutes: 30)
@@ -33,6 +35,7 @@ private func read(
         context: context, classifier: classifier, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     ingest.parallelThreads = threads
     ingest.parallelBlockBytes = blockBytes
+    ingest.parallelSmallFileBytes = smallFileBytes
     var calls: [String] = []
     var rejects: [Reject] = []
     func text(_ call: CallRecord) -> String {
@@ -47,7 +50,12 @@ private func read(
             "\(call.csat.map(String.init) ?? "-")",
         ].joined(separator: "|")
     }
+    var tickets: [String] = []
+    ingest.acceptTicket = { tickets.append("\($0.location.file):\($0.location.line) \($0.category.name)") }
+    var agentEvents = 0
+    ingest.onAgentEvent = { _ in agentEvents += 1 }
     let summaries = ingest.read(paths, accept: { calls.append(text($0)) }, reject: { rejects.append($0) })
+    calls += tickets.map { "ticket \($0)" } + ["agent events: \(agentEvents)"]
     // Blocks handed on whole are read here in order, as the pipeline's aggregator would.
     return ReadResult(
         calls: calls, rejects: rejects, summaries: summaries,
@@ -140,6 +148,44 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
         let one = read(paths, threads: 1, maxRecordBytes: 2000, chunk: 512)
         #expect(one.rejects.contains { $0.kind == .recordTooLong || $0.kind == .badQuoting })
         #expect(read(paths, threads: 3, blockBytes: blockBytes, maxRecordBytes: 2000, chunk: 512) == one)
+    }
+
+    @Test func smallFilesOfEveryFormatReadSideBySideGiveWhatOneThreadGives() throws {
+        // FreeSWITCH CDRs, calls-csv files, an Asterisk queue log rotated in two (its calls run across the files,
+        // so it waits its turn), a ticket export (counted once across exports: waits too), an empty file and one
+        // that is no call log (named in order), all small enough to be read whole on the threads.
+        let fixtures = IngestHarness.fixtures
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hotline-small-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        func write(_ name: String, _ text: String) throws -> String {
+            let path = scratch.appendingPathComponent(name).path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let freeswitch = try FileManager.default.contentsOfDirectory(atPath: fixtures + "/freeswitch").sorted().map {
+            fixtures + "/freeswitch/" + $0
+        }
+        let tickets = try write(
+            "tickets.csv",
+            "Id,Subject,Status,Priority,Created at,Solved at,Tags\n1,refund,solved,normal,2026-11-16 10:00:00,2026-11-16 12:00:00,refund\n2,login,open,high,2026-11-16 11:00:00,,account\n"
+        )
+        let paths: [String] =
+            Array(freeswitch.prefix(3))
+            + [
+                try write("a.csv", awkwardExport(rows: 30)), fixtures + "/rotated/queue_log.1", tickets,
+                try write("empty.csv", ""), try write("notes.txt", "not a call log\n"),
+            ] + Array(freeswitch.dropFirst(3))
+            + [fixtures + "/rotated/queue_log", try write("b.csv", awkwardExport(rows: 20, literalQuoteAt: 5))]
+        let one = read(paths, threads: 1)
+        let two = read(paths, threads: 2, smallFileBytes: 1 << 20)
+        #expect(two == one)
+        #expect(one.summaries.filter { $0.error != nil }.count == 2)
+        #expect(one.calls.filter { $0.hasPrefix("ticket ") }.count == 2)
+        for format in ["freeswitch-xml-cdr", "asterisk-queue-log", "calls-csv"] {
+            #expect(one.summaries.contains { $0.format == format && $0.accepted > 0 })
+        }
     }
 
     @Test func blocksCutAtTheLastLineEndOutsideQuotes() {

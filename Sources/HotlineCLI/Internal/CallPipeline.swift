@@ -37,7 +37,7 @@ struct CallPipeline {
     var firstRejectsKept = 10
     /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while this one reads.
     var threads = 2
-    /// Cut calls-csv files into blocks of this size (tests); nil for the default.
+    /// Cut every calls-csv file into blocks of this size, small ones too (tests); nil for the defaults.
     var parallelBlockBytes: Int? = nil
     /// Show a progress line on standard error when it is a terminal and the input is large.
     var showProgress = true
@@ -156,7 +156,10 @@ struct CallPipeline {
         ingest.cdrColumnNames = cdrColumnNames
         // With more than one thread, large calls-csv files are also parsed on `threads` threads.
         ingest.parallelThreads = threads
-        if let parallelBlockBytes { ingest.parallelBlockBytes = parallelBlockBytes }
+        if let parallelBlockBytes {
+            ingest.parallelBlockBytes = parallelBlockBytes
+            ingest.parallelSmallFileBytes = -1
+        }
         // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
         var agentEvents: [AgentEvent] = []
         ingest.onAgentEvent = { agentEvents.append($0) }

@@ -40,7 +40,7 @@ extension HotlineCommand {
         )
         var threads = 2
 
-        /// For tests and the sample check: cut calls-csv files into blocks this small, from any size.
+        /// For tests and the sample check: cut every calls-csv file into blocks this small (no file is read whole).
         @Option(help: ArgumentHelp("Block size for parallel parsing (testing).", visibility: .hidden))
         var parallelBlockBytes: Int?
 
