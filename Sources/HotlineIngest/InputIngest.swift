@@ -79,6 +79,8 @@ public final class InputIngest {
         self.classifier = classifier
         self.logger = logger
         self.queueLog = QueueLogAssembler(context: context)
+        // On this thread, before reading threads may parse XML.
+        StreamingXMLReader.setUp
     }
 
     /// How many bytes the sniffer looks at.

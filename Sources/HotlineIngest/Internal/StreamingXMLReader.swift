@@ -45,8 +45,15 @@ final class StreamingXMLReader {
 
     /// Calls `body` with each event. Throws ``Failure`` for malformed XML or a DTD, and the source's own error
     /// when reading the bytes failed (a cut `.gz`), which is not the document's fault.
-    func read(_ body: (Event) throws -> Void) throws {
+    /// libxml2's process-wide set-up, once, before any thread reads XML: libxml2 2.9 asks for `xmlInitParser` on
+    /// one thread before others use it, and the entity loader that loads nothing is a process-wide setting.
+    static let setUp: Void = {
+        xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
+
+    func read(_ body: (Event) throws -> Void) throws {
+        Self.setUp
         let ioContext = Unmanaged.passUnretained(stream).toOpaque()
         // BIG_LINES: node line numbers past 65535 stay right (libxml2 clamps them otherwise).
         let options = Int32(
