@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Testing
 
 @testable import HotlineCLI
@@ -18,6 +19,15 @@ import Testing
         #expect(message(["report", "x.csv", "--by", "priority,channel,group,assignee"]) == nil)
         let text = try #require(message(["report", "x.csv", "--tickets", "--by", "date,queue"]))
         #expect(text.contains("--by queue is not a ticket dimension"))
+    }
+
+    @Test func threadsDefaultToTheCoresAtMostEightAndZeroIsRefused() throws {
+        let parsed = try #require(try HotlineCommand.parseAsRoot(["report", "x.csv"]) as? HotlineCommand.Report)
+        #expect(parsed.threadCount == min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8))
+        let three = try #require(
+            try HotlineCommand.parseAsRoot(["report", "x.csv", "--threads", "3"]) as? HotlineCommand.Report)
+        #expect(three.threadCount == 3)
+        #expect(try #require(message(["report", "x.csv", "--threads", "0"])).contains("--threads must be 1 or more"))
     }
 
     @Test func unknownDimensionNamesTheChoices() throws {

@@ -36,9 +36,12 @@ extension HotlineCommand {
 
         @Option(
             help:
-                "Threads: 1 reads and aggregates in turn; 2 (the default) or more aggregate on one thread while the others parse large calls-csv files in blocks (the same figures as 1)."
+                "Threads: 1 reads and aggregates in turn; 2 or more aggregate on one thread while the others read (calls-csv files cut into blocks, small files side by side). Default: the processor cores, at most 8. The figures are the same for every number."
         )
-        var threads = 2
+        var threads: Int?
+
+        /// What `--threads` gives, or the cores of this machine (the output does not depend on it).
+        var threadCount: Int { threads ?? min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
 
         /// For tests and the sample check: cut every calls-csv file into blocks this small (no file is read whole).
         @Option(help: ArgumentHelp("Block size for parallel parsing (testing).", visibility: .hidden))
@@ -54,7 +57,7 @@ extension HotlineCommand {
             guard (slSeconds ?? 1) > 0 else {
                 throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
             }
-            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
+            guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
             guard (parallelBlockBytes ?? 64) >= 64 else {
                 throw ValidationError("--parallel-block-bytes must be 64 or more.")
             }
@@ -91,7 +94,7 @@ extension HotlineCommand {
                 let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
                 var pipeline = CallPipeline.configured(
                     config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
-                    sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threads)
+                    sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threadCount)
                 pipeline.parallelBlockBytes = parallelBlockBytes
                 result = pipeline.run { reject in rejectsFile?.add(reject) }
                 try rejectsFile?.commit()
