@@ -89,7 +89,8 @@ final class CSVBlockSplitter {
     }
 
     /// The length up to and including the last line end with an even number of quotes before it; the whole
-    /// buffer when there is none (the block's reader then finds its last record cut, and the fall-back reads on).
+    /// buffer when there is none (the block's reader then finds its last record cut, and the fall-back reads on),
+    /// less a last CR: its LF may start the next block, and a CR LF cut in two would read as two line ends.
     static func cut(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         var quotesAfter = 0
         // Most call logs quote nothing: memchr says so at memory speed.
@@ -104,7 +105,7 @@ final class CSVBlockSplitter {
             }
             i -= 1
         }
-        return count
+        return count > 1 && bytes[count - 1] == UInt8(ascii: "\r") ? count - 1 : count
     }
 
     /// The number of `"` bytes, eight at a time: a byte equal to the quote is a zero byte after XOR, and the
