@@ -3,7 +3,8 @@ import HotlineMetrics
 /// The `--by` table as CSV: the dimension columns, then the fixed figure columns of DESIGN.md.
 ///
 /// Rates are fractions 0...1, times seconds; an empty figure is an empty cell. Fields are quoted when they
-/// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM.
+/// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM. A name that would start a
+/// spreadsheet formula gets a leading `'` (``textCell(_:)``).
 public struct CSVReportRenderer: ReportRenderer {
     /// Write the ticket table (`--tickets`) instead of the calls table.
     public var tickets: Bool
@@ -35,7 +36,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 Self.number(f.transferRate), Self.number(f.repeatCallRate), Self.number(f.csatMean),
                 Self.number(f.csatSatisfied), "\(f.csatResponses)",
             ]
-            out.write((row.keys.map(Self.escape) + figures).joined(separator: ",") + "\n")
+            out.write((row.keys.map(Self.textCell) + figures).joined(separator: ",") + "\n")
         }
     }
 
@@ -53,7 +54,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 f.resolutionP50Minutes.map(String.init) ?? "", f.resolutionP90Minutes.map(String.init) ?? "",
                 Self.number(f.slaBreachRate), Self.number(f.reopenRate), Self.number(f.satisfaction),
             ]
-            out.write((row.keys.map(Self.escape) + figures).joined(separator: ",") + "\n")
+            out.write((row.keys.map(Self.textCell) + figures).joined(separator: ",") + "\n")
         }
     }
 
@@ -62,6 +63,16 @@ public struct CSVReportRenderer: ReportRenderer {
         guard let value else { return "" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
+    }
+
+    /// A text cell that came from the inputs (a queue, agent or group name; a rejected record), escaped. One that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a CR would run as a formula when the file is opened in a
+    /// spreadsheet (CSV injection), so it gets a leading `'`, which spreadsheets show as text.
+    public static func textCell(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+            return escape(field)
+        }
+        return escape("'" + field)
     }
 
     /// A field as RFC 4180 wants it: quoted when it holds a comma, quote or line break, quotes doubled.

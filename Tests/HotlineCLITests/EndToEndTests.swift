@@ -173,6 +173,24 @@ struct EndToEndTests {
         #expect(text.stdout.contains("TICKETS BY CATEGORY"))
     }
 
+    @Test func cellsThatWouldStartASpreadsheetFormulaAreWrittenAsText() throws {
+        let header =
+            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n"
+        let times = "2026-11-16T10:00:00+08:00,2026-11-16T10:00:10+08:00,2026-11-16T10:05:00+08:00,10,290,0,0"
+        let export =
+            header + "C1,\"=HYPERLINK(\"\"http://x\"\")\",refund,inbound,13800138000,A1,\(times),answered,,\n"
+            + "=1+2,q,refund,inbound,13800138001,A1,\(times),lost,,\n"
+        let path = scratch + "/formula.csv"
+        try Data(export.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try EndToEnd.run([
+            "report", path, "--by", "queue", "--format", "csv", "--rejects", scratch + "/rejects.csv",
+        ])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\n\"'=HYPERLINK(\"\"http://x\"\")\",1,1,"))
+        let rejects = try String(contentsOfFile: scratch + "/rejects.csv", encoding: .utf8)
+        #expect(rejects.contains(",\"'=1+2,q,refund,"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try EndToEnd.run(["report", "x.csv", "--by", "colour"]).status == 2)
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)

@@ -7,6 +7,14 @@ import Testing
 @Suite struct RendererGoldenTests {
     let report = GoldenReport.make()
 
+    @Test(arguments: [
+        ("=SUM(A1)", "'=SUM(A1)"), ("+86 hotline", "'+86 hotline"), ("-vip", "'-vip"), ("@queue", "'@queue"),
+        ("\tq", "'\tq"), ("=a,b", "\"'=a,b\""), ("vip-cn", "vip-cn"), ("退款", "退款"), ("", ""),
+    ])
+    func csvTextCellsThatWouldStartAFormulaGetALeadingQuote(field: String, cell: String) {
+        #expect(CSVReportRenderer.textCell(field) == cell)
+    }
+
     @Test func textReportMatchesItsGoldenFile() throws {
         try GoldenReport.check(try TextReportRenderer().rendered(report), against: "report.txt")
     }

@@ -26,9 +26,10 @@ final class RejectsFile {
     }
 
     func add(_ reject: Reject) {
+        // Input text, so a cell that would start a spreadsheet formula is written as text.
         buffer +=
             [reject.file, String(reject.line), reject.field, "\(reject.kind.rawValue): \(reject.detail)", reject.raw]
-            .map(CSVReportRenderer.escape).joined(separator: ",") + "\n"
+            .map(CSVReportRenderer.textCell).joined(separator: ",") + "\n"
         if buffer.utf8.count > 1 << 16 { flush() }
     }
 
