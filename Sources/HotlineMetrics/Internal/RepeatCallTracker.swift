@@ -5,8 +5,9 @@ import HotlineModel
 ///
 /// Exact for any input order, in bounded memory. Every call with a known caller becomes a 16-byte entry (caller,
 /// enqueue second, end, the group to credit). Entries collect in a buffer of ``runCapacity``; a full buffer is
-/// sorted by caller (a stable counting sort, then by enqueue second within a caller) and written to a temporary
-/// run file. ``resolve(window:credit:)`` merges the runs — or sorts the one buffer — into each caller's calls in
+/// sorted by caller (a stable counting sort, then by enqueue second within a caller) and appended as a run to one
+/// temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a report killed
+/// at 3 a.m. does not fill the disk with runs). ``resolve(window:credit:)`` merges the runs — or sorts the one buffer — into each caller's calls in
 /// time order (same second: input order): an answered call is a repeat when the caller's next call was enqueued no
 /// later than its end plus the window. Enqueue times count to the second.
 ///
@@ -27,7 +28,9 @@ struct RepeatCallTracker {
     /// the callers index). 2M entries made the peak of a 10M-call report 35 MB higher at the same speed (4.5 s).
     let runCapacity: Int
     private var buffer: [Entry] = []
-    private var runs: [URL] = []
+    /// The runs on disk: where each starts in the spill file, in entries.
+    private var runs: [(offset: Int, count: Int)] = []
+    private var spillFile: SpillFile?
     private var callers = CallerTable()
     private var base: Int64?
 
@@ -63,8 +66,8 @@ struct RepeatCallTracker {
             merge(into: &sweep, credit: credit)
         }
         sweep.finish()
-        for run in runs { try? FileManager.default.removeItem(at: run) }
         runs = []
+        spillFile = nil
         buffer = []
     }
 
@@ -119,19 +122,14 @@ struct RepeatCallTracker {
     private mutating func spill() {
         guard !buffer.isEmpty else { return }
         let sorted = sortedByCaller(buffer)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "hotline-repeats-\(UUID().uuidString).run")
-        do {
-            // Written straight from the sorted array: a Data copy would hold the run in memory a third time.
-            try sorted.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                let data = Data(
-                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-                try data.write(to: url)
-            }
-            runs.append(url)
+        let file = spillFile ?? SpillFile()
+        spillFile = file
+        let offset = runs.last.map { $0.offset + $0.count } ?? 0
+        // Written straight from the sorted array: a Data copy would hold the run in memory a third time.
+        if let file, file.write(sorted, at: offset) {
+            runs.append((offset, sorted.count))
             buffer.removeAll(keepingCapacity: true)
-        } catch {
+        } else {
             // No room on disk: keep the entries in memory rather than lose them (exact, only not bounded).
             buffer = sorted
             spillFailed = true
@@ -142,7 +140,8 @@ struct RepeatCallTracker {
 
     /// Merges the sorted runs: by caller, enqueue second, then run (earlier runs hold earlier input).
     private func merge(into sweep: inout Sweep, credit: (UInt32) -> Void) {
-        var readers = runs.compactMap { RunReader(url: $0) }
+        var readers =
+            spillFile.map { file in runs.map { RunReader(file: file, offset: $0.offset, count: $0.count) } } ?? []
         if spillFailed { readers.append(RunReader(entries: sortedByCaller(buffer))) }
         while true {
             var best: Int?
@@ -161,16 +160,19 @@ struct RepeatCallTracker {
         }
     }
 
-    /// Reads a run file in blocks of 64K entries.
+    /// Reads a run in blocks of 64K entries.
     private struct RunReader {
-        private var handle: FileHandle?
+        private var file: SpillFile?
+        private var offset = 0
+        private var remaining = 0
         private var block: [Entry] = []
         private var position = 0
         private(set) var head: Entry?
 
-        init?(url: URL) {
-            guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-            self.handle = handle
+        init(file: SpillFile, offset: Int, count: Int) {
+            self.file = file
+            self.offset = offset
+            remaining = count
             refill()
         }
 
@@ -186,24 +188,74 @@ struct RepeatCallTracker {
         }
 
         private mutating func refill() {
-            guard let handle, let data = try? handle.read(upToCount: MemoryLayout<Entry>.stride << 16), !data.isEmpty
-            else {
+            let count = min(remaining, 1 << 16)
+            guard let file, count > 0, let read = file.read(count, at: offset) else {
                 head = nil
-                try? handle?.close()
-                handle = nil
+                file = nil
                 return
             }
-            let count = data.count / MemoryLayout<Entry>.stride
-            block = [Entry](unsafeUninitializedCapacity: count) { out, initialized in
-                data.withUnsafeBytes { raw in
-                    if let to = out.baseAddress, let from = raw.baseAddress {
-                        memcpy(to, from, count * MemoryLayout<Entry>.stride)
-                    }
-                }
-                initialized = count
-            }
+            block = read
+            offset += count
+            remaining -= count
             position = 0
             head = block.first
         }
+    }
+}
+
+/// The temporary file the runs go to: made with `mkstemp` and unlinked at once, so it lives only as long as the
+/// descriptor (closed with the tracker, or by the system when the process ends, however it ends).
+private final class SpillFile {
+    private let fd: Int32
+    private let stride = MemoryLayout<RepeatCallTracker.Entry>.stride
+
+    init?() {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/hotline-repeats-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard fd >= 0 else { return nil }
+        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Writes `entries` at entry `offset`; false when the disk refused.
+    func write(_ entries: [RepeatCallTracker.Entry], at offset: Int) -> Bool {
+        entries.withUnsafeBytes { raw in
+            guard var from = raw.baseAddress else { return true }
+            var left = raw.count
+            var at = offset * stride
+            while left > 0 {
+                let n = pwrite(fd, from, left, off_t(at))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                from += n
+                left -= n
+                at += n
+            }
+            return true
+        }
+    }
+
+    /// Reads `count` entries at entry `offset`; nil when the disk fails to give them back.
+    func read(_ count: Int, at offset: Int) -> [RepeatCallTracker.Entry]? {
+        var failed = false
+        let entries = [RepeatCallTracker.Entry](unsafeUninitializedCapacity: count) { out, initialized in
+            guard let base = out.baseAddress else { return }
+            let raw = UnsafeMutableRawPointer(base)
+            var done = 0
+            let total = count * stride
+            while done < total {
+                let n = pread(fd, raw + done, total - done, off_t(offset * stride + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    failed = true
+                    break
+                }
+                done += n
+            }
+            initialized = failed ? 0 : count
+        }
+        return failed ? nil : entries
     }
 }
