@@ -86,7 +86,13 @@ public final class InputIngest {
     /// How many bytes the sniffer looks at.
     static let sampleBytes = 1 << 16
 
-    /// Reads `files`. `accept` gets each classified inbound call, `reject` each rejected record.
+    /// Reads `files`. `accept` gets each classified inbound call, `reject` each rejected record, in reading order
+    /// (queue logs last, by their first event) and file order, however many threads read.
+    ///
+    /// With `parallelThreads` above 1, a file is read one of three ways: files up to `parallelSmallFileBytes` side
+    /// by side on the threads (``readSmallFiles(_:into:accept:reject:)``), larger calls-csv files cut into blocks
+    /// (``readInBlocks(first:summary:openNext:finished:accept:reject:)``, one run across consecutive ones), and
+    /// anything else here, in turn.
     public func read(
         _ files: [String], accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) -> [InputSummary] {
