@@ -35,6 +35,10 @@ extension InputIngest {
 
     /// The time of the first event, when `path` looks like a queue log (raw or table export).
     static func firstQueueLogTime(_ path: String) -> Double? {
+        // Only a regular file can be looked at twice: reading the start of a pipe (`<(zcat log.gz)`) would take
+        // it from the reader.
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         guard let file = try? FileByteSource(path: path), var bytes = try? readSample(file, limit: 4096) else {
             return nil
         }

@@ -173,6 +173,24 @@ struct EndToEndTests {
         #expect(text.stdout.contains("TICKETS BY CATEGORY"))
     }
 
+    @Test(arguments: ["1", "2"])
+    func aPipeAsInputIsReadFromItsStart(threads: String) throws {
+        // `<(zcat calls.csv.gz)` is a pipe: nothing may read its start before the reader does.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "-c", "\"$0\" report --threads \(threads) <(cat \"$1\")", EndToEnd.binary ?? "",
+            fixtures + "/calls-small.csv",
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("10 records: 8 accepted, 2 rejected"))
+    }
+
     @Test func cellsThatWouldStartASpreadsheetFormulaAreWrittenAsText() throws {
         let header =
             "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n"
