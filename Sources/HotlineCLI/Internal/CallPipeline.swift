@@ -35,8 +35,11 @@ struct CallPipeline {
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
-    /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while this one reads.
-    var threads = 2
+    /// 1 reads and aggregates on this thread; 2 or more aggregate on a second thread while `threads` threads
+    /// read.
+    var threads = CallPipeline.defaultThreads
+    /// The processor cores, at most 8: the figures do not depend on the number of threads.
+    static var defaultThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
     /// Cut every calls-csv file into blocks of this size, small ones too (tests); nil for the defaults.
     var parallelBlockBytes: Int? = nil
     /// Show a progress line on standard error when it is a terminal and the input is large.
@@ -57,7 +60,8 @@ struct CallPipeline {
     /// A pipeline set up from the configuration, with the command line's choices over it.
     static func configured(
         _ config: HotlineConfiguration, inputs: [String], settings: MetricSettings, query: CallQuery, zone: TimeZone,
-        sourceZone: TimeZone?, input: InputOptions, logger: Logger, threads: Int = 2, firstRejectsKept: Int = 10
+        sourceZone: TimeZone?, input: InputOptions, logger: Logger, threads: Int = defaultThreads,
+        firstRejectsKept: Int = 10
     ) -> CallPipeline {
         configured(
             config, inputs: inputs, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
@@ -69,7 +73,7 @@ struct CallPipeline {
     static func configured(
         _ config: HotlineConfiguration, inputs: [String], settings: MetricSettings, query: CallQuery, zone: TimeZone,
         sourceZone: TimeZone?, showCallers: Bool = false, inputFormat: InputFormat? = nil,
-        cdrColumnNames: [String]? = nil, logger: Logger, threads: Int = 2, firstRejectsKept: Int = 10
+        cdrColumnNames: [String]? = nil, logger: Logger, threads: Int = defaultThreads, firstRejectsKept: Int = 10
     ) -> CallPipeline {
         var pipeline = CallPipeline(
             inputs: inputs, settings: settings, query: query, zone: zone, sourceZone: sourceZone,

@@ -41,7 +41,7 @@ extension HotlineCommand {
         var threads: Int?
 
         /// What `--threads` gives, or the cores of this machine (the output does not depend on it).
-        var threadCount: Int { threads ?? min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) }
+        var threadCount: Int { threads ?? CallPipeline.defaultThreads }
 
         /// For tests and the sample check: cut every calls-csv file into blocks this small (no file is read whole).
         @Option(help: ArgumentHelp("Block size for parallel parsing (testing).", visibility: .hidden))
