@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
         .testTarget(name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"]),
-        .testTarget(name: "HotlineIngestTests", dependencies: ["HotlineIngest"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "HotlineIngestTests", dependencies: ["HotlineIngest", "HotlineSamples"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
         .testTarget(
             name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"],

@@ -4,6 +4,7 @@ import Logging
 import Testing
 
 @testable import HotlineIngest
+@testable import HotlineSamples
 
 /// What reading a file gave, with symbols spelled out: symbol numbers depend on which thread met a value first.
 private struct ReadResult: Equatable {
@@ -193,7 +194,7 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
         // Rows with quotes, commas, CRs and LFs dropped in at random places: quoting the cut cannot guess,
         // records cut mid-way, quotes that never close. Seeded, so a failure names its input. (It found a block
         // cut between CR and LF; 300 seeds, and 100 with damage in every row, agree since.)
-        var random = SplitMix(seed: seed)
+        var random = SampleRandom(seed: seed)
         var text = IngestHarness.header + "\n"
         let specials: [String] = ["\"", "\"\"", ",", "\r", "\n", "\r\n", "\"x\"", "\n\n"]
         for i in 0..<120 {
@@ -238,20 +239,5 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
             }
             #expect(counted == expected)
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a randomised test names the input it failed on.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
