@@ -181,7 +181,10 @@ extension InputIngest {
             finishFiles()
             guard next < pending.count else { break }
             let (position, block) = (pending[next].file, pending[next].block)
-            guard var parsed = pending[next].parsed.take() else { break }
+            // A block always comes back; were one missing, it is read again in order from its start.
+            var parsed =
+                pending[next].parsed.take()
+                ?? ParsedBlock(counts: InputSummary(path: ""), resume: CallsCSVReader.Resume(offset: 0, line: 1))
             next += 1
             if next > 64 {
                 pending.removeFirst(next)
