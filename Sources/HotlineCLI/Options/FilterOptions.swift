@@ -1,4 +1,5 @@
 import ArgumentParser
+import HotlineMetrics
 import HotlineModel
 
 /// Which calls a report keeps.
@@ -19,4 +20,14 @@ struct FilterOptions: ParsableArguments {
     }
 
     var categorySet: Set<CallCategory> { Set(categories.compactMap(CallCategory.init(name:))) }
+
+    /// The calls of `period` these filters keep (report and staffing ask the same).
+    func query(over period: PeriodOptions) -> CallQuery {
+        var query = CallQuery()
+        query.from = period.fromDate
+        query.to = period.toDate
+        query.queues = Set(queues)
+        query.categories = categorySet
+        return query
+    }
 }

@@ -80,11 +80,7 @@ extension HotlineCommand {
             let settings = MetricSettings(
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
                 serviceLevelTarget: slTarget.map { $0 / 100 })
-            var query = CallQuery()
-            query.from = period.fromDate
-            query.to = period.toDate
-            query.queues = Set(filter.queues)
-            query.categories = filter.categorySet
+            var query = filter.query(over: period)
             query.dimensions = try output.dimensions()
 
             let result: CallPipeline.Result

@@ -48,11 +48,7 @@ extension HotlineCommand {
             let settings = MetricSettings(
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
                 serviceLevelTarget: slTarget.map { $0 / 100 })
-            var query = CallQuery()
-            query.from = period.fromDate
-            query.to = period.toDate
-            query.queues = Set(filter.queues)
-            query.categories = filter.categorySet
+            let query = filter.query(over: period)
             let result = CallPipeline.configured(
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
                 sourceZone: period.sourceZone(config), input: input, logger: logger
