@@ -24,9 +24,7 @@ extension HTMLReportRenderer {
                 labels: r.days.map { String($0.date.suffix(5)) }, figures: r.days.map(\.figures), target: target,
                 title: "Calls and service level by day", labelEvery: max(1, r.days.count / 14)))
         w.raw(SVGChart.loadLegend(target: target))
-        w.raw("<table>\n<thead>")
-        w.row(["Date", "Day"] + Self.loadHeaders + ["Repeat", "Peak waiting"], header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Date", "Day"] + Self.loadHeaders + ["Repeat", "Peak waiting"])
         for row in r.days {
             loadRow(
                 [row.date, row.weekday] + FigureCells.load(row.figures) + [
@@ -40,9 +38,7 @@ extension HTMLReportRenderer {
     func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", "Categories and subcategories")
-        w.raw("<table>\n<thead>")
-        w.row(["Category"] + Self.groupHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Category"] + Self.groupHeaders)
         for c in r.categories {
             w.row(["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share), rowClass: "cat")
             for s in c.subcategories {
@@ -63,9 +59,7 @@ extension HTMLReportRenderer {
     func queues(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", "Queues")
-        w.raw("<table>\n<thead>")
-        w.row(["Queue"] + Self.groupHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Queue"] + Self.groupHeaders)
         for q in r.queues {
             w.row([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
         }
@@ -76,11 +70,9 @@ extension HTMLReportRenderer {
         let sessions = r.agents.contains { $0.loggedInSeconds != nil }
         w.raw("<section>\n")
         w.element("h2", "Agents")
-        w.raw("<table>\n<thead>")
-        w.row(
+        w.tableHead(
             ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
-                + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []), header: true)
-        w.raw("</thead>\n<tbody>\n")
+                + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []))
         for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
         w.raw("</tbody>\n</table>\n")
         if sessions {
@@ -97,11 +89,9 @@ extension HTMLReportRenderer {
         let observed = r.staffing.contains { $0.observedAgents != nil }
         w.raw("<section>\n")
         w.element("h2", "Staffing (Erlang C)")
-        w.raw("<table>\n<thead>")
-        w.row(
+        w.tableHead(
             ["Start", "Calls per day", "AHT", "Agents required"] + (observed ? ["Agents observed", "Gap"] : [])
-                + ["SL at required", "ASA at required", "Occupancy"], header: true)
-        w.raw("</thead>\n<tbody>\n")
+                + ["SL at required", "ASA at required", "Occupancy"])
         for row in r.staffing where row.callsPerDay > 0 {
             w.raw("<tr>")
             w.element("th", row.start)

@@ -63,9 +63,7 @@ extension HTMLReportRenderer {
 
         w.raw("<section>\n")
         w.element("h2", "Tickets by category")
-        w.raw("<table>\n<thead>")
-        w.row(["Category"] + Self.ticketHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Category"] + Self.ticketHeaders)
         for c in t.categories {
             let chinese = CallCategory(name: c.name)?.chineseName ?? ""
             w.row(["\(c.name) · \(chinese)"] + FigureCells.ticket(c.figures), rowClass: "cat")
@@ -81,9 +79,7 @@ extension HTMLReportRenderer {
 
         w.raw("<section>\n")
         w.element("h2", "Tickets by priority")
-        w.raw("<table>\n<thead>")
-        w.row(["Priority"] + Self.ticketHeaders, header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Priority"] + Self.ticketHeaders)
         for p in t.priorities { w.row([p.name] + FigureCells.ticket(p.figures)) }
         w.raw("</tbody>\n</table>\n</section>\n")
     }
@@ -100,9 +96,7 @@ extension HTMLReportRenderer {
                 class: "quiet")
         } else {
             let priorities = TicketPriority.allCases.filter { p in t.sla.contains { $0.priority == p.name } }
-            w.raw("<table>\n<thead>")
-            w.row(["Category"] + priorities.map(\.name), header: true)
-            w.raw("</thead>\n<tbody>\n")
+            w.tableHead(["Category"] + priorities.map(\.name))
             for category in CallCategory.allCases where t.sla.contains(where: { $0.category == category.name }) {
                 w.raw("<tr><th>")
                 w.text(category.name)

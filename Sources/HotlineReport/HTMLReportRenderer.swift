@@ -144,9 +144,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 title: "Offered, answered and abandoned calls by time of day, with service level",
                 labelEvery: max(1, perHour * 2)))
         w.raw(SVGChart.loadLegend(target: target))
-        w.raw("<table>\n<thead>")
-        w.row(["Start"] + Self.loadHeaders + ["Peak waiting"], header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["Start"] + Self.loadHeaders + ["Peak waiting"])
         for row in r.intervals {
             loadRow(
                 [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
@@ -200,9 +198,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let q = r.dataQuality
         w.raw("<section>\n")
         w.element("h2", "Data quality")
-        w.raw("<table>\n<thead>")
-        w.row(["File", "Format", "Encoding", "Records", "Accepted", "Rejected"], header: true)
-        w.raw("</thead>\n<tbody>\n")
+        w.tableHead(["File", "Format", "Encoding", "Records", "Accepted", "Rejected"])
         let listing = InputListing(q.inputs)
         for input in listing.shown {
             w.raw("<tr>")
@@ -240,9 +236,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.element("p", "Every call matched a category rule.", class: "quiet")
         } else {
             w.element("p", "Values no category rule matched (counted as other): add a rule to classify them.")
-            w.raw("<table>\n<thead>")
-            w.row(["Field", "Value", "Calls"], header: true)
-            w.raw("</thead>\n<tbody>\n")
+            w.tableHead(["Field", "Value", "Calls"])
             for u in q.unmatched.prefix(30) {
                 w.raw("<tr>")
                 w.element("th", u.field)

@@ -40,6 +40,13 @@ struct HTMLWriter<Output: TextOutputStream> {
         raw("</\(tag)>")
     }
 
+    /// Opens a table: its header row of `headers`, then the body, which the caller fills and closes.
+    mutating func tableHead(_ headers: [String]) {
+        raw("<table>\n<thead>")
+        row(headers, header: true)
+        raw("</thead>\n<tbody>\n")
+    }
+
     /// A table row of cells; the first a header cell when `header`, numbers right-aligned by CSS.
     mutating func row(_ cells: [String], header: Bool = false, rowClass: String? = nil) {
         raw(rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
