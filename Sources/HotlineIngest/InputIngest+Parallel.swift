@@ -25,10 +25,10 @@ extension InputIngest {
         var line: Int
     }
 
-    /// What a worker thread keeps from block to block.
+    /// What a worker thread keeps from block to block: its own ingest (context, classifier) and a CSV reader per
+    /// file.
     struct BlockReader {
-        var context: ReadContext
-        var classifier: Classifier
+        var ingest: InputIngest
         var readers: [Int32: CallsCSVReader] = [:]
     }
 
@@ -78,14 +78,9 @@ extension InputIngest {
         first: OpenedInput, summary: InputSummary, openNext: () -> (OpenedInput, InputSummary)?,
         finished: (Int32, InputSummary) -> Void, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) {
-        let shared = context
-        let rules = classifier.rules
         let limits = context.limits
         let arrays = recordArrays
-        let workers = BlockWorkers<BlockReader>(threads: parallelThreads) {
-            let context = shared.sibling()
-            return BlockReader(context: context, classifier: Classifier(rules: rules, symbols: context.symbols))
-        }
+        let workers = BlockWorkers<BlockReader>(threads: parallelThreads) { BlockReader(ingest: self.sibling()) }
         let buffers = RecyclePool<UnsafeMutablePointer<UInt8>>()
         defer {
             workers.finish()
@@ -131,11 +126,11 @@ extension InputIngest {
             workers.submit { state in
                 let reader =
                     state.readers[index]
-                    ?? CallsCSVReader(header: header, context: state.context, fileIndex: index, path: display)
+                    ?? CallsCSVReader(header: header, context: state.ingest.context, fileIndex: index, path: display)
                 state.readers[index] = reader
                 parsed.fulfil(
                     Self.parse(
-                        block, reader: reader, classifier: state.classifier, path: display, encoding: encoding,
+                        block, reader: reader, classifier: state.ingest.classifier, path: display, encoding: encoding,
                         limits: limits, arrays: arrays))
                 splitter.recycle(block.bytes)
             }

@@ -45,19 +45,7 @@ extension InputIngest {
         _ files: [(index: Int, path: String, size: Int)], into summaries: inout [InputSummary],
         accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
     ) {
-        let shared = context
-        let rules = classifier.rules
-        let (forced, overrides, cdrColumns, logger) = (forcedFormat, formatOverrides, cdrColumnNames, logger)
-        let workers = BlockWorkers<InputIngest>(threads: parallelThreads) {
-            let context = shared.sibling()
-            let reader = InputIngest(
-                context: context, classifier: Classifier(rules: rules, symbols: context.symbols), logger: logger)
-            reader.forcedFormat = forced
-            reader.formatOverrides = overrides
-            reader.cdrColumnNames = cdrColumns
-            reader.keepErrorMessages = true
-            return reader
-        }
+        let workers = BlockWorkers<InputIngest>(threads: parallelThreads) { self.sibling() }
         defer { workers.finish() }
         // Files go to the threads in groups (up to 64 files, 2 MB): one hand-off per file cost more in thread
         // switches than the threads gained.

@@ -83,6 +83,19 @@ public final class InputIngest {
         StreamingXMLReader.setUp
     }
 
+    /// A reader for another thread: the same settings and symbol tables, its own context (interners, calendars)
+    /// and classifier; it reads on its own thread only and keeps error messages for the ordering thread to log.
+    func sibling() -> InputIngest {
+        let context = self.context.sibling()
+        let reader = InputIngest(
+            context: context, classifier: Classifier(rules: classifier.rules, symbols: context.symbols), logger: logger)
+        reader.forcedFormat = forcedFormat
+        reader.formatOverrides = formatOverrides
+        reader.cdrColumnNames = cdrColumnNames
+        reader.keepErrorMessages = true
+        return reader
+    }
+
     /// How many bytes the sniffer looks at.
     static let sampleBytes = 1 << 16
 
