@@ -4,7 +4,8 @@ import Yams
 /// The `nightly` section: where the inputs arrive, where the store and the outputs live, how long outputs stay.
 extension ConfigLoader {
     static let inputFormats = [
-        "calls-csv", "asterisk-queue-log", "asterisk-cdr", "freeswitch-xml-cdr", "tickets-csv", "tickets-xml",
+        "calls-csv", "asterisk-queue-log", "asterisk-cdr", "freeswitch-xml-cdr", "freeswitch-cdr-csv", "tickets-csv",
+        "tickets-xml",
         "tickets-json",
     ]
 

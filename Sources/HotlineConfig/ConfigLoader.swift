@@ -62,8 +62,22 @@ public enum ConfigLoader {
             case "categories": config.categoryRules = try categories(value, reader: reader)
             case "calls_csv": try callsCSV(value, reader: reader, into: &config)
             case "asterisk_cdr":
-                for (sub, node) in try reader.mapping(value, at: key, known: ["columns"]) where sub == "columns" {
-                    config.cdrColumns = try reader.strings(node, at: "\(key).\(sub)")
+                for (sub, node) in try reader.mapping(value, at: key, known: ["columns", "contexts"]) {
+                    if sub == "columns" { config.cdrColumns = try reader.strings(node, at: "\(key).\(sub)") }
+                    if sub == "contexts" {
+                        for (name, target) in try reader.mapping(node, at: "\(key).\(sub)", known: nil) {
+                            let at = "\(key).\(sub).\(name)"
+                            let word = try reader.string(target, at: at)
+                            let directions: [String: CallDirection] = [
+                                "inbound": .inbound, "outbound": .outbound, "internal": .internal,
+                            ]
+                            guard let direction = directions[word] else {
+                                throw reader.error(
+                                    target, at, "expected inbound, outbound or internal, found '\(word)'")
+                            }
+                            config.cdrContexts[name.lowercased()] = direction
+                        }
+                    }
                 }
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)

@@ -26,6 +26,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var directionWords: [String: CallDirection] = [:]
     /// Field order of cdr_custom CDR files.
     public var cdrColumns: [String]?
+    /// Directions of Asterisk dialplan contexts (`from-internal` -> internal), over the FreePBX conventions.
+    public var cdrContexts: [String: CallDirection] = [:]
     /// Working hours of the ticket team; nil: reply and resolution times are calendar time.
     public var businessHours: BusinessHours?
     /// Ticket SLA targets, first match wins.

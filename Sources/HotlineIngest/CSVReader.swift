@@ -101,6 +101,10 @@ public final class CSVReader {
     /// The line the next record starts on.
     public var nextLine: Int { line }
 
+    /// NUL and other control bytes skipped between records, and the line of the first run.
+    public private(set) var skippedBytes = 0
+    public private(set) var firstSkippedLine: Int?
+
     deinit {
         if ownsBuffer { buffer.deallocate() }
         spans.deallocate()
@@ -138,6 +142,10 @@ public final class CSVReader {
             case .blank(let end):
                 start = end
                 line += 1
+            case .gap(let end):
+                skippedBytes += end - start
+                if firstSkippedLine == nil { firstSkippedLine = line }
+                start = end
             case .needMore:
                 if count - start > limits.maxRecordBytes {
                     try skipLongRecord(body)
@@ -160,7 +168,14 @@ public final class CSVReader {
     private enum Outcome {
         case record(end: Int, fieldCount: Int, lines: Int, problem: Problem?, terminated: Bool)
         case blank(end: Int)
+        /// A run of NUL or other control bytes where a record would start.
+        case gap(end: Int)
         case needMore
+    }
+
+    /// A byte that is no text where a record starts: NUL and the other C0 controls but TAB, LF and CR, and DEL.
+    @inline(__always) static func isGapByte(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != lf && byte != cr) || byte == 0x7F
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -191,6 +206,12 @@ public final class CSVReader {
 
         // A bare line end is a blank line, not a record.
         if buf[i] == Self.lf { return .blank(end: i + 1) }
+        // NUL bytes between complete lines (what a PBX leaves in its log after an unclean shutdown) are skipped and
+        // counted, not read as part of the next record: a few bad bytes never lose a line, let alone a log.
+        if buf[i] < 0x20 || buf[i] == 0x7F, Self.isGapByte(buf[i]) {
+            while i < n && Self.isGapByte(buf[i]) { i += 1 }
+            return .gap(end: i)
+        }
         if buf[i] == Self.cr {
             if i + 1 < n { return .blank(end: buf[i + 1] == Self.lf ? i + 2 : i + 1) }
             if !atEnd { return .needMore }

@@ -96,6 +96,8 @@ final class CallsCSVReader {
         let context = self.context
         let interner = context.interner
         var resume: Resume?
+        let gapsBefore = csv.skippedBytes
+        defer { summary.addGaps(skipped: csv.skippedBytes, before: gapsBefore, firstLine: csv.firstSkippedLine) }
         while resume == nil,
             try csv.nextRecord({ (record: borrowing CSVRecordView) in
                 if record.offset >= offsetLimit || (cut && !record.terminated) {
@@ -249,14 +251,15 @@ final class CallsCSVReader {
                     return fail("caller", .badEncoding, badBytes())
                 }
                 summary.accepted += 1
-                if direction == .outbound {
-                    // Outbound calls enter no queue: counted, and left out of every queue figure.
-                    summary.outbound += 1
+                if direction != .inbound {
+                    // Outbound and internal calls enter no queue: counted, and left out of every queue figure.
+                    if direction == .outbound { summary.outbound += 1 } else { summary.internalCalls += 1 }
                     return
                 }
                 var call = CallRecord(
                     location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
-                    queue: queue, label: label, ivrPath: ivrPath, direction: direction,
+                    callKey: CallRecord.key(ByteParsing.trimmed(bytes(p.id))), queue: queue, label: label,
+                    ivrPath: ivrPath, direction: direction,
                     caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
                     wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
                 accept(&call)

@@ -136,6 +136,7 @@ final class FreeSwitchCDRReader {
             let ended = max(answered.map { _ in terminated } ?? left, left)
             call = CallRecord(
                 location: RecordLocation(file: fileIndex, line: Int32(clamping: line)),
+                callKey: CallRecord.key(v["uuid"] ?? ""),
                 queue: context.symbols.intern(queue.split(separator: "@").first.map(String.init) ?? queue),
                 caller: caller, agent: context.symbols.intern(v["cc_agent"] ?? ""), enqueuedAt: joined,
                 answeredAt: answered, endedAt: ended, wait: max(0, left - joined),
@@ -151,7 +152,8 @@ final class FreeSwitchCDRReader {
             let left = answer ?? end
             let billsec = v["billsec"].flatMap(Double.init).map { Milliseconds($0 * 1000) }
             call = CallRecord(
-                location: RecordLocation(file: fileIndex, line: Int32(clamping: line)), caller: caller,
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: line)),
+                callKey: CallRecord.key(v["uuid"] ?? ""), caller: caller,
                 enqueuedAt: start, answeredAt: answer, endedAt: end, wait: max(0, left - start),
                 talk: answer.map { billsec ?? max(0, end - $0) } ?? 0, outcome: outcome)
         }

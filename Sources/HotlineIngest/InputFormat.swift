@@ -6,6 +6,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case asteriskQueueLog = "asterisk-queue-log"
     case asteriskCDR = "asterisk-cdr"
     case freeswitchXMLCDR = "freeswitch-xml-cdr"
+    case freeswitchCDRCSV = "freeswitch-cdr-csv"
     case ticketsCSV = "tickets-csv"
     case ticketsXML = "tickets-xml"
     case ticketsJSON = "tickets-json"
@@ -52,7 +53,9 @@ public enum FormatSniffer {
             return .format(.asteriskQueueLog)
         }
         if lines.prefix(5).contains(where: isQueueLogLine) { return .format(.asteriskQueueLog) }
-        if isAsteriskCDRLine(first) { return .format(.asteriskCDR) }
+        if let layout = AsteriskCDRReader.Columns.detect(csvFields(first)) {
+            return .format(layout.dialect == .freeswitch ? .freeswitchCDRCSV : .asteriskCDR)
+        }
         let shown = first.count > 60 ? String(first.prefix(60)) + "..." : first
         return .unknown("no known header or line layout (first line: \(shown))")
     }
@@ -96,18 +99,6 @@ public enum FormatSniffer {
         guard fields.count >= 5, Double(fields[0]) != nil else { return false }
         let event = fields[4]
         return !event.isEmpty && event.allSatisfy { $0.isUppercase || $0 == "_" }
-    }
-
-    /// 16 to 25 comma-separated fields with a `"YYYY-MM-DD HH:MM:SS"` start in field 9 (cdr_csv) or 8
-    /// (the cdr_custom sample order, clid first).
-    static func isAsteriskCDRLine(_ line: String) -> Bool {
-        let fields = csvFields(line)
-        guard (16...25).contains(fields.count) else { return false }
-        func isTime(_ s: String) -> Bool {
-            s.count == 19 && s.dropFirst(4).first == "-" && s.dropFirst(10).first == " " && s.dropFirst(13).first == ":"
-        }
-        return (fields.count > 11 && isTime(fields[9]) && isTime(fields[11]))
-            || (fields.count > 10 && isTime(fields[8]) && isTime(fields[10]))
     }
 
     /// The fields of one CSV line, quotes honoured (`lastdata` like `"support,t,,,300"` holds commas).

@@ -74,7 +74,11 @@ extension InputIngest {
     /// The start of the file as text, for sniffing: transcoded when it is not UTF-8.
     static func decodedHead(_ sample: [UInt8], encoding: TextEncoding, bomLength: Int, path: String) throws -> String {
         let bytes = Array(sample.dropFirst(bomLength).prefix(8192))
-        guard let name = encoding.iconvName else { return String(decoding: bytes, as: UTF8.self) }
+        // NUL runs between lines are skipped by the readers: the sniffer looks past them too.
+        func text(_ utf8: some Sequence<UInt8>) -> String {
+            String(decoding: utf8.filter { !CSVReader.isGapByte($0) }, as: UTF8.self)
+        }
+        guard let name = encoding.iconvName else { return text(bytes) }
         let transcoder = try Transcoder(source: MemoryByteSource(bytes), from: name, path: path)
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var filled = 0
@@ -85,7 +89,7 @@ extension InputIngest {
             if n == 0 { break }
             filled += n
         }
-        return String(decoding: out.prefix(filled), as: UTF8.self)
+        return text(out.prefix(filled))
     }
 
     /// Why a file is not a call log, in the words a user recognises: a CSV header says what it named instead.

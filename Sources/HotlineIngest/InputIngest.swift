@@ -263,8 +263,12 @@ public final class InputIngest {
             compressed = true
         }
         guard !sample.isEmpty else { throw IngestError.empty(path: display) }
-        guard case .text(let encoding, let bomLength) = TextEncoding.detect(sample: sample) else {
-            throw IngestError.notACallLog(path: display, reason: "binary data, not a text export")
+        let encoding: TextEncoding
+        let bomLength: Int
+        switch TextEncoding.detect(sample: sample) {
+        case .text(let found, let bom): (encoding, bomLength) = (found, bom)
+        case .binary(let what):
+            throw IngestError.notACallLog(path: display, reason: what)
         }
         summary.encoding = encoding.rawValue
         if encoding == .utf8 && !UTF8Validation.isValid(sample, allowTruncatedEnd: true) {
@@ -352,14 +356,25 @@ public final class InputIngest {
         case .freeswitchXMLCDR:
             let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
             try reader.read(summary: &summary, accept: classify, reject: reject)
-        case .asteriskCDR:
+        case .asteriskCDR, .freeswitchCDRCSV:
+            let named = try cdrColumnNames.map(AsteriskCDRReader.Columns.named)
             let reader = AsteriskCDRReader(
                 csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
-                path: display, mapping: try cdrColumnNames.map(AsteriskCDRReader.Columns.named))
+                path: display,
+                mapping: named
+                    ?? (input.format == .freeswitchCDRCSV && Self.cdrLayout(input.head) == nil
+                        ? .freeswitchDefault : nil))
             try reader.read(summary: &summary, accept: classify, reject: reject)
         case .ticketsCSV, .ticketsXML, .ticketsJSON:
             try readTickets(
                 stream, format: input.format, path: display, index: index, summary: &summary, reject: reject)
+        }
+    }
+
+    /// The CDR layout the first line of a file shows, if any.
+    static func cdrLayout(_ head: String) -> AsteriskCDRReader.Columns? {
+        FormatSniffer.firstLines(of: head, upTo: 1).first.flatMap {
+            AsteriskCDRReader.Columns.detect(FormatSniffer.csvFields(String($0)))
         }
     }
 
@@ -371,9 +386,20 @@ public final class InputIngest {
                 "\(n) \(n == 1 ? "timestamp" : "timestamps") without offset, read in \(context.sourceCalendar.zone.identifier)"
             )
         }
+        if summary.gapBytes > 0 {
+            let n = summary.gapBytes
+            summary.notes.append(
+                "\(n) NUL or control \(n == 1 ? "byte" : "bytes") between lines skipped (first before line \(summary.firstGapLine ?? 1)); the lines around them were read"
+            )
+        }
         if summary.outbound > 0 {
             let n = summary.outbound
             summary.notes.append("\(n) outbound \(n == 1 ? "call" : "calls"), left out of queue figures")
+        }
+        if summary.internalCalls > 0 {
+            let n = summary.internalCalls
+            summary.notes.append(
+                "\(n) internal \(n == 1 ? "call" : "calls") (extension to extension), left out of queue figures")
         }
     }
 

@@ -97,7 +97,8 @@ final class QueueLogAssembler {
         let ended = max(event.time, call.enqueuedAt + wait)
         let caller = call.caller
         return CallRecord(
-            location: call.location, queue: call.queue, direction: .inbound, caller: caller, agent: call.agent,
+            location: call.location, callKey: event.callKey, queue: call.queue, direction: .inbound, caller: caller,
+            agent: call.agent,
             enqueuedAt: call.enqueuedAt, answeredAt: answeredAt, endedAt: ended, wait: wait, talk: answered ? talk : 0,
             outcome: outcome)
     }

@@ -56,11 +56,7 @@ struct QueueLogEvent {
     var talkSeconds: Double?
     var location: RecordLocation
 
-    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { CallRecord.key(bytes) }
 
     static func key(_ callID: String) -> UInt64 {
         Array(callID.utf8).withUnsafeBufferPointer { key($0) }

@@ -80,6 +80,7 @@ final class QueueLogReader {
     ) throws {
         var systemEvents = 0
         var agentEvents = 0
+        defer { summary.addGaps(skipped: csv.skippedBytes, firstLine: csv.firstSkippedLine) }
         try csv.forEachRecord { record in
             summary.records += 1
             // No local function captures `record` here: that crashed the compiler (SILGen, Swift 6.3.1).

@@ -20,6 +20,8 @@ public final class ReadContext {
     /// Export words for outcomes and directions, lower-cased.
     public var outcomeWords: [String: CallOutcome] = [:]
     public var directionWords: [String: CallDirection] = [:]
+    /// Directions of Asterisk dialplan contexts (lower-cased), over the FreePBX conventions.
+    public var cdrContexts: [String: CallDirection] = [:]
     /// Ticket export columns under other names: ticket field (`created_at`) -> the export's header.
     public var ticketColumns: [String: String] = [:]
     /// Ticket XML elements under other names: ticket field -> element name.
@@ -63,6 +65,7 @@ public final class ReadContext {
         other.callsColumns = callsColumns
         other.outcomeWords = outcomeWords
         other.directionWords = directionWords
+        other.cdrContexts = cdrContexts
         other.ticketColumns = ticketColumns
         other.ticketElements = ticketElements
         other.ticketStatusWords = ticketStatusWords

@@ -19,21 +19,44 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// What the first bytes of a file say about it.
     public enum Detection: Equatable {
         case text(TextEncoding, bomLength: Int)
-        case binary
+        /// Not text: what it is, when its first bytes say (`an Excel workbook (.xlsx) ...`), else `binary data`.
+        case binary(String)
     }
 
     /// Detects the encoding from a sample of the file's first bytes.
     ///
-    /// A BOM decides (UTF-8, UTF-16 LE/BE). Otherwise NUL bytes mean binary; valid UTF-8 (a multi-byte
-    /// sequence cut by the end of the sample allowed) is UTF-8; anything else that decodes as GB18030 is GB18030
-    /// (what Chinese Excel writes); the rest is read as UTF-8 and its bad bytes reject the records they are in.
+    /// A BOM decides (UTF-8, UTF-16 LE/BE); the signature of a workbook, PDF or database says what the file is.
+    /// Otherwise the sample is binary when more than 1% of the bytes inside its lines are NUL or other control
+    /// bytes, or it has no text at all: runs of them between complete lines (what a PBX leaves in its log after an
+    /// unclean shutdown) do not count, since the readers skip them and read the lines around. Valid UTF-8 (a
+    /// multi-byte sequence cut by the end of the sample allowed) is UTF-8; anything else that decodes as GB18030 is
+    /// GB18030 (what Chinese Excel writes); the rest is read as UTF-8 and its bad bytes reject the records they
+    /// are in.
     public static func detect(sample: [UInt8]) -> Detection {
         if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .text(.utf8BOM, bomLength: 3) }
         if sample.starts(with: [0xFF, 0xFE]) { return .text(.utf16LE, bomLength: 2) }
         if sample.starts(with: [0xFE, 0xFF]) { return .text(.utf16BE, bomLength: 2) }
-        if sample.contains(0) { return .binary }
-        let controls = sample.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) || $0 == 0x7F }.count
-        if controls * 100 > max(sample.count, 1) { return .binary }
+        if let known = signature(sample) { return .binary(known) }
+        var insideLines = 0
+        var controlsInsideLines = 0
+        var lineStart = true
+        for byte in sample {
+            if byte == 0x0A || byte == 0x0D {
+                lineStart = true
+                insideLines += 1
+            } else if CSVReader.isGapByte(byte) {
+                if !lineStart {
+                    controlsInsideLines += 1
+                    insideLines += 1
+                }
+            } else {
+                lineStart = false
+                insideLines += 1
+            }
+        }
+        if insideLines == 0 || controlsInsideLines * 100 > insideLines {
+            return .binary("binary data, not a text export")
+        }
         if UTF8Validation.isValid(sample, allowTruncatedEnd: true) { return .text(.utf8, bomLength: 0) }
         if Transcoder.decodesCleanly(sample, from: "GB18030") && looksChinese(sample) {
             return .text(.gb18030, bomLength: 0)
@@ -43,6 +66,19 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 }
 
 extension TextEncoding {
+    /// What a file that is not a text export is, by its first bytes, in the words of a user who exported it.
+    static func signature(_ sample: [UInt8]) -> String? {
+        if sample.starts(with: Array("PK\u{03}\u{04}".utf8)) {
+            return "a ZIP archive or an Excel workbook (.xlsx), not a text export: save it as CSV"
+        }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return "an Excel 97-2003 workbook (.xls), not a text export: save it as CSV"
+        }
+        if sample.starts(with: Array("%PDF-".utf8)) { return "a PDF document, not a text export" }
+        if sample.starts(with: Array("SQLite format 3\u{0}".utf8)) { return "an SQLite database, not a text export" }
+        return nil
+    }
+
     /// Most byte pairs above 0x80 decode in GB18030, so a Latin-1 or Cyrillic 8-bit file would pass as it. Real
     /// Chinese text decodes mostly to Han ideographs: require that of at least half the non-ASCII characters.
     static func looksChinese(_ sample: [UInt8]) -> Bool {

@@ -98,6 +98,7 @@ final class TicketsCSVReader {
         let positions = TicketField.allCases.map { header.index[$0] ?? -1 }
         let expected = header.fieldCount
         var fields = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: positions.count)
+        defer { summary.addGaps(skipped: csv.skippedBytes, firstLine: csv.firstSkippedLine) }
         try csv.forEachRecord { (record: borrowing CSVRecordView) in
             summary.records += 1
             var failure: (field: String, kind: RejectKind, detail: String)?

@@ -171,7 +171,7 @@ public final class CallAggregator {
         }
         if call.enqueuedAt > latestEnqueue ?? Instant(milliseconds: .min) { latestEnqueue = call.enqueuedAt }
         if let caller = call.caller {
-            repeats.add(caller: caller, enqueued: call.enqueuedAt, ended: call.endedAt, cell: cell)
+            repeats.add(caller: caller, call: call.callKey, enqueued: call.enqueuedAt, ended: call.endedAt, cell: cell)
         }
     }
 

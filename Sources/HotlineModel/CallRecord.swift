@@ -5,6 +5,9 @@
 public struct CallRecord: Equatable, Sendable {
     /// Where the record came from, for rejects and data quality.
     public var location: RecordLocation
+    /// The source's call id, hashed (``CallRecord/key(_:)``); 0 when the source has none. Legs of one call (a
+    /// transfer into another queue) share it, so one never makes the other a repeat call.
+    public var callKey: UInt64
     public var queue: Symbol
     /// The raw category label of the source (`category` column), before classification.
     public var label: Symbol
@@ -31,13 +34,15 @@ public struct CallRecord: Equatable, Sendable {
     public var nps: Int8?
 
     public init(
-        location: RecordLocation, queue: Symbol = .none, label: Symbol = .none, ivrPath: Symbol = .none,
+        location: RecordLocation, callKey: UInt64 = 0, queue: Symbol = .none, label: Symbol = .none,
+        ivrPath: Symbol = .none,
         category: CallCategory = .other, subcategory: Symbol = .none, direction: CallDirection = .inbound,
         caller: CallerKey? = nil, agent: Symbol = .none, enqueuedAt: Instant, answeredAt: Instant? = nil,
         endedAt: Instant, wait: Milliseconds = 0, talk: Milliseconds = 0, hold: Milliseconds = 0,
         wrap: Milliseconds = 0, outcome: CallOutcome, csat: Int8? = nil, nps: Int8? = nil
     ) {
         self.location = location
+        self.callKey = callKey
         self.queue = queue
         self.label = label
         self.ivrPath = ivrPath
@@ -61,6 +66,18 @@ public struct CallRecord: Equatable, Sendable {
     /// Talk + hold + after-call work.
     @inlinable public var handleTime: Milliseconds { talk + hold + wrap }
 
+    /// The key of a call id: FNV-1a over its bytes, never 0 (0 is "no call id").
+    @inlinable public static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// The key of a call id given as text; 0 for an empty one.
+    public static func key(_ callID: String) -> UInt64 {
+        callID.isEmpty ? 0 : Array(callID.utf8).withUnsafeBufferPointer { key($0) }
+    }
+
     /// True when the call reached an agent (answered or transferred).
     @inlinable public var isAnswered: Bool { outcome == .answered || outcome == .transferred }
 }
@@ -81,7 +98,12 @@ public enum CallOutcome: UInt8, CaseIterable, Sendable {
 }
 
 public enum CallDirection: UInt8, Sendable, Equatable {
-    case inbound, outbound
+    /// From a customer to the hotline: the calls the queue figures count.
+    case inbound
+    /// From the hotline out (callbacks, outbound campaigns): counted in data quality, left out of queue figures.
+    case outbound
+    /// Extension to extension inside the PBX: counted in data quality, left out of queue figures.
+    case `internal`
 }
 
 /// The file and 1-based line (or record number) a record starts at.

@@ -14,8 +14,13 @@ public struct InputSummary: Sendable, Equatable {
     public var notes: [String] = []
     /// Outbound calls read and left out of the queue figures.
     public var outbound: Int = 0
+    /// Internal calls (extension to extension) read and left out of the queue figures.
+    public var internalCalls: Int = 0
     /// Timestamps without an offset, read in the configured zone.
     public var timestampsWithoutOffset: Int = 0
+    /// NUL and other control bytes skipped between lines, and the line of the first run.
+    public var gapBytes: Int = 0
+    public var firstGapLine: Int?
 
     public init(path: String, format: String = "", encoding: String = "") {
         self.path = path
@@ -25,12 +30,22 @@ public struct InputSummary: Sendable, Equatable {
 
     public var rejected: Int { rejectedByKind.values.reduce(0, +) }
 
+    /// Counts the bytes a reader skipped between lines since it had skipped `before`.
+    public mutating func addGaps(skipped: Int, before: Int = 0, firstLine: Int?) {
+        guard skipped > before else { return }
+        gapBytes += skipped - before
+        firstGapLine = firstGapLine ?? firstLine
+    }
+
     /// Adds the record counts of `other` (a part of the same file read apart).
     public mutating func addCounts(_ other: InputSummary) {
         records += other.records
         accepted += other.accepted
         outbound += other.outbound
+        internalCalls += other.internalCalls
         timestampsWithoutOffset += other.timestampsWithoutOffset
+        gapBytes += other.gapBytes
+        firstGapLine = firstGapLine ?? other.firstGapLine
         rejectedByKind.merge(other.rejectedByKind, uniquingKeysWith: +)
     }
 }

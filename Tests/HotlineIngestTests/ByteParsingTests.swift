@@ -73,7 +73,25 @@ import Testing
         #expect(TextEncoding.detect(sample: Array(bytes.dropLast())) == .text(.utf8, bomLength: 0))
     }
 
-    @Test func nulBytesMeanBinary() {
-        #expect(TextEncoding.detect(sample: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]) == .binary)
+    @Test func nulBytesInsideLinesMeanBinary() {
+        let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]
+        #expect(TextEncoding.detect(sample: elf) == .binary("binary data, not a text export"))
+        #expect(TextEncoding.detect(sample: [0, 0, 0, 0]) == .binary("binary data, not a text export"))
+    }
+
+    @Test func nulRunsBetweenCompleteLinesLeaveTheFileText() {
+        // What a PBX leaves in its queue_log after an unclean shutdown: 78 NULs between two complete lines.
+        let log = Array("1794794400|1.1|q|NONE|ENTERQUEUE||13800000001|1\n".utf8)
+        let sample = log + [UInt8](repeating: 0, count: 78) + log + log
+        #expect(TextEncoding.detect(sample: sample) == .text(.utf8, bomLength: 0))
+    }
+
+    @Test func aWorkbookIsNamedForWhatItIs() {
+        let xlsx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]
+        guard case .binary(let what) = TextEncoding.detect(sample: xlsx) else {
+            Issue.record("an .xlsx workbook read as text")
+            return
+        }
+        #expect(what.contains("Excel workbook (.xlsx)") && what.contains("save it as CSV"))
     }
 }

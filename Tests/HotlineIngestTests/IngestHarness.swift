@@ -29,7 +29,7 @@ struct IngestHarness {
 
     static func read(
         _ bytes: [UInt8], zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true,
-        name: String = "input.csv", configure: (ReadContext) -> Void = { _ in }
+        name: String = "input.csv", format: InputFormat? = nil, configure: (ReadContext) -> Void = { _ in }
     ) throws -> IngestHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hotline-tests-\(UUID().uuidString)")
@@ -37,7 +37,8 @@ struct IngestHarness {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return read(path: path, zone: zone, chunk: chunk, maskCallers: maskCallers, configure: configure)
+        return read(
+            path: path, zone: zone, chunk: chunk, maskCallers: maskCallers, format: format, configure: configure)
     }
 
     static func read(_ text: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20) throws -> IngestHarness {
@@ -72,7 +73,7 @@ struct IngestHarness {
 
     static func read(
         path: String, zone: String = "Asia/Shanghai", chunk: Int = 1 << 20, maskCallers: Bool = true,
-        configure: (ReadContext) -> Void = { _ in }
+        format: InputFormat? = nil, configure: (ReadContext) -> Void = { _ in }
     ) -> IngestHarness {
         var harness = IngestHarness()
         let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
@@ -83,6 +84,7 @@ struct IngestHarness {
         let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        ingest.forcedFormat = format
         var calls: [CallRecord] = []
         var tickets: [TicketRecord] = []
         var rejects: [Reject] = []

@@ -85,4 +85,29 @@ import Testing
         #expect(h.symbols[call.agent] == "Agent/1127")
         #expect(call.caller != nil)
     }
+
+    @Test(arguments: [nil, InputFormat.asteriskQueueLog])
+    func aRunOfNULBytesBetweenLinesIsSkippedAndCountedAndEveryCallIsRead(format: InputFormat?) throws {
+        let lines = [
+            "1794794400|1.1|hotline-cn|NONE|ENTERQUEUE||13800000001|1",
+            "1794794412|1.1|hotline-cn|Agent/1001|CONNECT|12|1.2|3",
+            "1794794712|1.1|hotline-cn|Agent/1001|COMPLETECALLER|12|300|1",
+            "1794794800|1.3|hotline-cn|NONE|ENTERQUEUE||13800000002|1",
+            "1794794830|1.3|hotline-cn|NONE|ABANDON|1|1|30",
+        ]
+        // The PBX went down after the third line: 78 NULs, then the log went on.
+        let bytes =
+            Array((lines[0..<3].joined(separator: "\n") + "\n").utf8) + [UInt8](repeating: 0, count: 78)
+            + Array((lines[3...].joined(separator: "\n") + "\n").utf8)
+        for chunk in [7, 64, 1 << 16] {
+            let h = try H.read(bytes, chunk: chunk, format: format)
+            #expect(h.summary.error == nil)
+            #expect(h.summary.records == 5 && h.summary.accepted == 5 && h.rejects.isEmpty)
+            #expect(h.calls.map(\.outcome) == [.answered, .abandoned])
+            #expect(
+                h.summary.notes.contains(
+                    "78 NUL or control bytes between lines skipped (first before line 4); the lines around them were read"
+                ))
+        }
+    }
 }

@@ -59,4 +59,62 @@ import Testing
         #expect(t.offered == 1)
         #expect(t.repeatCallRate == 1)
     }
+
+    /// `call` moved by `ms` milliseconds, its end too.
+    func shifted(_ call: CallRecord, by ms: Int64) -> CallRecord {
+        var moved = call
+        moved.enqueuedAt = call.enqueuedAt + ms
+        moved.answeredAt = call.answeredAt.map { $0 + ms }
+        moved.endedAt = call.endedAt + ms
+        return moved
+    }
+
+    @Test func aCallEnqueuedWhileTheAnsweredCallWasStillGoingOnIsNoRepeat() {
+        // The first call runs from 0 to 110 s; the caller's second line enters the queue at 60 s.
+        let first = f.call(at: 0, wait: 10, talk: 100, caller: "alice")
+        let secondLine = f.call(at: 60, wait: 20, outcome: .abandoned, caller: "alice")
+        #expect(f.figures([first, secondLine]).repeatCallRate == 0)
+        // A call after the end still makes it a repeat, whatever overlapped before it.
+        let later = f.call(at: 300, wait: 20, outcome: .abandoned, caller: "alice")
+        #expect(f.figures([first, secondLine, later]).repeatCallRate == 1)
+        #expect(f.figures([later, secondLine, first]).repeatCallRate == 1)
+    }
+
+    @Test func anOverlappingAnsweredCallIsDecidedByTheCallsAfterItsOwnEnd() {
+        // Two answered lines at once: 0-110 s and 60-170 s; a third call at 140 s is after the first's end only.
+        let first = f.call(at: 0, wait: 10, talk: 100, caller: "alice")
+        let second = f.call(at: 60, wait: 10, talk: 100, caller: "alice")
+        let third = f.call(at: 140, wait: 30, outcome: .abandoned, caller: "alice")
+        let t = f.figures([first, second, third])
+        #expect(t.repeatEligible == 2)
+        #expect(t.repeatCallRate == 0.5)
+    }
+
+    @Test func aLegOfTheSameCallIsNoRepeat() {
+        // A transfer into another queue: the second leg has the call id of the first, enqueued after it ended.
+        var first = f.call(at: 0, wait: 10, talk: 100, queue: "general", caller: "alice")
+        first.callKey = CallRecord.key("1700000000.42")
+        var leg = f.call(at: 111, queue: "vip", caller: "alice")
+        leg.callKey = first.callKey
+        #expect(f.figures([first, leg]).repeatCallRate == 0)
+        // The call after the leg is another call: it makes both earlier ones repeats.
+        var back = f.call(at: 600, wait: 30, outcome: .abandoned, caller: "alice")
+        back.callKey = CallRecord.key("1700000900.7")
+        #expect(f.figures([first, leg, back]).repeatCallRate == 1)
+    }
+
+    @Test func theRepeatEdgesAreComparedToTheMillisecond() {
+        // The first call ends at 110.400 s.
+        let first = shifted(f.call(at: 0, wait: 10, talk: 100, caller: "alice"), by: 400)
+        let end: Int64 = 110_400
+        let window: Int64 = 72 * 3_600_000
+        func later(_ at: Int64) -> CallRecord {
+            shifted(f.call(at: 0, wait: 30, outcome: .abandoned, caller: "alice"), by: at)
+        }
+        #expect(f.figures([first, later(end - 100)]).repeatCallRate == 0)  // in the same second, before the end
+        #expect(f.figures([first, later(end)]).repeatCallRate == 0)  // exactly at the end: not after it
+        #expect(f.figures([first, later(end + 1)]).repeatCallRate == 1)
+        #expect(f.figures([first, later(end + window)]).repeatCallRate == 1)
+        #expect(f.figures([first, later(end + window + 1)]).repeatCallRate == 0)
+    }
 }

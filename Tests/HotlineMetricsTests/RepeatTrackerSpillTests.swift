@@ -11,6 +11,8 @@ import Testing
         var enqueued: Int64
         var length: Int64
         var cell: UInt32?
+        /// The call id key: some calls share one (legs of a call), 0 is none.
+        var id: UInt64 = 0
     }
 
     /// 5,000 calls from 300 callers over a week, in a shuffled order.
@@ -23,7 +25,7 @@ import Testing
         return (0..<5000).map { i in
             Call(
                 caller: UInt64(1 + next(300)), enqueued: 1_794_758_400 + next(7 * 86400), length: next(900),
-                cell: next(3) == 0 ? nil : UInt32(i % 17))
+                cell: next(3) == 0 ? nil : UInt32(i % 17), id: UInt64(next(3000)))
         }
     }()
 
@@ -31,7 +33,8 @@ import Testing
         var tracker = RepeatCallTracker(runCapacity: runCapacity)
         for call in order {
             tracker.add(
-                caller: CallerKey(rawValue: call.caller | 1 << 63), enqueued: Instant(seconds: call.enqueued),
+                caller: CallerKey(rawValue: call.caller | 1 << 63), call: call.id,
+                enqueued: Instant(seconds: call.enqueued),
                 ended: Instant(seconds: call.enqueued + call.length), cell: call.cell)
         }
         var counts: [UInt32: Int] = [:]
@@ -66,7 +69,8 @@ import Testing
         var tracker = RepeatCallTracker(runCapacity: 100)
         for call in Self.calls {
             tracker.add(
-                caller: CallerKey(rawValue: call.caller | 1 << 63), enqueued: Instant(seconds: call.enqueued),
+                caller: CallerKey(rawValue: call.caller | 1 << 63), call: call.id,
+                enqueued: Instant(seconds: call.enqueued),
                 ended: Instant(seconds: call.enqueued + call.length), cell: call.cell)
         }
         #expect(try leftovers().isSubset(of: before))

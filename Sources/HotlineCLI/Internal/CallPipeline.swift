@@ -26,6 +26,7 @@ struct CallPipeline {
     var callsColumns: [String: String] = [:]
     var outcomeWords: [String: CallOutcome] = [:]
     var directionWords: [String: CallDirection] = [:]
+    var cdrContexts: [String: CallDirection] = [:]
     /// Ticket settings and export mappings from the configuration.
     var ticketSettings = TicketSettings()
     var ticketColumns: [String: String] = [:]
@@ -85,6 +86,7 @@ struct CallPipeline {
         pipeline.callsColumns = config.callsColumns
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
+        pipeline.cdrContexts = config.cdrContexts
         pipeline.ticketSettings = TicketSettings(config)
         pipeline.ticketColumns = config.ticketColumns
         pipeline.ticketElements = config.ticketElements
@@ -138,6 +140,7 @@ struct CallPipeline {
         context.callsColumns = callsColumns
         context.outcomeWords = outcomeWords
         context.directionWords = directionWords
+        context.cdrContexts = cdrContexts
         context.ticketColumns = ticketColumns
         context.ticketElements = ticketElements
         context.ticketStatusWords = ticketStatusWords

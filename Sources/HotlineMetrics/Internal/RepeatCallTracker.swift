@@ -1,30 +1,39 @@
 import Foundation
 import HotlineModel
 
-/// Finds the answered calls whose caller entered a queue again within the repeat window after the call ended.
+/// Finds the answered calls whose caller called again within the repeat window after the call ended.
 ///
-/// Exact for any input order, in bounded memory. Every call with a known caller becomes a 16-byte entry (caller,
-/// enqueue second, end, the group to credit). Entries collect in a buffer of ``runCapacity``; a full buffer is
-/// sorted by caller (a stable counting sort, then by enqueue second within a caller) and appended as a run to one
-/// temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a report killed
-/// at 3 a.m. does not fill the disk with runs). ``resolve(window:credit:)`` merges the runs — or sorts the one buffer — into each caller's calls in
-/// time order (same second: input order): an answered call is a repeat when the caller's next call was enqueued no
-/// later than its end plus the window. Enqueue times count to the second.
+/// The rule (docs/METRICS.md): an answered call is a repeat when another call of its caller was enqueued strictly
+/// after it ended and no later than the window after its end, compared to the millisecond; a call enqueued while
+/// it was still going on (a second line) and a leg of the same call (same call id: a transfer into another queue)
+/// never count.
 ///
-/// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs. Memory: the buffer and the caller
-///   table; the runs are on disk (16 bytes per call).
+/// Exact for any input order, in bounded memory. Every call with a known caller becomes a 24-byte entry (caller,
+/// enqueue millisecond, end, call id key, the group to credit). Entries collect in a buffer of ``runCapacity``; a
+/// full buffer is sorted by caller (a stable counting sort, then by enqueue time within a caller) and appended as a
+/// run to one temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a
+/// report killed at 3 a.m. does not fill the disk with runs). ``resolve(window:credit:)`` merges the runs — or
+/// sorts the one buffer — into each caller's calls in time order (same millisecond: input order) and sweeps them
+/// with the caller's answered calls still waiting for a later call (``Sweep``).
+///
+/// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs, times the calls of one caller that
+///   overlap in time (a handful). Memory: the buffer and the caller table; the runs are on disk (24 bytes per call).
 struct RepeatCallTracker {
     struct Entry: Equatable {
+        /// Enqueue time in milliseconds, relative to ``base``.
+        var enqueued: Int64
         var caller: UInt32
-        /// Enqueue second, relative to ``base``.
-        var enqueued: Int32
-        /// End of the call in milliseconds after that whole enqueue second.
+        /// End of the call in milliseconds after its enqueue time (at most ~49 days).
         var endDelta: UInt32
+        /// The low half of the call id key; 0 for a call without an id (then no other call is its leg).
+        var call: UInt32
         /// The group to credit if this call is a repeat, plus one; 0 for a call that only counts as "again".
         var cellPlusOne: UInt32
+
+        var end: Int64 { enqueued + Int64(endDelta) }
     }
 
-    /// Entries held in memory before a run goes to disk: 1M entries, 16 MB (a spill briefly needs twice that, and
+    /// Entries held in memory before a run goes to disk: 1M entries, 24 MB (a spill briefly needs twice that, and
     /// the callers index). 2M entries made the peak of a 10M-call report 35 MB higher at the same speed (4.5 s).
     let runCapacity: Int
     private var buffer: [Entry] = []
@@ -37,15 +46,17 @@ struct RepeatCallTracker {
     init(runCapacity: Int = 1 << 20) { self.runCapacity = max(1, runCapacity) }
 
     /// Records a call; `cell` names the group it credits when it is an answered call that turns out a repeat.
-    mutating func add(caller: CallerKey, enqueued: Instant, ended: Instant, cell: UInt32?) {
-        let second = enqueued.seconds
-        let origin = base ?? second
+    mutating func add(caller: CallerKey, call: UInt64, enqueued: Instant, ended: Instant, cell: UInt32?) {
+        let origin = base ?? enqueued.milliseconds
         base = origin
         if buffer.isEmpty { buffer.reserveCapacity(runCapacity) }
+        // The key's low half, kept non-zero for a call that has an id.
+        let callTag = call == 0 ? 0 : max(1, UInt32(truncatingIfNeeded: call ^ (call >> 32)))
         buffer.append(
             Entry(
-                caller: UInt32(callers.index(of: caller).index), enqueued: Int32(clamping: second - origin),
-                endDelta: UInt32(clamping: ended.milliseconds - second * 1000), cellPlusOne: cell.map { $0 + 1 } ?? 0))
+                enqueued: enqueued.milliseconds &- origin, caller: UInt32(callers.index(of: caller).index),
+                endDelta: UInt32(clamping: max(0, ended.milliseconds - enqueued.milliseconds)), call: callTag,
+                cellPlusOne: cell.map { $0 + 1 } ?? 0))
         if buffer.count == runCapacity { spill() }
     }
 
@@ -71,35 +82,55 @@ struct RepeatCallTracker {
         buffer = []
     }
 
-    /// Walks entries grouped by caller in time order, deciding each answered call when the next one is seen.
+    /// Walks entries grouped by caller in enqueue order. A caller's answered calls wait in `pending` until a call
+    /// of another call id is enqueued strictly after their end: it decides them (a repeat when no later than the
+    /// window after the end). A call enqueued before an answered call ended (a second line) decides nothing, nor
+    /// does a leg of the same call; both leave it waiting for the next.
     private struct Sweep {
         let window: Milliseconds
-        var previous: Entry?
+        var caller: UInt32?
+        /// The caller's answered calls not decided yet: end, call id tag, group.
+        var pending: [(end: Int64, call: UInt32, cellPlusOne: UInt32)] = []
 
         mutating func next(_ entry: Entry, credit: (UInt32) -> Void) {
-            if let previous, previous.caller == entry.caller, previous.cellPlusOne != 0 {
-                let end = Int64(previous.enqueued) * 1000 + Int64(previous.endDelta)
-                if Int64(entry.enqueued) * 1000 <= end + window { credit(previous.cellPlusOne - 1) }
+            if entry.caller != caller {
+                pending.removeAll(keepingCapacity: true)
+                caller = entry.caller
             }
-            previous = entry
+            var i = 0
+            while i < pending.count {
+                let waiting = pending[i]
+                let sameCall = waiting.call != 0 && waiting.call == entry.call
+                if entry.enqueued > waiting.end && (!sameCall || entry.enqueued > waiting.end + window) {
+                    if !sameCall && entry.enqueued <= waiting.end + window { credit(waiting.cellPlusOne - 1) }
+                    pending.swapAt(i, pending.count - 1)
+                    pending.removeLast()
+                } else {
+                    i += 1
+                }
+            }
+            if entry.cellPlusOne != 0 { pending.append((entry.end, entry.call, entry.cellPlusOne)) }
         }
 
-        mutating func finish() { previous = nil }
+        mutating func finish() {
+            pending.removeAll()
+            caller = nil
+        }
     }
 
-    /// Entries ordered by caller, then enqueue second, then input order (the sort is stable).
+    /// Entries ordered by caller, then enqueue time, then input order (the sort is stable).
     private func sortedByCaller(_ entries: [Entry]) -> [Entry] {
         var starts = [UInt32](repeating: 0, count: callers.count + 1)
         for entry in entries { starts[Int(entry.caller) + 1] += 1 }
         for i in 1..<starts.count { starts[i] += starts[i - 1] }
         var sorted = [Entry](
-            repeating: Entry(caller: 0, enqueued: 0, endDelta: 0, cellPlusOne: 0), count: entries.count)
+            repeating: Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: entries.count)
         var next = starts
         for entry in entries {
             sorted[Int(next[Int(entry.caller)])] = entry
             next[Int(entry.caller)] += 1
         }
-        // Within a caller: by enqueue second, input order kept for ties (insertion sort: groups are small and
+        // Within a caller: by enqueue time, input order kept for ties (insertion sort: groups are small and
         // usually already in order).
         for c in 0..<(starts.count - 1) {
             let from = Int(starts[c])
@@ -138,7 +169,7 @@ struct RepeatCallTracker {
 
     private var spillFailed = false
 
-    /// Merges the sorted runs: by caller, enqueue second, then run (earlier runs hold earlier input).
+    /// Merges the sorted runs: by caller, enqueue time, then run (earlier runs hold earlier input).
     private func merge(into sweep: inout Sweep, credit: (UInt32) -> Void) {
         var readers =
             spillFile.map { file in runs.map { RunReader(file: file, offset: $0.offset, count: $0.count) } } ?? []
