@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The reference for scripts/bench: DuckDB computes hotline's `--by queue,category,hour` table (or `queue,hour`) from
 the same CSV with SQL
-(METRICS.md definitions: nearest-rank percentiles on whole-second waits, the repeat window over each caller's next
-call; a tie on the same second is broken by call_id, which the benchmark data writes in file order, as hotline
-breaks it by input order), then the figures are compared with hotline's CSV, integers exactly and fractions to 1e-9.
+(METRICS.md definitions: nearest-rank percentiles on whole-second waits; a repeat call is the caller's first call
+enqueued strictly after the answered call ended, found with an ASOF JOIN rather than a window sort, no later than
+72 h after the end, at millisecond precision; when that call is a leg of the same call id, a range join looks past
+it), then the figures are compared with hotline's CSV, integers exactly and fractions to 1e-9.
 
 Usage: bench_duckdb.py CALLS.csv HOTLINE_OUT.csv THREADS [CATEGORIES.csv]  -> prints the DuckDB wall time and the
 comparison. CATEGORIES.csv (label,ivr_path,category) is hotline's own classification of the data's label and IVR
@@ -32,8 +33,18 @@ c AS (
          outcome IN ('answered', 'transferred') AS answered
   FROM raw
 ),
+after_end AS (
+  SELECT a.*, b.enq AS next_enq, b.call_id AS next_id
+  FROM c a ASOF LEFT JOIN c b ON a.caller = b.caller AND a.ended < b.enq
+),
 nxt AS (
-  SELECT *, LEAD(epoch(enq)) OVER (PARTITION BY caller ORDER BY epoch(enq), call_id) AS next_enq FROM c
+  SELECT f.*, CASE
+      WHEN NOT f.answered OR f.next_enq IS NULL THEN false
+      WHEN f.next_id <> f.call_id THEN epoch_ms(f.next_enq) <= epoch_ms(f.ended) + 72 * 3600 * 1000
+      ELSE EXISTS (SELECT 1 FROM c b WHERE b.caller = f.caller AND b.enq > f.ended AND b.call_id <> f.call_id
+                   AND epoch_ms(b.enq) <= epoch_ms(f.ended) + 72 * 3600 * 1000)
+    END AS is_repeat
+  FROM after_end f
 ),
 ranked AS (
   SELECT queue, cat, hr, CAST(ceil(wait) AS BIGINT) AS w,
@@ -62,8 +73,7 @@ SELECT g.queue, g.cat, g.hr,
   max(wait) AS longest_wait_s,
   avg(handle) FILTER (WHERE answered) AS aht_s,
   count(*) FILTER (WHERE outcome = 'transferred') / nullif(count(*) FILTER (WHERE answered), 0) AS transfer_rate,
-  count(*) FILTER (WHERE answered AND next_enq IS NOT NULL AND next_enq * 1000 <= epoch_ms(ended) + 72 * 3600 * 1000)
-    / nullif(count(*) FILTER (WHERE answered), 0) AS repeat_call_rate,
+  count(*) FILTER (WHERE is_repeat) / nullif(count(*) FILTER (WHERE answered), 0) AS repeat_call_rate,
   avg(score) AS csat_mean,
   count(*) FILTER (WHERE score >= 4) / nullif(count(score), 0) AS csat_satisfied,
   count(score) AS csat_responses

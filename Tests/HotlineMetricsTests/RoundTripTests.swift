@@ -143,4 +143,50 @@ import Testing
         #expect(native.table.rows.map(\.keys) == asterisk.table.rows.map(\.keys))
         #expect(native.table.rows.map(\.figures) == asterisk.table.rows.map(\.figures))
     }
+
+    /// A transfer leg of the same call id, a second line during the call, and a call back at `back` seconds after
+    /// the first leg's enqueue, as calls-csv and as a queue_log: the same repeat calls either way.
+    static func transferScenario(back: Int64) -> (csv: String, queueLog: String) {
+        let t0: Int64 = 1_794_794_400  // 2026-11-16 10:00:00 +08:00
+        let caller = "13800000001"
+        let csv = [
+            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat",
+            "1.1,general,,inbound,\(caller),A1,\(iso(t0)),\(iso(t0 + 10)),\(iso(t0 + 120)),10,110,0,0,transferred,,",
+            "1.2,general,,inbound,\(caller),,\(iso(t0 + 60)),,\(iso(t0 + 80)),20,,0,0,abandoned,,",
+            "1.1,vip,,inbound,\(caller),A2,\(iso(t0 + 121)),\(iso(t0 + 131)),\(iso(t0 + 300)),10,169,0,0,answered,,",
+            "1.3,general,,inbound,\(caller),,\(iso(t0 + back)),,\(iso(t0 + back + 30)),30,,0,0,abandoned,,",
+        ].joined(separator: "\n") + "\n"
+        let log = [
+            "\(t0)|1.1|general|NONE|ENTERQUEUE||\(caller)|1",
+            "\(t0 + 10)|1.1|general|A1|CONNECT|10|b1|1",
+            "\(t0 + 60)|1.2|general|NONE|ENTERQUEUE||\(caller)|2",
+            "\(t0 + 80)|1.2|general|NONE|ABANDON|1|2|20",
+            "\(t0 + 120)|1.1|general|A1|TRANSFER|2000|default|10|110|1",
+            "\(t0 + 121)|1.1|vip|NONE|ENTERQUEUE||\(caller)|1",
+            "\(t0 + 131)|1.1|vip|A2|CONNECT|10|b2|1",
+            "\(t0 + 300)|1.1|vip|A2|COMPLETECALLER|10|169|1",
+            "\(t0 + back)|1.3|general|NONE|ENTERQUEUE||\(caller)|1",
+            "\(t0 + back + 30)|1.3|general|NONE|ABANDON|1|1|30",
+        ].joined(separator: "\n") + "\n"
+        return (csv, log)
+    }
+
+    @Test(
+        arguments: [
+            (Int64(400_000), 0), (300, 1), (120 + 72 * 3600, 2), (121 + 72 * 3600, 1), (300 + 72 * 3600, 1),
+            (301 + 72 * 3600, 0),
+        ] as [(Int64, Int)])
+    func aTransferLegAndASecondLineAreNoRepeatInEveryFormat(back: Int64, repeats: Int) throws {
+        // The first leg ends at 120 s, the transfer leg (same call id) at 300 s. A call back at 300 s (the second
+        // leg's end, not after it) makes only the first leg a repeat; at 120 s + 72 h both; a second later only the
+        // second leg, until 300 s + 72 h. The second line (60-80 s, during the first leg) and the transfer leg
+        // never count.
+        let scenario = Self.transferScenario(back: back)
+        for (text, name) in [(scenario.csv, "calls.csv"), (scenario.queueLog, "queue_log")] {
+            let totals = try report(text, name: name).totals
+            #expect(totals.offered == 4 && totals.answered == 2, "\(name)")
+            #expect(totals.repeatEligible == 2, "\(name)")
+            #expect(totals.repeatCallRate == Double(repeats) / 2, "\(name)")
+        }
+    }
 }
