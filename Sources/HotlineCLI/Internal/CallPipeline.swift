@@ -26,6 +26,8 @@ struct CallPipeline {
     var callsColumns: [String: String] = [:]
     var outcomeWords: [String: CallOutcome] = [:]
     var directionWords: [String: CallDirection] = [:]
+    var callsDateOrder = DateOrder.ymd
+    var ticketsDateOrder = DateOrder.ymd
     /// Ticket settings and export mappings from the configuration.
     var ticketSettings = TicketSettings()
     var ticketColumns: [String: String] = [:]
@@ -85,6 +87,8 @@ struct CallPipeline {
         pipeline.callsColumns = config.callsColumns
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
+        pipeline.callsDateOrder = config.callsDateOrder
+        pipeline.ticketsDateOrder = config.ticketsDateOrder
         pipeline.ticketSettings = TicketSettings(config)
         pipeline.ticketColumns = config.ticketColumns
         pipeline.ticketElements = config.ticketElements
@@ -138,6 +142,8 @@ struct CallPipeline {
         context.callsColumns = callsColumns
         context.outcomeWords = outcomeWords
         context.directionWords = directionWords
+        context.callsDateOrder = callsDateOrder
+        context.ticketsDateOrder = ticketsDateOrder
         context.ticketColumns = ticketColumns
         context.ticketElements = ticketElements
         context.ticketStatusWords = ticketStatusWords
