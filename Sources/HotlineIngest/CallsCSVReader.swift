@@ -146,7 +146,9 @@ final class CallsCSVReader {
                 // A spreadsheet's date the date order cannot read says which order would.
                 func hint(_ i: Int) -> String {
                     ByteParsing.suggestedDateOrder(bytes(i), order: context.callsDateOrder).map {
-                        " (a month above 12? set calls_csv.date_order: \($0))"
+                        $0.contains(" or ")
+                            ? " (a spreadsheet's date? set calls_csv.date_order: \($0))"
+                            : " (a month above 12? set calls_csv.date_order: \($0))"
                     } ?? ""
                 }
                 guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {

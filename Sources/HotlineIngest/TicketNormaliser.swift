@@ -51,7 +51,9 @@ final class TicketNormaliser {
         // A spreadsheet's date the date order cannot read says which order would.
         func hint(_ f: TicketField) -> String {
             ByteParsing.suggestedDateOrder(bytes(f), order: dateOrder).map {
-                " (a month above 12? set tickets.csv.date_order: \($0))"
+                $0.contains(" or ")
+                    ? " (a spreadsheet's date? set tickets.csv.date_order: \($0))"
+                    : " (a month above 12? set tickets.csv.date_order: \($0))"
             } ?? ""
         }
         func badTime(_ f: TicketField) -> Result<TicketRecord, Failure> {

@@ -78,7 +78,7 @@ import Testing
                 == "expected an ISO 8601 time, found '25/01/2025 1:30' (a month above 12? set calls_csv.date_order: dmy)"
         )
         // 02/03 could be either.
-        #expect(h.rejects[1].detail.hasSuffix("(a month above 12? set calls_csv.date_order: dmy or mdy)"))
+        #expect(h.rejects[1].detail.hasSuffix("(a spreadsheet's date? set calls_csv.date_order: dmy or mdy)"))
         let us = try H.read(Array(Self.excelCalls.utf8)) { $0.callsDateOrder = .mdy }
         #expect(us.rejects.first?.detail.hasSuffix("set calls_csv.date_order: dmy)") == true, "\(us.rejects)")
     }
