@@ -25,8 +25,12 @@ extension ConfigLoader {
                     config.slaTargets.append(try slaTarget(item, at: "\(at)[\(index + 1)]", reader: reader))
                 }
             case "csv":
-                for (sub, node) in try reader.mapping(value, at: at, known: ["columns"]) where sub == "columns" {
-                    config.ticketColumns = try fieldMapping(node, at: "\(at).columns", reader: reader)
+                for (sub, node) in try reader.mapping(value, at: at, known: ["columns", "date_order"]) {
+                    if sub == "columns" {
+                        config.ticketColumns = try fieldMapping(node, at: "\(at).columns", reader: reader)
+                    } else {
+                        config.ticketsDateOrder = try dateOrder(node, at: "\(at).date_order", reader: reader)
+                    }
                 }
             case "xml":
                 for (sub, node) in try reader.mapping(value, at: at, known: ["elements"]) where sub == "elements" {

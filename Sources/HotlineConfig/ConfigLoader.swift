@@ -159,9 +159,11 @@ public enum ConfigLoader {
             "call_id", "queue", "category", "direction", "caller", "agent", "enqueued_at", "answered_at", "ended_at",
             "wait_s", "talk_s", "hold_s", "wrap_s", "outcome", "ivr_path", "csat", "nps",
         ]
-        for (key, value) in try reader.mapping(node, at: "calls_csv", known: ["columns", "outcomes", "directions"]) {
+        let known = ["columns", "outcomes", "directions", "date_order"]
+        for (key, value) in try reader.mapping(node, at: "calls_csv", known: known) {
             let at = "calls_csv.\(key)"
             switch key {
+            case "date_order": config.callsDateOrder = try dateOrder(value, at: at, reader: reader)
             case "columns":
                 for (column, header) in try reader.mapping(value, at: at, known: native) {
                     config.callsColumns[column] = try reader.string(header, at: "\(at).\(column)")
@@ -187,6 +189,16 @@ public enum ConfigLoader {
             default: break
             }
         }
+    }
+
+    /// `dmy`, `mdy` or `ymd`.
+    static func dateOrder(_ node: Node, at: String, reader: NodeReader) throws -> DateOrder {
+        let name = try reader.string(node, at: at)
+        guard let order = DateOrder(rawValue: name.lowercased()) else {
+            throw reader.error(
+                node, at, "expected dmy (25/01/2025), mdy (01/25/2025) or ymd (2025-01-25), found '\(name)'")
+        }
+        return order
     }
 
     /// The line of the second `key:` in `text`, where a duplicate is.

@@ -24,6 +24,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var outcomeWords: [String: CallOutcome] = [:]
     /// Export words for directions (`呼入` -> inbound).
     public var directionWords: [String: CallDirection] = [:]
+    /// The date order of calls-csv exports (`calls_csv.date_order`); ISO 8601 dates are read whatever it says.
+    public var callsDateOrder = DateOrder.ymd
     /// Field order of cdr_custom CDR files.
     public var cdrColumns: [String]?
     /// Directions of Asterisk dialplan contexts (`from-internal` -> internal), over the FreePBX conventions.
@@ -34,6 +36,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var slaTargets: [SLATarget] = []
     /// Ticket CSV columns under other names: ticket field (`created_at`) -> the export's header.
     public var ticketColumns: [String: String] = [:]
+    /// The date order of ticket CSV exports (`tickets.csv.date_order`).
+    public var ticketsDateOrder = DateOrder.ymd
     /// Ticket XML elements under other names: ticket field -> element.
     public var ticketElements: [String: String] = [:]
     /// Export words for ticket statuses and priorities, lower-cased.

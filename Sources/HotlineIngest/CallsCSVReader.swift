@@ -6,7 +6,8 @@ import HotlineModel
 /// Accepts a header row naming the columns in any order, case-insensitively; `call_id`, `enqueued_at`,
 /// `ended_at` and `outcome` are required, the others optional, extra columns ignored (and listed once in the
 /// input summary). An optional `nps` column (0-10) feeds the NPS figure. Times are ISO 8601 with an offset;
-/// one without is read in the configured zone and counted. Missing durations are derived from the times.
+/// one without is read in the configured zone and counted; with `calls_csv.date_order: dmy` or `mdy`, also a
+/// spreadsheet's `25/01/2025 1:30`. Durations are seconds or `H:MM:SS`; missing ones are derived from the times.
 ///
 /// Rejects, naming the field: an empty `call_id`; a wrong field count; a missing or unparsable time;
 /// answered or ended before enqueued, ended before answered; negative or non-numeric durations; an unknown
@@ -141,22 +142,35 @@ final class CallsCSVReader {
                 }
                 // Times.
                 func time(_ i: Int, _ field: String) -> Instant?? {
-                    context.instant(bytes(i), withoutOffset: &summary.timestampsWithoutOffset)
+                    context.instant(
+                        bytes(i), withoutOffset: &summary.timestampsWithoutOffset, order: context.callsDateOrder)
+                }
+                // A spreadsheet's date the date order cannot read says which order would.
+                func hint(_ i: Int) -> String {
+                    ByteParsing.suggestedDateOrder(bytes(i), order: context.callsDateOrder).map {
+                        $0.contains(" or ")
+                            ? " (a spreadsheet's date? set calls_csv.date_order: \($0))"
+                            : " (a month above 12? set calls_csv.date_order: \($0))"
+                    } ?? ""
                 }
                 guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
                     fail(
                         "enqueued_at", .badTime,
-                        bytes(p.enq).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))")
+                        bytes(p.enq).isEmpty
+                            ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))\(hint(p.enq))")
                     return
                 }
                 guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
                     fail(
                         "ended_at", .badTime,
-                        bytes(p.end).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))")
+                        bytes(p.end).isEmpty
+                            ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))\(hint(p.end))")
                     return
                 }
                 guard let answeredAt = time(p.ans, "answered_at") else {
-                    fail("answered_at", .badTime, "expected an ISO 8601 time or empty, found \(shown(p.ans))")
+                    fail(
+                        "answered_at", .badTime,
+                        "expected an ISO 8601 time or empty, found \(shown(p.ans))\(hint(p.ans))")
                     return
                 }
                 guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
@@ -181,7 +195,7 @@ final class CallsCSVReader {
                 func duration(_ i: Int) -> Milliseconds?? {
                     let b = bytes(i)
                     if b.isEmpty { return .some(nil) }
-                    guard let value = ByteParsing.seconds(b) else { return nil }
+                    guard let value = ByteParsing.duration(b) else { return nil }
                     return value
                 }
                 guard let waitGiven = duration(p.wait) else {

@@ -4,10 +4,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case notACallLog(path: String, reason: String)
     case empty(path: String)
     case undecodable(path: String, reason: String)
+    /// Recognised and read to its end, and not one record in it: `found` says what the file holds instead.
+    case noRecords(path: String, found: String)
 
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _):
+        case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _),
+            .noRecords(let path, _):
             path
         }
     }
@@ -19,6 +22,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .notACallLog(_, let reason): "not a call log or ticket export: \(reason)"
         case .empty: "empty file"
         case .undecodable(_, let reason): "cannot decode: \(reason)"
+        case .noRecords(_, let found): "no records: \(found)"
         }
     }
 

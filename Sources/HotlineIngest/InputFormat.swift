@@ -13,6 +13,19 @@ public enum InputFormat: String, CaseIterable, Sendable {
 
     /// A help-desk ticket export rather than a call log.
     public var isTickets: Bool { self == .ticketsCSV || self == .ticketsXML || self == .ticketsJSON }
+
+    /// What a file of this format that gave no record holds, for the one-line error (the ticket readers say more).
+    var nothingFound: String {
+        switch self {
+        case .callsCSV: "a header row and no call rows"
+        case .asteriskQueueLog: "no queue_log event"
+        case .asteriskCDR, .freeswitchCDRCSV: "no CDR line"
+        case .freeswitchXMLCDR: "no <cdr> element"
+        case .ticketsCSV: "a header row and no ticket rows"
+        case .ticketsXML: "no <ticket> element"
+        case .ticketsJSON: "no ticket object"
+        }
+    }
 }
 
 /// Decides a file's format from its first lines, never from its name (FORMATS.md, "Sniffing").
@@ -33,14 +46,17 @@ public enum FormatSniffer {
         }
         let lower = first.lowercased()
         if lower.hasPrefix("<") {
-            // The first element decides: `<tickets>`/`<ticket>` is a ticket export, anything else a CDR.
-            let ticket = firstASCII("<ticket", in: head)
+            // The first element decides: `<tickets>`/`<ticket>` (or Zendesk API v1's `<records>` list) is a
+            // ticket export, anything else a CDR.
+            let ticket = [firstASCII("<ticket", in: head), firstASCII("<records", in: head)].compactMap { $0 }.min()
             let cdr = firstASCII("<cdr", in: head)
             if let ticket, cdr.map({ ticket < $0 }) ?? true { return .format(.ticketsXML) }
             if lower.hasPrefix("<?xml") || lower.hasPrefix("<cdr") { return .format(.freeswitchXMLCDR) }
         }
         if lower.hasPrefix("{") {
             if head.contains("\"tickets\"") { return .format(.ticketsJSON) }
+            // Zendesk's legacy full export: `{"results": [{"id": ..., "created_at": ...`.
+            if head.contains("\"results\""), head.contains("\"created_at\"") { return .format(.ticketsJSON) }
             return .unknown("a JSON document without a \"tickets\" array")
         }
         let names = Set(

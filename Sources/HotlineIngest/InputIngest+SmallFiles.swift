@@ -109,7 +109,7 @@ extension InputIngest {
             try read(
                 input, summary: &result.summary, accept: { result.records.append($0) },
                 reject: { result.rejects.append($0) })
-            addCountNotes(&result.summary)
+            conclude(&result.summary)
         } catch {
             record(error, in: &result.summary)
         }

@@ -33,6 +33,7 @@ extension InputIngest {
             self.acceptTicket?(&ticket)
         }
         let seen: Set<TicketField>
+        ticketNormaliser.dateOrder = format == .ticketsCSV ? context.ticketsDateOrder : .ymd
         switch format {
         case .ticketsCSV:
             let csv = CSVReader(source: stream, limits: context.limits)

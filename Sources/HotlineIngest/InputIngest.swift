@@ -167,13 +167,13 @@ public final class InputIngest {
                     },
                     finished: { index, read in
                         summaries[Int(index)] = read
-                        addCountNotes(&summaries[Int(index)])
+                        conclude(&summaries[Int(index)])
                     }, accept: accept, reject: reject)
                 continue
             }
             do {
                 try read(input, summary: &summary, accept: accept, reject: reject)
-                addCountNotes(&summary)
+                conclude(&summary)
             } catch {
                 record(error, in: &summary)
             }
@@ -226,7 +226,7 @@ public final class InputIngest {
         do {
             let input = try open(path, index: index, summary: &summary)
             try read(input, summary: &summary, accept: accept, reject: reject)
-            addCountNotes(&summary)
+            conclude(&summary)
         } catch {
             record(error, in: &summary)
         }
@@ -378,8 +378,12 @@ public final class InputIngest {
         }
     }
 
-    /// The notes that come from a file's counts, once it is read.
-    func addCountNotes(_ summary: inout InputSummary) {
+    /// What a file's counts say once it is read: the count notes, and an error when it gave not one record (a
+    /// recognised layout with nothing in it is as wrong an input as an unreadable file, and `--strict` counts it).
+    func conclude(_ summary: inout InputSummary) {
+        if summary.error == nil, summary.records == 0, let format = InputFormat(rawValue: summary.format) {
+            record(IngestError.noRecords(path: summary.path, found: format.nothingFound), in: &summary)
+        }
         if summary.timestampsWithoutOffset > 0 {
             let n = summary.timestampsWithoutOffset
             summary.notes.append(

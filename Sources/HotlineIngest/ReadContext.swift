@@ -29,6 +29,9 @@ public final class ReadContext {
     /// Export words for ticket statuses and priorities, lower-cased.
     public var ticketStatusWords: [String: TicketStatus] = [:]
     public var ticketPriorityWords: [String: TicketPriority] = [:]
+    /// The date order of calls-csv and tickets-csv exports (`calls_csv.date_order`, `tickets.csv.date_order`).
+    public var callsDateOrder = DateOrder.ymd
+    public var ticketsDateOrder = DateOrder.ymd
 
     public convenience init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
@@ -70,14 +73,18 @@ public final class ReadContext {
         other.ticketElements = ticketElements
         other.ticketStatusWords = ticketStatusWords
         other.ticketPriorityWords = ticketPriorityWords
+        other.callsDateOrder = callsDateOrder
+        other.ticketsDateOrder = ticketsDateOrder
         return other
     }
 
     /// A timestamp field: `.some(nil)` when empty, nil when not a time. A time without an offset is read in the
-    /// source zone and counted in `withoutOffset`.
-    @inline(__always) func instant(_ bytes: UnsafeBufferPointer<UInt8>, withoutOffset: inout Int) -> Instant?? {
+    /// source zone and counted in `withoutOffset`; dates are read in `order` (ISO 8601 whatever it is).
+    @inline(__always) func instant(
+        _ bytes: UnsafeBufferPointer<UInt8>, withoutOffset: inout Int, order: DateOrder = .ymd
+    ) -> Instant?? {
         if bytes.isEmpty { return .some(nil) }
-        guard let parsed = ByteParsing.timestamp(bytes) else { return nil }
+        guard let parsed = ByteParsing.timestamp(bytes, order: order) else { return nil }
         if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
         withoutOffset += 1
         let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)

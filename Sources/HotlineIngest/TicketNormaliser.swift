@@ -4,7 +4,8 @@ import HotlineModel
 /// Turns the raw fields of one ticket, from any export, into a ``TicketRecord`` or the reason it is rejected.
 ///
 /// Rules (FORMATS.md, tickets): an id and a creation time are required; times are ISO 8601 or
-/// `YYYY-MM-DD HH:MM:SS` (a time without offset is read in the source zone and counted); status and priority
+/// `YYYY-MM-DD HH:MM:SS` (a time without offset is read in the source zone and counted), or a spreadsheet's
+/// `25/01/2025 1:30` in a CSV whose `tickets.csv.date_order` is `dmy` or `mdy`; status and priority
 /// words are Zendesk's, Freshdesk's or Chinese, or the configuration's; the solve time is `solved_at`, else
 /// Freshdesk's closed time; a first reply given only as minutes (Zendesk) or hours (Freshdesk) is placed that long
 /// after creation. Rejected: a reply or a solve before creation, an unknown status or priority, a number that is
@@ -17,6 +18,8 @@ final class TicketNormaliser {
     }
 
     private let context: ReadContext
+    /// The date order of the export being read: the configuration's for ticket CSVs, ISO 8601 for XML and JSON.
+    var dateOrder = DateOrder.ymd
     private var statusCache: [Int16] = []
     private var priorityCache: [Int16] = []
 
@@ -43,15 +46,24 @@ final class TicketNormaliser {
         }
         // Times.
         func time(_ f: TicketField) -> Instant?? {
-            context.instant(bytes(f), withoutOffset: &summary.timestampsWithoutOffset)
+            context.instant(bytes(f), withoutOffset: &summary.timestampsWithoutOffset, order: dateOrder)
+        }
+        // A spreadsheet's date the date order cannot read says which order would.
+        func hint(_ f: TicketField) -> String {
+            ByteParsing.suggestedDateOrder(bytes(f), order: dateOrder).map {
+                $0.contains(" or ")
+                    ? " (a spreadsheet's date? set tickets.csv.date_order: \($0))"
+                    : " (a month above 12? set tickets.csv.date_order: \($0))"
+            } ?? ""
         }
         func badTime(_ f: TicketField) -> Result<TicketRecord, Failure> {
-            fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))")
+            fail(f, .badTime, "expected an ISO 8601 time or empty, found \(shown(f))\(hint(f))")
         }
         guard let createdOrNil = time(.createdAt), let created = createdOrNil else {
             return fail(
                 .createdAt, .badTime,
-                bytes(.createdAt).isEmpty ? "missing" : "expected an ISO 8601 time, found \(shown(.createdAt))")
+                bytes(.createdAt).isEmpty
+                    ? "missing" : "expected an ISO 8601 time, found \(shown(.createdAt))\(hint(.createdAt))")
         }
         guard let updated = time(.updatedAt) else { return badTime(.updatedAt) }
         guard let solvedAt = time(.solvedAt) else { return badTime(.solvedAt) }

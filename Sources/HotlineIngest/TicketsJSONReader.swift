@@ -1,14 +1,21 @@
 import Foundation
 import HotlineModel
 
-/// Reads Zendesk API ticket JSON (`tickets-json`): list pages (`GET /api/v2/tickets.json`) and incremental
-/// exports (`/api/v2/incremental/tickets.json`), streamed one ticket object at a time.
+/// Reads Zendesk API ticket JSON (`tickets-json`): list pages (`GET /api/v2/tickets.json`), incremental
+/// exports (`/api/v2/incremental/tickets.json`) and the legacy full export (`/api/v2/exports/tickets.json`),
+/// streamed one ticket object at a time.
 ///
 /// Fields: `id`, `subject`, `status`, `priority`, `type`, `tags` (joined by spaces), `group_id`, `assignee_id`,
 /// `via.channel`, `created_at`, `updated_at`, `satisfaction_rating.score`; with `include=metric_sets`, the
 /// metric set's `solved_at`, `reopens`, `reply_time_in_minutes.calendar` and
-/// `full_resolution_time_in_minutes.calendar`. Records are numbered (the file has no lines). An incremental
-/// export may list a ticket again after an update: within a file the last version counts, as Zendesk advises.
+/// `full_resolution_time_in_minutes.calendar`. The legacy full export lists its tickets under `"results"` (beside
+/// `field_headers` and `next_page`) with flat fields: `ticket_type`, `group_name`, `assignee_name`, `via` as a
+/// word, `current_tags` as one string, `solved_at`, `reopens`, `satisfaction_score` as words (`Good`, `Bad`,
+/// `Offered`, `Not Offered`), `first_reply_time_in_minutes` and `full_resolution_time_in_minutes` as strings,
+/// capitalised statuses (`Deleted` tickets are counted and left out, as from incremental exports) and times like
+/// `2012-09-06 12:18:55 -0800`. Records are numbered (the file has no lines). An incremental export may list a
+/// ticket again after an update: within a file the last version counts, as Zendesk advises. A document whose
+/// array is empty is an error.
 final class TicketsJSONReader {
     private let source: ByteSource
     private let normaliser: TicketNormaliser
@@ -32,8 +39,9 @@ final class TicketsJSONReader {
             summary.rejectedByKind[kind, default: 0] += 1
             reject(Reject(file: path, line: number, field: field, kind: kind, detail: detail))
         }
+        let array: (key: String, count: Int)
         do {
-            try JSONArrayElements(key: "tickets").forEach(in: source) { bytes, number in
+            array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number in
                 summary.records += 1
                 guard let bytes else { return fail(number, "record", .recordTooLong, "a ticket over 16 MB; skipped") }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
@@ -61,6 +69,10 @@ final class TicketsJSONReader {
             guard case .notJSON(let reason) = failure else { throw failure }
             throw IngestError.notACallLog(path: path, reason: "not a Zendesk ticket JSON document: \(reason)")
         }
+        guard array.count > 0 else {
+            throw IngestError.noRecords(path: path, found: "the \"\(array.key)\" array is empty")
+        }
+        if array.key == "results" { summary.notes.append("Zendesk legacy full export (\"results\")") }
         for var ticket in tickets { accept(&ticket) }
     }
 
@@ -80,14 +92,21 @@ final class TicketsJSONReader {
         set(.subject, o["subject"] ?? o["raw_subject"])
         set(.status, o["status"])
         if o.keys.contains("priority") { values.set(.priority, text(o["priority"]) ?? "") }
-        set(.ticketType, o["type"])
+        set(.ticketType, o["type"] ?? o["ticket_type"])
         if let tags = o["tags"] as? [Any] { values.set(.tags, tags.compactMap(text).joined(separator: " ")) }
-        set(.group, o["group_id"])
-        set(.assignee, o["assignee_id"])
-        set(.channel, (o["via"] as? [String: Any])?["channel"])
+        if !values.has(.tags) { set(.tags, o["current_tags"]) }
+        set(.group, o["group_id"] ?? o["group_name"])
+        set(.assignee, o["assignee_id"] ?? o["assignee_name"])
+        set(.channel, (o["via"] as? [String: Any])?["channel"] ?? (o["via"] as? String))
         set(.createdAt, o["created_at"])
         set(.updatedAt, o["updated_at"])
         if let rating = o["satisfaction_rating"] as? [String: Any] { set(.satisfaction, rating["score"]) }
+        // The legacy full export's flat fields.
+        set(.satisfaction, o["satisfaction_score"])
+        set(.solvedAt, o["solved_at"])
+        set(.reopens, o["reopens"])
+        set(.firstReplyMinutes, o["first_reply_time_in_minutes"])
+        set(.resolutionMinutes, o["full_resolution_time_in_minutes"])
         if let metrics = o["metric_set"] as? [String: Any] {
             set(.solvedAt, metrics["solved_at"])
             set(.reopens, metrics["reopens"])

@@ -8,7 +8,11 @@ import HotlineModel
 /// Child elements are kebab-case (`nice-id`, `created-at`, `solved-at`, `status-id`, `priority-id`,
 /// `current-tags`, `group-id`, `assignee-id`, `satisfaction-score`); `nil="true"` elements are empty. The first
 /// reply is the first public comment after the description by someone other than the requester. Other XML
-/// exports name their elements through the configuration's `tickets_xml.elements`.
+/// exports name their elements through the configuration's `tickets.xml.elements`.
+///
+/// Zendesk's API v1 lists (`<records type="array"><record>`, views and searches) are read the same way, one
+/// ticket per `<record>` child of `<records>`. Their `<score>` and `<base-score>` rank tickets in a view: they are
+/// not satisfaction and are not read. A document with no ticket element at all is an error naming what it holds.
 final class TicketsXMLReader {
     private let xml: StreamingXMLReader
     private let normaliser: TicketNormaliser
@@ -27,7 +31,7 @@ final class TicketsXMLReader {
         "via": .channel,
         "via-id": .channel, "channel": .channel, "created-at": .createdAt, "updated-at": .updatedAt,
         "solved-at": .solvedAt, "closed-at": .closedAt, "first-reply-at": .firstReplyAt, "reopens": .reopens,
-        "satisfaction-score": .satisfaction, "score": .satisfaction, "satisfaction": .satisfaction,
+        "satisfaction-score": .satisfaction, "satisfaction": .satisfaction,
     ]
 
     /// Zendesk's numeric codes in `status-id`, `ticket-type-id` and `satisfaction-score`.
@@ -65,6 +69,10 @@ final class TicketsXMLReader {
         var requester = ""
         var comments: [Comment] = []
         var text = ""
+        // What the document holds, for the error when it holds no ticket: the root and its children's names.
+        var root: String?
+        var children: [String: Int] = [:]
+        var childOrder: [String] = []
         func finishTicket() {
             if !values.has(.id), let plainID { values.set(.id, plainID) }
             if !values.has(.firstReplyAt), let reply = Self.firstReply(comments, requester: requester) {
@@ -90,7 +98,14 @@ final class TicketsXMLReader {
                 switch event {
                 case .start(let name, let line, let isEmpty):
                     text = ""
-                    if ticketDepth == nil && name == "ticket" {
+                    // The stream wraps the document in a root of its own: the document's root is at depth 1.
+                    if stack.count == 1 && root == nil { root = name }
+                    if stack.count == 2 {
+                        if children[name] == nil { childOrder.append(name) }
+                        children[name, default: 0] += 1
+                    }
+                    let isRecord = name == "ticket" || (name == "record" && stack.count == 2 && stack[1] == "records")
+                    if ticketDepth == nil && isRecord {
                         ticketDepth = stack.count
                         ticketLine = line
                         values.removeAll()
@@ -147,6 +162,16 @@ final class TicketsXMLReader {
                     file: path, line: ticketDepth != nil ? ticketLine : (failure.line ?? 1),
                     field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.message))
             throw IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
+        }
+        if summary.records == 0 {
+            // The most frequent child of the root, the first seen among equals.
+            let most = childOrder.reduce(nil as String?) { best, name in
+                best.map { children[name, default: 0] > children[$0, default: 0] ? name : $0 } ?? name
+            }
+            let holds =
+                most.map { "the document holds <\($0)> elements" }
+                ?? root.map { "the document's <\($0)> element is empty" } ?? "the document has no element"
+            throw IngestError.noRecords(path: path, found: "no <ticket> element; \(holds)")
         }
     }
 

@@ -37,7 +37,7 @@ extension HTMLReportRenderer {
     }
 
     /// The ticket charts and tables, after the call tables (DESIGN.md sections 4 and 5).
-    func ticketSections(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
+    func ticketSections(_ t: TicketSection, satisfiedScore: Int, _ w: inout HTMLWriter<String>) {
         let f = t.totals
         w.raw("<section>\n")
         w.element(
@@ -73,7 +73,7 @@ extension HTMLReportRenderer {
         w.element(
             "p",
             "Created and first reply count on the creation day; solved, resolution, SLA, reopened and satisfaction on the solve day. "
-                + "Sat% = good ratings (and scores of 4-5) of all ratings.",
+                + "Sat% = good ratings (and scores of \(TextReportRenderer.satisfiedScores(satisfiedScore))) of all ratings.",
             class: "quiet")
         w.raw("</section>\n")
 

@@ -28,7 +28,9 @@ public struct HTMLReportRenderer: ReportRenderer {
             queues(report, &w)
             if !report.agents.isEmpty { agents(report, &w) }
         }
-        if let tickets = report.tickets { ticketSections(tickets, &w) }
+        if let tickets = report.tickets {
+            ticketSections(tickets, satisfiedScore: report.thresholds.satisfiedScore, &w)
+        }
         if calls {
             staffing(report, &w)
             waits(report, &w)

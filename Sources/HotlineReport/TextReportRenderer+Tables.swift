@@ -19,7 +19,10 @@ extension TextReportRenderer {
 
     func days<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section("Days", "", &out)
-        var table = TextTable([("Date", 10), ("Day", 3)] + Self.loadColumns + [("Repeat", 6), ("Peak", 4)])
+        // Offered one column narrower than elsewhere (its header's width): the table fits 100 columns. Wider
+        // figures widen their column; the date is never cut.
+        let load = [("Offered", 7)] + Self.loadColumns.dropFirst()
+        var table = TextTable([("Date", 10), ("Day", 3)] + load + [("Repeat", 6), ("Peak", 4)], firstMinimum: 10)
         for row in r.days {
             table.add(
                 [row.date, row.weekday] + FigureCells.load(row.figures)
@@ -31,7 +34,8 @@ extension TextReportRenderer {
     func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(
             "Categories and subcategories",
-            "Sat% = CSAT 4-5; Repeat = caller back within \(r.thresholds.repeatWindowHours) h", &out)
+            "Sat% = CSAT \(Self.satisfiedScores(r.thresholds.satisfiedScore)); Repeat = caller back within \(r.thresholds.repeatWindowHours) h",
+            &out)
         var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
         for c in r.categories {
             table.add(["\(c.category) \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share))
@@ -42,6 +46,9 @@ extension TextReportRenderer {
         }
         table.render(into: &out, indent: "  ")
     }
+
+    /// The scores that count as satisfied: `4-5`, or `5` alone.
+    static func satisfiedScores(_ least: Int) -> String { least >= 5 ? "5" : "\(max(1, least))-5" }
 
     func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section("Queues", "", &out)

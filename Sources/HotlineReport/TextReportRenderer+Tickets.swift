@@ -111,8 +111,8 @@ extension TextReportRenderer {
             table.add([bucket.label] + bucket.counts.map(DisplayFormat.count) + [DisplayFormat.count(total)])
         }
         var text = ""
-        table.render(into: &text, indent: "  ")
-        // A bar after the numbers, sized to the bucket's share of the busiest one.
+        // A bar after the numbers, sized to the bucket's share of the busiest one: up to 22 columns.
+        table.render(into: &text, indent: "  ", limit: 78)
         let lines = text.split(separator: "\n")
         for (i, line) in lines.enumerated() {
             let total = i > 0 ? totals[i - 1] : 0

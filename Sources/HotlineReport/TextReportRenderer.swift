@@ -33,7 +33,7 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     func section<Output: TextOutputStream>(_ title: String, _ note: String = "", _ out: inout Output) {
-        out.write("\n" + title.uppercased() + (note.isEmpty ? "" : "  (" + note + ")") + "\n")
+        out.write("\n" + fitted(title.uppercased() + (note.isEmpty ? "" : "  (" + note + ")")))
     }
 
     private func header<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
@@ -43,7 +43,7 @@ public struct TextReportRenderer: ReportRenderer {
         let title =
             r.tickets == nil
             ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"
-        out.write("\(title)  \(span)\n")
+        out.write(fitted("\(title)  \(span)"))
         if r.tickets != nil && r.totals.offered == 0 {
             // A ticket report: the call thresholds say nothing here.
             out.write("Time zone \(p.timeZone).\n")
@@ -63,18 +63,20 @@ public struct TextReportRenderer: ReportRenderer {
                     ? nil : "queues " + r.filters.queues.map(TerminalText.sanitized).joined(separator: ", "),
                 r.filters.categories.isEmpty ? nil : "categories " + r.filters.categories.joined(separator: ", "),
             ].compactMap { $0 }
-            out.write("Only \(parts.joined(separator: "; ")).\n")
+            out.write(fitted("Only \(parts.joined(separator: "; "))."))
         }
         let q = r.dataQuality
         out.write(
-            "Inputs: \(DisplayFormat.count(q.inputs.count, "file")), \(DisplayFormat.count(q.records, "record")): "
-                + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
-                + (q.filesFailed > 0 ? "; \(DisplayFormat.count(q.filesFailed, "file")) unreadable" : "")
-                + (q.rejected + q.filesFailed > 0 ? " (see DATA QUALITY)" : "") + ".\n")
+            fitted(
+                "Inputs: \(DisplayFormat.count(q.inputs.count, "file")), \(DisplayFormat.count(q.records, "record")): "
+                    + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
+                    + (q.filesFailed > 0 ? "; \(DisplayFormat.count(q.filesFailed, "file")) unreadable" : "")
+                    + (q.rejected + q.filesFailed > 0 ? " (see DATA QUALITY)" : "") + "."))
         if q.callsOutsidePeriod > 0 {
             out.write(
-                "\(DisplayFormat.count(q.callsOutsidePeriod, "call")) read fall outside the period or filters "
-                    + "and are left out of its figures.\n")
+                fitted(
+                    "\(DisplayFormat.count(q.callsOutsidePeriod, "call")) read fall outside the period or filters "
+                        + "and are left out of its figures."))
         }
     }
 
@@ -102,8 +104,8 @@ public struct TextReportRenderer: ReportRenderer {
             }
         }
         var text = ""
-        table.render(into: &text, indent: "  ")
-        // The target status follows its row, after the last column.
+        // The target status follows its row, after the last column: up to 24 columns.
+        table.render(into: &text, indent: "  ", limit: 76)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() where !(i == lines.count - 1 && line.isEmpty) {
             let note = i > 0 && i - 1 < notes.count ? notes[i - 1] : ""
@@ -111,12 +113,14 @@ public struct TextReportRenderer: ReportRenderer {
         }
         let t = r.totals
         out.write(
-            "  Also: \(DisplayFormat.count(t.shortAbandoned, "short abandon")), \(DisplayFormat.count(t.timedOut)) timed out, "
-                + "\(DisplayFormat.count(t.callback, "callback")); longest wait \(DisplayFormat.duration(t.longestWaitSeconds)).\n"
-        )
+            fitted(
+                "  Also: \(DisplayFormat.count(t.shortAbandoned, "short abandon")), \(DisplayFormat.count(t.timedOut)) timed out, "
+                    + "\(DisplayFormat.count(t.callback, "callback")); longest wait \(DisplayFormat.duration(t.longestWaitSeconds))."
+            ))
         out.write(
-            "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
-                + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + ".\n")
+            fitted(
+                "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
+                    + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + "."))
         if let after = r.period.repeatsProvisionalAfter {
             out.write(
                 wrapped(
@@ -249,9 +253,24 @@ public struct TextReportRenderer: ReportRenderer {
         return lines.enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }.joined(separator: "\n") + "\n"
     }
 
-    /// The end of a long path, which is the part that tells files apart.
+    /// The end of a long path, which is the part that tells files apart, in at most `columns` display columns.
     static func tail(_ path: String, _ columns: Int) -> String {
         guard TerminalText.width(path) > columns else { return path }
-        return "~" + String(path.suffix(columns - 1))
+        var kept = String.UnicodeScalarView()
+        var used = 1
+        for scalar in path.unicodeScalars.reversed() {
+            let w = TerminalText.isWide(scalar) ? 2 : 1
+            if used + w > columns { break }
+            kept.insert(scalar, at: kept.startIndex)
+            used += w
+        }
+        return "~" + String(kept)
+    }
+
+    /// `line` and its line end when it fits 100 columns, else wrapped at its spaces (continuations four further in).
+    func fitted(_ line: String) -> String {
+        guard TerminalText.width(line) > 100 else { return line + "\n" }
+        let indent = line.prefix { $0 == " " }.count
+        return wrapped(String(line.dropFirst(indent)), indent: indent)
     }
 }

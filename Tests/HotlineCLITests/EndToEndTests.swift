@@ -218,6 +218,44 @@ struct EndToEndTests {
         #expect(try EndToEnd.run(["frobnicate"]).status == 2)
     }
 
+    @Test func everyLineOfTheSampleTextReportsFitsOneHundredColumns() throws {
+        #expect(try EndToEnd.run(["samples", "--out", scratch + "/s"]).status == 0)
+        let config = scratch + "/s/hotline.yaml"
+        let runs = [
+            ["report", scratch + "/s", "--config", config],
+            ["report", scratch + "/s", "--config", config, "--from", "2026-11-16", "--to", "2026-11-22"],
+            [
+                "report", scratch + "/s", "--config", config, "--from", "2026-11-10", "--to", "2026-11-10",
+                "--interval", "15m",
+            ],
+        ]
+        for arguments in runs {
+            let run = try EndToEnd.run(arguments)
+            #expect(run.status == 0 && run.stdout.contains("DATA QUALITY"))
+            for line in run.stdout.split(separator: "\n") {
+                // Two columns for East Asian Width W and F (the samples' Chinese), one for the rest.
+                let columns = line.unicodeScalars.reduce(0) { n, s in
+                    n
+                        + ((0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value)
+                            || (0xAC00...0xD7A3).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+                            || (0xFF00...0xFF60).contains(s.value) || (0xFFE0...0xFFE6).contains(s.value) ? 2 : 1)
+                }
+                #expect(columns <= 100, "\(arguments.last ?? ""): \(columns) columns: \(line)")
+            }
+        }
+    }
+
+    @Test func aRecognisedFileWithNoRecordIsAnErrorThatStrictCounts() throws {
+        let path = scratch + "/view.xml"
+        try "<?xml version=\"1.0\"?>\n<tickets type=\"array\" count=\"2\"><item/><item/></tickets>\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let plain = try EndToEnd.run(["report", path])
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("\(path): no records: no <ticket> element; the document holds <item> elements"))
+        #expect(try EndToEnd.run(["report", path, "--strict"]).status == 3)
+        #expect(try EndToEnd.run(["check", path, "--strict"]).status == 3)
+    }
+
     @Test func samplesAreTheSameBytesForTheSameSeed() throws {
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/a", "--seed", "7"]).status == 0)
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/b", "--seed", "7"]).status == 0)

@@ -85,6 +85,22 @@ import Testing
         #expect(config.ticketStatusWords == ["处理完毕": .solved] && config.ticketPriorityWords == ["p1": .urgent])
     }
 
+    @Test func eachCSVExportHasItsOwnDateOrder() throws {
+        let config = try parse(
+            """
+            calls_csv:
+              date_order: dmy
+            tickets:
+              csv: {date_order: MDY}
+            """)
+        #expect(config.callsDateOrder == .dmy && config.ticketsDateOrder == .mdy)
+        #expect(try parse("").callsDateOrder == .ymd)
+        #expect(
+            error("calls_csv:\n  date_order: european\n")
+                == "hotline.yaml:2: calls_csv.date_order: expected dmy (25/01/2025), mdy (01/25/2025) or ymd (2025-01-25), found 'european'"
+        )
+    }
+
     @Test func rulesComeBeforeTheDefaultsUnlessTheyReplaceThem() throws {
         let config = try parse("categories:\n  rules:\n    - {match: [快递], category: other, subcategory: delivery}\n")
         #expect(config.categoryRules.rules.count == CategoryRules.default.rules.count + 1)

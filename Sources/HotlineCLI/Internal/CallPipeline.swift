@@ -27,6 +27,8 @@ struct CallPipeline {
     var outcomeWords: [String: CallOutcome] = [:]
     var directionWords: [String: CallDirection] = [:]
     var cdrContexts: [String: CallDirection] = [:]
+    var callsDateOrder = DateOrder.ymd
+    var ticketsDateOrder = DateOrder.ymd
     /// Ticket settings and export mappings from the configuration.
     var ticketSettings = TicketSettings()
     var ticketColumns: [String: String] = [:]
@@ -87,6 +89,8 @@ struct CallPipeline {
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
         pipeline.cdrContexts = config.cdrContexts
+        pipeline.callsDateOrder = config.callsDateOrder
+        pipeline.ticketsDateOrder = config.ticketsDateOrder
         pipeline.ticketSettings = TicketSettings(config)
         pipeline.ticketColumns = config.ticketColumns
         pipeline.ticketElements = config.ticketElements
@@ -141,6 +145,8 @@ struct CallPipeline {
         context.outcomeWords = outcomeWords
         context.directionWords = directionWords
         context.cdrContexts = cdrContexts
+        context.callsDateOrder = callsDateOrder
+        context.ticketsDateOrder = ticketsDateOrder
         context.ticketColumns = ticketColumns
         context.ticketElements = ticketElements
         context.ticketStatusWords = ticketStatusWords

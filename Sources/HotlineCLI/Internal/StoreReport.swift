@@ -117,6 +117,9 @@ enum SettingsFingerprint {
         for (k, v) in config.ticketColumns.sorted(by: { $0.key < $1.key }) { parts.append("tcol=\(k):\(v)") }
         for (k, v) in config.ticketStatusWords.sorted(by: { $0.key < $1.key }) { parts.append("st=\(k):\(v.name)") }
         for (k, v) in config.ticketPriorityWords.sorted(by: { $0.key < $1.key }) { parts.append("pr=\(k):\(v.name)") }
+        // Only when set, so stores built before the setting existed keep their fingerprint.
+        if config.callsDateOrder != .ymd { parts.append("cdate=\(config.callsDateOrder.rawValue)") }
+        if config.ticketsDateOrder != .ymd { parts.append("tdate=\(config.ticketsDateOrder.rawValue)") }
         // FNV-1a over the canonical text: short enough to read in an error message.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in parts.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }

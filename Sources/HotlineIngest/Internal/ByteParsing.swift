@@ -63,7 +63,7 @@ enum ByteParsing {
     }
 
     /// An ISO 8601 / RFC 3339 timestamp: `YYYY-MM-DD` then `T` or a space, `HH:MM[:SS[.fff]]`, then `Z`, an
-    /// offset `±HH:MM`, `±HHMM`, `±HH`, or nothing.
+    /// offset `±HH:MM`, `±HHMM`, `±HH` (after one space too), or nothing.
     ///
     /// Returns milliseconds since the epoch of the *wall-clock* reading and the offset in seconds, or a nil
     /// offset when the timestamp has none (the caller then reads it in the configured zone).
@@ -106,6 +106,13 @@ enum ByteParsing {
             }
         }
         var offset: Int64?
+        // Zendesk's legacy export writes a space before the offset: `2012-09-06 12:18:55 -0800`.
+        if i + 1 < n && bytes[i] == UInt8(ascii: " ")
+            && (bytes[i + 1] == UInt8(ascii: "+") || bytes[i + 1] == UInt8(ascii: "-")
+                || bytes[i + 1] == UInt8(ascii: "Z"))
+        {
+            i += 1
+        }
         if i < n {
             let c = bytes[i]
             if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
@@ -132,6 +139,131 @@ enum ByteParsing {
         let dayNumber = Int64(CivilDate(year: year, month: month, day: day).dayNumber)
         let wall = ((dayNumber * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
         return (wall * 1000 + Int64(millis), offset)
+    }
+
+    /// A timestamp in an export's date order: ISO 8601 whatever the order (it cannot be misread), else for `dmy`
+    /// and `mdy` a spreadsheet's `D/M/YYYY H:MM[:SS[.fff]]` (or `M/D/YYYY`): day and month of one or two digits,
+    /// separated by `/`, `-` or `.`, a four-digit year, then optionally a space or `T` and a time of one- or
+    /// two-digit hours, with `AM`/`PM` allowed after it. Such a time has no offset.
+    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> (
+        wallMillis: Int64, offset: Int64?
+    )? {
+        if order == .ymd || (bytes.count >= 5 && bytes[4] == UInt8(ascii: "-")) { return timestamp(bytes) }
+        let n = bytes.count
+        var i = 0
+        /// Digits from `i`, between `least` and `most` of them.
+        func number(_ least: Int, _ most: Int) -> Int? {
+            let start = i
+            var v = 0
+            while i < n && i - start < most && isDigit(bytes[i]) {
+                v = v * 10 + Int(bytes[i] &- 48)
+                i += 1
+            }
+            return i - start >= least ? v : nil
+        }
+        func skip(_ c: UInt8) -> Bool {
+            guard i < n && bytes[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let first = number(1, 2), i < n else { return nil }
+        let separator = bytes[i]
+        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: ".")
+        else { return nil }
+        i += 1
+        guard let middle = number(1, 2), skip(separator), let year = number(4, 4) else { return nil }
+        let (day, month) = order == .dmy ? (first, middle) : (middle, first)
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var millis = 0
+        if i < n {
+            guard skip(UInt8(ascii: " ")) || skip(UInt8(ascii: "T")), let h = number(1, 2), skip(UInt8(ascii: ":")),
+                let m = number(2, 2)
+            else { return nil }
+            (hour, minute) = (h, m)
+            if skip(UInt8(ascii: ":")) {
+                guard let s = number(2, 2), s <= 60 else { return nil }
+                second = min(s, 59)
+                if skip(UInt8(ascii: ".")) || skip(UInt8(ascii: ",")) {
+                    var scale = 100
+                    let start = i
+                    while i < n && isDigit(bytes[i]) {
+                        millis += Int(bytes[i] &- 48) * scale
+                        scale /= 10
+                        i += 1
+                    }
+                    guard i > start else { return nil }
+                }
+            }
+            _ = skip(UInt8(ascii: " "))
+            if i + 2 == n && (bytes[i + 1] | 0x20) == UInt8(ascii: "m") {
+                let marker = bytes[i] | 0x20
+                guard marker == UInt8(ascii: "a") || marker == UInt8(ascii: "p"), (1...12).contains(hour) else {
+                    return nil
+                }
+                hour = hour % 12 + (marker == UInt8(ascii: "p") ? 12 : 0)
+                i = n
+            }
+            guard i == n, hour <= 23, minute <= 59 else { return nil }
+        }
+        let dayNumber = Int64(CivilDate(year: year, month: month, day: day).dayNumber)
+        let wall = ((dayNumber * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
+        return (wall * 1000 + Int64(millis), nil)
+    }
+
+    /// The date order that would read `bytes`, when they look like a spreadsheet date (`25/01/2025 ...`) that
+    /// `order` cannot read because its "month" is above 12: `dmy` or `mdy`, or both for a date read in `ymd` whose
+    /// first two numbers are both 12 or below. Nil when the bytes are not such a date.
+    static func suggestedDateOrder(_ bytes: UnsafeBufferPointer<UInt8>, order: DateOrder) -> String? {
+        var numbers: [Int] = []
+        var i = 0
+        for _ in 0..<2 {
+            let start = i
+            var v = 0
+            while i < bytes.count && i - start < 2 && isDigit(bytes[i]) {
+                v = v * 10 + Int(bytes[i] &- 48)
+                i += 1
+            }
+            guard i > start, i < bytes.count,
+                bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: ".")
+            else { return nil }
+            numbers.append(v)
+            i += 1
+        }
+        guard i + 4 <= bytes.count, (i..<(i + 4)).allSatisfy({ isDigit(bytes[$0]) }) else { return nil }
+        let (first, second) = (numbers[0], numbers[1])
+        switch order {
+        case .ymd: return first > 12 ? "dmy" : second > 12 ? "mdy" : "dmy or mdy"
+        case .mdy: return first > 12 && second <= 12 ? "dmy" : nil
+        case .dmy: return second > 12 && first <= 12 ? "mdy" : nil
+        }
+    }
+
+    /// A duration in seconds (``seconds(_:)``), or as a spreadsheet writes one, `H:MM:SS[.fff]` (hours of any
+    /// length, minutes and seconds of two digits below 60), as milliseconds.
+    @inline(__always) static func duration(_ bytes: UnsafeBufferPointer<UInt8>) -> Milliseconds? {
+        if let plain = seconds(bytes) { return plain }
+        let n = bytes.count
+        guard n >= 7, n < 24, let firstColon = bytes.firstIndex(of: UInt8(ascii: ":")), firstColon > 0,
+            firstColon + 6 <= n, bytes[firstColon + 3] == UInt8(ascii: ":")
+        else { return nil }
+        var hours: Int64 = 0
+        for k in 0..<firstColon {
+            guard isDigit(bytes[k]) else { return nil }
+            hours = hours * 10 + Int64(bytes[k] &- 48)
+        }
+        func two(_ at: Int) -> Int64? {
+            guard isDigit(bytes[at]), isDigit(bytes[at + 1]) else { return nil }
+            return Int64(bytes[at] &- 48) * 10 + Int64(bytes[at + 1] &- 48)
+        }
+        guard let minutes = two(firstColon + 1), minutes < 60,
+            let rest = seconds(UnsafeBufferPointer(rebasing: bytes[(firstColon + 4)...])), rest < 60_000,
+            bytes[firstColon + 4] != UInt8(ascii: "."),
+            firstColon + 6 == n || bytes[firstColon + 6] == UInt8(ascii: ".")
+        else { return nil }
+        return (hours * 60 + minutes) * 60_000 + rest
     }
 
     /// ASCII-lower-cased copy of short bytes, for matching enumerated words.

@@ -1,12 +1,12 @@
 /// Cuts the elements of one array out of a JSON document as it streams by: the objects of the top-level
-/// `"tickets"` array of a Zendesk API page or incremental export, one at a time, without the whole document in
-/// memory.
+/// `"tickets"` array of a Zendesk API page or incremental export (or `"results"` of the legacy full export), one
+/// at a time, without the whole document in memory.
 ///
 /// Written by hand because Foundation's JSON parser needs the whole document; each element, once cut out, is
 /// small and is decoded with `JSONSerialization`. The scanner only tracks strings (with escapes) and nesting.
 struct JSONArrayElements {
-    /// The key of the array, at the top level of the document.
-    var key: String
+    /// The keys the array may have, at the top level of the document; the first one met is read.
+    var keys: [String]
     /// An element longer than this is skipped and reported (nil bytes).
     var limit = 16 << 20
 
@@ -15,9 +15,10 @@ struct JSONArrayElements {
     }
 
     /// Calls `body` with each element's bytes (nil for one over the limit) and its 1-based number. Returns the
-    /// number of elements; throws when the document ends inside a string or nesting, or has no such array.
+    /// key of the array read and its number of elements; throws when the document ends inside a string or
+    /// nesting, or has no such array.
     @discardableResult
-    func forEach(in source: ByteSource, _ body: ([UInt8]?, Int) throws -> Void) throws -> Int {
+    func forEach(in source: ByteSource, _ body: ([UInt8]?, Int) throws -> Void) throws -> (key: String, count: Int) {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var depth = 0
         var inString = false
@@ -25,13 +26,13 @@ struct JSONArrayElements {
         var lastTopString: [UInt8] = []
         var capturingString = false
         var inArray = false
-        var sawArray = false
         var element: [UInt8] = []
         var elementDepth = 0
         var inElement = false
         var overLimit = false
         var count = 0
-        let keyBytes = Array(key.utf8)
+        let keyBytes = keys.map { Array($0.utf8) }
+        var found: String?
         var sawAnything = false
         while true {
             let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
@@ -65,13 +66,13 @@ struct JSONArrayElements {
                     }
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     if !sawAnything && b != UInt8(ascii: "{") {
-                        throw Failure.notJSON("the document is not an object with a \"\(key)\" array")
+                        throw Failure.notJSON("the document is not an object with a \(named) array")
                     }
                     sawAnything = true
                     depth += 1
-                    if depth == 2 && b == UInt8(ascii: "[") && lastTopString == keyBytes {
+                    if depth == 2 && b == UInt8(ascii: "["), let k = keyBytes.firstIndex(of: lastTopString) {
                         inArray = true
-                        sawArray = true
+                        found = found ?? keys[k]
                     } else if inArray && depth == 3 && !inElement {
                         inElement = true
                         overLimit = false
@@ -99,7 +100,10 @@ struct JSONArrayElements {
         if inString || depth != 0 {
             throw Failure.notJSON("the document ends inside \(inString ? "a string" : "an object")")
         }
-        if !sawArray { throw Failure.notJSON("no top-level \"\(key)\" array") }
-        return count
+        guard let found else { throw Failure.notJSON("no top-level \(named) array") }
+        return (found, count)
     }
+
+    /// The keys as a message names them: `"tickets" or "results"`.
+    private var named: String { keys.map { "\"\($0)\"" }.joined(separator: " or ") }
 }
