@@ -77,15 +77,19 @@ struct NightlyRun {
         }
 
         // 1. The inbox: new or changed files by content hash.
+        // Regular files only, and links only to files inside the inbox: a FIFO would hold the lock forever, a link
+        // could lead to any file root can read.
         var overrides: [String: InputFormat] = [:]
         var files: [String] = []
+        let roots = config.nightly.inbox.map { InputResolver.root(of: $0.path) }
         for entry in config.nightly.inbox {
-            let (found, problems) = InputResolver.resolve([entry.path])
-            for problem in problems {
+            let resolution = InputResolver.resolve([entry.path], within: roots)
+            for problem in resolution.problems {
                 logger.error("\(problem.description)")
                 outcome.failures.append(problem.description)
             }
-            for file in found where !files.contains(file) {
+            for skipped in resolution.skipped { logger.warning("\(skipped)") }
+            for file in resolution.files where !files.contains(file) {
                 files.append(file)
                 if let format = entry.format.flatMap(InputFormat.init(rawValue:)) { overrides[file] = format }
             }
