@@ -174,8 +174,9 @@ struct NightlyRun {
         }
         try store.commit(night)
 
-        // 4. The reports, from the store.
-        try render(store: store, lateDays: dirty, outcome: &outcome)
+        // 4. The reports, from the store; none may replace an inbox file (a report's name linked to one).
+        let inputs = Set(files.map(OutputFile.identity(of:)))
+        try render(store: store, lateDays: dirty, inputs: inputs, outcome: &outcome)
         return outcome
     }
 
@@ -220,7 +221,7 @@ struct NightlyRun {
 
     // MARK: - Outputs
 
-    private func render(store: Store, lateDays: Set<Int32>, outcome: inout Outcome) throws {
+    private func render(store: Store, lateDays: Set<Int32>, inputs: Set<String>, outcome: inout Outcome) throws {
         let day = reportDate()
         let monday = CivilDate(dayNumber: day.dayNumber - day.weekday)
         let first = CivilDate(year: day.year, month: day.month, day: 1)
@@ -247,24 +248,38 @@ struct NightlyRun {
                 let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
                 let text = try format.renderer.rendered(report)
                 if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
-                if try write(text, to: path) { outcome.written.append(path) }
+                write(text, to: path, inputs: inputs, outcome: &outcome)
             }
         }
         prune(before: day.dayNumber - config.nightly.retentionDays)
-        if try write(indexPage(), to: "\(outputDirectory)/index.html") {
-            outcome.written.append("\(outputDirectory)/index.html")
-        }
+        write(indexPage(), to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
     }
 
     private var ticketSettings: TicketSettings { TicketSettings(config) }
 
-    /// Writes `text` atomically unless the file already holds exactly it; true when written.
-    private func write(_ text: String, to path: String) throws -> Bool {
-        if let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8) { return false }
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(text, to: path)
-        return true
+    /// Writes `text` as `path` (see ``OutputFile``) unless the file already holds exactly it. A report that
+    /// cannot be written is a failure of the night; the other reports are still written.
+    private func write(_ text: String, to path: String, inputs: Set<String>, outcome: inout Outcome) {
+        guard !inputs.contains(OutputFile.identity(of: path)) else {
+            let message = "\(path): is an inbox file; the report is not written over it"
+            logger.error("\(message)")
+            outcome.failures.append(message)
+            return
+        }
+        var info = stat()
+        // Only a regular file is read back: reading a FIFO would wait for a writer.
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8)
+        {
+            return
+        }
+        do {
+            try OutputFile.write(text, to: path)
+            outcome.written.append(path)
+        } catch {
+            logger.error("\(error)")
+            outcome.failures.append("\(error)")
+        }
     }
 
     /// Removes report files of days before `cutoff` (day number).

@@ -75,7 +75,14 @@ extension HotlineCommand {
             logger.info(
                 "\(outcome.filesRead) files read, \(outcome.daysDerived) days derived, \(outcome.written.count) reports written"
             )
-            if printReport, let text = outcome.dailyText { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if printReport, let text = outcome.dailyText {
+                do {
+                    try OutputFile.standardOutput().write(text)
+                } catch {
+                    logger.error("\(error)")
+                    throw HotlineExit.failure
+                }
+            }
             if !outcome.failures.isEmpty { throw HotlineExit.failure }
             if strict && outcome.rejected > 0 {
                 logger.error("\(outcome.rejected) records rejected in tonight's files (--strict)")
