@@ -282,14 +282,28 @@ struct NightlyRun {
         }
     }
 
-    /// Removes report files of days before `cutoff` (day number).
+    /// The names of the reports a night writes into each folder: the day and an extension it writes.
+    static let reportExtensions = [
+        "daily": ["html", "txt", "json"], "week-to-date": ["html", "txt"], "month-to-date": ["html", "txt"],
+    ]
+
+    /// Removes the reports of days before `cutoff` (day number): only files named as the job names them
+    /// (`2026-11-16.html`), never anything else a folder holds.
     private func prune(before cutoff: Int) {
-        for folder in ["daily", "week-to-date", "month-to-date"] {
+        for (folder, extensions) in Self.reportExtensions.sorted(by: { $0.key < $1.key }) {
             let dir = "\(outputDirectory)/\(folder)"
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
-                guard let date = CivilDate(parsing: String(name.prefix(10))), date.dayNumber < cutoff else { continue }
-                try? FileManager.default.removeItem(atPath: "\(dir)/\(name)")
-                logger.info("removed \(dir)/\(name) (older than \(config.nightly.retentionDays) days)")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() {
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts[0].count == 10, extensions.contains(String(parts[1])),
+                    let date = CivilDate(parsing: String(parts[0])), date.dayNumber < cutoff
+                else { continue }
+                var info = stat()
+                guard lstat("\(dir)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                if unlink("\(dir)/\(name)") == 0 {
+                    logger.info("removed \(dir)/\(name) (older than \(config.nightly.retentionDays) days)")
+                } else {
+                    logger.warning("\(dir)/\(name): cannot remove: \(OutputFile.errnoText())")
+                }
             }
         }
     }
