@@ -21,7 +21,7 @@ public struct HotlineCommand: ParsableCommand {
             Foundation.exit(0)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardError.write(fullMessage(for: error) + "\n")
                 Foundation.exit(HotlineExit.usage.rawValue)
             }
             exit(withError: error)

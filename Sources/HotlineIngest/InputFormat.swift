@@ -72,8 +72,22 @@ public enum FormatSniffer {
         if let layout = AsteriskCDRReader.Columns.detect(csvFields(first)) {
             return .format(layout.dialect == .freeswitch ? .freeswitchCDRCSV : .asteriskCDR)
         }
-        let shown = first.count > 60 ? String(first.prefix(60)) + "..." : first
-        return .unknown("no known header or line layout (first line: \(shown))")
+        return .unknown("no known header or line layout (\(shape(of: first)))")
+    }
+
+    /// What a line looks like without what it says: a file that is not an export may be anything the user can
+    /// read (a link in an inbox to a password file), and its words would go to the terminal, a cron mail and
+    /// the store. The separator and the number of fields are what tell a user which export it is not.
+    static func shape(of line: String) -> String {
+        let separators: [(byte: UInt8, name: String)] = [
+            (UInt8(ascii: ","), "comma"), (UInt8(ascii: "\t"), "tab"), (UInt8(ascii: ";"), "semicolon"),
+            (UInt8(ascii: "|"), "pipe"),
+        ]
+        let counts = separators.map { separator in line.utf8.reduce(0) { $0 + ($1 == separator.byte ? 1 : 0) } }
+        guard let most = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[most] > 0 else {
+            return "the first line has no comma, tab, semicolon or pipe"
+        }
+        return "the first line has \(counts[most] + 1) \(separators[most].name)-separated fields"
     }
 
     /// The first `count` non-empty lines of `text` (LF, CR or CR LF ends a line).

@@ -93,14 +93,25 @@ extension InputIngest {
     }
 
     /// Why a file is not a call log, in the words a user recognises: a CSV header says what it named instead.
+    ///
+    /// Nothing else of the file is quoted (`fallback` describes only its shape): it may be any file the user, or
+    /// root's nightly job through a link, can read. Column names are shown only when the start looks like CSV
+    /// text: a first line of two or more short names (letters, digits, spaces and `_-./()#%`) and the next lines
+    /// with as many fields.
     static func explain(_ head: String, fallback: String) -> String {
-        let first = head.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let names = first.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
-        if names.count >= 2 && names.allSatisfy({ !$0.isEmpty && $0.count < 40 && Double($0) == nil }) {
-            return
-                "the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: \(names.prefix(6).joined(separator: ", ")))"
-        }
-        return fallback
+        let lines = FormatSniffer.firstLines(of: head, upTo: 3)
+        guard let first = lines.first else { return fallback }
+        let names = FormatSniffer.csvFields(String(first)).map { $0.trimmingCharacters(in: .whitespaces) }
+        let nameCharacters = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " _-./()#%"))
+        guard names.count >= 2,
+            names.allSatisfy({ name in
+                !name.isEmpty && name.count < 40 && Double(name) == nil && name.contains(where: \.isLetter)
+                    && name.unicodeScalars.allSatisfy(nameCharacters.contains)
+            }),
+            lines.dropFirst().allSatisfy({ FormatSniffer.csvFields(String($0)).count == names.count })
+        else { return fallback }
+        return
+            "the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: \(names.prefix(6).joined(separator: ", ")))"
     }
 
     static func readSample(_ source: ByteSource, limit: Int = sampleBytes) throws -> [UInt8] {

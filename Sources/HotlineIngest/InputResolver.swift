@@ -5,68 +5,157 @@ import Foundation
 #endif
 
 /// Turns command-line inputs (files, globs, directories, `-`) into the list of files to read.
+///
+/// A file named on the command line is read whatever it is: `report <(zcat calls.csv.gz)` names a pipe. What a
+/// folder holds or a pattern matches is read only when it is a regular file (or a link to one): a FIFO would
+/// wait for a writer forever, a device or socket is no export. Those are skipped and named in ``skipped``.
 public enum InputResolver {
+    /// The files to read, the arguments that gave none, and the entries passed over.
+    public struct Resolution: Sendable {
+        public var files: [String] = []
+        public var problems: [IngestError] = []
+        public var skipped: [Skipped] = []
+    }
+
+    /// An entry of a folder or a match of a pattern that is not read, and why.
+    public struct Skipped: Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): skipped: \(reason)" }
+    }
+
     /// The files named by `arguments`, in argument order; a directory gives its files recursively in sorted
-    /// order (hidden files, `.yaml`/`.yml` configurations and `.md` notes skipped), a glob its matches sorted. A file named twice is read once.
-    public static func resolve(_ arguments: [String]) -> (files: [String], problems: [IngestError]) {
-        var files: [String] = []
-        var problems: [IngestError] = []
+    /// order (hidden files, `.yaml`/`.yml` configurations and `.md` notes skipped), a glob its matches sorted. A
+    /// file named twice is read once.
+    ///
+    /// With `roots` (the nightly inbox, see ``root(of:)``), only regular files are read, named ones too, and only
+    /// those whose real path (through any link) lies inside one of the roots: a link in a drop folder may lead
+    /// anywhere the job can read.
+    public static func resolve(_ arguments: [String], within roots: [String]? = nil) -> Resolution {
+        var resolution = Resolution()
         var seen = Set<String>()
-        func add(_ path: String) {
-            if seen.insert(path == "-" ? "-" : identity(path)).inserted { files.append(path) }
+        let realRoots = roots.map { $0.map(realPath) }
+        // One stat per file, through links: a directory of 100,000 CDR files is looked at 100,000 times. False
+        // for a directory (a folder's subfolders are listed with their files).
+        func consider(_ path: String, named: Bool) -> Bool {
+            if path == "-" {
+                if seen.insert("-").inserted { resolution.files.append(path) }
+                return true
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if !named {
+                    resolution.skipped.append(Skipped(path: path, reason: "a broken symbolic link"))
+                } else if roots != nil {
+                    resolution.problems.append(.unreadable(path: path, reason: FileByteSource.errnoText()))
+                } else if seen.insert(absolute(path)).inserted {
+                    // A missing file is reported when it is opened, with the system's reason.
+                    resolution.files.append(path)
+                }
+                return true
+            }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR { return false }
+            if kind != S_IFREG && (!named || realRoots != nil) {
+                resolution.skipped.append(Skipped(path: path, reason: "not a regular file (\(describe(kind)))"))
+                return true
+            }
+            if let realRoots {
+                let real = realPath(path)
+                guard realRoots.contains(where: { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }) else {
+                    resolution.skipped.append(
+                        Skipped(path: path, reason: "a symbolic link to a file outside the inbox"))
+                    return true
+                }
+            }
+            if seen.insert("\(info.st_dev):\(info.st_ino)").inserted { resolution.files.append(path) }
+            return true
+        }
+        func expand(_ folder: String) {
+            if !entries(of: folder).reduce(false, { consider($1, named: false) || $0 }) {
+                resolution.problems.append(.unreadable(path: folder, reason: "directory holds no input files"))
+            }
         }
         for argument in arguments {
             if argument == "-" {
-                add("-")
-            } else if argument.contains(where: { "*?[".contains($0) })
-                && !FileManager.default.fileExists(atPath: argument)
-            {
+                _ = consider(argument, named: true)
+            } else if isPattern(argument) {
                 let matches = glob(argument)
                 if matches.isEmpty {
-                    problems.append(.unreadable(path: argument, reason: "no file matches this pattern"))
+                    resolution.problems.append(.unreadable(path: argument, reason: "no file matches this pattern"))
                 }
-                for match in matches { expand(match, add: add, problems: &problems) }
+                for match in matches {
+                    if isDirectory(match) {
+                        expand(match)
+                    } else {
+                        _ = consider(match, named: false)
+                    }
+                }
+            } else if isDirectory(argument) {
+                expand(argument)
             } else {
-                expand(argument, add: add, problems: &problems)
+                _ = consider(argument, named: true)
             }
         }
-        return (files, problems)
+        return resolution
     }
 
-    private static func expand(_ path: String, add: (String) -> Void, problems: inout [IngestError]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            // A missing file is reported when it is opened, with the system's reason.
-            add(path)
-            return
+    /// The folder an inbox entry gives files from: a directory itself, a file's or a pattern's folder (the part
+    /// before the first pattern character).
+    public static func root(of argument: String) -> String {
+        if isPattern(argument) {
+            let components = argument.split(separator: "/", omittingEmptySubsequences: false)
+            let fixed = components.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+            let folder = fixed.joined(separator: "/")
+            return folder.isEmpty ? (argument.hasPrefix("/") ? "/" : ".") : folder
         }
+        if isDirectory(argument) { return argument }
+        let folder = (argument as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    private static func isPattern(_ argument: String) -> Bool {
+        argument.contains(where: { "*?[".contains($0) }) && !FileManager.default.fileExists(atPath: argument)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The entries of a folder, recursively, sorted, without hidden ones and the folder's notes.
+    private static func entries(of path: String) -> [String] {
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         // Enumerate through a symlinked directory (an inbox is often a link); paths stay as the user wrote them.
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let entries = (FileManager.default.enumerator(atPath: resolved)?.allObjects as? [String]) ?? []
-        var found = 0
-        for entry in entries.sorted() {
-            if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+        return entries.sorted().compactMap { entry in
+            if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
             // A folder of exports may hold its configuration and notes: those are not inputs.
             let name = (entry as NSString).lastPathComponent.lowercased()
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".md") { continue }
-            let full = base + "/" + entry
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                add(full)
-                found += 1
-            }
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".md") { return nil }
+            return base + "/" + entry
         }
-        if found == 0 { problems.append(.unreadable(path: path, reason: "directory holds no input files")) }
     }
 
-    /// What makes two names the same file: its device and inode (through links, and for two spellings of a
-    /// path); the path made absolute when it does not exist. One stat per file: resolving the path with
-    /// Foundation's URL was a fifth of the time of a directory of small CDR files.
-    private static func identity(_ path: String) -> String {
-        var info = stat()
-        if stat(path, &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
-        return URL(fileURLWithPath: path).standardizedFileURL.path
+    /// `path` with every link and `..` resolved; made absolute as it is when it does not exist.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return absolute(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// What a file that is not regular is, in a few words.
+    private static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
+        }
     }
 
     private static func glob(_ pattern: String) -> [String] {

@@ -17,13 +17,15 @@ struct NightlyTests {
     }
 
     /// The configuration of the job: the nightly section, with its inbox, store and extra lines as given.
-    func writeConfig(inbox: String = "[inbox]", store: String = "store/hotline.sqlite", extra: String = "") throws {
+    func writeConfig(
+        inbox: String = "[inbox]", store: String = "store/hotline.sqlite", output: String = "out", extra: String = ""
+    ) throws {
         try """
         time_zone: Asia/Shanghai
         nightly:
           inbox: \(inbox)
           store: \(store)
-          output: out
+          output: \(output)
         \(extra)
         """.write(toFile: config, atomically: true, encoding: .utf8)
     }
@@ -214,5 +216,89 @@ struct NightlyTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: scratch + "/new/folder/hotline.sqlite"))
         #expect(try offered(scratch + "/out/daily/2026-11-16.txt") == "3")
+    }
+
+    @Test func aFIFOInTheInboxIsSkippedAndNamedAndTheNightCompletes() throws {
+        try writeDay("2026-11-16", 3)
+        #expect(mkfifo(inbox + "/stuck.csv", 0o600) == 0)
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "hotline: warning: \(inbox)/stuck.csv: skipped: not a regular file (a FIFO)\n")
+        #expect(try offered(scratch + "/out/daily/2026-11-16.txt") == "3")
+        // The lock was let go: the next night runs.
+        #expect(try nightly("2026-11-16").status == 0)
+    }
+
+    @Test func anInboxLinkToAFileOutsideIsNotReadAndNothingOfItIsQuoted() throws {
+        try writeDay("2026-11-16", 3)
+        let secret = scratch + "/secret.txt"
+        try "root:SECRET-HASH:19000:0:99999:7:::\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/shadow.csv", withDestinationPath: secret)
+        // A link to a file inside the inbox is read (once).
+        try FileManager.default.createSymbolicLink(
+            atPath: inbox + "/again.csv", withDestinationPath: "calls-2026-11-16.csv")
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr
+                == "hotline: warning: \(inbox)/shadow.csv: skipped: a symbolic link to a file outside the inbox\n")
+        #expect(try offered(scratch + "/out/daily/2026-11-16.txt") == "3")
+        let stored = try #require(bytes(store))
+        #expect(stored.range(of: Data("SECRET".utf8)) == nil)
+    }
+
+    @Test func aFileThatIsNotAnExportIsNamedWithoutItsContent() throws {
+        try writeDay("2026-11-16", 3)
+        try "db_password: hunter2\napi_token: abc\n".write(
+            toFile: inbox + "/notes.txt", atomically: true, encoding: .utf8)
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "\(inbox)/notes.txt: not a call log or ticket export: no known header or line layout (the first line has no comma, tab, semicolon or pipe)"
+            ))
+        #expect(!run.stderr.contains("hunter2"))
+        let stored = try #require(bytes(store))
+        #expect(stored.range(of: Data("hunter2".utf8)) == nil)
+    }
+
+    @Test func retentionRemovesOnlyTheReportsTheJobWrote() throws {
+        try writeConfig(extra: "  retention_days: 2\n")
+        let daily = scratch + "/out/daily"
+        try FileManager.default.createDirectory(atPath: daily + "/2026-01-01.html", withIntermediateDirectories: true)
+        for name in ["2026-01-01.csv", "2026-01-01.html.bak", "2026-01-01-export.txt", "2026-01-01.txt"] {
+            try Data("keep".utf8).write(to: URL(fileURLWithPath: daily + "/" + name))
+        }
+        try writeDay("2026-11-16", 2)
+        #expect(try nightly("2026-11-16").status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: daily).sorted()
+        #expect(
+            left == [
+                "2026-01-01-export.txt", "2026-01-01.csv", "2026-01-01.html", "2026-01-01.html.bak",
+                "2026-11-16.html", "2026-11-16.json", "2026-11-16.txt",
+            ])
+    }
+
+    @Test func anOutputFolderInsideTheInboxIsAConfigurationErrorNamingBoth() throws {
+        try writeConfig(output: "inbox/reports")
+        try writeDay("2026-11-16", 2)
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("nightly.output (\(scratch)/inbox/reports) is inside the inbox (\(inbox))"))
+        #expect(!FileManager.default.fileExists(atPath: inbox + "/reports"))
+    }
+
+    @Test func aReportNameLinkedToAnInboxFileIsNotWrittenOverIt() throws {
+        try writeDay("2026-11-16", 2)
+        let export = inbox + "/calls-2026-11-16.csv"
+        let before = bytes(export)
+        try FileManager.default.createDirectory(atPath: scratch + "/out/daily", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch + "/out/daily/2026-11-16.txt", withDestinationPath: export)
+        let run = try nightly("2026-11-16")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("2026-11-16.txt: is an inbox file; the report is not written over it"))
+        #expect(bytes(export) == before)
+        #expect(FileManager.default.fileExists(atPath: scratch + "/out/daily/2026-11-16.html"))
     }
 }

@@ -183,6 +183,28 @@ import Testing
         )
     }
 
+    @Test func aFileThatIsNotAnExportIsDescribedWithoutQuotingIt() throws {
+        // A link in an inbox may lead to any file the job can read: its words must not reach a cron mail.
+        let shadow = try H.read("root:$6$salt$hash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+        #expect(
+            shadow.summary.error
+                == "not a call log or ticket export: no known header or line layout (the first line has no comma, tab, semicolon or pipe)"
+        )
+        let secrets = try H.read("user;password;token\nalice;hunter2;abc123\n")
+        #expect(secrets.summary.error?.hasSuffix("(the first line has 3 semicolon-separated fields)") == true)
+        #expect(secrets.summary.error?.contains("password") == false)
+    }
+
+    @Test func headerNamesAreShownOnlyWhenTheStartLooksLikeCSVText() throws {
+        let chinese = try H.read("日期,来电量,接通量\n2026-11-16,100,90\n")
+        #expect(chinese.summary.error?.hasSuffix("(found: 日期, 来电量, 接通量)") == true)
+        // Not names (a key and a value), or the next line does not have as many fields: no word of it is shown.
+        for text in ["api_key=sk-12345,secret=xyz\n", "alice,hunter2\nbob\n"] {
+            let h = try H.read(text)
+            #expect(h.summary.error?.hasSuffix("(the first line has 2 comma-separated fields)") == true, "\(text)")
+        }
+    }
+
     @Test func aCallLogHeaderWithoutRequiredColumnsSaysWhich() throws {
         let h = try H.read("call_id,enqueued_at,queue\nC1,2026-11-16T10:00:00Z,q\n")
         #expect(h.summary.error == "not a call log or ticket export: calls-csv header lacks ended_at, outcome")

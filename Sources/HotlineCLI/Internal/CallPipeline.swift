@@ -9,6 +9,9 @@ import Logging
 /// the report model. Renderers take it from there.
 struct CallPipeline {
     var inputs: [String]
+    /// `inputs` already resolved (the report command checks its outputs against them first); nil to resolve
+    /// them when reading.
+    var resolution: InputResolver.Resolution? = nil
     var settings: MetricSettings
     var query: CallQuery
     var zone: TimeZone
@@ -161,7 +164,9 @@ struct CallPipeline {
             settings: ticketSettings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
 
-        let (files, problems) = InputResolver.resolve(inputs)
+        let resolution = self.resolution ?? InputResolver.resolve(inputs)
+        let (files, problems) = (resolution.files, resolution.problems)
+        for skipped in resolution.skipped { logger.warning("\(skipped)") }
         let progress = showProgress ? ProgressMeter(files: files) : nil
         if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
         ingest.forcedFormat = inputFormat

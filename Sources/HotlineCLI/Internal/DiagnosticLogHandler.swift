@@ -16,7 +16,7 @@ struct DiagnosticLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let prefix = event.level >= .error ? "error: " : event.level == .warning ? "warning: " : ""
-        FileHandle.standardError.write(Data("hotline: \(prefix)\(event.message)\n".utf8))
+        StandardError.write("hotline: \(prefix)\(event.message)\n")
     }
 
     static func logger(verbose: Bool = false) -> Logger {

@@ -77,15 +77,19 @@ struct NightlyRun {
         }
 
         // 1. The inbox: new or changed files by content hash.
+        // Regular files only, and links only to files inside the inbox: a FIFO would hold the lock forever, a link
+        // could lead to any file root can read.
         var overrides: [String: InputFormat] = [:]
         var files: [String] = []
+        let roots = config.nightly.inbox.map { InputResolver.root(of: $0.path) }
         for entry in config.nightly.inbox {
-            let (found, problems) = InputResolver.resolve([entry.path])
-            for problem in problems {
+            let resolution = InputResolver.resolve([entry.path], within: roots)
+            for problem in resolution.problems {
                 logger.error("\(problem.description)")
                 outcome.failures.append(problem.description)
             }
-            for file in found where !files.contains(file) {
+            for skipped in resolution.skipped { logger.warning("\(skipped)") }
+            for file in resolution.files where !files.contains(file) {
                 files.append(file)
                 if let format = entry.format.flatMap(InputFormat.init(rawValue:)) { overrides[file] = format }
             }
@@ -170,8 +174,9 @@ struct NightlyRun {
         }
         try store.commit(night)
 
-        // 4. The reports, from the store.
-        try render(store: store, lateDays: dirty, outcome: &outcome)
+        // 4. The reports, from the store; none may replace an inbox file (a report's name linked to one).
+        let inputs = Set(files.map(OutputFile.identity(of:)))
+        try render(store: store, lateDays: dirty, inputs: inputs, outcome: &outcome)
         return outcome
     }
 
@@ -216,7 +221,7 @@ struct NightlyRun {
 
     // MARK: - Outputs
 
-    private func render(store: Store, lateDays: Set<Int32>, outcome: inout Outcome) throws {
+    private func render(store: Store, lateDays: Set<Int32>, inputs: Set<String>, outcome: inout Outcome) throws {
         let day = reportDate()
         let monday = CivilDate(dayNumber: day.dayNumber - day.weekday)
         let first = CivilDate(year: day.year, month: day.month, day: 1)
@@ -243,34 +248,62 @@ struct NightlyRun {
                 let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
                 let text = try format.renderer.rendered(report)
                 if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
-                if try write(text, to: path) { outcome.written.append(path) }
+                write(text, to: path, inputs: inputs, outcome: &outcome)
             }
         }
         prune(before: day.dayNumber - config.nightly.retentionDays)
-        if try write(indexPage(), to: "\(outputDirectory)/index.html") {
-            outcome.written.append("\(outputDirectory)/index.html")
-        }
+        write(indexPage(), to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
     }
 
     private var ticketSettings: TicketSettings { TicketSettings(config) }
 
-    /// Writes `text` atomically unless the file already holds exactly it; true when written.
-    private func write(_ text: String, to path: String) throws -> Bool {
-        if let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8) { return false }
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(text, to: path)
-        return true
+    /// Writes `text` as `path` (see ``OutputFile``) unless the file already holds exactly it. A report that
+    /// cannot be written is a failure of the night; the other reports are still written.
+    private func write(_ text: String, to path: String, inputs: Set<String>, outcome: inout Outcome) {
+        guard !inputs.contains(OutputFile.identity(of: path)) else {
+            let message = "\(path): is an inbox file; the report is not written over it"
+            logger.error("\(message)")
+            outcome.failures.append(message)
+            return
+        }
+        var info = stat()
+        // Only a regular file is read back: reading a FIFO would wait for a writer.
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8)
+        {
+            return
+        }
+        do {
+            try OutputFile.write(text, to: path)
+            outcome.written.append(path)
+        } catch {
+            logger.error("\(error)")
+            outcome.failures.append("\(error)")
+        }
     }
 
-    /// Removes report files of days before `cutoff` (day number).
+    /// The names of the reports a night writes into each folder: the day and an extension it writes.
+    static let reportExtensions = [
+        "daily": ["html", "txt", "json"], "week-to-date": ["html", "txt"], "month-to-date": ["html", "txt"],
+    ]
+
+    /// Removes the reports of days before `cutoff` (day number): only files named as the job names them
+    /// (`2026-11-16.html`), never anything else a folder holds.
     private func prune(before cutoff: Int) {
-        for folder in ["daily", "week-to-date", "month-to-date"] {
+        for (folder, extensions) in Self.reportExtensions.sorted(by: { $0.key < $1.key }) {
             let dir = "\(outputDirectory)/\(folder)"
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
-                guard let date = CivilDate(parsing: String(name.prefix(10))), date.dayNumber < cutoff else { continue }
-                try? FileManager.default.removeItem(atPath: "\(dir)/\(name)")
-                logger.info("removed \(dir)/\(name) (older than \(config.nightly.retentionDays) days)")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() {
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts[0].count == 10, extensions.contains(String(parts[1])),
+                    let date = CivilDate(parsing: String(parts[0])), date.dayNumber < cutoff
+                else { continue }
+                var info = stat()
+                guard lstat("\(dir)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                if unlink("\(dir)/\(name)") == 0 {
+                    logger.info("removed \(dir)/\(name) (older than \(config.nightly.retentionDays) days)")
+                } else {
+                    logger.warning("\(dir)/\(name): cannot remove: \(OutputFile.errnoText())")
+                }
             }
         }
     }

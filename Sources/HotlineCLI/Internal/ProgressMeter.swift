@@ -30,12 +30,12 @@ final class ProgressMeter {
         let line = String(
             format: "\rhotline: reading [%@] %3.0f%%  %.0f of %.0f MB  %.0f s", bar, fraction * 100, Double(done) / 1e6,
             Double(total) / 1e6, now.timeIntervalSince(started))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.write(line)
         drawn = true
     }
 
     /// Clears the line so the next message starts clean.
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardError.write("\r\u{1B}[K") }
     }
 }

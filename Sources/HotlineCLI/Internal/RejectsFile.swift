@@ -1,31 +1,20 @@
-import Foundation
 import HotlineModel
 import HotlineReport
 
-/// Streams rejected records to a CSV file (`file,line,field,reason,record`), renamed into place at the end.
+/// Streams rejected records to a CSV file (`file,line,field,reason,record`), put in place at the end (see
+/// ``OutputFile``). A write that fails (a full disk) stops the writing; ``commit()`` then throws it.
 final class RejectsFile {
-    private let path: String
-    private let temporary: String
-    private let handle: FileHandle
+    private let file: OutputFile
     private var buffer = ""
+    private var failure: Error?
 
     init(path: String) throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporary =
-            url.deletingLastPathComponent().appendingPathComponent(
-                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
-            ).path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw AtomicFile.WriteError(path: path, reason: "cannot create a file in its directory")
-        }
-        self.handle = handle
+        file = try OutputFile(path: path)
         buffer = "file,line,field,reason,record\n"
     }
 
     func add(_ reject: Reject) {
+        guard failure == nil else { return }
         // Input text, so a cell that would start a spreadsheet formula is written as text.
         buffer +=
             [reject.file, String(reject.line), reject.field, "\(reject.kind.rawValue): \(reject.detail)", reject.raw]
@@ -34,17 +23,17 @@ final class RejectsFile {
     }
 
     private func flush() {
-        handle.write(Data(buffer.utf8))
+        do {
+            try file.write(buffer)
+        } catch {
+            failure = error
+        }
         buffer = ""
     }
 
     func commit() throws {
-        flush()
-        try handle.close()
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw AtomicFile.WriteError(path: path, reason: reason)
-        }
+        if failure == nil { flush() }
+        if let failure { throw failure }
+        try file.commit()
     }
 }

@@ -71,7 +71,12 @@ extension HotlineCommand {
                     text += "  \(value.field) \"\(value.value)\": \(n)\n"
                 }
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do {
+                try OutputFile.standardOutput().write(text)
+            } catch {
+                DiagnosticLogHandler.logger().error("\(error)")
+                throw HotlineExit.failure
+            }
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
             if result.failedFiles > 0 { throw HotlineExit.failure }
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HotlineConfig
+import HotlineIngest
 import HotlineMetrics
 import HotlineModel
 import HotlineStore
@@ -47,9 +49,35 @@ extension HotlineCommand {
                 throw ValidationError(
                     "configuration: nightly needs nightly.inbox, nightly.store and nightly.output (docs/CONFIG.md).")
             }
+            if let output = config.nightly.output,
+                let problem = Self.overlap(output: output, inbox: config.nightly.inbox)
+            {
+                throw ValidationError("configuration: \(problem)")
+            }
             if let date, CivilDate(parsing: date) == nil {
                 throw ValidationError("--date: '\(date)' is not a day; write it as YYYY-MM-DD.")
             }
+        }
+
+        /// Why the output folder cannot be where it is: inside an inbox folder, its reports would be read as inputs
+        /// and retention would remove inputs named by a date. Nil when it is elsewhere.
+        static func overlap(output: String, inbox: [NightlySettings.Inbox]) -> String? {
+            let folder = OutputFile.resolvedFolder(output)
+            for entry in inbox {
+                // A file named alone gives only itself: its folder is not read.
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    continue
+                }
+                let root = OutputFile.resolvedFolder(InputResolver.root(of: entry.path))
+                if folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/") {
+                    return
+                        "nightly.output (\(output)) is inside the inbox (\(entry.path)): the reports would be read as inputs and old inputs removed with them. Put the output folder outside the inbox."
+                }
+            }
+            return nil
         }
 
         func run() throws {
@@ -75,7 +103,14 @@ extension HotlineCommand {
             logger.info(
                 "\(outcome.filesRead) files read, \(outcome.daysDerived) days derived, \(outcome.written.count) reports written"
             )
-            if printReport, let text = outcome.dailyText { FileHandle.standardOutput.write(Data(text.utf8)) }
+            if printReport, let text = outcome.dailyText {
+                do {
+                    try OutputFile.standardOutput().write(text)
+                } catch {
+                    logger.error("\(error)")
+                    throw HotlineExit.failure
+                }
+            }
             if !outcome.failures.isEmpty { throw HotlineExit.failure }
             if strict && outcome.rejected > 0 {
                 logger.error("\(outcome.rejected) records rejected in tonight's files (--strict)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HotlineConfig
+import HotlineIngest
 import HotlineMetrics
 import HotlineModel
 import HotlineReport
@@ -83,28 +84,44 @@ extension HotlineCommand {
             var query = filter.query(over: period)
             query.dimensions = try output.dimensions()
 
+            var writeFailed = false
+            var rejectsWritten = false
             let result: CallPipeline.Result
             if let store {
+                try refuseOutputs(over: [store])
                 result = try reportFromStore(store, config: config, settings: settings, query: query, logger: logger)
             } else {
-                let rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+                let resolution = InputResolver.resolve(input.inputs)
+                try refuseOutputs(over: resolution.files)
+                var rejectsFile: RejectsFile?
+                do {
+                    rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+                } catch {
+                    // The report is still written: only the rejects are missing.
+                    logger.error("\(error)")
+                    writeFailed = true
+                }
                 var pipeline = CallPipeline.configured(
                     config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
                     sourceZone: period.sourceZone(config), input: input, logger: logger, threads: threadCount)
+                pipeline.resolution = resolution
                 pipeline.parallelBlockBytes = parallelBlockBytes
                 result = pipeline.run { reject in rejectsFile?.add(reject) }
-                try rejectsFile?.commit()
+                do {
+                    try rejectsFile?.commit()
+                    rejectsWritten = rejectsFile != nil
+                } catch {
+                    logger.error("\(error)")
+                    writeFailed = true
+                }
             }
 
-            var writeFailed = false
             for (path, format) in output.destinations() {
                 do {
                     let text = try format.renderer(tickets: output.tickets).rendered(result.report)
-                    if path == "-" {
-                        FileHandle.standardOutput.write(Data(text.utf8))
-                    } else {
-                        try AtomicFile.write(text, to: path)
-                    }
+                    let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)
+                    try file.write(text)
+                    try file.commit()
                 } catch {
                     logger.error("\(error)")
                     writeFailed = true
@@ -112,11 +129,22 @@ extension HotlineCommand {
             }
             if result.rejected > 0 {
                 logger.warning(
-                    "\(result.rejected) \(result.rejected == 1 ? "record" : "records") rejected; see the data-quality section\(output.rejects.map { " and \($0)" } ?? "")."
+                    "\(result.rejected) \(result.rejected == 1 ? "record" : "records") rejected; see the data-quality section\(rejectsWritten ? " and \(output.rejects ?? "")" : "")."
                 )
             }
+            // An output not written is the first thing to fix: it outranks --strict's exit code.
+            if writeFailed { throw HotlineExit.failure }
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
-            if writeFailed || result.failedFiles > 0 { throw HotlineExit.failure }
+            if result.failedFiles > 0 { throw HotlineExit.failure }
+        }
+
+        /// A usage error (exit 2, nothing written) when an output would replace a file the run reads (`inputs`, the
+        /// configuration) or another output.
+        private func refuseOutputs(over inputs: [String]) throws {
+            guard let problem = output.targetProblem(against: inputs + (configuration.config.map { [$0] } ?? []))
+            else { return }
+            DiagnosticLogHandler.logger().error("\(problem)")
+            throw HotlineExit.usage
         }
 
         /// The report over the period from the nightly store: no input is read.

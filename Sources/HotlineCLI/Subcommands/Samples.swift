@@ -22,9 +22,14 @@ extension HotlineCommand {
             for file in files {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 let path = (out as NSString).appendingPathComponent(file.name)
-                try AtomicFile.write(bytes: file.bytes, to: path)
+                do {
+                    try OutputFile.write(bytes: file.bytes, to: path)
+                } catch {
+                    DiagnosticLogHandler.logger().error("\(error)")
+                    throw HotlineExit.failure
+                }
             }
-            FileHandle.standardError.write(Data("hotline: wrote \(files.count) sample files to \(out)\n".utf8))
+            StandardError.write("hotline: wrote \(files.count) sample files to \(out)\n")
         }
     }
 }

@@ -53,7 +53,13 @@ extension HotlineCommand {
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
                 sourceZone: period.sourceZone(config), input: input, logger: logger
             ).run()
-            FileHandle.standardOutput.write(Data(try StaffingRenderer(format: format).rendered(result.report).utf8))
+            let text = try StaffingRenderer(format: format).rendered(result.report)
+            do {
+                try OutputFile.standardOutput().write(text)
+            } catch {
+                logger.error("\(error)")
+                throw HotlineExit.failure
+            }
             if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
             if result.failedFiles > 0 { throw HotlineExit.failure }
         }
