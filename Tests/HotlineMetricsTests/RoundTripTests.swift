@@ -149,25 +149,27 @@ import Testing
     static func transferScenario(back: Int64) -> (csv: String, queueLog: String) {
         let t0: Int64 = 1_794_794_400  // 2026-11-16 10:00:00 +08:00
         let caller = "13800000001"
-        let csv = [
-            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat",
-            "1.1,general,,inbound,\(caller),A1,\(iso(t0)),\(iso(t0 + 10)),\(iso(t0 + 120)),10,110,0,0,transferred,,",
-            "1.2,general,,inbound,\(caller),,\(iso(t0 + 60)),,\(iso(t0 + 80)),20,,0,0,abandoned,,",
-            "1.1,vip,,inbound,\(caller),A2,\(iso(t0 + 121)),\(iso(t0 + 131)),\(iso(t0 + 300)),10,169,0,0,answered,,",
-            "1.3,general,,inbound,\(caller),,\(iso(t0 + back)),,\(iso(t0 + back + 30)),30,,0,0,abandoned,,",
-        ].joined(separator: "\n") + "\n"
-        let log = [
-            "\(t0)|1.1|general|NONE|ENTERQUEUE||\(caller)|1",
-            "\(t0 + 10)|1.1|general|A1|CONNECT|10|b1|1",
-            "\(t0 + 60)|1.2|general|NONE|ENTERQUEUE||\(caller)|2",
-            "\(t0 + 80)|1.2|general|NONE|ABANDON|1|2|20",
-            "\(t0 + 120)|1.1|general|A1|TRANSFER|2000|default|10|110|1",
-            "\(t0 + 121)|1.1|vip|NONE|ENTERQUEUE||\(caller)|1",
-            "\(t0 + 131)|1.1|vip|A2|CONNECT|10|b2|1",
-            "\(t0 + 300)|1.1|vip|A2|COMPLETECALLER|10|169|1",
-            "\(t0 + back)|1.3|general|NONE|ENTERQUEUE||\(caller)|1",
-            "\(t0 + back + 30)|1.3|general|NONE|ABANDON|1|1|30",
-        ].joined(separator: "\n") + "\n"
+        let csv =
+            [
+                "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat",
+                "1.1,general,,inbound,\(caller),A1,\(iso(t0)),\(iso(t0 + 10)),\(iso(t0 + 120)),10,110,0,0,transferred,,",
+                "1.2,general,,inbound,\(caller),,\(iso(t0 + 60)),,\(iso(t0 + 80)),20,,0,0,abandoned,,",
+                "1.1,vip,,inbound,\(caller),A2,\(iso(t0 + 121)),\(iso(t0 + 131)),\(iso(t0 + 300)),10,169,0,0,answered,,",
+                "1.3,general,,inbound,\(caller),,\(iso(t0 + back)),,\(iso(t0 + back + 30)),30,,0,0,abandoned,,",
+            ].joined(separator: "\n") + "\n"
+        let log =
+            [
+                "\(t0)|1.1|general|NONE|ENTERQUEUE||\(caller)|1",
+                "\(t0 + 10)|1.1|general|A1|CONNECT|10|b1|1",
+                "\(t0 + 60)|1.2|general|NONE|ENTERQUEUE||\(caller)|2",
+                "\(t0 + 80)|1.2|general|NONE|ABANDON|1|2|20",
+                "\(t0 + 120)|1.1|general|A1|TRANSFER|2000|default|10|110|1",
+                "\(t0 + 121)|1.1|vip|NONE|ENTERQUEUE||\(caller)|1",
+                "\(t0 + 131)|1.1|vip|A2|CONNECT|10|b2|1",
+                "\(t0 + 300)|1.1|vip|A2|COMPLETECALLER|10|169|1",
+                "\(t0 + back)|1.3|general|NONE|ENTERQUEUE||\(caller)|1",
+                "\(t0 + back + 30)|1.3|general|NONE|ABANDON|1|1|30",
+            ].joined(separator: "\n") + "\n"
         return (csv, log)
     }
 
