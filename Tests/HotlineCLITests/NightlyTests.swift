@@ -110,6 +110,45 @@ struct NightlyTests {
         #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
     }
 
+    /// The repeat-call figure of day `date` from `arguments` (a report from the store or over the inbox).
+    func repeatRate(_ arguments: [String], _ date: String) throws -> Double? {
+        let run = try EndToEnd.run(
+            arguments + ["--from", date, "--to", date, "--config", config, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let totals = try #require(object["totals"] as? [String: Any])
+        return totals["repeat_call_rate"] as? Double
+    }
+
+    @Test func repeatCallsAcrossMidnightFollowTheExactRuleInTheStore() throws {
+        // A answered 23:58-00:00:30; B, the caller's second line, during it; the next day A's transfer leg (same
+        // call id) and E, enqueued exactly at A's end: no repeat. A late export adds F one millisecond after.
+        let h = Self.header
+        try """
+            \(h)
+            A,hotline-cn,退款,inbound,13800000001,A1,2026-11-16T23:58:00+08:00,2026-11-16T23:58:10+08:00,2026-11-17T00:00:30+08:00,10,140,0,0,transferred,,
+            B,hotline-cn,退款,inbound,13800000001,,2026-11-16T23:59:00+08:00,,2026-11-16T23:59:30+08:00,30,,0,0,abandoned,,
+
+            """.write(toFile: inbox + "/calls-2026-11-16.csv", atomically: true, encoding: .utf8)
+        #expect(try nightly("2026-11-16").status == 0)
+        try """
+            \(h)
+            E,hotline-cn,退款,inbound,13800000001,,2026-11-17T00:00:30+08:00,,2026-11-17T00:01:00+08:00,30,,0,0,abandoned,,
+            A,vip,退款,inbound,13800000001,A2,2026-11-17T00:00:40+08:00,2026-11-17T00:00:50+08:00,2026-11-17T00:03:00+08:00,10,130,0,0,answered,,
+
+            """.write(toFile: inbox + "/calls-2026-11-17.csv", atomically: true, encoding: .utf8)
+        #expect(try nightly("2026-11-17").status == 0)
+        #expect(try repeatRate(["report", "--store", store], "2026-11-16") == 0)
+        #expect(try repeatRate(["report", inbox], "2026-11-16") == 0)
+        try """
+            \(h)
+            F,merchant,退款,inbound,13800000001,,2026-11-17T00:00:30.001+08:00,,2026-11-17T00:01:00+08:00,29.999,,0,0,abandoned,,
+
+            """.write(toFile: inbox + "/merchant-2026-11-17.csv", atomically: true, encoding: .utf8)
+        #expect(try nightly("2026-11-18").status == 0)
+        #expect(try repeatRate(["report", "--store", store], "2026-11-16") == 1)
+        #expect(try repeatRate(["report", inbox], "2026-11-16") == 1)
+    }
+
     @Test func aGrownQueueLogGivesTheFiguresOfReadingItWhole() throws {
         func event(_ t: Int, _ id: String, _ agent: String, _ verb: String, _ data: String) -> String {
             "\(t)|\(id)|support|\(agent)|\(verb)|\(data)"
