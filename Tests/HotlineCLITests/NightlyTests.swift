@@ -124,26 +124,26 @@ struct NightlyTests {
         // call id) and E, enqueued exactly at A's end: no repeat. A late export adds F one millisecond after.
         let h = Self.header
         try """
-            \(h)
-            A,hotline-cn,退款,inbound,13800000001,A1,2026-11-16T23:58:00+08:00,2026-11-16T23:58:10+08:00,2026-11-17T00:00:30+08:00,10,140,0,0,transferred,,
-            B,hotline-cn,退款,inbound,13800000001,,2026-11-16T23:59:00+08:00,,2026-11-16T23:59:30+08:00,30,,0,0,abandoned,,
+        \(h)
+        A,hotline-cn,退款,inbound,13800000001,A1,2026-11-16T23:58:00+08:00,2026-11-16T23:58:10+08:00,2026-11-17T00:00:30+08:00,10,140,0,0,transferred,,
+        B,hotline-cn,退款,inbound,13800000001,,2026-11-16T23:59:00+08:00,,2026-11-16T23:59:30+08:00,30,,0,0,abandoned,,
 
-            """.write(toFile: inbox + "/calls-2026-11-16.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: inbox + "/calls-2026-11-16.csv", atomically: true, encoding: .utf8)
         #expect(try nightly("2026-11-16").status == 0)
         try """
-            \(h)
-            E,hotline-cn,退款,inbound,13800000001,,2026-11-17T00:00:30+08:00,,2026-11-17T00:01:00+08:00,30,,0,0,abandoned,,
-            A,vip,退款,inbound,13800000001,A2,2026-11-17T00:00:40+08:00,2026-11-17T00:00:50+08:00,2026-11-17T00:03:00+08:00,10,130,0,0,answered,,
+        \(h)
+        E,hotline-cn,退款,inbound,13800000001,,2026-11-17T00:00:30+08:00,,2026-11-17T00:01:00+08:00,30,,0,0,abandoned,,
+        A,vip,退款,inbound,13800000001,A2,2026-11-17T00:00:40+08:00,2026-11-17T00:00:50+08:00,2026-11-17T00:03:00+08:00,10,130,0,0,answered,,
 
-            """.write(toFile: inbox + "/calls-2026-11-17.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: inbox + "/calls-2026-11-17.csv", atomically: true, encoding: .utf8)
         #expect(try nightly("2026-11-17").status == 0)
         #expect(try repeatRate(["report", "--store", store], "2026-11-16") == 0)
         #expect(try repeatRate(["report", inbox], "2026-11-16") == 0)
         try """
-            \(h)
-            F,merchant,退款,inbound,13800000001,,2026-11-17T00:00:30.001+08:00,,2026-11-17T00:01:00+08:00,29.999,,0,0,abandoned,,
+        \(h)
+        F,merchant,退款,inbound,13800000001,,2026-11-17T00:00:30.001+08:00,,2026-11-17T00:01:00+08:00,29.999,,0,0,abandoned,,
 
-            """.write(toFile: inbox + "/merchant-2026-11-17.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: inbox + "/merchant-2026-11-17.csv", atomically: true, encoding: .utf8)
         #expect(try nightly("2026-11-18").status == 0)
         #expect(try repeatRate(["report", "--store", store], "2026-11-16") == 1)
         #expect(try repeatRate(["report", inbox], "2026-11-16") == 1)
