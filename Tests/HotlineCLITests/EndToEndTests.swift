@@ -95,6 +95,23 @@ struct EndToEndTests {
         #expect(run.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-16,10,1,1,") == true)
     }
 
+    @Test func queueLegsAnsweredByQueueWithoutAnAgentAreNotAnsweredCalls() throws {
+        // An Issabel PBX's Master.csv: 33 Queue legs of queue 500 (three written twice by ForkCDR), 32 ANSWERED by
+        // Queue() itself, 3 with an agent bridged; 20 of the calls dialled from extensions; one extension call and
+        // one outbound call that reach no queue.
+        let run = try EndToEnd.run([
+            "report", fixtures + "/issabel-queue-500-Master.csv", "--tz", "Asia/Shanghai", "--format", "json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["offered"] as? Int == 30 && totals["answered"] as? Int == 3)
+        #expect(totals["abandoned"] as? Int == 21 && totals["short_abandoned"] as? Int == 6)
+        #expect(totals["service_level"] as? Double == 0.125)
+        let queues = try #require(object["queues"] as? [[String: Any]])
+        #expect(queues.compactMap { $0["name"] as? String } == ["500"])
+    }
+
     @Test func aCDRColumnMappingReadsACustomOrder() throws {
         let columns = "src,dst,start,answer,end,duration,billsec,disposition,dcontext"
         let run = try EndToEnd.run([
