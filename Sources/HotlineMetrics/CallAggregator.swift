@@ -51,6 +51,10 @@ public final class CallAggregator {
     /// Calls read that fall outside the period (previous period included) or the filters.
     private var outside = 0
     private var peak = PeakWaitingTracker()
+    /// Every day read within the filters, by wall-clock slot: what the exceptions compare with.
+    private var profiles: DayProfiles
+    /// Queues with calls in the previous period: a comparison over fewer queues says so.
+    private var previousQueues = Set<Symbol>()
     private var repeats = RepeatCallTracker()
     private var cells = DenseIndex<Cell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
@@ -90,6 +94,7 @@ public final class CallAggregator {
         addsOncePerCall = !byAgentDim
         slotsPerDay = 86400 / Int(calendar.intervalSeconds)
         bySlot = Array(repeating: CallAccumulator(), count: slotsPerDay)
+        profiles = DayProfiles(slotsPerDay: slotsPerDay)
     }
 
     /// Adds one classified inbound call.
@@ -100,6 +105,15 @@ public final class CallAggregator {
             (queueFilter.map { $0.contains(call.queue) } ?? true)
             && (categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)])
         var cell: UInt32?
+        if selected {
+            // Every day read, in the period or not: the usual the exceptions compare with.
+            let (sub, newSub) = subcategories.index(
+                of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
+            if newSub { bySubcategory.append(CallAccumulator()) }
+            profiles.add(
+                call, day: stamp.day, slot: Int(stamp.secondOfDay) / Int(calendar.intervalSeconds), subcategory: sub,
+                settings: settings)
+        }
         if selected && day >= fromDay && day <= toDay {
             let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
             if stamp.day != lastDay32 {
@@ -108,9 +122,7 @@ public final class CallAggregator {
                 lastDay32 = stamp.day
                 lastDayIndex = index
             }
-            let (sub, newSub) = subcategories.index(
-                of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
-            if newSub { bySubcategory.append(CallAccumulator()) }
+            let sub = subcategories.find(SubcategoryKey(category: call.category, subcategory: call.subcategory)) ?? 0
             let (row, newRow) = rows.index(of: rowKey(call, stamp: stamp, slot: slot))
             if newRow { byRow.append(CallAccumulator()) }
             let queue = Int(call.queue.rawValue)
@@ -159,11 +171,13 @@ public final class CallAggregator {
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
             if let previousRange, previousRange.contains(day) {
                 previous.add(call, settings: settings)
+                previousQueues.insert(call.queue)
                 if call.isAnswered && call.caller != nil { cell = previousPeriodCell() }
             }
             outside += 1
         } else if selected, let previousRange, previousRange.contains(day) {
             previous.add(call, settings: settings)
+            previousQueues.insert(call.queue)
             outside += 1
             if call.isAnswered && call.caller != nil { cell = previousPeriodCell() }
         } else {
@@ -237,7 +251,10 @@ public final class CallAggregator {
             categoryMap[category] = byCategory[Int(category.rawValue)]
         }
         var subMap: [SubcategoryKey: CallAccumulator] = [:]
-        for (i, key) in subcategories.keys.enumerated() { subMap[key] = bySubcategory[i] }
+        for (i, key) in subcategories.keys.enumerated() where bySubcategory[i].offered > 0 {
+            subMap[key] = bySubcategory[i]
+        }
+        profiles.subcategoryKeys = subcategories.keys
         var rowMap: [RowKey: CallAccumulator] = [:]
         for (i, key) in rows.keys.enumerated() { rowMap[key] = byRow[i] }
         var agentMap: [Symbol: CallAccumulator] = [:]
@@ -272,7 +289,8 @@ public final class CallAggregator {
             peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
-            byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot)
+            byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot, profiles: profiles,
+            previousQueues: previousQueues)
     }
 
     /// The global id of a cell, made when new.

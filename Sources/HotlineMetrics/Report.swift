@@ -26,11 +26,13 @@ public struct Report: Sendable, Encodable {
     public var tickets: TicketSection?
     /// For a one-day report from the nightly store: the headline against the same weekday a week before.
     public var weekAgo: WeekAgoComparison?
+    /// What needs attention, most calls affected first.
+    public var exceptions: [ReportException] = []
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, headline, totals, intervals, days, heatmap, categories, queues, agents,
-            staffing
+        case period, thresholds, filters, exceptions, headline, totals, intervals, days, heatmap, categories, queues,
+            agents, staffing
         case waitDistribution = "wait_distribution", table, tickets, weekAgo = "week_ago"
         case dataQuality = "data_quality"
     }
@@ -41,6 +43,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(period, forKey: .period)
         try c.encode(thresholds, forKey: .thresholds)
         try c.encode(filters, forKey: .filters)
+        try c.encode(exceptions, forKey: .exceptions)
         try c.encode(headline, forKey: .headline)
         try c.encode(totals, forKey: .totals)
         try c.encode(intervals, forKey: .intervals)

@@ -14,6 +14,8 @@ public struct ReportBuilder {
     public var unmatched: [(value: UnmatchedValue, count: Int)]
     /// First and last local day of other data read in the same run (tickets), so an open period covers it too.
     public var otherDays: (first: Int, last: Int)?
+    /// The thresholds of the exceptions listed first in the report.
+    public var exceptionSettings = ExceptionSettings()
 
     public init(
         aggregates: CallAggregates, calendar: LocalCalendar, symbols: SymbolTable, inputs: [InputSummary],
@@ -95,6 +97,10 @@ public struct ReportBuilder {
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
             queues: queues, staffing: staffing(intervals: intervals, days: period.days), agents: agents(),
             waitDistribution: waitDistribution, table: table(),
+            exceptions: ExceptionFinder(
+                aggregates: a, calendar: calendar, symbols: symbols, settings: exceptionSettings,
+                period: fromDay.flatMap { f in toDay.map { Int32(f)...Int32(max(f, $0)) } }
+            ).find(),
             dataQuality: dataQuality())
     }
 

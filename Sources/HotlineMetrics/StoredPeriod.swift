@@ -30,6 +30,7 @@ public final class StoredPeriod {
     private var a: CallAggregates
     private let tickets: TicketAggregator
     private var latest: Int64?
+    private var profiles: DayProfiles
 
     /// Days are added one at a time (in any order), so a year never sits in memory at once.
     public init(
@@ -52,6 +53,7 @@ public final class StoredPeriod {
             peakBySlot: Array(repeating: 0, count: slotsPerDay), peakByDay: [:], firstDay: nil, lastDay: nil,
             repeatsProvisionalAfter: nil, outside: 0, agentDaysBySlot: Array(repeating: 0, count: slotsPerDay))
         tickets = TicketAggregator(settings: ticketSettings, query: query, calendar: calendar)
+        profiles = DayProfiles(slotsPerDay: slotsPerDay)
     }
 
     public func add(_ snap: DaySnapshot) {
@@ -61,8 +63,19 @@ public final class StoredPeriod {
             tickets.add(stored: row, day: day, subcategory: symbols.intern(row.subcategory))
         }
         tickets.addSolvedWithoutTime(snap.ticketsSolvedWithoutTime, day: day)
+        // Every day given, in the period or not: the usual the exceptions compare with.
+        for row in snap.calls { profiles.add(row.figures, day: day, slot: Int(row.slot)) }
+        for row in snap.subcategories where row.figures.offered > 0 {
+            profiles.add(
+                offered: row.figures.offered, day: day,
+                SubcategoryKey(
+                    category: CallCategory(rawValue: row.category) ?? .other, subcategory: symbols.intern(row.name)))
+        }
         if let previousRange, previousRange.contains(day) {
-            for row in snap.calls { a.previous.merge(row.figures) }
+            for row in snap.calls {
+                a.previous.merge(row.figures)
+                a.previousQueues.insert(symbols.intern(row.queue))
+            }
         }
         guard day >= from && day <= to else { return }
         let weekday = CivilDate.weekday(ofDayNumber: Int(day))
@@ -121,6 +134,7 @@ public final class StoredPeriod {
     public func finish(latestEnqueue: Int64? = nil) -> (calls: CallAggregates, tickets: TicketAggregator) {
         if let latestEnqueue { latest = max(latest ?? latestEnqueue, latestEnqueue) }
         a.repeatsProvisionalAfter = latest.map { Instant(milliseconds: $0) + -settings.repeatWindowMillis }
+        a.profiles = profiles
         return (a, tickets)
     }
 }

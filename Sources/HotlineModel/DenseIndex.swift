@@ -84,3 +84,6 @@ extension Int32: FastHashable {
 extension Int64: FastHashable {
     @inlinable public var fastHash: UInt64 { UInt64(bitPattern: self) }
 }
+
+/// Plain arrays of its keys: safe to send when the keys are.
+extension DenseIndex: Sendable where Key: Sendable {}

@@ -18,6 +18,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         // A ticket export alone gives a ticket report: the call sections would be empty.
         let calls = report.tickets == nil || report.totals.offered > 0
         let comparing = report.period.previousFrom != nil
+        if calls { exceptions(report, &w) }
         if calls { cards(report.headline, comparing: comparing, weekAgo: report.weekAgo, &w) }
         if let tickets = report.tickets { ticketHeadline(tickets, comparing: comparing, &w) }
         if calls {

@@ -11,6 +11,7 @@ public struct TextReportRenderer: ReportRenderer {
         header(report, &out)
         // A ticket export alone gives a ticket report: the call sections would be empty tables.
         let calls = report.tickets == nil || report.totals.offered > 0
+        if calls { exceptions(report, &out) }
         if calls { headline(report, &out) }
         if calls, let weekAgo = report.weekAgo { self.weekAgo(weekAgo, &out) }
         if let tickets = report.tickets {

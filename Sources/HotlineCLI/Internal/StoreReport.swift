@@ -37,13 +37,13 @@ struct StoreReport {
                 aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
             ).build()
         }
-        // The period and the one before in full; earlier days only for their tickets (the backlog counts tickets
-        // from before the period); whether repeat calls are still provisional depends on all the data stored.
-        // The period and the one before in full; earlier days only for their tickets (the backlog counts tickets
-        // from before the period); whether repeat calls are still provisional depends on all the data stored.
-        // A one-day report also compares with the same weekday a week before. Days stream through one at a time.
+        // The period and the one before in full, and the eight weeks before the period for the usual the
+        // exceptions compare with; earlier days only for their tickets (the backlog counts tickets from before the
+        // period); whether repeat calls are still provisional depends on all the data stored. A one-day report
+        // also compares with the same weekday a week before. Days stream through one at a time.
         let weekAgo = from == to ? from.dayNumber - 7 : nil
-        let first = Int32(min((q.previous?.from ?? from).dayNumber, weekAgo ?? Int.max))
+        let first = Int32(
+            min((q.previous?.from ?? from).dayNumber, weekAgo ?? Int.max, from.dayNumber - ExceptionSettings.usualDays))
         let period = StoredPeriod(
             settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
         var weekAgoCalls: CallAccumulator?

@@ -34,7 +34,18 @@ enum ReportStyle {
         table.heat th { text-align: center; font-size: 12px; }
         .quiet { color: var(--muted); }
         ul.rejects { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+        .attention ol { margin: 6px 0 0; padding-left: 22px; }
+        .attention li { margin: 4px 0; padding-left: 4px; border-left: 3px solid var(--bad); }
+        .attention li.volume_high, .attention li.category_share { border-left-color: #d68910; }
+        .attention .when { font-weight: 600; font-variant-numeric: tabular-nums; }
+        .attention .detail { display: block; color: var(--muted); font-size: 13px; }
+        .attention .calm { color: var(--good); }
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+        @media (max-width: 600px) {
+          body { padding: 12px; }
+          .cards { grid-template-columns: repeat(2, 1fr); }
+          section { overflow-x: auto; }
+        }
         @media print {
           body { max-width: none; padding: 0; font-size: 11px; }
           section { break-inside: avoid; }
