@@ -79,6 +79,7 @@ public enum ConfigLoader {
                         }
                     }
                 }
+            case "exceptions": config.exceptions = try exceptions(value, reader: reader)
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
             default: break
@@ -91,8 +92,35 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "categories", "calls_csv", "asterisk_cdr",
-            "tickets", "nightly",
+            "exceptions", "tickets", "nightly",
         ]
+    }
+
+    private static func exceptions(_ node: Node, reader: NodeReader) throws -> ExceptionThresholds {
+        var t = ExceptionThresholds()
+        let known = [
+            "min_calls_per_interval", "abandonment_limit", "abandonment_times_usual", "volume_change", "share_jump",
+            "missing_share", "min_queue_calls",
+        ]
+        for (key, value) in try reader.mapping(node, at: "exceptions", known: known) {
+            let at = "exceptions.\(key)"
+            switch key {
+            case "min_calls_per_interval": t.minCallsPerInterval = try reader.int(value, at: at, range: 1...100_000)
+            case "abandonment_limit": t.abandonmentLimit = try reader.fraction(value, at: at)
+            case "abandonment_times_usual":
+                let text = try reader.string(value, at: at)
+                guard let times = Double(text), times >= 1, times <= 100 else {
+                    throw reader.error(value, at, "expected a factor from 1 to 100 such as 2, found '\(text)'")
+                }
+                t.abandonmentTimesUsual = times
+            case "volume_change": t.volumeChange = try reader.fraction(value, at: at)
+            case "share_jump": t.shareJump = try reader.fraction(value, at: at)
+            case "missing_share": t.missingShare = try reader.fraction(value, at: at)
+            case "min_queue_calls": t.minQueueCalls = try reader.int(value, at: at, range: 1...1_000_000)
+            default: break
+            }
+        }
+        return t
     }
 
     private static func categories(_ node: Node, reader: NodeReader) throws -> CategoryRules {

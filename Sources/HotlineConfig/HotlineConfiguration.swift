@@ -26,6 +26,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var directionWords: [String: CallDirection] = [:]
     /// The date order of calls-csv exports (`calls_csv.date_order`); ISO 8601 dates are read whatever it says.
     public var callsDateOrder = DateOrder.ymd
+    /// Thresholds of the exceptions each report lists first; nil keeps the default.
+    public var exceptions = ExceptionThresholds()
     /// Field order of cdr_custom CDR files.
     public var cdrColumns: [String]?
     /// Directions of Asterisk dialplan contexts (`from-internal` -> internal), over the FreePBX conventions.
@@ -82,4 +84,17 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var message: String
 
     public var description: String { "\(file):\(line): \(key.isEmpty ? "" : key + ": ")\(message)" }
+}
+
+/// The configuration's `exceptions` section: each nil keeps the default of docs/METRICS.md.
+public struct ExceptionThresholds: Sendable, Equatable {
+    public var minCallsPerInterval: Int?
+    public var abandonmentLimit: Double?
+    public var abandonmentTimesUsual: Double?
+    public var volumeChange: Double?
+    public var shareJump: Double?
+    public var missingShare: Double?
+    public var minQueueCalls: Int?
+
+    public init() {}
 }

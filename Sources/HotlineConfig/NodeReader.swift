@@ -1,4 +1,5 @@
 import Foundation
+import HotlineModel
 import Yams
 
 /// Reads typed values out of YAML nodes, turning every mismatch into a ``ConfigError`` with the node's line.
@@ -64,13 +65,13 @@ struct NodeReader {
     }
 
     /// A fraction written as `0.8` or `80%`.
+    /// A share: `80`, `80%` and `0.8` all mean 80% (``Percentage``).
     func fraction(_ node: Node, at key: String) throws -> Double {
         let text = try string(node, at: key)
-        let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-        guard let value, value > 0, value <= 1 else {
-            throw error(node, key, "expected a fraction like 0.8 or a percentage like 80%, found '\(text)'")
+        guard let value = Percentage(parsing: text) else {
+            throw error(node, key, "expected a share such as 80, 80% or 0.8, found '\(text)'")
         }
-        return value
+        return value.fraction
     }
 
     func zone(_ node: Node, at key: String) throws -> String {

@@ -42,9 +42,11 @@ public struct CallQuery: Sendable, Equatable {
         return dims.isEmpty ? [.date] : dims
     }
 
-    /// The period of equal length just before, when both bounds are given.
+    /// What the period compares with, when both bounds are given: for one day the same weekday a week before (a
+    /// Tuesday is not like the Monday before it), else the period of equal length just before.
     public var previous: (from: CivilDate, to: CivilDate)? {
         guard let from, let to else { return nil }
+        if from == to { return (CivilDate(dayNumber: from.dayNumber - 7), CivilDate(dayNumber: from.dayNumber - 7)) }
         let length = to.dayNumber - from.dayNumber + 1
         return (CivilDate(dayNumber: from.dayNumber - length), CivilDate(dayNumber: from.dayNumber - 1))
     }

@@ -24,8 +24,6 @@ public struct Report: Sendable, Encodable {
     public var table: ReportTable
     /// Ticket figures; nil when no ticket export was read.
     public var tickets: TicketSection?
-    /// For a one-day report from the nightly store: the headline against the same weekday a week before.
-    public var weekAgo: WeekAgoComparison?
     /// What needs attention, most calls affected first.
     public var exceptions: [ReportException] = []
     public var dataQuality: DataQuality
@@ -33,7 +31,7 @@ public struct Report: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case period, thresholds, filters, exceptions, headline, totals, intervals, days, heatmap, categories, queues,
             agents, staffing
-        case waitDistribution = "wait_distribution", table, tickets, weekAgo = "week_ago"
+        case waitDistribution = "wait_distribution", table, tickets
         case dataQuality = "data_quality"
     }
 
@@ -56,7 +54,6 @@ public struct Report: Sendable, Encodable {
         try c.encode(waitDistribution, forKey: .waitDistribution)
         try c.encode(table, forKey: .table)
         try c.encode(tickets, forKey: .tickets)
-        if let weekAgo { try c.encode(weekAgo, forKey: .weekAgo) }
         try c.encode(dataQuality, forKey: .dataQuality)
     }
 }
@@ -73,11 +70,24 @@ public struct ReportPeriod: Sendable, Encodable {
     /// Local time (`YYYY-MM-DD HH:MM`) after which answered calls of the period may still turn out repeats with
     /// data not yet read; nil when the period ends a whole repeat window before the data does.
     public var repeatsProvisionalAfter: String?
+    /// Why the comparison with the previous period shows no changes (it has fewer days or queues with data than
+    /// the period); nil when it is whole.
+    public var comparisonPartial: String?
 
     enum CodingKeys: String, CodingKey {
         case from, to, days, timeZone = "time_zone", intervalMinutes = "interval_minutes"
         case previousFrom = "previous_from", previousTo = "previous_to"
-        case repeatsProvisionalAfter = "repeats_provisional_after"
+        case repeatsProvisionalAfter = "repeats_provisional_after", comparisonPartial = "comparison_partial"
+    }
+
+    /// What the changes compare with, in words: the same weekday a week before for one day, else the days before.
+    public var comparison: String? {
+        guard let previousFrom, let previousTo else { return nil }
+        if days == 1, let day = CivilDate(parsing: previousFrom) {
+            let weekday = CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day.dayNumber)]
+            return "\(weekday) \(previousFrom), the same weekday a week before"
+        }
+        return "\(previousFrom) .. \(previousTo), the \(days) days before"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -90,6 +100,7 @@ public struct ReportPeriod: Sendable, Encodable {
         try c.encode(previousFrom, forKey: .previousFrom)
         try c.encode(previousTo, forKey: .previousTo)
         try c.encode(repeatsProvisionalAfter, forKey: .repeatsProvisionalAfter)
+        try c.encode(comparisonPartial, forKey: .comparisonPartial)
     }
 }
 
@@ -112,26 +123,40 @@ public enum FigureKind: String, Sendable, Encodable {
     case minutes
 }
 
+/// Which way a figure is better for the caller (or the customer waiting on a ticket).
+public enum FigureDirection: Sendable, Equatable {
+    case higherIsBetter, lowerIsBetter
+    /// Neither, or not to be judged alone (waits of answered calls when abandonment rose).
+    case neutral
+}
+
 public struct HeadlineFigure: Sendable, Encodable {
     public var key: String
     public var label: String
     public var kind: FigureKind
     public var value: Double?
     public var previous: Double?
-    /// Percentage points for rates (0.012 = +1.2 pp), a fraction for counts and times, a difference for scores.
+    /// Percentage points for rates (0.012 = +1.2 pp), a fraction for counts and times, a difference for scores;
+    /// nil when there is nothing honest to compare with (a partial previous period, a provisional figure).
     public var change: Double?
     /// The target the value is measured against, when there is one.
     public var target: Double?
+    public var direction: FigureDirection
+    /// The figure may still change with data not yet read (repeat calls inside the last window): never compared.
+    public var provisional = false
 
     /// A figure with its change against `previous` (METRICS.md, "Change vs previous period").
-    public init(key: String, label: String, kind: FigureKind, value: Double?, previous: Double?, target: Double? = nil)
-    {
+    public init(
+        key: String, label: String, kind: FigureKind, value: Double?, previous: Double?, target: Double? = nil,
+        direction: FigureDirection = .neutral
+    ) {
         self.key = key
         self.label = label
         self.kind = kind
         self.value = value
         self.previous = previous
         self.target = target
+        self.direction = direction
         if let value, let previous {
             switch kind {
             case .rate, .score: change = value - previous
@@ -140,7 +165,17 @@ public struct HeadlineFigure: Sendable, Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case key, label, kind, value, previous, change, target }
+    /// Whether the change is better (true) or worse (false) for the caller; nil when neutral or unchanged.
+    public var better: Bool? {
+        guard let change, change != 0 else { return nil }
+        switch direction {
+        case .higherIsBetter: return change > 0
+        case .lowerIsBetter: return change < 0
+        case .neutral: return nil
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case key, label, kind, value, previous, change, target, better, provisional }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -151,18 +186,7 @@ public struct HeadlineFigure: Sendable, Encodable {
         try c.encode(previous, forKey: .previous)
         try c.encode(change, forKey: .change)
         try c.encode(target, forKey: .target)
-    }
-}
-
-/// The headline of a day against the same weekday one week before (`previous` and `change` are that day's).
-public struct WeekAgoComparison: Sendable, Encodable {
-    public var date: String
-    public var weekday: String
-    public var headline: [HeadlineFigure]
-
-    public init(date: String, weekday: String, headline: [HeadlineFigure]) {
-        self.date = date
-        self.weekday = weekday
-        self.headline = headline
+        try c.encode(better, forKey: .better)
+        try c.encode(provisional, forKey: .provisional)
     }
 }

@@ -45,7 +45,8 @@ public struct ReportBuilder {
             to: toDay.map { CivilDate(dayNumber: $0).description },
             days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0, timeZone: calendar.zone.identifier,
             intervalMinutes: settings.intervalMinutes, previousFrom: previous?.from.description,
-            previousTo: previous?.to.description, repeatsProvisionalAfter: provisionalAfter(toDay: toDay))
+            previousTo: previous?.to.description, repeatsProvisionalAfter: provisionalAfter(toDay: toDay),
+            comparisonPartial: previous.flatMap { partialComparison($0) })
 
         let intervals = (0..<a.bySlot.count).map { slot in
             IntervalRow(
@@ -93,7 +94,9 @@ public struct ReportBuilder {
             period: period, thresholds: settings,
             filters: ReportFilters(
                 queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
-            headline: headline(current: totals, previous: previous == nil ? nil : figures(a.previous)),
+            headline: headline(
+                current: totals, previous: previous == nil ? nil : figures(a.previous),
+                comparable: period.comparisonPartial == nil, provisional: period.repeatsProvisionalAfter != nil),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
             queues: queues, staffing: staffing(intervals: intervals, days: period.days), agents: agents(),
             waitDistribution: waitDistribution, table: table(),
@@ -102,6 +105,24 @@ public struct ReportBuilder {
                 period: fromDay.flatMap { f in toDay.map { Int32(f)...Int32(max(f, $0)) } }
             ).find(),
             dataQuality: dataQuality())
+    }
+
+    /// Why the previous period cannot be compared whole: it has calls on fewer days, or in fewer queues, than the
+    /// period (an export missing there, a queue added since); nil when it can.
+    private func partialComparison(_ previous: (from: CivilDate, to: CivilDate)) -> String? {
+        let a = aggregates
+        let range = Int32(previous.from.dayNumber)...Int32(previous.to.dayNumber)
+        let before = a.profiles.days.filter { range.contains($0) }.count
+        let now = a.byDay.values.filter { $0.offered > 0 }.count
+        if before < now {
+            return "the earlier period has calls on \(before) of its days, this one on \(now): no changes shown"
+        }
+        let queues = a.byQueue.filter { $0.value.offered > 0 }.count
+        if a.previousQueues.count < queues {
+            return
+                "the earlier period has calls in \(a.previousQueues.count) queues, this one in \(queues): no changes shown"
+        }
+        return nil
     }
 
     /// The local time after which repeat figures are provisional, when that is inside the period.
@@ -159,37 +180,57 @@ public struct ReportBuilder {
 
     // MARK: - Headline
 
-    /// The period's headline against other calls (the same weekday a week before, from the store).
-    public func headline(comparedWith other: CallAccumulator) -> [HeadlineFigure] {
-        headline(
-            current: CallFigures(aggregates.total, settings: aggregates.settings),
-            previous: CallFigures(other, settings: aggregates.settings))
-    }
-
-    private func headline(current: CallFigures, previous: CallFigures?) -> [HeadlineFigure] {
+    /// The headline: each figure with its change, judged for the caller (docs/METRICS.md, "Comparisons"). Waits
+    /// of answered calls are neutral when abandonment rose (callers who gave up are not in them); provisional
+    /// repeat calls and a partial previous period show no change.
+    private func headline(current: CallFigures, previous: CallFigures?, comparable: Bool, provisional: Bool)
+        -> [HeadlineFigure]
+    {
         let s = aggregates.settings
         func item(
-            _ key: String, _ label: String, _ kind: FigureKind, _ value: (CallFigures) -> Double?, target: Double? = nil
+            _ key: String, _ label: String, _ kind: FigureKind, _ direction: FigureDirection,
+            _ value: (CallFigures) -> Double?, target: Double? = nil
         ) -> HeadlineFigure {
-            HeadlineFigure(
+            var figure = HeadlineFigure(
                 key: key, label: label, kind: kind, value: value(current), previous: previous.flatMap(value),
-                target: target)
+                target: target, direction: direction)
+            if !comparable { figure.change = nil }
+            return figure
         }
-        return [
-            item("offered", "Offered", .count) { Double($0.offered) },
-            item("answered", "Answered", .count) { Double($0.answered) },
+        var figures = [
+            item("offered", "Offered", .count, .neutral) { Double($0.offered) },
+            item("answered", "Answered", .count, .neutral) { Double($0.answered) },
             item(
-                "service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, { $0.serviceLevel },
-                target: s.serviceLevelTarget),
-            item("abandonment_rate", "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate) { $0.abandonmentRate },
-            item("asa_s", "Average speed of answer", .seconds) { $0.asaSeconds },
-            item("wait_p90_s", "Wait, 90th percentile", .seconds) { $0.waitP90Seconds.map(Double.init) },
-            item("aht_s", "Average handle time", .seconds) { $0.ahtSeconds },
-            item("csat_mean", "CSAT (1-5)", .score) { $0.csatMean },
-            item("csat_satisfied", "CSAT satisfied (>= \(s.satisfiedScore))", .rate) { $0.csatSatisfied },
-            item("repeat_call_rate", "Repeat calls (\(s.repeatWindowHours) h)", .rate) { $0.repeatCallRate },
-            item("transfer_rate", "Transfer rate", .rate) { $0.transferRate },
+                "service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, .higherIsBetter,
+                { $0.serviceLevel }, target: s.serviceLevelTarget),
+            item("abandonment_rate", "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate, .lowerIsBetter) {
+                $0.abandonmentRate
+            },
+            item("asa_s", "Average speed of answer", .seconds, .lowerIsBetter) { $0.asaSeconds },
+            item("wait_p90_s", "Wait, 90th percentile", .seconds, .lowerIsBetter) {
+                $0.waitP90Seconds.map(Double.init)
+            },
+            item("aht_s", "Average handle time", .seconds, .neutral) { $0.ahtSeconds },
+            item("csat_mean", "CSAT (1-5)", .score, .higherIsBetter) { $0.csatMean },
+            item("csat_satisfied", "CSAT satisfied (>= \(s.satisfiedScore))", .rate, .higherIsBetter) {
+                $0.csatSatisfied
+            },
+            item("repeat_call_rate", "Repeat calls (\(s.repeatWindowHours) h)", .rate, .lowerIsBetter) {
+                $0.repeatCallRate
+            },
+            item("transfer_rate", "Transfer rate", .rate, .lowerIsBetter) { $0.transferRate },
         ]
+        let abandonmentRose = (figures.first { $0.key == "abandonment_rate" }?.change ?? 0) > 0
+        for i in figures.indices {
+            if abandonmentRose && (figures[i].key == "asa_s" || figures[i].key == "wait_p90_s") {
+                figures[i].direction = .neutral
+            }
+            if provisional && figures[i].key == "repeat_call_rate" {
+                figures[i].provisional = true
+                figures[i].change = nil
+            }
+        }
+        return figures
     }
 
     // MARK: - The --by table

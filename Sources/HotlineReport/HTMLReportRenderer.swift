@@ -19,7 +19,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         let calls = report.tickets == nil || report.totals.offered > 0
         let comparing = report.period.previousFrom != nil
         if calls { exceptions(report, &w) }
-        if calls { cards(report.headline, comparing: comparing, weekAgo: report.weekAgo, &w) }
+        if calls { cards(report.headline, comparing: comparing, &w) }
         if let tickets = report.tickets { ticketHeadline(tickets, comparing: comparing, &w) }
         if calls {
             load(report, &w)
@@ -55,8 +55,10 @@ public struct HTMLReportRenderer: ReportRenderer {
                 : days + " · \(r.period.intervalMinutes)-minute intervals · "
                     + "service level = answered within \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget))",
             class: "meta")
-        if let from = r.period.previousFrom, let to = r.period.previousTo {
-            w.element("p", "Changes compare with \(from) – \(to).", class: "meta")
+        if let comparison = r.period.comparison {
+            w.element(
+                "p", "Changes compare with \(comparison)" + (r.period.comparisonPartial.map { "; \($0)" } ?? "") + ".",
+                class: "meta")
         }
         var filters: [String] = []
         if !r.filters.queues.isEmpty { filters.append("queues " + r.filters.queues.joined(separator: ", ")) }
@@ -81,21 +83,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</header>\n")
     }
 
-    /// Whether a rise is good news (+1), bad news (-1) or neither (0).
-    private static func direction(_ key: String) -> Int {
-        switch key {
-        case "service_level", "csat_mean", "csat_satisfied": 1
-        case "abandonment_rate", "asa_s", "wait_p90_s", "repeat_call_rate", "transfer_rate": -1
-        case "satisfaction": 1
-        case "resolution_p50_min", "resolution_p90_min", "first_reply_p50_min", "sla_breach_rate", "backlog",
-            "reopen_rate":
-            -1
-        default: 0
-        }
-    }
-
     func cards(
-        _ headline: [HeadlineFigure], comparing: Bool, weekAgo: WeekAgoComparison? = nil, _ w: inout HTMLWriter<String>
+        _ headline: [HeadlineFigure], comparing: Bool, _ w: inout HTMLWriter<String>
     ) {
         w.raw("<section class=\"cards\">\n")
         for f in headline {
@@ -107,24 +96,16 @@ public struct HTMLReportRenderer: ReportRenderer {
                 w.element(
                     "span", (missed ? "below target " : "target met ") + DisplayFormat.percent(target), class: "badge")
             }
-            if comparing {
-                var tone = ""
-                if let change = f.change, change != 0 {
-                    let d = Self.direction(f.key)
-                    tone = d == 0 ? "" : ((change > 0) == (d > 0) ? " good" : " bad")
-                }
+            if f.provisional {
+                w.element("div", "provisional: not compared", class: "change")
+            } else if comparing {
+                // Colour says better or worse for the caller, as the figure judges it (neutral: no colour).
+                let tone = f.better.map { $0 ? " good" : " bad" } ?? ""
                 let arrow = (f.change ?? 0) > 0 ? "▲ " : (f.change ?? 0) < 0 ? "▼ " : ""
                 w.raw("<div class=\"change\(tone)\">")
                 w.text(
                     arrow + DisplayFormat.change(f.change, kind: f.kind) + " vs "
                         + DisplayFormat.figure(f.previous, kind: f.kind))
-                w.raw("</div>")
-            }
-            if let weekAgo, let other = weekAgo.headline.first(where: { $0.key == f.key }) {
-                w.raw("<div class=\"change\">")
-                w.text(
-                    DisplayFormat.change(other.change, kind: f.kind) + " vs last " + weekAgo.weekday + " "
-                        + DisplayFormat.figure(other.previous, kind: f.kind))
                 w.raw("</div>")
             }
             w.raw("</div>\n")

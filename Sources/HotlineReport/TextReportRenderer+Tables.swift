@@ -70,9 +70,30 @@ extension TextReportRenderer {
         ]
         if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
         var table = TextTable(columns)
-        for a in r.agents { table.add(FigureCells.agent(a, sessions: sessions)) }
+        // An e-mail lists the ten who answered most and the ten who answered least; the HTML, CSV and JSON
+        // reports list everyone.
+        let ranked = r.agents.sorted {
+            $0.figures.answered != $1.figures.answered ? $0.figures.answered > $1.figures.answered : $0.name < $1.name
+        }
+        let shown = ranked.count <= 2 * Self.agentsAtEachEnd ? ranked : Array(ranked.prefix(Self.agentsAtEachEnd))
+        for a in shown { table.add(FigureCells.agent(a, sessions: sessions)) }
+        if ranked.count > shown.count {
+            table.add(
+                ["... \(ranked.count - 2 * Self.agentsAtEachEnd) more"] + Array(repeating: "", count: columns.count - 1)
+            )
+            for a in ranked.suffix(Self.agentsAtEachEnd) { table.add(FigureCells.agent(a, sessions: sessions)) }
+        }
         table.render(into: &out, indent: "  ")
+        if ranked.count > shown.count {
+            out.write(
+                fitted(
+                    "  The \(Self.agentsAtEachEnd) agents who answered most and least; all \(ranked.count) in the HTML, CSV and JSON reports."
+                ))
+        }
     }
+
+    /// Agents listed at each end of the text report's ranking.
+    static let agentsAtEachEnd = 10
 
     public func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let t = r.thresholds

@@ -11,9 +11,13 @@ public struct TextReportRenderer: ReportRenderer {
         header(report, &out)
         // A ticket export alone gives a ticket report: the call sections would be empty tables.
         let calls = report.tickets == nil || report.totals.offered > 0
-        if calls { exceptions(report, &out) }
-        if calls { headline(report, &out) }
-        if calls, let weekAgo = report.weekAgo { self.weekAgo(weekAgo, &out) }
+        // The first screen of the morning e-mail: what needs attention, the headline, the queues; the long tables
+        // follow.
+        if calls {
+            exceptions(report, &out)
+            headline(report, &out)
+            queues(report, &out)
+        }
         if let tickets = report.tickets {
             ticketHeadline(tickets, comparing: report.period.previousFrom != nil, &out)
         }
@@ -21,7 +25,6 @@ public struct TextReportRenderer: ReportRenderer {
             intervals(report, &out)
             if report.days.count > 1 { days(report, &out) }
             categories(report, &out)
-            queues(report, &out)
             if !report.agents.isEmpty { agents(report, &out) }
         }
         if let tickets = report.tickets { ticketSections(tickets, &out) }
@@ -57,7 +60,10 @@ public struct TextReportRenderer: ReportRenderer {
                 "Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n"
             )
         }
-        if let from = p.previousFrom, let to = p.previousTo { out.write("Changes compare with \(from) .. \(to).\n") }
+        if let comparison = p.comparison {
+            out.write(
+                fitted("Changes compare with \(comparison)" + (p.comparisonPartial.map { "; \($0)" } ?? "") + "."))
+        }
         if !r.filters.queues.isEmpty || !r.filters.categories.isEmpty {
             let parts = [
                 r.filters.queues.isEmpty
@@ -90,7 +96,7 @@ public struct TextReportRenderer: ReportRenderer {
         var table = TextTable(columns)
         var notes: [String] = []
         for f in r.headline {
-            var cells = [f.label, DisplayFormat.figure(f.value, kind: f.kind)]
+            var cells = [f.label + (f.provisional ? " *" : ""), DisplayFormat.figure(f.value, kind: f.kind)]
             if comparing {
                 cells += [DisplayFormat.figure(f.previous, kind: f.kind), DisplayFormat.change(f.change, kind: f.kind)]
             }
@@ -125,21 +131,9 @@ public struct TextReportRenderer: ReportRenderer {
         if let after = r.period.repeatsProvisionalAfter {
             out.write(
                 wrapped(
-                    "Repeat calls are provisional after \(after): those callers may still call back."))
+                    "* Provisional, not compared: answered calls after \(after) may still turn out repeats, their callers may still call back."
+                ))
         }
-    }
-
-    /// A day against the same weekday a week before.
-    private func weekAgo<Output: TextOutputStream>(_ w: WeekAgoComparison, _ out: inout Output) {
-        section("Against \(w.weekday) \(w.date)", "the same weekday a week before", &out)
-        var table = TextTable([("", 36), ("This day", 12), ("Week ago", 10), ("Change", 10)])
-        for f in w.headline {
-            table.add([
-                f.label, DisplayFormat.figure(f.value, kind: f.kind), DisplayFormat.figure(f.previous, kind: f.kind),
-                DisplayFormat.change(f.change, kind: f.kind),
-            ])
-        }
-        table.render(into: &out, indent: "  ")
     }
 
     static let loadColumns: [(String, Int)] = [

@@ -149,7 +149,7 @@ struct EndToEndTests {
             toFile: bad, atomically: true, encoding: .utf8)
         let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--config", bad])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("bad.yaml:3: service_level.target: expected a fraction"))
+        #expect(run.stderr.contains("bad.yaml:3: service_level.target: expected a share such as 80, 80% or 0.8"))
     }
 
     @Test func staffingGivesTheErlangCTableAsCSV() throws {

@@ -111,9 +111,9 @@ import Testing
         ("interval_minutes: 30\ncolour: blue\n", "hotline.yaml:2: colour: unknown setting; known here: time_zone,"),
         (
             "service_level:\n  target: high\n",
-            "hotline.yaml:2: service_level.target: expected a fraction like 0.8 or a percentage like 80%, found 'high'"
+            "hotline.yaml:2: service_level.target: expected a share such as 80, 80% or 0.8, found 'high'"
         ),
-        ("service_level:\n  target: 120%\n", "hotline.yaml:2: service_level.target: expected a fraction"),
+        ("service_level:\n  target: 120%\n", "hotline.yaml:2: service_level.target: expected a share"),
         ("interval_minutes: 20\n", "hotline.yaml:1: interval_minutes: expected 15, 30 or 60, found 20"),
         ("repeat_window_hours: soon\n", "hotline.yaml:1: repeat_window_hours: expected a whole number, found 'soon'"),
         ("time_zone: Mars/Olympus\n", "hotline.yaml:1: time_zone: unknown time zone 'Mars/Olympus'"),

@@ -32,11 +32,12 @@ import Testing
 
     func exceptions(_ calls: [CallRecord], settings: ExceptionSettings = ExceptionSettings()) -> [ReportException] {
         var query = CallQuery()
-        let day = CivilDate(dayNumber: CivilDate(parsing: "2026-11-16")!.dayNumber + 21)  // Safe: a literal date.
+        let day = CivilDate(dayNumber: (CivilDate(parsing: "2026-11-16")?.dayNumber ?? 0) + 21)
         query.from = day
         query.to = day
         let calendar = LocalCalendar(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt, intervalMinutes: 30)
-        let aggregator = CallAggregator(settings: MetricSettings(), query: query, calendar: calendar, symbols: f.symbols)
+        let aggregator = CallAggregator(
+            settings: MetricSettings(), query: query, calendar: calendar, symbols: f.symbols)
         for call in calls { aggregator.add(call) }
         var builder = ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: f.symbols, inputs: [], firstRejects: [],
@@ -71,8 +72,10 @@ import Testing
     }
 
     @Test func abandonmentWellAboveTheUsualIsASpike() throws {
-        let today = calls(week: 3, 20, wait: 15) + calls(week: 3, at: 1800, 10) + calls(
-            week: 3, at: 2400, 10, wait: 30, outcome: .abandoned)
+        let today =
+            calls(week: 3, 20, wait: 15) + calls(week: 3, at: 1800, 10)
+            + calls(
+                week: 3, at: 2400, 10, wait: 30, outcome: .abandoned)
         let spike = try #require(exceptions(ordinaryWeeks() + today).first { $0.kind == .abandonment })
         #expect(spike.from.hasSuffix("T10:30:00+08:00") && spike.to.hasSuffix("T11:00:00+08:00"))
         #expect(spike.value == 0.5 && spike.usual == 0 && spike.callsAffected == 10)

@@ -30,6 +30,8 @@ struct CallPipeline {
     var outcomeWords: [String: CallOutcome] = [:]
     var directionWords: [String: CallDirection] = [:]
     var cdrContexts: [String: CallDirection] = [:]
+    /// Thresholds of the exceptions listed first.
+    var exceptionSettings = ExceptionSettings()
     var callsDateOrder = DateOrder.ymd
     var ticketsDateOrder = DateOrder.ymd
     /// Ticket settings and export mappings from the configuration.
@@ -92,6 +94,7 @@ struct CallPipeline {
         pipeline.outcomeWords = config.outcomeWords
         pipeline.directionWords = config.directionWords
         pipeline.cdrContexts = config.cdrContexts
+        pipeline.exceptionSettings = ExceptionSettings(config)
         pipeline.callsDateOrder = config.callsDateOrder
         pipeline.ticketsDateOrder = config.ticketsDateOrder
         pipeline.ticketSettings = TicketSettings(config)
@@ -122,6 +125,7 @@ struct CallPipeline {
         var builder = ReportBuilder(
             aggregates: pass.calls, calendar: pass.calendar, symbols: pass.symbols, inputs: pass.summaries,
             firstRejects: pass.firstRejects, unmatched: pass.unmatched)
+        builder.exceptionSettings = exceptionSettings
         let tickets = pass.tickets
         if let first = tickets.firstDay, let last = tickets.lastDay { builder.otherDays = (Int(first), Int(last)) }
         var report = builder.build()

@@ -26,3 +26,17 @@ extension TicketSettings {
         satisfiedScore = config.satisfiedScore
     }
 }
+
+extension ExceptionSettings {
+    init(_ config: HotlineConfiguration) {
+        self.init()
+        let t = config.exceptions
+        minOfferedPerInterval = t.minCallsPerInterval ?? minOfferedPerInterval
+        abandonmentLimit = t.abandonmentLimit ?? abandonmentLimit
+        abandonmentTimesUsual = t.abandonmentTimesUsual ?? abandonmentTimesUsual
+        volumeChange = t.volumeChange ?? volumeChange
+        shareJump = t.shareJump ?? shareJump
+        missingShare = t.missingShare ?? missingShare
+        minQueueOffered = t.minQueueCalls ?? minQueueOffered
+    }
+}

@@ -241,7 +241,8 @@ struct NightlyRun {
             query.from = job.from
             query.to = job.to
             let report = try StoreReport(
-                store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone
+                store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone,
+                exceptionSettings: ExceptionSettings(config)
             ).build()
             for format in job.formats {
                 let ext = format == .text ? "txt" : format.rawValue

@@ -12,6 +12,7 @@ struct StoreReport {
     var ticketSettings: TicketSettings
     var query: CallQuery
     var zone: TimeZone
+    var exceptionSettings = ExceptionSettings()
     var firstRejectsKept = 10
 
     /// Why a `--by` dimension cannot come from the store, or nil.
@@ -39,21 +40,15 @@ struct StoreReport {
         }
         // The period and the one before in full, and the eight weeks before the period for the usual the
         // exceptions compare with; earlier days only for their tickets (the backlog counts tickets from before the
-        // period); whether repeat calls are still provisional depends on all the data stored. A one-day report
-        // also compares with the same weekday a week before. Days stream through one at a time.
-        let weekAgo = from == to ? from.dayNumber - 7 : nil
-        let first = Int32(
-            min((q.previous?.from ?? from).dayNumber, weekAgo ?? Int.max, from.dayNumber - ExceptionSettings.usualDays))
+        // period); whether repeat calls are still provisional depends on all the data stored (a one-day report's
+        // previous period is the same weekday a week before). Days stream through one at a time.
+        let first = Int32(min((q.previous?.from ?? from).dayNumber, from.dayNumber - ExceptionSettings.usualDays))
         let period = StoredPeriod(
             settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
-        var weekAgoCalls: CallAccumulator?
         var sawTickets = false
         try store.forEachSnapshot(first...Int32(to.dayNumber)) { snap in
             period.add(snap)
             sawTickets = sawTickets || !snap.tickets.isEmpty
-            if Int(snap.day) == weekAgo, !snap.calls.isEmpty {
-                weekAgoCalls = snap.calls.reduce(into: CallAccumulator()) { $0.merge($1.figures) }
-            }
         }
         if let stored = try store.storedDays(), stored.lowerBound < first {
             try store.forEachSnapshot(stored.lowerBound...(first - 1), ticketsOnly: true) { snap in
@@ -66,17 +61,12 @@ struct StoreReport {
         let paths = try store.files(touching: days)
         let wanted = Set(paths)
         let inputs = try store.manifest().filter { wanted.contains($0.path) }.map(\.summary)
-        let report = ReportBuilder(
+        var report = ReportBuilder(
             aggregates: calls, calendar: calendar, symbols: symbols, inputs: inputs,
             firstRejects: try store.rejects(paths: paths, limit: firstRejectsKept),
             unmatched: try store.unmatched(paths: paths))
+        report.exceptionSettings = exceptionSettings
         var built = report.build()
-        if let weekAgo, let weekAgoCalls, !calls.byDay.isEmpty {
-            built.weekAgo = WeekAgoComparison(
-                date: CivilDate(dayNumber: weekAgo).description,
-                weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: weekAgo)],
-                headline: report.headline(comparedWith: weekAgoCalls))
-        }
         if sawTickets {
             built.tickets = TicketSectionBuilder(
                 aggregator: tickets, symbols: symbols, fromDay: from.dayNumber, toDay: to.dayNumber

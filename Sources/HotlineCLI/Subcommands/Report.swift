@@ -28,12 +28,7 @@ extension HotlineCommand {
         @OptionGroup var filter: FilterOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(
-            help: "Service-level threshold in seconds: answered within it counts (default 20, or the configuration's).")
-        var slSeconds: Int?
-
-        @Option(help: "Service-level target in percent (default 80, or the configuration's).")
-        var slTarget: Double?
+        @OptionGroup var serviceLevel: ServiceLevelOptions
 
         @Option(
             help:
@@ -55,9 +50,6 @@ extension HotlineCommand {
         var store: String?
 
         func validate() throws {
-            guard (slSeconds ?? 1) > 0 else {
-                throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
-            }
             guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
             guard (parallelBlockBytes ?? 64) >= 64 else {
                 throw ValidationError("--parallel-block-bytes must be 64 or more.")
@@ -70,17 +62,14 @@ extension HotlineCommand {
             } else {
                 try input.requireInputs("report")
             }
-            guard (slTarget ?? 80) > 0, (slTarget ?? 80) <= 100 else {
-                throw ValidationError("--sl-target is a percentage between 0 and 100, e.g. 80.")
-            }
         }
 
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
             let settings = MetricSettings(
-                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
-                serviceLevelTarget: slTarget.map { $0 / 100 })
+                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
+                serviceLevelTarget: serviceLevel.target?.fraction)
             var query = filter.query(over: period)
             query.dimensions = try output.dimensions()
 
@@ -163,7 +152,8 @@ extension HotlineCommand {
                     throw HotlineExit.usage
                 }
                 let report = try StoreReport(
-                    store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone
+                    store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone,
+                    exceptionSettings: ExceptionSettings(config)
                 ).build()
                 return CallPipeline.Result(
                     report: report, summaries: [], unmatched: [], firstRejects: [])

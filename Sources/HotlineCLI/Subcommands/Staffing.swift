@@ -23,22 +23,16 @@ extension HotlineCommand {
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text
 
-        @Option(help: "Service-level threshold in seconds (default 20, or the configuration's).")
-        var slSeconds: Int?
-
-        @Option(help: "Service-level target in percent (default 80, or the configuration's).")
-        var slTarget: Double?
+        @OptionGroup var serviceLevel: ServiceLevelOptions
 
         func validate() throws {
             try input.requireInputs("staffing")
             guard format != .html else {
                 throw ValidationError("--format html is for report; staffing writes text, csv or json.")
             }
-            guard (slSeconds ?? 1) > 0 else {
-                throw ValidationError("--sl-seconds must be a positive number of seconds, e.g. 20.")
-            }
-            guard (slTarget ?? 80) > 0, (slTarget ?? 80) < 100 else {
-                throw ValidationError("--sl-target is a percentage above 0 and below 100, e.g. 80.")
+            // Erlang C never promises every call: 100% is a target no number of agents meets.
+            guard (serviceLevel.target?.fraction ?? 0.8) < 1 else {
+                throw ValidationError("--sl-target must be below 100% for staffing, e.g. 80.")
             }
         }
 
@@ -46,8 +40,8 @@ extension HotlineCommand {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
             let settings = MetricSettings(
-                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: slSeconds,
-                serviceLevelTarget: slTarget.map { $0 / 100 })
+                config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
+                serviceLevelTarget: serviceLevel.target?.fraction)
             let query = filter.query(over: period)
             let result = CallPipeline.configured(
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
