@@ -36,4 +36,6 @@ enum HotlineExit {
     static let usage = ExitCode(2)
     static let strictInputErrors = ExitCode(3)
     static let locked = ExitCode(4)
+    /// The nightly job's day has no calls, or far fewer than its usual: an export missing or incomplete.
+    static let missingData = ExitCode(5)
 }

@@ -62,4 +62,8 @@ public struct CallAggregates: Sendable {
     public var profiles = DayProfiles(slotsPerDay: 1)
     /// Queues with calls in the previous period.
     public var previousQueues = Set<Symbol>()
+    /// The queues and days of every call read, whatever the period and filters; empty and nil when not known (a
+    /// report from the store).
+    public var queuesRead: [Symbol] = []
+    public var daysRead: ClosedRange<Int32>?
 }

@@ -55,6 +55,9 @@ public final class CallAggregator {
     private var profiles: DayProfiles
     /// Queues with calls in the previous period: a comparison over fewer queues says so.
     private var previousQueues = Set<Symbol>()
+    /// Queues (by symbol number) and days of every call read, in the period and filters or not.
+    private var queuesRead: [Bool] = []
+    private var daysRead: ClosedRange<Int32>?
     private var repeats = RepeatCallTracker()
     private var cells = DenseIndex<Cell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
@@ -101,6 +104,13 @@ public final class CallAggregator {
     public func add(_ call: CallRecord) {
         let stamp = calendar.stamp(call.enqueuedAt)
         let day = Int(stamp.day)
+        // What was read at all, whatever the filters: a filter or period that matches nothing names what exists.
+        let q = Int(call.queue.rawValue)
+        if q >= queuesRead.count { queuesRead += Array(repeating: false, count: q + 1 - queuesRead.count) }
+        queuesRead[q] = true
+        daysRead =
+            daysRead.map { min($0.lowerBound, stamp.day)...max($0.upperBound, stamp.day) }
+            ?? stamp.day...stamp.day
         let selected =
             (queueFilter.map { $0.contains(call.queue) } ?? true)
             && (categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)])
@@ -290,7 +300,9 @@ public final class CallAggregator {
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
             byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot, profiles: profiles,
-            previousQueues: previousQueues)
+            previousQueues: previousQueues,
+            queuesRead: queuesRead.indices.filter { queuesRead[$0] }.map { Symbol(rawValue: UInt32($0)) },
+            daysRead: daysRead)
     }
 
     /// The global id of a cell, made when new.

@@ -26,10 +26,13 @@ public struct Report: Sendable, Encodable {
     public var tickets: TicketSection?
     /// What needs attention, most calls affected first.
     public var exceptions: [ReportException] = []
+    /// A filter or period that matched no call, naming what exists.
+    public var warnings: [String] = []
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, exceptions, headline, totals, intervals, days, heatmap, categories, queues,
+        case period, thresholds, filters, warnings, exceptions, headline, totals, intervals, days, heatmap, categories,
+            queues,
             agents, staffing
         case waitDistribution = "wait_distribution", table, tickets
         case dataQuality = "data_quality"
@@ -41,6 +44,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(period, forKey: .period)
         try c.encode(thresholds, forKey: .thresholds)
         try c.encode(filters, forKey: .filters)
+        try c.encode(warnings, forKey: .warnings)
         try c.encode(exceptions, forKey: .exceptions)
         try c.encode(headline, forKey: .headline)
         try c.encode(totals, forKey: .totals)

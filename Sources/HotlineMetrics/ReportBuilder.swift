@@ -104,7 +104,29 @@ public struct ReportBuilder {
                 aggregates: a, calendar: calendar, symbols: symbols, settings: exceptionSettings,
                 period: fromDay.flatMap { f in toDay.map { Int32(f)...Int32(max(f, $0)) } }
             ).find(),
-            dataQuality: dataQuality())
+            warnings: warnings(), dataQuality: dataQuality())
+    }
+
+    /// A filter or period that matched no call, naming what the data holds (a typo in `--queue` is not a quiet
+    /// day).
+    private func warnings() -> [String] {
+        let a = aggregates
+        guard let read = a.daysRead else { return [] }
+        var warnings: [String] = []
+        let queuesRead = a.queuesRead.map { symbols[$0] }.filter { !$0.isEmpty }.sorted()
+        for queue in a.query.queues.sorted() where !queuesRead.contains(queue) {
+            warnings.append("queue '\(queue)' matched no call; queues read: \(queuesRead.joined(separator: ", "))")
+        }
+        for category in a.query.categories where (a.byCategory[category]?.offered ?? 0) == 0 {
+            warnings.append("category '\(category.name)' matched no call in the period and filters")
+        }
+        if let from = a.query.from, let to = a.query.to, a.total.offered == 0 {
+            let span = "\(CivilDate(dayNumber: Int(read.lowerBound))) .. \(CivilDate(dayNumber: Int(read.upperBound)))"
+            if Int(read.upperBound) < from.dayNumber || Int(read.lowerBound) > to.dayNumber {
+                warnings.append("no call falls in \(from) .. \(to); the calls read span \(span)")
+            }
+        }
+        return warnings
     }
 
     /// Why the previous period cannot be compared whole: it has calls on fewer days, or in fewer queues, than the

@@ -47,6 +47,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("<header>\n")
         let subject = r.tickets == nil ? "calls" : r.totals.offered > 0 ? "calls and tickets" : "tickets"
         w.element("h1", "Hotline \(subject) · " + span)
+        for missing in r.exceptions where missing.kind == .missingData {
+            w.element(
+                "p",
+                "ALARM: \(missing.day) has \(DisplayFormat.count(missing.offered, "call")), usually "
+                    + "\(DisplayFormat.count(missing.usual)): the call data is missing or incomplete.", class: "alarm")
+        }
         let days = "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone)"
         w.element(
             "p",
@@ -66,6 +72,10 @@ public struct HTMLReportRenderer: ReportRenderer {
             filters.append("categories " + r.filters.categories.joined(separator: ", "))
         }
         if !filters.isEmpty { w.element("p", "Only " + filters.joined(separator: "; ") + ".", class: "meta") }
+        if !r.filters.queues.isEmpty && r.tickets != nil {
+            w.element("p", "Tickets are not filtered by queue: a ticket export names no queue.", class: "meta")
+        }
+        for warning in r.warnings { w.element("p", "Note: " + warning + ".", class: "meta") }
         let q = r.dataQuality
         w.element(
             "p",

@@ -48,6 +48,12 @@ public struct TextReportRenderer: ReportRenderer {
             r.tickets == nil
             ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"
         out.write(fitted("\(title)  \(span)"))
+        for missing in r.exceptions where missing.kind == .missingData {
+            out.write(
+                fitted(
+                    "ALARM: \(missing.day) has \(DisplayFormat.count(missing.offered, "call")), usually "
+                        + "\(DisplayFormat.count(missing.usual)): the call data is missing or incomplete."))
+        }
         if r.tickets != nil && r.totals.offered == 0 {
             // A ticket report: the call thresholds say nothing here.
             out.write("Time zone \(p.timeZone).\n")
@@ -71,7 +77,11 @@ public struct TextReportRenderer: ReportRenderer {
                 r.filters.categories.isEmpty ? nil : "categories " + r.filters.categories.joined(separator: ", "),
             ].compactMap { $0 }
             out.write(fitted("Only \(parts.joined(separator: "; "))."))
+            if !r.filters.queues.isEmpty && r.tickets != nil {
+                out.write(fitted("Tickets are not filtered by queue: a ticket export names no queue."))
+            }
         }
+        for warning in r.warnings { out.write(fitted("Note: " + TerminalText.sanitized(warning) + ".")) }
         let q = r.dataQuality
         out.write(
             fitted(

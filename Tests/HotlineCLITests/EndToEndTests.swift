@@ -95,6 +95,28 @@ struct EndToEndTests {
         #expect(run.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-16,10,1,1,") == true)
     }
 
+    @Test func aQueueFilterThatMatchesNoCallWarnsAndNamesTheQueuesRead() throws {
+        let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--queue", "nosuchqueue"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("queue 'nosuchqueue' matched no call; queues read: "))
+        #expect(run.stdout.contains("Note: queue 'nosuchqueue' matched no call"))
+    }
+
+    @Test func anOnlyInputThatCannotBeReadPrintsNoReport() throws {
+        let binary = scratch + "/blob.dat"
+        try Data([0, 1, 2, 0, 0, 7, 0]).write(to: URL(fileURLWithPath: binary))
+        let run = try EndToEnd.run(["report", binary])
+        #expect(run.status == 1 && run.stdout.isEmpty)
+        #expect(run.stderr.contains("no input could be read: no report written"))
+    }
+
+    @Test(arguments: ["80", "80%", "0.8"])
+    func aServiceLevelTargetMeansTheSameInEveryUnit(target: String) throws {
+        let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--sl-target", target])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("target 80.0%"))
+    }
+
     @Test func queueLegsAnsweredByQueueWithoutAnAgentAreNotAnsweredCalls() throws {
         // An Issabel PBX's Master.csv: 33 Queue legs of queue 500 (three written twice by ForkCDR), 32 ANSWERED by
         // Queue() itself, 3 with an agent bridged; 20 of the calls dialled from extensions; one extension call and

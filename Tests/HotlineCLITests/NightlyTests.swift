@@ -144,9 +144,27 @@ struct NightlyTests {
         F,merchant,退款,inbound,13800000001,,2026-11-17T00:00:30.001+08:00,,2026-11-17T00:01:00+08:00,29.999,,0,0,abandoned,,
 
         """.write(toFile: inbox + "/merchant-2026-11-17.csv", atomically: true, encoding: .utf8)
-        #expect(try nightly("2026-11-18").status == 0)
+        // No call export for the 18th: the night still derives the days before, and says the 18th is missing.
+        #expect(try nightly("2026-11-18").status == 5)
         #expect(try repeatRate(["report", "--store", store], "2026-11-16") == 1)
         #expect(try repeatRate(["report", inbox], "2026-11-16") == 1)
+    }
+
+    @Test func aDayWhoseCallExportIsMissingIsAnAlarmInTheExitCodeTheReportAndTheIndex() throws {
+        for day in ["2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"] {
+            try writeDay(day, 40)
+            #expect(try nightly(day).status == 0)
+        }
+        // Monday's export never arrives; Tuesday's does.
+        let monday = try nightly("2026-11-16")
+        #expect(monday.status == 5)
+        #expect(monday.stderr.contains("2026-11-16: only 0 calls read, usually 40: the call export is missing"))
+        let text = try String(contentsOfFile: scratch + "/out/daily/2026-11-16.txt", encoding: .utf8)
+        #expect(text.split(separator: "\n").dropFirst().first?.hasPrefix("ALARM: 2026-11-16 has 0 calls") == true)
+        let index = try String(contentsOfFile: scratch + "/out/index.html", encoding: .utf8)
+        #expect(index.contains("<tr class=\"missing\"><th>Mon 2026-11-16<br><span class=\"quiet\">no calls</span>"))
+        try writeDay("2026-11-17", 40)
+        #expect(try nightly("2026-11-17").status == 0)
     }
 
     @Test func aGrownQueueLogGivesTheFiguresOfReadingItWhole() throws {

@@ -31,6 +31,8 @@ struct NightlyRun {
         var failures: [String] = []
         var rejected = 0
         var dailyText: String?
+        /// Why the night's day looks to be missing its calls (an export that did not arrive whole); nil when not.
+        var missingData: String?
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -251,9 +253,23 @@ struct NightlyRun {
                 if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
                 write(text, to: path, inputs: inputs, outcome: &outcome)
             }
+            if job.folder == "daily" && job.to == day,
+                let missing = report.exceptions.first(where: { $0.kind == .missingData && $0.day == day.description })
+            {
+                outcome.missingData =
+                    "\(day): only \(missing.offered) calls read, usually \(Int((missing.usual ?? 0).rounded())): the call export is missing or incomplete"
+            }
         }
         prune(before: day.dayNumber - config.nightly.retentionDays)
-        write(indexPage(), to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
+        let index = try indexDays(store: store)
+        if outcome.missingData == nil, let tonight = index.first(where: { $0.date == day.description }),
+            tonight.offered ?? 0 == 0, index.contains(where: { ($0.offered ?? 0) > 0 })
+        {
+            // A 24-hour hotline has calls every day: none at all is a failed export, whatever the usual.
+            outcome.missingData = "\(day): no calls read: the call export is missing"
+        }
+        let page = IndexPageRenderer(serviceLevelTarget: settings.serviceLevelTarget).render(index)
+        write(page, to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
     }
 
     private var ticketSettings: TicketSettings { TicketSettings(config) }
@@ -309,36 +325,45 @@ struct NightlyRun {
         }
     }
 
-    /// `index.html`: every report kept, newest first, one self-contained page.
-    private func indexPage() -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Hotline reports</title>
-            <style>body{font:14px/1.5 sans-serif;max-width:720px;margin:24px auto;color:#1d2733}
-            td,th{padding:2px 12px 2px 0;text-align:left}</style></head>
-            <body><h1>Hotline reports</h1>
-            <table><thead><tr><th>Day</th><th>Daily</th><th>Week to date</th><th>Month to date</th></tr></thead><tbody>
-
-            """
-        var dates = Set<String>()
-        for folder in ["daily", "week-to-date", "month-to-date"] {
+    /// The days of `index.html`: every day with a report kept, newest first, with its figures from the store and
+    /// whether its calls look missing (none, or fewer than the configured share of the same weekday's usual over
+    /// the eight weeks before).
+    private func indexDays(store: Store) throws -> [IndexPageRenderer.Day] {
+        let folders = ["daily", "week-to-date", "month-to-date"]
+        var reports: [Int: [String]] = [:]
+        for folder in folders {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(outputDirectory)/\(folder)")) ?? []
             where name.hasSuffix(".html") {
-                dates.insert(String(name.dropLast(5)))
+                // Only the job's own names: a date, nothing else a folder may hold.
+                guard let date = CivilDate(parsing: String(name.dropLast(5))), "\(date).html" == name else { continue }
+                reports[date.dayNumber, default: []].append(folder)
             }
         }
-        for date in dates.sorted(by: >) {
-            html += "<tr><td>\(date)</td>"
-            for folder in ["daily", "week-to-date", "month-to-date"] {
-                let exists = FileManager.default.fileExists(atPath: "\(outputDirectory)/\(folder)/\(date).html")
-                html +=
-                    exists
-                    ? "<td><a href=\"\(folder)/\(date).html\">html</a> · <a href=\"\(folder)/\(date).txt\">text</a></td>"
-                    : "<td></td>"
-            }
-            html += "</tr>\n"
+        guard let first = reports.keys.min(), let last = reports.keys.max() else { return [] }
+        var figures: [Int: CallAccumulator] = [:]
+        try store.forEachSnapshot(Int32(first - ExceptionSettings.usualDays)...Int32(last)) { snap in
+            var total = CallAccumulator()
+            for row in snap.calls { total.merge(row.figures) }
+            figures[Int(snap.day)] = total
         }
-        return html + "</tbody></table>\n</body>\n</html>\n"
+        let share = ExceptionSettings(config).missingShare
+        return reports.keys.sorted(by: >).map { day in
+            let acc = figures[day] ?? CallAccumulator()
+            let f = CallFigures(acc, settings: settings)
+            let usualDays = (1...8).map { day - 7 * $0 }.compactMap { figures[$0] }.filter { $0.offered > 0 }
+            let usual =
+                usualDays.isEmpty ? nil : Double(usualDays.reduce(0) { $0 + $1.offered }) / Double(usualDays.count)
+            var missing: String?
+            if acc.offered == 0, !figures.values.allSatisfy({ $0.offered == 0 }) {
+                missing = "no calls"
+            } else if let usual, Double(acc.offered) < usual * share {
+                missing = "only \(acc.offered) calls, usually \(Int(usual.rounded()))"
+            }
+            return IndexPageRenderer.Day(
+                date: CivilDate(dayNumber: day).description,
+                weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day)],
+                offered: acc.offered, serviceLevel: f.serviceLevel, abandonmentRate: f.abandonmentRate,
+                missing: missing, folders: folders.filter { reports[day]?.contains($0) == true })
+        }
     }
 }

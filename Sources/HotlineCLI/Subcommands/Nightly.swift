@@ -111,7 +111,9 @@ extension HotlineCommand {
                     throw HotlineExit.failure
                 }
             }
+            if let missing = outcome.missingData { logger.error("\(missing)") }
             if !outcome.failures.isEmpty { throw HotlineExit.failure }
+            if outcome.missingData != nil { throw HotlineExit.missingData }
             if strict && outcome.rejected > 0 {
                 logger.error("\(outcome.rejected) records rejected in tonight's files (--strict)")
                 throw HotlineExit.strictInputErrors

@@ -105,7 +105,11 @@ extension HotlineCommand {
                 }
             }
 
-            for (path, format) in output.destinations() {
+            for warning in result.report.warnings { logger.warning("\(warning)") }
+            // No input could be read: a report of zeros would say "a quiet day"; there is none.
+            let nothingRead = !result.summaries.isEmpty && result.summaries.allSatisfy { $0.error != nil }
+            if nothingRead { logger.error("no input could be read: no report written") }
+            for (path, format) in output.destinations() where !nothingRead {
                 do {
                     let text = try format.renderer(tickets: output.tickets).rendered(result.report)
                     let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)

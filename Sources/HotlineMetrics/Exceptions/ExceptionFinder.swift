@@ -215,9 +215,10 @@ public struct ExceptionFinder {
 
     private func missingData(_ day: Int32, usualDays: [Int32]) -> ReportException? {
         let offered = profiles.cells(of: day).map { $0.reduce(0) { $0 + Int($1.offered) } } ?? 0
-        // The same weekday where there is one, else every other day with data.
+        // The same weekday where there is one, else every other day with data once there are three (the first
+        // days of a hotline's data say little of a usual day).
         let others = usualDays.isEmpty ? profiles.days.filter { $0 != day } : usualDays
-        guard !others.isEmpty else { return nil }
+        guard !usualDays.isEmpty || others.count >= 3 else { return nil }
         let normal =
             Double(
                 others.reduce(0) { sum, d in sum + (profiles.cells(of: d)?.reduce(0) { $0 + Int($1.offered) } ?? 0) })

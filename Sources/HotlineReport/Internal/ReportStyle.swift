@@ -8,6 +8,7 @@ enum ReportStyle {
         h1 { font-size: 22px; margin: 0 0 4px; }
         h2 { font-size: 17px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
         p.meta { color: var(--muted); margin: 2px 0; }
+        p.alarm { background: var(--bad); color: #fff; font-weight: 600; padding: 6px 10px; border-radius: 4px; }
         .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin-top: 16px; }
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
         .card .label { color: var(--muted); font-size: 12px; }
