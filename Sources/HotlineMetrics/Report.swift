@@ -26,12 +26,15 @@ public struct Report: Sendable, Encodable {
     public var tickets: TicketSection?
     /// What needs attention, most calls affected first.
     public var exceptions: [ReportException] = []
+    /// Service level by day and wall-clock interval over the period (up to 62 days), where an outage stands out.
+    public var serviceLevelByDay: [DaySlots] = []
     /// A filter or period that matched no call, naming what exists.
     public var warnings: [String] = []
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, warnings, exceptions, headline, totals, intervals, days, heatmap, categories,
+        case period, thresholds, filters, warnings, exceptions, serviceLevelByDay = "service_level_by_day", headline,
+            totals, intervals, days, heatmap, categories,
             queues,
             agents, staffing
         case waitDistribution = "wait_distribution", table, tickets
@@ -46,6 +49,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(filters, forKey: .filters)
         try c.encode(warnings, forKey: .warnings)
         try c.encode(exceptions, forKey: .exceptions)
+        try c.encode(serviceLevelByDay, forKey: .serviceLevelByDay)
         try c.encode(headline, forKey: .headline)
         try c.encode(totals, forKey: .totals)
         try c.encode(intervals, forKey: .intervals)
@@ -192,5 +196,23 @@ public struct HeadlineFigure: Sendable, Encodable {
         try c.encode(target, forKey: .target)
         try c.encode(better, forKey: .better)
         try c.encode(provisional, forKey: .provisional)
+    }
+}
+
+/// One day's intervals: offered calls and service level (nil where no call counts) of each wall-clock slot.
+public struct DaySlots: Sendable, Encodable {
+    public var date: String
+    public var weekday: String
+    public var offered: [Int]
+    public var serviceLevel: [Double?]
+
+    enum CodingKeys: String, CodingKey { case date, weekday, offered, serviceLevel = "service_level" }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(date, forKey: .date)
+        try c.encode(weekday, forKey: .weekday)
+        try c.encode(offered, forKey: .offered)
+        try c.encode(serviceLevel, forKey: .serviceLevel)
     }
 }

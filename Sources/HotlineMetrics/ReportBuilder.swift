@@ -104,7 +104,17 @@ public struct ReportBuilder {
                 aggregates: a, calendar: calendar, symbols: symbols, settings: exceptionSettings,
                 period: fromDay.flatMap { f in toDay.map { Int32(f)...Int32(max(f, $0)) } }
             ).find(),
-            warnings: warnings(), dataQuality: dataQuality())
+            serviceLevelByDay: dayNumbers.count > 62 ? [] : dayNumbers.map { slots(of: $0) }, warnings: warnings(),
+            dataQuality: dataQuality())
+    }
+
+    /// The wall-clock slots of a day of the period: offered calls and service level.
+    private func slots(of day: Int) -> DaySlots {
+        let cells = aggregates.profiles.cells(of: Int32(day)).map(Array.init) ?? []
+        return DaySlots(
+            date: CivilDate(dayNumber: day).description,
+            weekday: CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day)],
+            offered: cells.map { Int($0.offered) }, serviceLevel: cells.map(\.serviceLevel))
     }
 
     /// A filter or period that matched no call, naming what the data holds (a typo in `--queue` is not a quiet

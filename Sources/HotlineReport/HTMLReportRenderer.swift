@@ -24,6 +24,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if calls {
             load(report, &w)
             if report.days.count > 1 { days(report, &w) }
+            if report.serviceLevelByDay.count > 1 { serviceLevelHeatmap(report, &w) }
             heatmap(report, &w)
             categories(report, &w)
             queues(report, &w)

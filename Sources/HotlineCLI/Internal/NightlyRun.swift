@@ -327,7 +327,7 @@ struct NightlyRun {
 
     /// The days of `index.html`: every day with a report kept, newest first, with its figures from the store and
     /// whether its calls look missing (none, or fewer than the configured share of the same weekday's usual over
-    /// the eight weeks before).
+    /// the four weeks before).
     private func indexDays(store: Store) throws -> [IndexPageRenderer.Day] {
         let folders = ["daily", "week-to-date", "month-to-date"]
         var reports: [Int: [String]] = [:]
@@ -350,7 +350,7 @@ struct NightlyRun {
         return reports.keys.sorted(by: >).map { day in
             let acc = figures[day] ?? CallAccumulator()
             let f = CallFigures(acc, settings: settings)
-            let usualDays = (1...8).map { day - 7 * $0 }.compactMap { figures[$0] }.filter { $0.offered > 0 }
+            let usualDays = (1...4).map { day - 7 * $0 }.compactMap { figures[$0] }.filter { $0.offered > 0 }
             let usual =
                 usualDays.isEmpty ? nil : Double(usualDays.reduce(0) { $0 + $1.offered }) / Double(usualDays.count)
             var missing: String?

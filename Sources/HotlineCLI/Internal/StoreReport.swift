@@ -38,11 +38,14 @@ struct StoreReport {
                 aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
             ).build()
         }
-        // The period and the one before in full, and the eight weeks before the period for the usual the
-        // exceptions compare with; earlier days only for their tickets (the backlog counts tickets from before the
-        // period); whether repeat calls are still provisional depends on all the data stored (a one-day report's
-        // previous period is the same weekday a week before). Days stream through one at a time.
-        let first = Int32(min((q.previous?.from ?? from).dayNumber, from.dayNumber - ExceptionSettings.usualDays))
+        // The period and the one before in full (a one-day report's is the same weekday a week before); for one
+        // day also the four weeks before it, the usual its exceptions compare with (a longer period takes its usual
+        // from its own days and the period before: eight more weeks for each week- and month-to-date report made
+        // a night five times slower); earlier days only for their tickets (the backlog counts tickets from before
+        // the period); whether repeat calls are still provisional depends on all the data stored. Days stream
+        // through one at a time.
+        let usualFrom = from == to ? from.dayNumber - ExceptionSettings.usualDays : from.dayNumber
+        let first = Int32(min((q.previous?.from ?? from).dayNumber, usualFrom))
         let period = StoredPeriod(
             settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
         var sawTickets = false

@@ -76,8 +76,8 @@ public struct ReportException: Sendable, Equatable, Encodable {
 
 /// The thresholds of the exceptions (configuration `exceptions`; defaults in brackets in docs/METRICS.md).
 public struct ExceptionSettings: Sendable, Equatable {
-    /// Days before the period the nightly store's reports take the usual from: eight weeks.
-    public static let usualDays = 56
+    /// Days before a one-day period the nightly store's report takes the usual from: four weeks.
+    public static let usualDays = 28
 
     /// An interval counts towards a run only with at least this many calls (offered less short abandons) [10].
     public var minOfferedPerInterval = 10

@@ -33,6 +33,8 @@ enum ReportStyle {
         .legend .ln.dash { border-top-style: dashed; }
         table.heat td { text-align: center; font-size: 12px; border: 1px solid #fff; padding: 3px 2px; }
         table.heat th { text-align: center; font-size: 12px; }
+        table.slmap td { padding: 0; height: 14px; min-width: 6px; border: 0 solid #fff; border-width: 0 0 1px 0; }
+        table.slmap th { font-weight: normal; font-size: 11px; white-space: nowrap; }
         .quiet { color: var(--muted); }
         ul.rejects { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
         .attention ol { margin: 6px 0 0; padding-left: 22px; }

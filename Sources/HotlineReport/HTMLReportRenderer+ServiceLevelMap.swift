@@ -1,0 +1,56 @@
+import HotlineMetrics
+
+extension HTMLReportRenderer {
+    /// Service level by date and interval: an outage is a red block where the days around it are green.
+    func serviceLevelHeatmap(_ r: Report, _ w: inout HTMLWriter<String>) {
+        let target = r.thresholds.serviceLevelTarget
+        let minutes = r.period.intervalMinutes
+        let slots = r.serviceLevelByDay.map(\.offered.count).max() ?? 0
+        guard slots > 0 else { return }
+        w.raw("<section>\n")
+        w.element("h2", "Service level by day and time")
+        w.element(
+            "p",
+            "Green at or above the target of \(DisplayFormat.percent(target)), red below it (the deeper, the lower); "
+                + "pale where an interval has fewer than 5 calls, blank without calls. Hover a cell for its figures.",
+            class: "meta")
+        w.raw("<table class=\"heat slmap\">\n<thead><tr><th>Day</th>")
+        for slot in 0..<slots where (slot * minutes) % 60 == 0 {
+            let hour = slot * minutes / 60
+            w.raw("<th colspan=\"\(60 / max(1, minutes))\">\(hour < 10 ? "0" : "")\(hour)</th>")
+        }
+        w.raw("</tr></thead>\n<tbody>\n")
+        for day in r.serviceLevelByDay {
+            w.raw("<tr><th>")
+            w.text("\(day.weekday) \(day.date.dropFirst(5))")
+            w.raw("</th>")
+            for slot in 0..<slots {
+                let offered = slot < day.offered.count ? day.offered[slot] : 0
+                let level = slot < day.serviceLevel.count ? day.serviceLevel[slot] : nil
+                guard offered > 0, let level else {
+                    w.raw("<td></td>")
+                    continue
+                }
+                let color: String
+                if offered < 5 {
+                    color = "#eef1f4"
+                } else if level >= target {
+                    color = "#7cc49a"
+                } else {
+                    // From light red just under the target to deep red at 0%.
+                    let depth = min(1, (target - level) / max(target, 0.01))
+                    let green = Int(200 - depth * 170)
+                    color = "rgb(\(230 - Int(depth * 40)),\(green),\(green))"
+                }
+                let start = slot * minutes
+                let clock = "\(start / 60 < 10 ? "0" : "")\(start / 60):\(start % 60 < 10 ? "0" : "")\(start % 60)"
+                w.raw("<td style=\"background:\(color)\" title=\"")
+                w.text(
+                    "\(day.date) \(clock): \(DisplayFormat.percent(level)) of \(DisplayFormat.count(offered, "call"))")
+                w.raw("\"></td>")
+            }
+            w.raw("</tr>\n")
+        }
+        w.raw("</tbody>\n</table>\n</section>\n")
+    }
+}
