@@ -58,6 +58,8 @@ public struct CallAggregates: Sendable {
     public var agentActivity: [Symbol: AgentActivity] = [:]
     /// Per wall-clock slot, the distinct agents answering summed over the days: / days = observed staffing.
     public var agentDaysBySlot: [Int] = []
+    /// The same by weekday (0 = Monday): `[weekday][slot]`, summed over the period's days of that weekday.
+    public var agentDaysByWeekdaySlot: [[Int]] = []
     /// Every day read within the filters, in the period or not, by wall-clock slot (the exceptions' usual).
     public var profiles = DayProfiles(slotsPerDay: 1)
     /// Queues with calls in the previous period.

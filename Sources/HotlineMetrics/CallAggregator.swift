@@ -284,7 +284,16 @@ public final class CallAggregator {
             activity[agent] = AgentActivity.replay(events, period: periodStart..<periodEnd, dataEnd: dataEnd)
         }
         var agentsBySlot = [Int](repeating: 0, count: slotsPerDay)
-        for key in agentSlots.keys { agentsBySlot[Int((key >> 32) & 0xFF)] += 1 }
+        var agentsByWeekdaySlot = Array(repeating: [Int](repeating: 0, count: slotsPerDay), count: 7)
+        let dayKeys = days.keys
+        for key in agentSlots.keys {
+            let slot = Int((key >> 32) & 0xFF)
+            agentsBySlot[slot] += 1
+            let dayIndex = Int(key >> 40)
+            if dayIndex < dayKeys.count {
+                agentsByWeekdaySlot[CivilDate.weekday(ofDayNumber: Int(dayKeys[dayIndex]))][slot] += 1
+            }
+        }
         var peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
         // Only the period's days: the day before was swept for its calls still waiting after midnight.
         peaks.byDaySlot = peaks.byDaySlot.filter { Int($0.key) >= fromDay && Int($0.key) <= toDay }
@@ -299,8 +308,8 @@ public final class CallAggregator {
             peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
-            byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot, profiles: profiles,
-            previousQueues: previousQueues,
+            byAgent: agentMap, agentActivity: activity, agentDaysBySlot: agentsBySlot,
+            agentDaysByWeekdaySlot: agentsByWeekdaySlot, profiles: profiles, previousQueues: previousQueues,
             queuesRead: queuesRead.indices.filter { queuesRead[$0] }.map { Symbol(rawValue: UInt32($0)) },
             daysRead: daysRead)
     }

@@ -18,6 +18,8 @@ public struct Report: Sendable, Encodable {
     public var queues: [GroupRow]
     /// Agents needed per time-of-day slot by Erlang C against those seen answering, means per day.
     public var staffing: [StaffingRow]
+    /// The same for the mean day of each weekday, where the period holds at least two of each; else empty.
+    public var staffingByWeekday: [WeekdayStaffing] = []
     /// Agents by name: calls answered, handle time, and where a queue log says so, logged-in and paused time.
     public var agents: [AgentRow]
     public var waitDistribution: [WaitBucket]
@@ -36,7 +38,7 @@ public struct Report: Sendable, Encodable {
         case period, thresholds, filters, warnings, exceptions, serviceLevelByDay = "service_level_by_day", headline,
             totals, intervals, days, heatmap, categories,
             queues,
-            agents, staffing
+            agents, staffing, staffingByWeekday = "staffing_by_weekday"
         case waitDistribution = "wait_distribution", table, tickets
         case dataQuality = "data_quality"
     }
@@ -59,6 +61,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(queues, forKey: .queues)
         try c.encode(agents, forKey: .agents)
         try c.encode(staffing, forKey: .staffing)
+        try c.encode(staffingByWeekday, forKey: .staffingByWeekday)
         try c.encode(waitDistribution, forKey: .waitDistribution)
         try c.encode(table, forKey: .table)
         try c.encode(tickets, forKey: .tickets)

@@ -98,7 +98,8 @@ public struct ReportBuilder {
                 current: totals, previous: previous == nil ? nil : figures(a.previous),
                 comparable: period.comparisonPartial == nil, provisional: period.repeatsProvisionalAfter != nil),
             totals: totals, intervals: intervals, days: days, heatmap: a.heatmap, categories: categories,
-            queues: queues, staffing: staffing(intervals: intervals, days: period.days), agents: agents(),
+            queues: queues, staffing: staffing(intervals: intervals, days: period.days),
+            staffingByWeekday: staffingByWeekday(dayNumbers), agents: agents(),
             waitDistribution: waitDistribution, table: table(),
             exceptions: ExceptionFinder(
                 aggregates: a, calendar: calendar, symbols: symbols, settings: exceptionSettings,
@@ -169,6 +170,47 @@ public struct ReportBuilder {
 
     // MARK: - Staffing
 
+    /// Erlang C per slot of the mean day of each weekday, where the period holds at least two of every weekday
+    /// (a mean day averages the busy Mondays with the quiet Sundays); empty otherwise.
+    private func staffingByWeekday(_ dayNumbers: [Int]) -> [WeekdayStaffing] {
+        let a = aggregates
+        let s = a.settings
+        let byWeekday = Dictionary(grouping: dayNumbers) { CivilDate.weekday(ofDayNumber: $0) }
+        guard (0..<7).allSatisfy({ (byWeekday[$0]?.count ?? 0) >= 2 }) else { return [] }
+        let slots = a.bySlot.count
+        let anyAgent = a.agentDaysBySlot.contains { $0 > 0 }
+        let overallAHT = a.total.answered > 0 ? Double(a.total.handleTimeSum) / Double(a.total.answered) / 1000 : nil
+        return (0..<7).map { weekday in
+            let days = byWeekday[weekday] ?? []
+            var cells = Array(repeating: DayProfiles.Cell(), count: slots)
+            for day in days {
+                for (i, cell) in (a.profiles.cells(of: Int32(day)) ?? []).enumerated() where i < slots {
+                    cells[i].merge(cell)
+                }
+            }
+            let n = Double(days.count)
+            let rows = (0..<slots).map { slot in
+                let perDay = Double(cells[slot].offered) / n
+                let slotCalls = a.bySlot[slot]
+                let aht =
+                    slotCalls.answered > 0
+                    ? Double(slotCalls.handleTimeSum) / Double(slotCalls.answered) / 1000 : overallAHT
+                let model = ErlangC.staffing(
+                    calls: perDay, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: aht ?? 0,
+                    thresholdSeconds: Double(s.serviceLevelSeconds), target: s.serviceLevelTarget)
+                let seen =
+                    weekday < a.agentDaysByWeekdaySlot.count && slot < a.agentDaysByWeekdaySlot[weekday].count
+                    ? Double(a.agentDaysByWeekdaySlot[weekday][slot]) / n : 0
+                return StaffingRow(
+                    start: Self.clock(slot * Int(calendar.intervalSeconds)), callsPerDay: perDay, ahtSeconds: aht,
+                    requiredAgents: model.agents, serviceLevel: model.serviceLevel, asaSeconds: model.asaSeconds,
+                    occupancy: model.occupancy, observedAgents: anyAgent ? seen : nil,
+                    observedServiceLevel: cells[slot].serviceLevel)
+            }
+            return WeekdayStaffing(weekday: CivilDate.weekdayNames[weekday], days: days.count, rows: rows)
+        }
+    }
+
     /// Erlang C per time-of-day slot over the mean day of the period.
     private func staffing(intervals: [IntervalRow], days: Int) -> [StaffingRow] {
         let s = aggregates.settings
@@ -188,7 +230,7 @@ public struct ReportBuilder {
             return StaffingRow(
                 start: row.start, callsPerDay: perDay, ahtSeconds: aht, requiredAgents: model.agents,
                 serviceLevel: model.serviceLevel, asaSeconds: model.asaSeconds, occupancy: model.occupancy,
-                observedAgents: anyAgent ? observed : nil)
+                observedAgents: anyAgent ? observed : nil, observedServiceLevel: row.figures.serviceLevel)
         }
     }
 

@@ -177,10 +177,20 @@ public struct StaffingRow: Sendable, Encodable {
     public var occupancy: Double?
     /// Distinct agents answering in the slot, mean per day; nil where no agent is recorded.
     public var observedAgents: Double?
+    /// The service level the slot had; a slot that missed the target is short whatever the head count says.
+    public var observedServiceLevel: Double?
 
     enum CodingKeys: String, CodingKey {
         case start, callsPerDay = "calls_per_day", ahtSeconds = "aht_s", requiredAgents = "required_agents"
         case serviceLevel = "service_level", asaSeconds = "asa_s", occupancy, observedAgents = "observed_agents"
+        case observedServiceLevel = "observed_service_level"
+    }
+
+    /// Short of agents: fewer seen than required, or the slot missed its target with the agents it had.
+    public func isShort(target: Double) -> Bool {
+        guard callsPerDay > 0 else { return false }
+        if let observedAgents, observedAgents < Double(requiredAgents) { return true }
+        return (observedServiceLevel ?? 1) < target
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -193,5 +203,14 @@ public struct StaffingRow: Sendable, Encodable {
         try c.encode(asaSeconds, forKey: .asaSeconds)
         try c.encode(occupancy, forKey: .occupancy)
         try c.encode(observedAgents, forKey: .observedAgents)
+        try c.encode(observedServiceLevel, forKey: .observedServiceLevel)
     }
+}
+
+/// Staffing for the mean day of one weekday (the mean Monday, ...), where the period holds at least two of each.
+public struct WeekdayStaffing: Sendable, Encodable {
+    public var weekday: String
+    /// How many days of that weekday the means are over.
+    public var days: Int
+    public var rows: [StaffingRow]
 }

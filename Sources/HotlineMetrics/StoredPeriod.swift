@@ -51,7 +51,8 @@ public final class StoredPeriod {
             byCategory: [:], bySubcategory: [:], byRow: [:],
             heatmap: Array(repeating: Array(repeating: 0, count: 24), count: 7),
             peakBySlot: Array(repeating: 0, count: slotsPerDay), peakByDay: [:], firstDay: nil, lastDay: nil,
-            repeatsProvisionalAfter: nil, outside: 0, agentDaysBySlot: Array(repeating: 0, count: slotsPerDay))
+            repeatsProvisionalAfter: nil, outside: 0, agentDaysBySlot: Array(repeating: 0, count: slotsPerDay),
+            agentDaysByWeekdaySlot: Array(repeating: Array(repeating: 0, count: slotsPerDay), count: 7))
         tickets = TicketAggregator(settings: ticketSettings, query: query, calendar: calendar)
         profiles = DayProfiles(slotsPerDay: slotsPerDay)
     }
@@ -121,7 +122,10 @@ public final class StoredPeriod {
                 a.agentActivity[agent] = activity
             }
         }
-        for (slot, n) in snap.agentsBySlot.enumerated() where slot < slotsPerDay { a.agentDaysBySlot[slot] += n }
+        for (slot, n) in snap.agentsBySlot.enumerated() where slot < slotsPerDay {
+            a.agentDaysBySlot[slot] += n
+            a.agentDaysByWeekdaySlot[weekday][slot] += n
+        }
         if !snap.peaks.isEmpty {
             a.peakByDaySlot[day] = snap.peaks
             a.peakByDay[day] = snap.peaks.max() ?? 0

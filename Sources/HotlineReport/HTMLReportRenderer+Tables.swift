@@ -101,8 +101,11 @@ extension HTMLReportRenderer {
             if observed {
                 let seen = row.observedAgents ?? 0
                 let gap = seen - Double(row.requiredAgents)
+                let missed = (row.observedServiceLevel ?? 1) < t.serviceLevelTarget
                 w.element("td", DisplayFormat.fixed(seen, decimals: 1), class: "n")
-                w.element("td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok", class: gap < 0 ? "n low" : "n")
+                w.element(
+                    "td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? "SL missed" : "ok",
+                    class: gap < 0 || missed ? "n low" : "n")
             }
             w.element("td", DisplayFormat.percent(row.serviceLevel), class: "n")
             w.element("td", DisplayFormat.duration(row.asaSeconds), class: "n")
@@ -113,8 +116,23 @@ extension HTMLReportRenderer {
         w.element(
             "p",
             "Required = the fewest agents that answer \(DisplayFormat.percent(t.serviceLevelTarget)) within \(t.serviceLevelSeconds) s for the mean day's calls and AHT of the interval (Erlang C). "
-                + (observed ? "Observed = distinct agents answering calls in the interval, mean per day." : ""),
+                + (observed
+                    ? "Observed = distinct agents answering calls in the interval, mean per day; "
+                        + "\"SL missed\": the interval missed its target with the agents it had." : ""),
             class: "quiet")
+        if !r.staffingByWeekday.isEmpty {
+            w.element("h3", "By weekday: intervals short of agents or below target on each weekday's mean day")
+            w.raw("<ul>\n")
+            for day in r.staffingByWeekday {
+                let runs = StaffingRun.runs(
+                    day.rows, target: t.serviceLevelTarget, intervalMinutes: r.period.intervalMinutes)
+                w.raw("<li>")
+                w.element("b", "\(day.weekday) (\(day.days) days): ")
+                w.text(runs.isEmpty ? "ok" : runs.map(\.text).joined(separator: "; "))
+                w.raw("</li>\n")
+            }
+            w.raw("</ul>\n")
+        }
         w.raw("</section>\n")
     }
 }

@@ -114,8 +114,10 @@ extension TextReportRenderer {
             if observed {
                 let seen = row.observedAgents ?? 0
                 let gap = seen - Double(row.requiredAgents)
+                let missed = (row.observedServiceLevel ?? 1) < t.serviceLevelTarget
                 cells += [
-                    DisplayFormat.fixed(seen, decimals: 1), gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : "ok",
+                    DisplayFormat.fixed(seen, decimals: 1),
+                    gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? "SL" : "ok",
                 ]
             }
             cells += [
@@ -128,8 +130,28 @@ extension TextReportRenderer {
         if observed {
             out.write(
                 wrapped(
-                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required."
+                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required; SL = the interval missed its target with the agents it had."
                 ))
+        }
+        staffingByWeekday(r, &out)
+    }
+
+    /// Where each weekday's mean day was short of agents, one line a weekday.
+    func staffingByWeekday<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
+        guard !r.staffingByWeekday.isEmpty else { return }
+        section(
+            "Staffing by weekday", "intervals short of agents or below target on the mean day of each weekday", &out)
+        for day in r.staffingByWeekday {
+            let runs = StaffingRun.runs(
+                day.rows, target: r.thresholds.serviceLevelTarget, intervalMinutes: r.period.intervalMinutes)
+            let head = "  \(day.weekday) (\(day.days) days)  "
+            if runs.isEmpty {
+                out.write(head + "ok\n")
+            } else {
+                for (i, run) in runs.enumerated() {
+                    out.write(fitted((i == 0 ? head : String(repeating: " ", count: head.count)) + run.text))
+                }
+            }
         }
     }
 }

@@ -89,3 +89,38 @@ import Testing
         #expect(Percentage(parsing: text) == nil)
     }
 }
+
+/// Staffing by weekday: the mean Monday is not the mean day.
+@Suite struct StaffingByWeekdayTests {
+    let f = CallFactory()
+
+    @Test func mondaysThatMissTheTargetAreShortOnTheirOwnMeanDay() throws {
+        // Two weeks: 20 calls a day at 10:00; on Mondays every caller waits a minute.
+        var calls: [CallRecord] = []
+        for day in 0..<14 {
+            for i in 0..<20 {
+                calls.append(f.call(at: Int64(day) * 86_400 + Int64(i) * 60, wait: day % 7 == 0 ? 60 : 5))
+            }
+        }
+        var query = CallQuery()
+        query.from = CivilDate(parsing: "2026-11-16")
+        query.to = CivilDate(parsing: "2026-11-29")
+        let r = f.report(calls, query: query)
+        #expect(r.staffingByWeekday.map(\.weekday) == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        #expect(r.staffingByWeekday.allSatisfy { $0.days == 2 })
+        let monday = try #require(r.staffingByWeekday.first)
+        let ten = try #require(monday.rows.first { $0.start == "10:00" })
+        #expect(ten.callsPerDay == 20 && ten.observedServiceLevel == 0 && ten.isShort(target: 0.8))
+        let tuesday = try #require(r.staffingByWeekday.dropFirst().first?.rows.first { $0.start == "10:00" })
+        #expect(!tuesday.isShort(target: 0.8))
+        // The mean day hides it: half its calls are Mondays', its service level is 6/7.
+        #expect(r.staffing.first { $0.start == "10:00" }?.observedServiceLevel == 12.0 / 14.0)
+    }
+
+    @Test func aPeriodWithoutTwoOfEveryWeekdayHasNoWeekdayStaffing() {
+        var query = CallQuery()
+        query.from = CivilDate(parsing: "2026-11-16")
+        query.to = CivilDate(parsing: "2026-11-26")
+        #expect(f.report([f.call(at: 0)], query: query).staffingByWeekday.isEmpty)
+    }
+}
