@@ -81,5 +81,8 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var key: String
     public var message: String
 
-    public var description: String { "\(file):\(line): \(key.isEmpty ? "" : key + ": ")\(message)" }
+    /// The key is cut for display (``DisplayText/shown(_:)``): it comes from the file.
+    public var description: String {
+        "\(file):\(line): \(key.isEmpty ? "" : DisplayText.shown(key) + ": ")\(message)"
+    }
 }
