@@ -121,6 +121,9 @@ final class CallsCSVReader {
                         fail(name(field - 1), .badQuoting, "text after the closing quote")
                     case .unterminatedQuote(let field):
                         fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                    case .unmatchedQuote(let field, let line):
+                        fail(
+                            name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
                     }
                     return
                 }
