@@ -23,7 +23,7 @@ public enum DisplayText {
         return end == value.endIndex ? value : String(value[..<end]) + "…"
     }
 
-    /// `value` with each C0 control byte but TAB, LF and CR, and DEL, replaced by U+FFFD, so printing it cannot
+    /// `value` with each C0 control byte but TAB, LF and CR replaced by U+FFFD, so printing it cannot
     /// move a terminal's cursor, ring its bell or change its title, nor put NUL bytes in a CSV cell.
     ///
     /// - Complexity: O(n); a value with no such byte is returned as it is.
@@ -39,8 +39,8 @@ public enum DisplayText {
     /// ``cut(_:limit:)`` then ``withoutControls(_:)``: a value as a message or a terminal shows it.
     public static func shown(_ value: String) -> String { withoutControls(cut(value)) }
 
-    /// A C0 control byte other than TAB, LF and CR, or DEL.
+    /// A C0 control byte other than TAB, LF and CR.
     @inline(__always) public static func isControl(_ byte: UInt8) -> Bool {
-        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 }

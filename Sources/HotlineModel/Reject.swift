@@ -49,6 +49,8 @@ public enum RejectKind: String, CaseIterable, Sendable, Comparable {
     case replyBeforeCreated = "reply before created"
     case solvedBeforeCreated = "solved before created"
     case duplicateTicket = "duplicate ticket"
+    /// NUL or another C0 control byte (not TAB, LF, CR) inside a field the figures use.
+    case controlByte = "control byte"
 
     public static func < (a: RejectKind, b: RejectKind) -> Bool {
         // Declaration order, so summaries list reasons the same way every time.

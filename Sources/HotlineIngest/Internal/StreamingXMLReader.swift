@@ -39,7 +39,8 @@ final class StreamingXMLReader {
     private let path: String
 
     init(source: ByteSource, path: String) {
-        stream = XMLDocumentStream(source: source)
+        // A control byte in a ticket's or a CDR's text costs that record, not the rest of the document.
+        stream = XMLDocumentStream(source: ControlByteFilter(source))
         self.path = path
     }
 
