@@ -216,6 +216,8 @@ public final class InputIngest {
         var callsCSV: (csv: CSVReader, header: CallsCSVReader.Header)?
         /// Set when the records can be cut into blocks for several threads.
         var blocks: ParallelRead?
+        /// The inflating source of a gzip file, which counts bytes after the gzip data.
+        var gzip: GzipByteSource?
     }
 
     /// Reads one file: the input summary counts its records, `error` says why it could not be read.
@@ -254,10 +256,13 @@ public final class InputIngest {
         var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
         var sample = try Self.readSample(file)
         var compressed = false
+        var gzip: GzipByteSource?
         if GzipByteSource.isGzip(sample) {
             // Compressed (a rotated log): everything after this reads the inflated bytes.
-            file = try GzipByteSource(
+            let inflating = try GzipByteSource(
                 source: PrefixedByteSource(prefix: sample, skipping: 0, then: file), path: display)
+            gzip = inflating
+            file = inflating
             sample = try Self.readSample(file)
             summary.notes.append("gzip-compressed")
             compressed = true
@@ -282,7 +287,7 @@ public final class InputIngest {
         let format = try recognise(path, display: display, head: head)
         summary.format = format.rawValue
         var input = OpenedInput(
-            path: path, display: display, index: index, format: format, stream: stream, head: head)
+            path: path, display: display, index: index, format: format, stream: stream, head: head, gzip: gzip)
         if format == .callsCSV {
             // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
             // with a small buffer, as the blocks are read apart.
@@ -332,6 +337,13 @@ public final class InputIngest {
         reject: (Reject) -> Void
     ) throws {
         let (display, index, stream) = (input.display, input.index, input.stream)
+        defer {
+            if let trailing = input.gzip?.trailingBytes, trailing > 0 {
+                summary.notes.append(
+                    "\(trailing) \(trailing == 1 ? "byte" : "bytes") after the end of the gzip data, not gzip, ignored (as gzip does)"
+                )
+            }
+        }
         let classify = { (call: inout CallRecord) in
             self.classifier.classify(&call)
             accept(&call)
