@@ -284,7 +284,7 @@ public final class InputIngest {
         var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
         if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
         let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
-        let format = try recognise(path, display: display, head: head)
+        let format = try recognise(path, display: display, head: head, sample: sample)
         summary.format = format.rawValue
         var input = OpenedInput(
             path: path, display: display, index: index, format: format, stream: stream, head: head, gzip: gzip)
@@ -303,11 +303,16 @@ public final class InputIngest {
     }
 
     /// The format of a file: the one forced or configured for it, or what its start looks like.
-    private func recognise(_ path: String, display: String, head: String) throws -> InputFormat {
+    private func recognise(_ path: String, display: String, head: String, sample: [UInt8]) throws -> InputFormat {
         if let forcedFormat = forcedFormat ?? formatOverrides[path] { return forcedFormat }
         switch FormatSniffer.sniff(head) {
         case .format(let sniffed): return sniffed
         case .unknown(let reason):
+            // A Zendesk page whose side-loaded `users` (or a long `next_page`) come before its `tickets`: the key
+            // is looked for in the whole sample, not only the head.
+            if head.drop(while: \.isWhitespace).hasPrefix("{"), FormatSniffer.hasTicketsArray(sample) {
+                return .ticketsJSON
+            }
             let first = head.split(whereSeparator: \.isNewline).first.map { FormatSniffer.csvFields(String($0)) }
             // A calls export whose columns the configuration maps is a calls-csv.
             if !context.callsColumns.isEmpty, let first,
