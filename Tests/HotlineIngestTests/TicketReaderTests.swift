@@ -181,6 +181,19 @@ import Testing
         #expect(h.summary.error?.contains("a JSON document with no \"tickets\" array") == true)
     }
 
+    @Test func jsonTicketsWithBadBytesDeepNestingOrBadSyntaxHaveTheirOwnReasons() throws {
+        let good = #"{"id":1,"created_at":"2026-11-16T10:00:00Z","status":"open"}"#
+        let deep = #"{"id":2,"x":"# + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}"
+        var bytes = Array(#"{"tickets":["#.utf8) + Array(good.utf8) + Array(",".utf8)
+        bytes +=
+            Array(#"{"id":3,"subject":"caf"#.utf8) + [0xE9] + Array(#"","created_at":"2026-11-16T10:00:00Z"}"#.utf8)
+        bytes += Array(",".utf8) + Array(deep.utf8) + Array(#",{"id":4,"created_at":tru}"#.utf8) + Array("]}".utf8)
+        let h = try IngestHarness.read(bytes, name: "tickets.json")
+        #expect(h.tickets.count == 1)
+        #expect(h.rejects.map(\.kind) == [.badEncoding, .nestingTooDeep, .malformedJSON])
+        #expect(h.rejects.map(\.line) == [2, 3, 4])
+    }
+
     @Test func aZendeskPageWithItsTicketsAfterSideLoadedUsersOrALongNextPageIsRecognised() throws {
         let tickets =
             #"[{"id":1,"created_at":"2026-11-16T10:00:00Z","status":"open","priority":"normal","tags":["refund"]}]"#
