@@ -195,10 +195,22 @@ public final class CSVReader {
         }
     }
 
-    /// The next record's fields as strings (for a header row); nil at the end of the input.
-    public func nextRecordStrings() throws -> [String]? {
+    /// The next record's fields as strings (for a header row); nil at the end of the input. A header longer
+    /// than the record limit is an error saying so (its names were not read), naming `path`.
+    public func nextRecordStrings(path: String = "") throws -> [String]? {
         var fields: [String]?
-        try nextRecord { record in fields = (0..<record.fieldCount).map { record.string($0) } }
+        var tooLong = false
+        try nextRecord { record in
+            if case .tooLong = record.problem { tooLong = true }
+            fields = (0..<record.fieldCount).map { record.string($0) }
+        }
+        if tooLong {
+            throw IngestError.notACallLog(
+                path: path,
+                reason:
+                    "the first line (the header) is longer than \(limits.maxRecordBytes) bytes, the record limit; not read"
+            )
+        }
         return fields
     }
 

@@ -428,7 +428,7 @@ public final class InputIngest {
     private static func callsCSVHeader(
         _ csv: CSVReader, path: String, summary: inout InputSummary, mapping: [String: String]
     ) throws -> CallsCSVReader.Header {
-        guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
+        guard let names = try csv.nextRecordStrings(path: path) else { throw IngestError.empty(path: path) }
         guard let header = CallsCSVReader.Header(names: names, mapping: mapping) else {
             let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
             throw IngestError.notACallLog(
@@ -460,7 +460,8 @@ public final class InputIngest {
             layout = .pipes
         } else {
             csv = CSVReader(source: stream, limits: context.limits)
-            guard let names = try csv.nextRecordStrings(), let columns = QueueLogReader.TableColumns(names: names)
+            guard let names = try csv.nextRecordStrings(path: path),
+                let columns = QueueLogReader.TableColumns(names: names)
             else {
                 throw IngestError.notACallLog(
                     path: path, reason: "queue_log export without callid, event and time columns")
