@@ -31,7 +31,8 @@ extension ConfigLoader {
                             guard inputFormats.contains(name) else {
                                 throw reader.error(
                                     v, "\(itemAt).format",
-                                    "expected one of \(inputFormats.joined(separator: ", ")), found '\(name)'")
+                                    "expected one of \(inputFormats.joined(separator: ", ")), found '\(DisplayText.shown(name))'"
+                                )
                             }
                             entry.format = name
                         }

@@ -16,7 +16,9 @@ extension ConfigLoader {
                 for (index, item) in try reader.sequence(value, at: at).enumerated() {
                     let text = try reader.string(item, at: "\(at)[\(index + 1)]")
                     guard let date = CivilDate(parsing: text) else {
-                        throw reader.error(item, "\(at)[\(index + 1)]", "expected a date YYYY-MM-DD, found '\(text)'")
+                        throw reader.error(
+                            item, "\(at)[\(index + 1)]",
+                            "expected a date YYYY-MM-DD, found '\(DisplayText.shown(text))'")
                     }
                     holidays.insert(date)
                 }
@@ -41,7 +43,8 @@ extension ConfigLoader {
                     let name = try reader.string(target, at: "\(at).\(word)")
                     guard let status = TicketStatus.allCases.first(where: { $0.name == name }) else {
                         let names = TicketStatus.allCases.map(\.name).joined(separator: ", ")
-                        throw reader.error(target, "\(at).\(word)", "expected one of \(names), found '\(name)'")
+                        throw reader.error(
+                            target, "\(at).\(word)", "expected one of \(names), found '\(DisplayText.shown(name))'")
                     }
                     config.ticketStatusWords[word.lowercased()] = status
                 }
@@ -79,7 +82,8 @@ extension ConfigLoader {
                         name.count >= 3
                     else {
                         throw reader.error(
-                            item, "\(at).days[\(index + 1)]", "expected mon, tue, ... sun, found '\(name)'")
+                            item, "\(at).days[\(index + 1)]",
+                            "expected mon, tue, ... sun, found '\(DisplayText.shown(name))'")
                     }
                     weekdays.insert(day)
                 }
@@ -101,7 +105,7 @@ extension ConfigLoader {
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h),
             (0...59).contains(m), h * 60 + m <= 1440
-        else { throw reader.error(node, at, "expected a time HH:MM, found '\(text)'") }
+        else { throw reader.error(node, at, "expected a time HH:MM, found '\(DisplayText.shown(text))'") }
         return (h * 60 + m) * 60
     }
 
@@ -114,7 +118,8 @@ extension ConfigLoader {
                 let name = try reader.string(value, at: "\(at).category")
                 guard let category = CallCategory(name: name) else {
                     let names = CallCategory.allCases.map(\.name).joined(separator: ", ")
-                    throw reader.error(value, "\(at).category", "expected one of \(names), found '\(name)'")
+                    throw reader.error(
+                        value, "\(at).category", "expected one of \(names), found '\(DisplayText.shown(name))'")
                 }
                 target.category = category
             case "priority": target.priority = try priority(value, at: "\(at).priority", reader: reader)
@@ -135,7 +140,7 @@ extension ConfigLoader {
         let name = try reader.string(node, at: at)
         guard let priority = TicketPriority(name: name) else {
             let names = TicketPriority.allCases.map(\.name).joined(separator: ", ")
-            throw reader.error(node, at, "expected one of \(names), found '\(name)'")
+            throw reader.error(node, at, "expected one of \(names), found '\(DisplayText.shown(name))'")
         }
         return priority
     }

@@ -8,13 +8,12 @@ import Yams
 /// an unknown key (with the known ones), a wrong type, a value out of range, a zone, category or pattern that does
 /// not exist.
 public enum ConfigLoader {
+    /// The largest configuration file read: a real one is a few kilobytes; a larger file is not one (and YAML
+    /// parsing takes memory many times its size).
+    public static let maxFileBytes = 1 << 20
+
     public static func load(path: String) throws -> HotlineConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigError(file: path, line: 0, key: "", message: "cannot read the configuration file")
-        }
+        let text = try readText(path: path)
         var config = try parse(text, file: path)
         // Paths in the file are relative to its folder, so cron can run the job from anywhere.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -23,6 +22,48 @@ public enum ConfigLoader {
         config.nightly.store = config.nightly.store.map(resolved)
         config.nightly.output = config.nightly.output.map(resolved)
         return config
+    }
+
+    /// The file's text, or an error saying why it cannot be read: missing, a directory, unreadable, over
+    /// ``maxFileBytes``, or not UTF-8 (with the line of the first bad byte).
+    static func readText(path: String) throws -> String {
+        func failure(_ why: String, line: Int = 0) -> ConfigError {
+            ConfigError(file: path, line: line, key: "", message: "cannot read the configuration file: \(why)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw failure("no such file")
+        }
+        if isDirectory.boolValue { throw failure("it is a directory, not a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw failure("permission denied") }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
+        } catch {
+            throw failure("\(error.localizedDescription)")
+        }
+        guard data.count <= maxFileBytes else {
+            throw failure("larger than \(maxFileBytes) bytes (1 MiB), the limit for a configuration file")
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") { line += 1 }
+                offset += scalar.count
+                continue
+            case .error:
+                throw failure("not UTF-8 text (byte \(offset + 1) is not UTF-8); save it as UTF-8", line: line)
+            case .emptyInput:
+                break
+            }
+            break
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     public static func parse(_ text: String, file: String) throws -> HotlineConfiguration {
@@ -73,7 +114,8 @@ public enum ConfigLoader {
                             ]
                             guard let direction = directions[word] else {
                                 throw reader.error(
-                                    target, at, "expected inbound, outbound or internal, found '\(word)'")
+                                    target, at,
+                                    "expected inbound, outbound or internal, found '\(DisplayText.shown(word))'")
                             }
                             config.cdrContexts[name.lowercased()] = direction
                         }
@@ -145,7 +187,7 @@ public enum ConfigLoader {
                             guard let known = CategoryRule.Field(rawValue: name) else {
                                 throw reader.error(
                                     v, "\(at).field",
-                                    "expected \(CategoryRule.Field.allCases.map(\.rawValue).joined(separator: ", ")), found '\(name)'"
+                                    "expected \(CategoryRule.Field.allCases.map(\.rawValue).joined(separator: ", ")), found '\(DisplayText.shown(name))'"
                                 )
                             }
                             field = known
@@ -155,14 +197,16 @@ public enum ConfigLoader {
                             do {
                                 _ = try NSRegularExpression(pattern: text)
                             } catch {
-                                throw reader.error(v, "\(at).pattern", "not a valid regular expression: '\(text)'")
+                                throw reader.error(
+                                    v, "\(at).pattern", "not a valid regular expression: '\(DisplayText.shown(text))'")
                             }
                             pattern = text
                         case "category":
                             let name = try reader.string(v, at: "\(at).category")
                             guard let known = CallCategory(name: name) else {
                                 let names = CallCategory.allCases.map(\.name).joined(separator: ", ")
-                                throw reader.error(v, "\(at).category", "expected one of \(names), found '\(name)'")
+                                throw reader.error(
+                                    v, "\(at).category", "expected one of \(names), found '\(DisplayText.shown(name))'")
                             }
                             category = known
                         case "subcategory": subcategory = try reader.string(v, at: "\(at).subcategory")
@@ -202,7 +246,8 @@ public enum ConfigLoader {
                     guard let outcome = CallOutcome.allCases.first(where: { $0.name == name }) else {
                         throw reader.error(
                             target, "\(at).\(word)",
-                            "expected answered, abandoned, timeout, transferred or callback, found '\(name)'")
+                            "expected answered, abandoned, timeout, transferred or callback, found '\(DisplayText.shown(name))'"
+                        )
                     }
                     config.outcomeWords[word.lowercased()] = outcome
                 }
@@ -210,7 +255,8 @@ public enum ConfigLoader {
                 for (word, target) in try reader.mapping(value, at: at, known: nil) {
                     let name = try reader.string(target, at: "\(at).\(word)")
                     guard name == "inbound" || name == "outbound" else {
-                        throw reader.error(target, "\(at).\(word)", "expected inbound or outbound, found '\(name)'")
+                        throw reader.error(
+                            target, "\(at).\(word)", "expected inbound or outbound, found '\(DisplayText.shown(name))'")
                     }
                     config.directionWords[word.lowercased()] = name == "inbound" ? .inbound : .outbound
                 }
@@ -224,7 +270,8 @@ public enum ConfigLoader {
         let name = try reader.string(node, at: at)
         guard let order = DateOrder(rawValue: name.lowercased()) else {
             throw reader.error(
-                node, at, "expected dmy (25/01/2025), mdy (01/25/2025) or ymd (2025-01-25), found '\(name)'")
+                node, at,
+                "expected dmy (25/01/2025), mdy (01/25/2025) or ymd (2025-01-25), found '\(DisplayText.shown(name))'")
         }
         return order
     }

@@ -83,7 +83,10 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var key: String
     public var message: String
 
-    public var description: String { "\(file):\(line): \(key.isEmpty ? "" : key + ": ")\(message)" }
+    /// The key is cut for display (``DisplayText/shown(_:)``): it comes from the file.
+    public var description: String {
+        "\(file):\(line): \(key.isEmpty ? "" : DisplayText.shown(key) + ": ")\(message)"
+    }
 }
 
 /// The configuration's `exceptions` section: each nil keeps the default of docs/METRICS.md.

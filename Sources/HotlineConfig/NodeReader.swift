@@ -48,7 +48,9 @@ struct NodeReader {
 
     func int(_ node: Node, at key: String, range: ClosedRange<Int>? = nil) throws -> Int {
         let text = try string(node, at: key)
-        guard let value = Int(text) else { throw error(node, key, "expected a whole number, found '\(text)'") }
+        guard let value = Int(text) else {
+            throw error(node, key, "expected a whole number, found '\(DisplayText.shown(text))'")
+        }
         if let range, !range.contains(value) {
             throw error(node, key, "expected \(range.lowerBound) to \(range.upperBound), found \(value)")
         }
@@ -60,7 +62,7 @@ struct NodeReader {
         switch text {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw error(node, key, "expected true or false, found '\(text)'")
+        default: throw error(node, key, "expected true or false, found '\(DisplayText.shown(text))'")
         }
     }
 
@@ -69,7 +71,7 @@ struct NodeReader {
     func fraction(_ node: Node, at key: String) throws -> Double {
         let text = try string(node, at: key)
         guard let value = Percentage(parsing: text) else {
-            throw error(node, key, "expected a share such as 80, 80% or 0.8, found '\(text)'")
+            throw error(node, key, "expected a share such as 80, 80% or 0.8, found '\(DisplayText.shown(text))'")
         }
         return value.fraction
     }
@@ -77,14 +79,15 @@ struct NodeReader {
     func zone(_ node: Node, at key: String) throws -> String {
         let name = try string(node, at: key)
         guard TimeZone(identifier: name) != nil else {
-            throw error(node, key, "unknown time zone '\(name)': use an IANA name such as Asia/Shanghai")
+            throw error(
+                node, key, "unknown time zone '\(DisplayText.shown(name))': use an IANA name such as Asia/Shanghai")
         }
         return name
     }
 
     private func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let s): "'\(s.string)'"
+        case .scalar(let s): "'\(DisplayText.shown(s.string))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"

@@ -75,6 +75,8 @@ final class AsteriskCDRReader {
             var rejection: (String, RejectKind, String)?
             if let problem = record.problem, case .tooLong(let limit) = problem {
                 rejection = ("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+            } else if let problem = record.problem, case .unmatchedQuote(_, let line) = problem {
+                rejection = ("record", .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
             } else if columns == nil {
                 columns = Columns.detect(read)
             }

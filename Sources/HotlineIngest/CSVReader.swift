@@ -4,7 +4,10 @@
 /// one); a field in double quotes may hold commas, line breaks and doubled quotes (`""` for `"`). A quote
 /// inside an unquoted field is kept as it is. Blank lines are skipped. Rejected, while the reading goes on:
 /// a record longer than ``Limits/maxRecordBytes`` (skipped to its end, quote-aware), text after a closing
-/// quote, and a quote still open at the end of the input.
+/// quote, and an unmatched quote: a quoted field still open past ``Limits/maxRecordBytes`` from its record's
+/// start, past ``Limits/maxQuotedLineEnds`` line ends, or at the end of the input. That is a stray `"` opening a
+/// field, not a long field: the record is rejected up to the end of the line the quote is on, and the reading
+/// goes on from the next line, so one stray quote costs one record, not the rest of the file.
 ///
 /// Written by hand over raw bytes because it is the hot loop of every report: the CSV packages available here
 /// (SwiftCSV, CSV.swift) hand out a `String` per field, and turning every field into a String was what the
@@ -15,10 +18,13 @@ public final class CSVReader {
     public struct Limits: Sendable {
         public var maxRecordBytes: Int
         public var chunkBytes: Int
+        /// The line ends a quoted field may hold; a quote open past more is unmatched.
+        public var maxQuotedLineEnds: Int
 
-        public init(maxRecordBytes: Int = 1 << 20, chunkBytes: Int = 1 << 20) {
+        public init(maxRecordBytes: Int = 1 << 20, chunkBytes: Int = 1 << 20, maxQuotedLineEnds: Int = 100) {
             self.maxRecordBytes = maxRecordBytes
             self.chunkBytes = chunkBytes
+            self.maxQuotedLineEnds = maxQuotedLineEnds
         }
     }
 
@@ -42,6 +48,17 @@ public final class CSVReader {
         case tooLong(limit: Int)
         case textAfterClosingQuote(field: Int)
         case unterminatedQuote(field: Int)
+        /// A quote opening `field` on line `line` never closed within the limits; the record was cut at the end
+        /// of that line.
+        case unmatchedQuote(field: Int, line: Int)
+
+        /// The reject detail of an unmatched quote `linesDown` lines below its record's first line (relative, so a
+        /// record read from a block of a file says the same as one read from the whole file).
+        static func unmatchedQuoteText(_ linesDown: Int) -> String {
+            linesDown == 0
+                ? "unmatched quote (a stray \" opening the field); reading goes on from the next line"
+                : "unmatched quote \(linesDown) lines below the record's start; reading goes on from the line after it"
+        }
     }
 
     private let source: ByteSource
@@ -57,6 +74,7 @@ public final class CSVReader {
     /// Where `buffer[0]` is in the stream, so records can say where they start.
     private var origin = 0
     private var ownsBuffer = true
+    private var endIsCut = false
 
     private var spans: UnsafeMutablePointer<FieldSpan>
     private var spanCapacity = 64
@@ -79,8 +97,13 @@ public final class CSVReader {
 
     /// Reads the `count` bytes at `bytes` and nothing else, where they lie (a block of a file cut for parallel
     /// reading); they must stay valid, and are not freed, while the reader lives.
-    init(borrowing bytes: UnsafeMutablePointer<UInt8>, count: Int, limits: Limits, dialect: Dialect = .csv) {
+    /// `endIsCut` says the bytes stop before the file does: a quote open at their end may close after it.
+    init(
+        borrowing bytes: UnsafeMutablePointer<UInt8>, count: Int, limits: Limits, dialect: Dialect = .csv,
+        endIsCut: Bool = false
+    ) {
         self.source = MemoryByteSource([])
+        self.endIsCut = endIsCut
         self.limits = limits
         self.comma = dialect.delimiter
         self.quoting = dialect.quoting
@@ -146,6 +169,22 @@ public final class CSVReader {
                 skippedBytes += end - start
                 if firstSkippedLine == nil { firstSkippedLine = line }
                 start = end
+            case .unmatchedQuote(let field, let linesBefore, let lineEnd):
+                guard let lineEnd else {
+                    // The quote's line alone is over the limit: too long whatever the quote, skipped to the end of
+                    // that line without looking at quotes (one that closes on the line ends the record there too).
+                    try skipLongRecord(body, quoteAware: false)
+                    return true
+                }
+                let view = CSVRecordView(
+                    base: UnsafePointer(buffer), scratch: UnsafePointer(scratch), spans: UnsafePointer(spans),
+                    fieldCount: 0, line: line, rawStart: start, rawEnd: lineEnd.end,
+                    problem: .unmatchedQuote(field: field, line: line + linesBefore), offset: origin + start,
+                    terminated: lineEnd.terminated)
+                start = lineEnd.end
+                line += linesBefore + 1
+                try body(view)
+                return true
             case .needMore:
                 if count - start > limits.maxRecordBytes {
                     try skipLongRecord(body)
@@ -156,10 +195,22 @@ public final class CSVReader {
         }
     }
 
-    /// The next record's fields as strings (for a header row); nil at the end of the input.
-    public func nextRecordStrings() throws -> [String]? {
+    /// The next record's fields as strings (for a header row); nil at the end of the input. A header longer
+    /// than the record limit is an error saying so (its names were not read), naming `path`.
+    public func nextRecordStrings(path: String = "") throws -> [String]? {
         var fields: [String]?
-        try nextRecord { record in fields = (0..<record.fieldCount).map { record.string($0) } }
+        var tooLong = false
+        try nextRecord { record in
+            if case .tooLong = record.problem { tooLong = true }
+            fields = (0..<record.fieldCount).map { record.string($0) }
+        }
+        if tooLong {
+            throw IngestError.notACallLog(
+                path: path,
+                reason:
+                    "the first line (the header) is longer than \(limits.maxRecordBytes) bytes, the record limit; not read"
+            )
+        }
         return fields
     }
 
@@ -170,6 +221,9 @@ public final class CSVReader {
         case blank(end: Int)
         /// A run of NUL or other control bytes where a record would start.
         case gap(end: Int)
+        /// A quote opening field `field` on the record's line `linesBefore` (from 0) did not close within the
+        /// limits; the record ends at the end of that line (nil: not in the buffer).
+        case unmatchedQuote(field: Int, linesBefore: Int, lineEnd: (end: Int, terminated: Bool)?)
         case needMore
     }
 
@@ -225,10 +279,29 @@ public final class CSVReader {
                 let contentStart = i + 1
                 i += 1
                 var escaped = false
+                // A quote opening within the record limit that stays open past it, or past the line-end limit,
+                // or to the end of the input, is a stray one (decided by positions alone, so any cutting of the
+                // input into chunks decides the same).
+                let linesBefore = newlines
+                let watched = contentStart - start <= limits.maxRecordBytes
+                let lineLimit = watched ? linesBefore + limits.maxQuotedLineEnds : Int.max
                 while true {
                     while i < n && buf[i] != Self.quote {
-                        if buf[i] == Self.lf { newlines += 1 }
+                        if buf[i] == Self.lf {
+                            newlines += 1
+                            if newlines > lineLimit { break }
+                        }
                         i += 1
+                    }
+                    if watched && i >= n && atEnd && endIsCut && newlines <= lineLimit {
+                        // Maybe closed after the cut: a record cut short, which the block's reader reads again.
+                        return .record(
+                            end: n, fieldCount: fieldCount, lines: newlines + 1,
+                            problem: .unterminatedQuote(field: fieldCount + 1), terminated: false)
+                    }
+                    if watched && (newlines > lineLimit || i - start > limits.maxRecordBytes || (i >= n && atEnd)) {
+                        return .unmatchedQuote(
+                            field: fieldCount + 1, linesBefore: linesBefore, lineEnd: lineEnd(after: contentStart))
                     }
                     if i >= n {
                         if !atEnd { return .needMore }
@@ -327,6 +400,23 @@ public final class CSVReader {
         }
     }
 
+    /// Where the line holding `position` ends (after its LF, CR LF or lone CR), and whether a line end or the end
+    /// of the input ends it; nil when the buffer ends first and more input may come.
+    private func lineEnd(after position: Int) -> (end: Int, terminated: Bool)? {
+        var i = position
+        while i < count {
+            if buffer[i] == Self.lf { return (i + 1, true) }
+            if buffer[i] == Self.cr {
+                if i + 1 < count { return (buffer[i + 1] == Self.lf ? i + 2 : i + 1, true) }
+                return atEnd ? (i + 1, true) : nil
+            }
+            i += 1
+        }
+        // The input ends inside the quote's line. When this is a block cut from a larger file, its reader takes
+        // the unterminated record for a cut in a record and reads on in order.
+        return atEnd ? (count, false) : nil
+    }
+
     /// Copies a quoted field's content with `""` turned into `"`; returns the scratch offset after it.
     private func unescape(from: Int, to: Int, scratchAt offset: Int) -> Int {
         let needed = offset + (to - from)
@@ -386,7 +476,10 @@ public final class CSVReader {
     /// Discards a record over the size limit up to its end, then reports it. The record's end is found with the
     /// same rules as `parseRecord` (a quote opens a field only at its start; `""` inside one is a quote; text after
     /// the closing quote runs to the next comma), so a skipped record ends where a parsed one would.
-    private func skipLongRecord(_ body: (borrowing CSVRecordView) throws -> Void) throws {
+    /// Without `quoteAware` (the line of a quote still open past the limit is itself over it), quotes are not
+    /// looked at: the record ends at the next line end.
+    private func skipLongRecord(_ body: (borrowing CSVRecordView) throws -> Void, quoteAware: Bool = true) throws {
+        let quoting = self.quoting && quoteAware
         let recordLine = line
         let recordOffset = origin + start
         var state = SkipState.fieldStart
@@ -443,7 +536,8 @@ public final class CSVReader {
         line = recordLine + newlines + 1
         let view = CSVRecordView(
             base: UnsafePointer(buffer), scratch: UnsafePointer(scratch), spans: UnsafePointer(spans), fieldCount: 0,
-            line: recordLine, rawStart: start, rawEnd: start, problem: .tooLong(limit: limits.maxRecordBytes),
+            line: recordLine, rawStart: start, rawEnd: start,
+            problem: .tooLong(limit: limits.maxRecordBytes),
             offset: recordOffset, terminated: terminated)
         try body(view)
     }

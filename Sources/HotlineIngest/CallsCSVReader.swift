@@ -121,6 +121,9 @@ final class CallsCSVReader {
                         fail(name(field - 1), .badQuoting, "text after the closing quote")
                     case .unterminatedQuote(let field):
                         fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                    case .unmatchedQuote(let field, let line):
+                        fail(
+                            name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
                     }
                     return
                 }
@@ -139,6 +142,9 @@ final class CallsCSVReader {
                 guard !bytes(p.id).isEmpty else {
                     fail("call_id", .missingID, "empty")
                     return
+                }
+                if let byte = bytes(p.id).first(where: DisplayText.isControl) {
+                    return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
                 }
                 // Times.
                 func time(_ i: Int, _ field: String) -> Instant?? {
@@ -256,14 +262,18 @@ final class CallsCSVReader {
                 // Text fields, interned; bad bytes reject naming the field.
                 func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
                 // A function, not a string: building the message for every record was a String allocation per row.
-                func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
-                guard let queue = text(p.queue) else { return fail("queue", .badEncoding, badBytes()) }
-                guard let label = text(p.label) else { return fail("category", .badEncoding, badBytes()) }
-                guard let ivrPath = text(p.ivr) else { return fail("ivr_path", .badEncoding, badBytes()) }
-                guard let agent = text(p.agent) else { return fail("agent", .badEncoding, badBytes()) }
-                guard let caller = context.callerKey(bytes(p.caller)) else {
-                    return fail("caller", .badEncoding, badBytes())
+                func badBytes(_ i: Int, _ field: String) {
+                    if let byte = bytes(i).first(where: DisplayText.isControl) {
+                        fail(field, .controlByte, ByteParsing.controlByteText(byte, field: field))
+                    } else {
+                        fail(field, .badEncoding, "bytes that are not valid \(summary.encoding)")
+                    }
                 }
+                guard let queue = text(p.queue) else { return badBytes(p.queue, "queue") }
+                guard let label = text(p.label) else { return badBytes(p.label, "category") }
+                guard let ivrPath = text(p.ivr) else { return badBytes(p.ivr, "ivr_path") }
+                guard let agent = text(p.agent) else { return badBytes(p.agent, "agent") }
+                guard let caller = context.callerKey(bytes(p.caller)) else { return badBytes(p.caller, "caller") }
                 summary.accepted += 1
                 if direction != .inbound {
                     // Outbound and internal calls enter no queue: counted, and left out of every queue figure.
@@ -327,12 +337,22 @@ final class CallsCSVReader {
     }
 
     /// The record as read, for the rejects file, with the caller masked unless asked otherwise.
+    /// The record as read, its caller field masked in place: only that field, so a caller `1` leaves the `1`s of
+    /// the timestamps alone.
     private func rawText(_ record: borrowing CSVRecordView, callerColumn: Int) -> String {
-        var text = String(decoding: record.raw, as: UTF8.self)
-        if context.maskCallers, callerColumn >= 0, callerColumn < record.fieldCount {
-            let caller = String(decoding: ByteParsing.trimmed(record.field(callerColumn)), as: UTF8.self)
-            if !caller.isEmpty { text = text.replacingOccurrences(of: caller, with: Masking.mask(caller)) }
+        let raw = record.raw
+        guard context.maskCallers, callerColumn >= 0, callerColumn < record.fieldCount,
+            let rawBase = raw.baseAddress
+        else { return String(decoding: raw, as: UTF8.self) }
+        let field = ByteParsing.trimmed(record.field(callerColumn))
+        guard let fieldBase = field.baseAddress, !field.isEmpty else { return String(decoding: raw, as: UTF8.self) }
+        let start = fieldBase - rawBase
+        guard start >= 0, start + field.count <= raw.count else {
+            // An escaped quoted field (`""`) is a copy, not in the raw bytes: mask the whole record's identifiers.
+            return Masking.maskIdentifiers(in: String(decoding: raw, as: UTF8.self))
         }
-        return text
+        let caller = String(decoding: field, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: raw[..<start]), as: UTF8.self) + Masking.mask(caller)
+            + String(decoding: UnsafeBufferPointer(rebasing: raw[(start + field.count)...]), as: UTF8.self)
     }
 }

@@ -73,13 +73,18 @@ final class FreeSwitchCDRReader {
         } catch let failure as StreamingXMLReader.Failure {
             // The reader parses ahead, so the record at fault may not have started yet: count one either way,
             // so the broken input never vanishes from the totals.
+            let readBefore = summary.records
             summary.records += 1
             summary.rejectedByKind[.malformedXML, default: 0] += 1
             reject(
                 Reject(
                     file: self.path, line: inCDR ? cdrLine : (failure.line ?? 1), field: inCDR ? "cdr" : "document",
                     kind: .malformedXML, detail: failure.message))
-            throw IngestError.notACallLog(path: self.path, reason: "malformed XML: \(failure.message)")
+            // A file that gave records is a call log cut short, not "not a call log".
+            throw readBefore > 0
+                ? IngestError.stopped(
+                    path: self.path, reason: "after \(readBefore) records, malformed XML: \(failure.message)")
+                : IngestError.notACallLog(path: self.path, reason: "malformed XML: \(failure.message)")
         }
     }
 

@@ -6,11 +6,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case undecodable(path: String, reason: String)
     /// Recognised and read to its end, and not one record in it: `found` says what the file holds instead.
     case noRecords(path: String, found: String)
+    /// Recognised and read in part: `reason` says what stopped the reading after the records before it.
+    case stopped(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .unreadable(let path, _), .notACallLog(let path, _), .empty(let path), .undecodable(let path, _),
-            .noRecords(let path, _):
+            .noRecords(let path, _), .stopped(let path, _):
             path
         }
     }
@@ -23,6 +25,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .empty: "empty file"
         case .undecodable(_, let reason): "cannot decode: \(reason)"
         case .noRecords(_, let found): "no records: \(found)"
+        case .stopped(_, let reason): "reading stopped: \(reason)"
         }
     }
 

@@ -37,6 +37,26 @@ public enum FormatSniffer {
     }
 
     /// Looks at the start of a decoded file.
+    /// Whether `sample` holds the key `"tickets"` opening an array (`"tickets": [`), anywhere.
+    ///
+    /// - Complexity: O(n) in the sample's bytes.
+    static func hasTicketsArray(_ sample: [UInt8]) -> Bool {
+        let key = Array("\"tickets\"".utf8)
+        var from = sample.startIndex
+        while let found = sample[from...].firstRange(of: key) {
+            var i = found.upperBound
+            func skipSpace() { while i < sample.count, [0x20, 0x09, 0x0A, 0x0D].contains(sample[i]) { i += 1 } }
+            skipSpace()
+            if i < sample.count, sample[i] == UInt8(ascii: ":") {
+                i += 1
+                skipSpace()
+                if i < sample.count, sample[i] == UInt8(ascii: "[") { return true }
+            }
+            from = found.upperBound
+        }
+        return false
+    }
+
     public static func sniff(_ head: String) -> Verdict {
         // Only the first lines are looked at, found in bytes (a directory of 100,000 CDRs is sniffed 100,000
         // times, and an XML CDR may be one long line).
@@ -57,7 +77,8 @@ public enum FormatSniffer {
             if head.contains("\"tickets\"") { return .format(.ticketsJSON) }
             // Zendesk's legacy full export: `{"results": [{"id": ..., "created_at": ...`.
             if head.contains("\"results\""), head.contains("\"created_at\"") { return .format(.ticketsJSON) }
-            return .unknown("a JSON document without a \"tickets\" array")
+            return .unknown(
+                "a JSON document with no \"tickets\" array in its first 64 KB (--input-format tickets-json reads it)")
         }
         let names = Set(
             lower.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) })

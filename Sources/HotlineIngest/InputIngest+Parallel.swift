@@ -250,7 +250,7 @@ extension InputIngest {
         _ block: CSVBlockSplitter.Block, reader: CallsCSVReader, classifier: Classifier, path: String,
         encoding: String, limits: CSVReader.Limits, arrays: RecyclePool<[CallRecord]>
     ) -> ParsedBlock {
-        let csv = CSVReader(borrowing: block.bytes, count: block.count, limits: limits)
+        let csv = CSVReader(borrowing: block.bytes, count: block.count, limits: limits, endIsCut: !block.isLast)
         var parsed = ParsedBlock(
             records: arrays.take() ?? [],
             counts: InputSummary(path: path, format: InputFormat.callsCSV.rawValue, encoding: encoding))

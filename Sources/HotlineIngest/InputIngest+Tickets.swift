@@ -37,7 +37,7 @@ extension InputIngest {
         switch format {
         case .ticketsCSV:
             let csv = CSVReader(source: stream, limits: context.limits)
-            guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
+            guard let names = try csv.nextRecordStrings(path: path) else { throw IngestError.empty(path: path) }
             guard let header = TicketsCSVReader.Header(names: names, mapping: context.ticketColumns) else {
                 let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
                 throw IngestError.notACallLog(

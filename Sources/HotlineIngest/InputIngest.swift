@@ -216,6 +216,8 @@ public final class InputIngest {
         var callsCSV: (csv: CSVReader, header: CallsCSVReader.Header)?
         /// Set when the records can be cut into blocks for several threads.
         var blocks: ParallelRead?
+        /// The inflating source of a gzip file, which counts bytes after the gzip data.
+        var gzip: GzipByteSource?
     }
 
     /// Reads one file: the input summary counts its records, `error` says why it could not be read.
@@ -254,10 +256,13 @@ public final class InputIngest {
         var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
         var sample = try Self.readSample(file)
         var compressed = false
+        var gzip: GzipByteSource?
         if GzipByteSource.isGzip(sample) {
             // Compressed (a rotated log): everything after this reads the inflated bytes.
-            file = try GzipByteSource(
+            let inflating = try GzipByteSource(
                 source: PrefixedByteSource(prefix: sample, skipping: 0, then: file), path: display)
+            gzip = inflating
+            file = inflating
             sample = try Self.readSample(file)
             summary.notes.append("gzip-compressed")
             compressed = true
@@ -279,10 +284,10 @@ public final class InputIngest {
         var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
         if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
         let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
-        let format = try recognise(path, display: display, head: head)
+        let format = try recognise(path, display: display, head: head, sample: sample)
         summary.format = format.rawValue
         var input = OpenedInput(
-            path: path, display: display, index: index, format: format, stream: stream, head: head)
+            path: path, display: display, index: index, format: format, stream: stream, head: head, gzip: gzip)
         if format == .callsCSV {
             // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
             // with a small buffer, as the blocks are read apart.
@@ -298,11 +303,16 @@ public final class InputIngest {
     }
 
     /// The format of a file: the one forced or configured for it, or what its start looks like.
-    private func recognise(_ path: String, display: String, head: String) throws -> InputFormat {
+    private func recognise(_ path: String, display: String, head: String, sample: [UInt8]) throws -> InputFormat {
         if let forcedFormat = forcedFormat ?? formatOverrides[path] { return forcedFormat }
         switch FormatSniffer.sniff(head) {
         case .format(let sniffed): return sniffed
         case .unknown(let reason):
+            // A Zendesk page whose side-loaded `users` (or a long `next_page`) come before its `tickets`: the key
+            // is looked for in the whole sample, not only the head.
+            if head.drop(while: \.isWhitespace).hasPrefix("{"), FormatSniffer.hasTicketsArray(sample) {
+                return .ticketsJSON
+            }
             let first = head.split(whereSeparator: \.isNewline).first.map { FormatSniffer.csvFields(String($0)) }
             // A calls export whose columns the configuration maps is a calls-csv.
             if !context.callsColumns.isEmpty, let first,
@@ -332,6 +342,13 @@ public final class InputIngest {
         reject: (Reject) -> Void
     ) throws {
         let (display, index, stream) = (input.display, input.index, input.stream)
+        defer {
+            if let trailing = input.gzip?.trailingBytes, trailing > 0 {
+                summary.notes.append(
+                    "\(trailing) \(trailing == 1 ? "byte" : "bytes") after the end of the gzip data, not gzip, ignored (as gzip does)"
+                )
+            }
+        }
         let classify = { (call: inout CallRecord) in
             self.classifier.classify(&call)
             accept(&call)
@@ -411,7 +428,7 @@ public final class InputIngest {
     private static func callsCSVHeader(
         _ csv: CSVReader, path: String, summary: inout InputSummary, mapping: [String: String]
     ) throws -> CallsCSVReader.Header {
-        guard let names = try csv.nextRecordStrings() else { throw IngestError.empty(path: path) }
+        guard let names = try csv.nextRecordStrings(path: path) else { throw IngestError.empty(path: path) }
         guard let header = CallsCSVReader.Header(names: names, mapping: mapping) else {
             let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
             throw IngestError.notACallLog(
@@ -443,7 +460,8 @@ public final class InputIngest {
             layout = .pipes
         } else {
             csv = CSVReader(source: stream, limits: context.limits)
-            guard let names = try csv.nextRecordStrings(), let columns = QueueLogReader.TableColumns(names: names)
+            guard let names = try csv.nextRecordStrings(path: path),
+                let columns = QueueLogReader.TableColumns(names: names)
             else {
                 throw IngestError.notACallLog(
                     path: path, reason: "queue_log export without callid, event and time columns")

@@ -88,6 +88,8 @@ final class QueueLogReader {
             var parsed: QueueLogEvent?
             if let problem = record.problem, case .tooLong(let limit) = problem {
                 rejection = ("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+            } else if let problem = record.problem, case .unmatchedQuote(_, let line) = problem {
+                rejection = ("record", .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
             } else {
                 switch parse(record) {
                 case .event(let event): parsed = event

@@ -44,6 +44,9 @@ final class TicketNormaliser {
         guard let idSymbolText = String(validating: idBytes, as: UTF8.self) else {
             return fail(.id, .badEncoding, "bytes that are not valid \(summary.encoding)")
         }
+        if let byte = idBytes.first(where: DisplayText.isControl) {
+            return fail(.id, .controlByte, ByteParsing.controlByteText(byte, field: TicketField.id.rawValue))
+        }
         // Times.
         func time(_ f: TicketField) -> Instant?? {
             context.instant(bytes(f), withoutOffset: &summary.timestampsWithoutOffset, order: dateOrder)
@@ -140,16 +143,23 @@ final class TicketNormaliser {
         }
         // Text.
         // A function, not a string: the message is built only for a record that needs it.
-        func badBytes() -> String { "bytes that are not valid \(summary.encoding)" }
-        func text(_ f: TicketField) -> Symbol? { context.interner.intern(bytes(f)) }
-        guard let channel = text(.channel) else { return fail(.channel, .badEncoding, badBytes()) }
-        guard let group = text(.group) else { return fail(.group, .badEncoding, badBytes()) }
-        guard let assignee = text(.assignee) else { return fail(.assignee, .badEncoding, badBytes()) }
-        guard let type = text(.ticketType) else { return fail(.ticketType, .badEncoding, badBytes()) }
-        guard let tags = text(.tags) else { return fail(.tags, .badEncoding, badBytes()) }
-        guard let subject = String(validating: bytes(.subject), as: UTF8.self) else {
-            return fail(.subject, .badEncoding, badBytes())
+        // A control byte (NUL) is named as such; U+FFFD is what the XML reader makes of one, so it is named too.
+        func badBytes(_ f: TicketField) -> Result<TicketRecord, Failure> {
+            if let byte = bytes(f).first(where: DisplayText.isControl) {
+                return fail(f, .controlByte, ByteParsing.controlByteText(byte, field: f.rawValue))
+            }
+            if String(decoding: bytes(f), as: UTF8.self).unicodeScalars.contains("\u{FFFD}") {
+                return fail(f, .controlByte, "a control byte or undecodable bytes (U+FFFD) in field \(f.rawValue)")
+            }
+            return fail(f, .badEncoding, "bytes that are not valid \(summary.encoding)")
         }
+        func text(_ f: TicketField) -> Symbol? { context.interner.intern(bytes(f)) }
+        guard let channel = text(.channel) else { return badBytes(.channel) }
+        guard let group = text(.group) else { return badBytes(.group) }
+        guard let assignee = text(.assignee) else { return badBytes(.assignee) }
+        guard let type = text(.ticketType) else { return badBytes(.ticketType) }
+        guard let tags = text(.tags) else { return badBytes(.tags) }
+        guard let subject = String(validating: bytes(.subject), as: UTF8.self) else { return badBytes(.subject) }
         return .success(
             TicketRecord(
                 location: location, id: idSymbolText, key: TicketRecord.key(forID: idBytes), channel: channel,

@@ -110,6 +110,10 @@ final class TicketsCSVReader {
                     failure = (name(field - 1), .badQuoting, "text after the closing quote")
                 case .unterminatedQuote(let field):
                     failure = (name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                case .unmatchedQuote(let field, let line):
+                    failure = (
+                        name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line)
+                    )
                 }
             } else if record.fieldCount != expected {
                 failure = ("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")

@@ -155,13 +155,17 @@ final class TicketsXMLReader {
                 }
             }
         } catch let failure as StreamingXMLReader.Failure {
+            let readBefore = summary.records
             summary.records += 1
             summary.rejectedByKind[.malformedXML, default: 0] += 1
             reject(
                 Reject(
                     file: path, line: ticketDepth != nil ? ticketLine : (failure.line ?? 1),
                     field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.message))
-            throw IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
+            throw readBefore > 0
+                ? IngestError.stopped(
+                    path: path, reason: "after \(readBefore) records, malformed XML: \(failure.message)")
+                : IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
         }
         if summary.records == 0 {
             // The most frequent child of the root, the first seen among equals.

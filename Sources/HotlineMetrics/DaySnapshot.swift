@@ -73,7 +73,7 @@ public struct DaySnapshot: Sendable, Equatable {
             calls.append(
                 CallRow(
                     interval: key.interval, slot: Int32(wall / slotSeconds), hour: Int8(wall / 3600),
-                    queue: symbols[key.queue], category: key.category, figures: acc))
+                    queue: DisplayText.cut(symbols[key.queue]), category: key.category, figures: acc))
         }
         calls.sort { ($0.interval, $0.queue, $0.category) < ($1.interval, $1.queue, $1.category) }
         subcategories = a.bySubcategory.map {
@@ -82,7 +82,7 @@ public struct DaySnapshot: Sendable, Equatable {
         var names = Set(a.byAgent.keys)
         names.formUnion(a.agentActivity.keys)
         agents = names.map { agent in
-            var row = AgentRow(name: symbols[agent], figures: a.byAgent[agent] ?? CallAccumulator())
+            var row = AgentRow(name: DisplayText.cut(symbols[agent]), figures: a.byAgent[agent] ?? CallAccumulator())
             if let activity = a.agentActivity[agent] {
                 row.loggedIn = activity.loggedIn
                 row.paused = activity.paused

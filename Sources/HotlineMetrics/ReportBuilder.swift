@@ -76,8 +76,10 @@ public struct ReportBuilder {
                 category: category.name, chineseName: category.chineseName, share: share(acc?.offered ?? 0),
                 figures: figures(acc), subcategories: subs)
         }
-        let queues = a.byQueue.map { (name: symbols[$0.key], acc: $0.value) }.sorted { $0.name < $1.name }
-            .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
+        let queues = a.byQueue.map { (name: DisplayText.cut(symbols[$0.key]), acc: $0.value) }.sorted {
+            $0.name < $1.name
+        }
+        .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
 
         let bounds: [(Int, Int?)] = [
             (0, 5), (6, 10), (11, 20), (21, 30), (31, 45), (46, 60), (61, 120), (121, 180), (181, 300), (301, 600),
@@ -244,7 +246,7 @@ public struct ReportBuilder {
             let activity = a.agentActivity[agent]
             let available = activity.map { $0.loggedIn - $0.paused }
             return AgentRow(
-                name: symbols[agent], figures: CallFigures(acc, settings: a.settings),
+                name: DisplayText.cut(symbols[agent]), figures: CallFigures(acc, settings: a.settings),
                 loggedInSeconds: activity.map { Double($0.loggedIn) / 1000 },
                 pausedSeconds: activity.map { Double($0.paused) / 1000 },
                 occupancy: available.flatMap { $0 > 0 ? Double(acc.handleTimeSum) / Double($0) : nil },
@@ -362,10 +364,10 @@ public struct ReportBuilder {
             return calendar.lengthOfDay(day) == 86400 ? label : label + Self.offsetText(offset)
         case .hour: return key.hour < 10 ? "0\(key.hour)" : "\(key.hour)"
         case .weekday: return CivilDate.weekdayNames[Int(key.weekday)]
-        case .queue: return symbols[key.queue]
+        case .queue: return DisplayText.cut(symbols[key.queue])
         case .category: return CallCategory(rawValue: key.category)?.name ?? ""
         case .subcategory: return symbols[key.subcategory]
-        case .agent: return symbols[key.agent]
+        case .agent: return DisplayText.cut(symbols[key.agent])
         case .priority, .channel, .group, .assignee: return ""  // not a calls dimension (callDimensions)
         }
     }

@@ -141,9 +141,9 @@ public struct TicketSectionBuilder {
             case .category: CallCategory(rawValue: key.category)?.name ?? ""
             case .subcategory: symbols[key.subcategory]
             case .priority: TicketPriority(rawValue: key.priority)?.name ?? ""
-            case .channel: symbols[key.channel]
-            case .group: symbols[key.group]
-            case .assignee, .agent: symbols[key.assignee]
+            case .channel: DisplayText.cut(symbols[key.channel])
+            case .group: DisplayText.cut(symbols[key.group])
+            case .assignee, .agent: DisplayText.cut(symbols[key.assignee])
             case .interval, .hour, .queue: ""
             }
         }

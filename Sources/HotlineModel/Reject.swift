@@ -49,6 +49,12 @@ public enum RejectKind: String, CaseIterable, Sendable, Comparable {
     case replyBeforeCreated = "reply before created"
     case solvedBeforeCreated = "solved before created"
     case duplicateTicket = "duplicate ticket"
+    /// NUL or another C0 control byte (not TAB, LF, CR) inside a field the figures use.
+    case controlByte = "control byte"
+    /// A JSON record that is not a JSON object (bad syntax, or an array or a number where a ticket should be).
+    case malformedJSON = "malformed JSON"
+    /// A JSON record nested deeper than ``TicketsJSONReader`` reads.
+    case nestingTooDeep = "nesting too deep"
 
     public static func < (a: RejectKind, b: RejectKind) -> Bool {
         // Declaration order, so summaries list reasons the same way every time.

@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The `--by` table as CSV: the dimension columns, then the fixed figure columns of DESIGN.md.
 ///
@@ -67,8 +68,10 @@ public struct CSVReportRenderer: ReportRenderer {
 
     /// A text cell that came from the inputs (a queue, agent or group name; a rejected record), escaped. One that
     /// starts with `=`, `+`, `-`, `@`, a tab or a CR would run as a formula when the file is opened in a
-    /// spreadsheet (CSV injection), so it gets a leading `'`, which spreadsheets show as text.
+    /// spreadsheet (CSV injection), so it gets a leading `'`, which spreadsheets show as text. A C0 control byte
+    /// other than TAB, CR and LF (ESC, BEL, NUL) is written as U+FFFD (``DisplayText/withoutControls(_:)``).
     public static func textCell(_ field: String) -> String {
+        let field = DisplayText.withoutControls(field)
         guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
             return escape(field)
         }

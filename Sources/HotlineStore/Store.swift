@@ -115,7 +115,7 @@ public final class Store {
     // MARK: - Reading
 
     public func manifest() throws -> [ManifestEntry] {
-        try db.read { db in
+        try read { db in
             let days = try Row.fetchAll(db, sql: "SELECT file, day FROM fileDay ORDER BY file, day")
             var byFile: [Int64: [Int32]] = [:]
             for row in days { byFile[row["file"], default: []].append(row["day"]) }
@@ -127,7 +127,7 @@ public final class Store {
 
     /// Paths of the files that touched any day of `days`, in path order.
     public func files(touching days: ClosedRange<Int32>) throws -> [String] {
-        try db.read { db in
+        try read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -139,7 +139,7 @@ public final class Store {
 
     /// The snapshots of `days`; with `ticketsOnly`, only those with tickets (the backlog before a period).
     public func snapshots(_ days: ClosedRange<Int32>, ticketsOnly: Bool = false) throws -> [DaySnapshot] {
-        let blobs = try db.read { db in
+        let blobs = try read { db in
             try Data.fetchAll(
                 db,
                 sql:
@@ -158,7 +158,7 @@ public final class Store {
     public func forEachSnapshot(
         _ days: ClosedRange<Int32>, ticketsOnly: Bool = false, _ body: (DaySnapshot) throws -> Void
     ) throws {
-        try db.read { db in
+        try read { db in
             let rows = try Data.fetchCursor(
                 db,
                 sql:
@@ -178,12 +178,12 @@ public final class Store {
 
     /// The latest call enqueue time of everything stored (ms), for whether repeat calls are still provisional.
     public func latestEnqueue() throws -> Int64? {
-        try db.read { try Int64.fetchOne($0, sql: "SELECT max(latestEnqueue) FROM day") }
+        try read { try Int64.fetchOne($0, sql: "SELECT max(latestEnqueue) FROM day") }
     }
 
     /// The first and last day with a snapshot.
     public func storedDays() throws -> ClosedRange<Int32>? {
-        try db.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT min(day) AS lo, max(day) AS hi FROM day")
             guard let lo: Int32 = row?["lo"], let hi: Int32 = row?["hi"] else { return nil }
             return lo...hi
@@ -193,7 +193,7 @@ public final class Store {
     /// The first `limit` rejects of the given files, in path and line order, and their unmatched labels.
     public func rejects(paths: [String], limit: Int) throws -> [Reject] {
         guard !paths.isEmpty else { return [] }
-        return try db.read { db in
+        return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -211,7 +211,7 @@ public final class Store {
 
     public func unmatched(paths: [String]) throws -> [(value: UnmatchedValue, count: Int)] {
         guard !paths.isEmpty else { return [] }
-        return try db.read { db in
+        return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -225,10 +225,10 @@ public final class Store {
 
     /// The settings the stored days were computed with (``NightChanges/fingerprint``), nil in a new store.
     public func fingerprint() throws -> String? {
-        try db.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'fingerprint'") }
+        try read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'fingerprint'") }
     }
 
-    public func runCount() throws -> Int { try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") ?? 0 } }
+    public func runCount() throws -> Int { try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") ?? 0 } }
 
     // MARK: - Writing
 
@@ -236,7 +236,7 @@ public final class Store {
     /// dies) none.
     public func commit(_ night: NightChanges) throws {
         guard !night.isEmpty else { return }
-        try db.write { db in
+        try write { db in
             let run = (try Int.fetchOne(db, sql: "SELECT count(*) FROM run") ?? 0) + 1
             for file in night.files {
                 try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [file.entry.path])
@@ -294,6 +294,33 @@ public final class Store {
                 sql: "INSERT INTO run (id, files, days) VALUES (?, ?, ?)",
                 arguments: [run, night.files.count, night.snapshots.count + night.removedDays.count])
         }
+    }
+
+    // MARK: - Errors name the store
+
+    /// A read whose failure (a locked, damaged or vanished database) names the store, not only SQLite's words.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.read(body)
+        } catch {
+            throw named(error)
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.write(body)
+        } catch {
+            throw named(error)
+        }
+    }
+
+    private func named(_ error: Error) -> Error {
+        if error is StoreError { return error }
+        if let error = error as? DatabaseError {
+            return StoreError.failed(path: path, reason: "SQLite: \(error.message ?? "\(error.resultCode)")")
+        }
+        return StoreError.failed(path: path, reason: "\(error)")
     }
 
     /// The SHA-256 of a file's bytes, read in 1 MiB pieces.

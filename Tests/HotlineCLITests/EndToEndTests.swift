@@ -85,6 +85,28 @@ struct EndToEndTests {
         #expect(run.stdout.contains("Rejected by reason:\n  unknown outcome: 1\n  score out of range: 1\n"))
     }
 
+    @Test func checkPrintsNoEscapeSequenceFromTheDataAndCutsLongValues() throws {
+        // A label that would clear the screen and set the terminal's title, and a 300 kB one no rule matches.
+        let header =
+            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat\n"
+        func row(_ id: String, _ label: String) -> String {
+            "\(id),q,\(label),inbound,13800138000,A1,2026-11-16T10:00:00+08:00,2026-11-16T10:00:15+08:00,"
+                + "2026-11-16T10:05:00+08:00,15,285,0,0,answered,,\n"
+        }
+        let path = scratch + "/escapes.csv"
+        let long = String(repeating: "z", count: 300_000)
+        try Data(
+            (header + row("C1", "x").replacingOccurrences(of: ",,\n", with: ",,\u{1B}[2J\u{1B}]0;owned\u{07}\n")
+                + row("C2", long)).utf8
+        ).write(
+            to: URL(fileURLWithPath: path))
+        let run = try EndToEnd.run(["check", path])
+        #expect(!run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        #expect(run.stdout.contains("csat: expected 1-5 or empty, found '\u{FFFD}[2J\u{FFFD}]0;owned\u{FFFD}'"))
+        #expect(run.stdout.contains("category \"" + String(repeating: "z", count: 200) + "…\": 1"))
+        #expect(run.stdout.utf8.count < 4000)
+    }
+
     @Test func sourceZoneReadsServerTimesWhileTheReportKeepsItsOwnZone() throws {
         let run = try EndToEnd.run([
             "report", fixtures + "/Master.csv", "--tz", "Asia/Shanghai", "--source-tz", "UTC", "--by", "date,hour",

@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 import Testing
 
@@ -186,5 +187,48 @@ import Testing
     func aBadSettingIsAnErrorNamingFileLineAndKey(text: String, message: String) throws {
         let got = try #require(error(text))
         #expect(got.hasPrefix(message), "got: \(got)")
+    }
+
+    func loadError(_ write: (String) throws -> Void) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hotline-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("hotline.yaml").path
+        try write(path)
+        do {
+            _ = try ConfigLoader.load(path: path)
+            return ""
+        } catch {
+            return "\(error)".replacingOccurrences(of: path, with: "hotline.yaml")
+        }
+    }
+
+    @Test func aConfigurationThatCannotBeReadSaysWhy() throws {
+        let directory = try loadError {
+            try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: true)
+        }
+        #expect(directory == "hotline.yaml:0: cannot read the configuration file: it is a directory, not a file")
+        let latin1 = try loadError {
+            try Data("time_zone: UTC\n# caf\u{E9}\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }).write(
+                to: URL(fileURLWithPath: $0))
+        }
+        #expect(
+            latin1
+                == "hotline.yaml:2: cannot read the configuration file: not UTF-8 text (byte 21 is not UTF-8); save it as UTF-8"
+        )
+        let huge = try loadError {
+            try Data(repeating: UInt8(ascii: "#"), count: (1 << 20) + 1).write(to: URL(fileURLWithPath: $0))
+        }
+        #expect(
+            huge
+                == "hotline.yaml:0: cannot read the configuration file: larger than 1048576 bytes (1 MiB), the limit for a configuration file"
+        )
+    }
+
+    @Test func aHugeValueIsCutInTheMessage() throws {
+        let got = try #require(error("time_zone: " + String(repeating: "x", count: 100_000) + "\n"))
+        #expect(got.utf8.count < 400)
+        #expect(got.contains(String(repeating: "x", count: 200) + "…'"))
     }
 }

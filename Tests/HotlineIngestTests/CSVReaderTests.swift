@@ -44,10 +44,43 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
     }
 
     @Test(arguments: chunkSizes)
-    func unterminatedQuoteIsReportedNotSwallowed(chunk: Int) throws {
+    func aQuoteOpenAtTheEndCostsItsLineAndTheLinesAfterAreRead(chunk: Int) throws {
         let got = try records("a,b\n1,\"open\n2,3\n", chunk: chunk)
-        #expect(got.count == 2)
-        #expect(got[1].problem == .unterminatedQuote(field: 2))
+        #expect(got.map(\.line) == [1, 2, 3])
+        #expect(got[1].problem == .unmatchedQuote(field: 2, line: 2))
+        #expect(got[2].fields == ["2", "3"] && got[2].problem == nil)
+    }
+
+    @Test(arguments: chunkSizes)
+    func aStrayQuoteCostsOneRecordNotTheRestOfTheFile(chunk: Int) throws {
+        // The quote never closes: past the line-end limit it is a stray one, and reading goes on from the line
+        // after it, however the input came in chunks.
+        var text = "id,label\n"
+        for i in 1...300 { text += i == 50 ? "\(i),\"stray\n" : "\(i),x\n" }
+        let got = try records(text, chunk: chunk)
+        #expect(got.count == 301)
+        #expect(got.filter { $0.problem != nil }.map(\.line) == [51])
+        #expect(got[50].problem == .unmatchedQuote(field: 2, line: 51))
+        #expect(got[51].line == 52 && got[51].fields == ["51", "x"])
+    }
+
+    @Test(arguments: [1, 7, 64, 4096, 1 << 16])
+    func aQuoteOpenPastTheRecordLimitIsAStrayOne(chunk: Int) throws {
+        // Few line ends but many bytes: the byte limit decides, the same at every chunk size.
+        let long = String(repeating: "y", count: 700)
+        let text = "1,\"stray,\(long)\n2,\(long)\n3,\(long)\n4,z\n"
+        let got = try records(text, chunk: chunk, maxRecord: 1000)
+        #expect(got.map(\.line) == [1, 2, 3, 4])
+        #expect(got[0].problem == .unmatchedQuote(field: 2, line: 1))
+        #expect(got[1...].allSatisfy { $0.problem == nil })
+    }
+
+    @Test(arguments: chunkSizes)
+    func aQuotedFieldWithAFewLineBreaksIsStillOneField(chunk: Int) throws {
+        let body = (1...20).map { "line \($0)" }.joined(separator: "\n")
+        let got = try records("a,\"\(body)\"\nb,c\n", chunk: chunk)
+        #expect(got.map(\.fields) == [["a", body], ["b", "c"]])
+        #expect(got.map(\.line) == [1, 21])
     }
 
     @Test(arguments: chunkSizes)
@@ -59,15 +92,15 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
     }
 
     @Test(arguments: [1, 7, 64, 4096])
-    func recordOverTheLimitIsSkippedToItsEndAndTheNextOneRead(chunk: Int) throws {
+    func aQuotedFieldRunningPastTheLimitCostsItsLineAndTheLinesAfterAreRead(chunk: Int) throws {
+        // A quote still open past the record limit is taken for a stray one: the line it is on is rejected (too
+        // long: the line alone is over the limit), and the next line is read as a record of its own (too long too).
         let long = String(repeating: "x", count: 5000)
         let text = "h1,h2\n1,\"\(long)\n\(long)\"\n2,ok\n"
         let got = try records(text, chunk: chunk, maxRecord: 1000)
-        #expect(got.count == 3)
-        #expect(got[1].problem == .tooLong(limit: 1000))
-        #expect(got[1].line == 2)
-        #expect(got[2].fields == ["2", "ok"])
-        #expect(got[2].line == 4)
+        #expect(got.map(\.problem) == [nil, .tooLong(limit: 1000), .tooLong(limit: 1000), nil])
+        #expect(got.map(\.line) == [1, 2, 3, 4])
+        #expect(got[3].fields == ["2", "ok"])
     }
 
     @Test(arguments: [1, 7, 64, 4096, 1 << 16])
@@ -88,9 +121,13 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         let long = String(repeating: "z", count: 1200)
         let text = "1,ab\"c\(long)\n2,\"q\"\"\n\(long)\"x\"y\n3,ok\r\n4,end"
         let got = try records(text, chunk: chunk, maxRecord: 1000)
-        #expect(got.map(\.problem) == [.tooLong(limit: 1000), .tooLong(limit: 1000), nil, nil])
-        #expect(got.map(\.line) == [1, 2, 4, 5])
-        #expect(got[2].fields == ["3", "ok"])
+        // The quote opening line 2 closes past the limit: a stray one, so line 3 is a record (a long one).
+        #expect(
+            got.map(\.problem) == [
+                .tooLong(limit: 1000), .unmatchedQuote(field: 2, line: 2), .tooLong(limit: 1000), nil, nil,
+            ])
+        #expect(got.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(got[3].fields == ["3", "ok"])
     }
 
     @Test(arguments: [1, 3, 64])

@@ -210,6 +210,15 @@ import Testing
         #expect(h.summary.error == "not a call log or ticket export: calls-csv header lacks ended_at, outcome")
     }
 
+    @Test func aHeaderOverTheRecordLimitSaysSo() throws {
+        let header = H.header + "," + (0..<90_000).map { "extra_column_\($0)" }.joined(separator: ",")
+        let h = try H.read(header + "\n" + H.row() + "\n")
+        #expect(
+            h.summary.error
+                == "not a call log or ticket export: the first line (the header) is longer than 1048576 bytes, the record limit; not read"
+        )
+    }
+
     @Test func tenMegabyteFieldRejectsItsRecordAndTheRestIsRead() throws {
         let huge = String(repeating: "退", count: 3_500_000)  // 10.5 MB of UTF-8
         let text = H.header + "\n" + H.row(["category": "\"" + huge + "\""]) + "\n" + H.row(["call_id": "C2"]) + "\n"

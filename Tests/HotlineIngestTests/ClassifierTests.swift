@@ -49,4 +49,50 @@ import Testing
                 UnmatchedValue(field: "category", value: "快递查询"), UnmatchedValue(field: "ivr_path", value: "1>9"),
             ])
     }
+
+    @Test func aWordAtTheEndOfAMegabyteOfChineseTextMatchesInOnePass() {
+        let long = String(repeating: "无关", count: 1 << 18)
+        #expect(classify(label: long + "退款") == (.payment, "refund"))
+        #expect(classify(label: long + "ＲＥＦＵＮＤ refund") == (.payment, "refund"))
+        #expect(
+            classify(label: String(repeating: "xyzzy ", count: 200_000) + "Password") == (.account, "password-reset"))
+    }
+
+    @Test func theFirstRuleWinsWhateverWordTheOnePassMeetsFirst() {
+        // `支付` comes first in the value but its rule comes after the one for `重复支付`; `payment failed` and
+        // `failed payment` share a suffix with other words (failure links).
+        #expect(classify(label: "支付-重复支付退款") == (.payment, "duplicate"))
+        #expect(classify(label: "my payment failed twice") == (.payment, "failed"))
+        let rules = CategoryRules(rules: [
+            CategoryRule(field: .label, words: ["abcd"], category: .billing),
+            CategoryRule(field: .label, words: ["bc"], category: .account),
+        ])
+        let classifier = Classifier(rules: rules, symbols: symbols)
+        #expect(classify(label: "xabce", classifier: classifier).0 == .account)
+        #expect(classify(label: "xABCD", classifier: classifier).0 == .billing)
+    }
+
+    @Test func aLongUnmatchedValueIsListedCutToTwoHundredCharacters() {
+        let classifier = Classifier(rules: .default, symbols: symbols)
+        let long = String(repeating: "快", count: 1_000_000)
+        _ = classify(label: long, classifier: classifier)
+        let listed = classifier.unmatched.first?.value.value ?? ""
+        #expect(listed == String(repeating: "快", count: 200) + "…")
+    }
+
+    @Test func aPatternSeesTheStartOfTheValueAndABacktrackingOneGivesUp() {
+        let rules = CategoryRules(rules: [
+            CategoryRule(field: .label, words: [], category: .complaint, pattern: "(a+)+$"),
+            CategoryRule(field: .label, words: [], category: .billing, pattern: "^inv-\\d+"),
+            CategoryRule(field: .label, words: [], category: .account, pattern: "tail$"),
+        ])
+        let classifier = Classifier(rules: rules, symbols: symbols)
+        let started = ContinuousClock.now
+        #expect(classify(label: String(repeating: "a", count: 31) + "b", classifier: classifier).0 == .other)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(classify(label: "INV-42 " + String(repeating: "x", count: 5000), classifier: classifier).0 == .billing)
+        // The end of a value longer than 256 characters is not seen by a pattern.
+        #expect(classify(label: String(repeating: "x", count: 300) + "tail", classifier: classifier).0 == .other)
+        #expect(classify(label: "short tail", classifier: classifier).0 == .account)
+    }
 }

@@ -86,6 +86,27 @@ import Testing
         #expect(h.summary.error?.contains("DOCTYPE") == true)
     }
 
+    @Test func aDoctypeAfterFourHundredCDRsCostsNoneOfThem() throws {
+        let cdr = "<?xml version=\"1.0\"?>\n<cdr>\(Self.variables)</variables></cdr>\n"
+        let h = try read(
+            String(repeating: cdr, count: 400) + "<?xml version=\"1.0\"?>\n<!DOCTYPE cdr [<!ENTITY x \"y\">]>\n" + cdr)
+        #expect(h.calls.count == 400)
+        #expect(h.summary.accepted == 400)
+        #expect(
+            h.summary.error
+                == "reading stopped: after 400 records, malformed XML: a DOCTYPE declaration (DTDs and entities are not accepted)"
+        )
+    }
+
+    @Test func aCDRCutShortAfterOthersNamesTheEndOfTheFileNotTheWrapper() throws {
+        let cdr = "<cdr>\(Self.variables)</variables></cdr>\n"
+        let h = try read(cdr + cdr + "<cdr>\(Self.variables)")
+        #expect(h.calls.count == 2)
+        let error = h.summary.error ?? ""
+        #expect(error.hasPrefix("reading stopped: after 2 records, malformed XML: line "))
+        #expect(!error.contains("hotline-documents"))
+    }
+
     @Test func anUndeclaredEntityIsAnErrorNotAnExpansion() throws {
         let h = try read("<cdr>\(Self.variables)<caller_id_number>&x;</caller_id_number></variables></cdr>")
         #expect(h.calls.isEmpty)

@@ -40,6 +40,18 @@ import Testing
         #expect(h.calls.count == 2 && h.rejects.isEmpty)
     }
 
+    @Test func trailingGarbageAfterAMemberIsSkippedWithANote() throws {
+        try gzip(H.fixtures + "/rotated/queue_log.1", to: scratch + "/a.gz")
+        var padded = try Data(contentsOf: URL(fileURLWithPath: scratch + "/a.gz"))
+        padded.append(Data(repeating: 0, count: 512))
+        try padded.write(to: URL(fileURLWithPath: scratch + "/padded.gz"))
+        let (_, summaries) = H.read(paths: [scratch + "/padded.gz"])
+        #expect(summaries[0].records == 12)
+        #expect(summaries[0].error == nil)
+        #expect(
+            summaries[0].notes.contains("512 bytes after the end of the gzip data, not gzip, ignored (as gzip does)"))
+    }
+
     @Test func aCutStreamIsAnErrorNamingTheFile() throws {
         try gzip(H.fixtures + "/queue_log-all-events", to: scratch + "/full.gz")
         let full = try Data(contentsOf: URL(fileURLWithPath: scratch + "/full.gz"))

@@ -151,6 +151,34 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
         #expect(read(paths, threads: 3, blockBytes: blockBytes, maxRecordBytes: 2000, chunk: 512) == one)
     }
 
+    @Test(arguments: [64, 300, 1000, 1 << 16])
+    func aStrayQuoteCostsOneRecordForEveryThreadCount(blockBytes: Int) throws {
+        // 3,870 records, no quoted field, one `"` opening a field on line 501: one reject, every other call read.
+        var text = IngestHarness.header + "\n"
+        for i in 0..<3870 {
+            let minute = String(format: "%02d", i % 60)
+            var row = IngestHarness.row([
+                "call_id": "C\(i)", "enqueued_at": "2026-11-16T10:\(minute):00+08:00",
+                "answered_at": "2026-11-16T10:\(minute):15+08:00", "ended_at": "2026-11-16T10:\(minute):55+08:00",
+                "talk_s": "20",
+            ])
+            if i == 499 { row = row.replacingOccurrences(of: "A1001", with: "\"A1001") }
+            text += row + "\n"
+        }
+        let (paths, directory) = try writeTemporary([text])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = read(paths, threads: 1)
+        #expect(one.summaries.first?.records == 3870)
+        #expect(one.summaries.first?.accepted == 3869)
+        #expect(
+            one.rejects.map(\.description) == [
+                "\(paths[0]):501: agent: unmatched quote (a stray \" opening the field); reading goes on from the next line"
+            ])
+        for threads in [2, 3] {
+            #expect(read(paths, threads: threads, blockBytes: blockBytes) == one)
+        }
+    }
+
     @Test func smallFilesOfEveryFormatReadSideBySideGiveWhatOneThreadGives() throws {
         // FreeSWITCH CDRs, calls-csv files, an Asterisk queue log rotated in two (its calls run across the files,
         // so it waits its turn), a ticket export (counted once across exports: waits too), an empty file and one

@@ -178,7 +178,38 @@ import Testing
 
     @Test func aJSONDocumentWithoutATicketsArrayIsNotATicketExport() throws {
         let h = try IngestHarness.read(Array("{\"users\":[{\"id\":1}]}".utf8), name: "users.json")
-        #expect(h.summary.error?.contains("without a \"tickets\" array") == true)
+        #expect(h.summary.error?.contains("a JSON document with no \"tickets\" array") == true)
+    }
+
+    @Test func jsonTicketsWithBadBytesDeepNestingOrBadSyntaxHaveTheirOwnReasons() throws {
+        let good = #"{"id":1,"created_at":"2026-11-16T10:00:00Z","status":"open"}"#
+        let deep = #"{"id":2,"x":"# + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "}"
+        var bytes = Array(#"{"tickets":["#.utf8) + Array(good.utf8) + Array(",".utf8)
+        bytes +=
+            Array(#"{"id":3,"subject":"caf"#.utf8) + [0xE9] + Array(#"","created_at":"2026-11-16T10:00:00Z"}"#.utf8)
+        bytes += Array(",".utf8) + Array(deep.utf8) + Array(#",{"id":4,"created_at":tru}"#.utf8) + Array("]}".utf8)
+        let h = try IngestHarness.read(bytes, name: "tickets.json")
+        #expect(h.tickets.count == 1)
+        #expect(h.rejects.map(\.kind) == [.badEncoding, .nestingTooDeep, .malformedJSON])
+        #expect(h.rejects.map(\.line) == [2, 3, 4])
+    }
+
+    @Test func aZendeskPageWithItsTicketsAfterSideLoadedUsersOrALongNextPageIsRecognised() throws {
+        let tickets =
+            #"[{"id":1,"created_at":"2026-11-16T10:00:00Z","status":"open","priority":"normal","tags":["refund"]}]"#
+        let users = (0..<200).map {
+            #"{"id":\#($0),"name":"user \#($0)","notes":"\#(String(repeating: "x", count: 60))"}"#
+        }
+        let sideLoaded = #"{"users":["# + users.joined(separator: ",") + #"],"tickets":"# + tickets + "}"
+        let longNext =
+            #"{"next_page":"https://x.zendesk.com/api/v2/tickets.json?cursor="# + String(repeating: "9", count: 9000)
+            + #"","tickets" : "# + tickets + "}"
+        for text in [sideLoaded, longNext] {
+            #expect(text.utf8.count > 8192)
+            let h = try IngestHarness.read(Array(text.utf8), name: "page.json")
+            #expect(h.summary.format == "tickets-json")
+            #expect(h.tickets.count == 1)
+        }
     }
 
     @Test func whatAnExportLacksIsNamedNotGuessed() throws {

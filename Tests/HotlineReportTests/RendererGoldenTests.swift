@@ -143,4 +143,9 @@ import Testing
         #expect(SVGChart.niceCeiling(value) == scale)
         #expect((scale / 4).rounded() == scale / 4)
     }
+
+    @Test func csvTextCellsCarryNoControlBytes() {
+        #expect(CSVReportRenderer.textCell("q\u{1B}[2J\u{07}\u{0}") == "q\u{FFFD}[2J\u{FFFD}\u{FFFD}")
+        #expect(CSVReportRenderer.textCell("a\tb") == "a\tb")
+    }
 }

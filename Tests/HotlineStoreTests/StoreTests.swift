@@ -117,4 +117,16 @@ import Testing
         _ = try Store(path: path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
+
+    @Test func aStoreDamagedAfterOpeningIsNamedInTheError() throws {
+        let path = directory + "/damaged.sqlite"
+        let store = try Store(path: path)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 4096
+        try Data(repeating: 0x41, count: size).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try store.storedDays()
+        } throws: { error in
+            "\(error)".hasPrefix(path + ": SQLite: ")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineModel
 import Logging
 
 /// Logs to standard error as one line per message, `hotline: LEVEL: message`, with no timestamp: what a
@@ -16,7 +17,8 @@ struct DiagnosticLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let prefix = event.level >= .error ? "error: " : event.level == .warning ? "warning: " : ""
-        StandardError.write("hotline: \(prefix)\(event.message)\n")
+        // Messages quote paths and values from the data: no escape sequence of theirs reaches the terminal.
+        StandardError.write("hotline: \(prefix)\(DisplayText.withoutControls("\(event.message)"))\n")
     }
 
     static func logger(verbose: Bool = false) -> Logger {

@@ -68,11 +68,12 @@ extension HotlineCommand {
             if !result.unmatched.isEmpty {
                 text += "\nValues no category rule matched (counted as other):\n"
                 for (value, n) in result.unmatched.prefix(show) {
-                    text += "  \(value.field) \"\(value.value)\": \(n)\n"
+                    text += "  \(value.field) \"\(DisplayText.shown(value.value))\": \(n)\n"
                 }
             }
             do {
-                try OutputFile.standardOutput().write(text)
+                // Paths, values and rejects come from the data: no escape sequence of theirs reaches the terminal.
+                try OutputFile.standardOutput().write(DisplayText.withoutControls(text))
             } catch {
                 DiagnosticLogHandler.logger().error("\(error)")
                 throw HotlineExit.failure

@@ -2,6 +2,12 @@ import HotlineModel
 
 /// Numbers and timestamps parsed straight from field bytes: no String, no Foundation per row.
 enum ByteParsing {
+    /// The reject detail for a control byte in a field: `control byte 0x00 in field queue`.
+    static func controlByteText(_ byte: UInt8, field: String) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "control byte 0x\(hex.count < 2 ? "0" + hex : hex) in field \(field)"
+    }
+
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
     /// Bytes with ASCII spaces and tabs trimmed at both ends.

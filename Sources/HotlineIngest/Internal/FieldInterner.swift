@@ -4,8 +4,8 @@ import HotlineModel
 /// Maps field bytes to ``Symbol``s without building a `String` when the value was seen before.
 ///
 /// An open-addressing hash table over an arena of the distinct values' bytes (FNV-1a hashes). A value is
-/// decoded and checked once, when first seen; invalid UTF-8 (or a U+FFFD left by a transcoder) is refused
-/// then, so the caller can reject the record naming the field.
+/// decoded and checked once, when first seen; invalid UTF-8 (or a U+FFFD left by a transcoder) and C0 control
+/// bytes other than TAB, LF and CR are refused then, so the caller can reject the record naming the field.
 final class FieldInterner {
     private struct Slot {
         var hash: UInt64
@@ -71,7 +71,8 @@ final class FieldInterner {
 
     private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at index: Int) -> Symbol? {
         var symbol: Symbol?
-        if UTF8Validation.isValid(bytes) {
+        // A control byte (a NUL a PBX left) is no text either: the record is rejected naming the field.
+        if UTF8Validation.isValid(bytes) && !bytes.contains(where: DisplayText.isControl) {
             let text = String(decoding: bytes, as: UTF8.self)
             if !text.unicodeScalars.contains("\u{FFFD}") { symbol = symbols.intern(text) }
         }

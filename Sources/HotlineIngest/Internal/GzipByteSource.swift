@@ -1,7 +1,8 @@
 import CZlib
 
 /// Inflates a gzip stream chunk by chunk with zlib; concatenated members (as `cat a.gz b.gz` makes) are read on.
-/// A stream cut short is an error naming the file, after the data before the cut.
+/// A stream cut short is an error naming the file, after the data before the cut. Bytes after a member that do
+/// not start another (trailing garbage: padding, a partial copy) are skipped, as gzip does, and counted.
 final class GzipByteSource: ByteSource {
     private let source: ByteSource
     private let path: String
@@ -12,6 +13,8 @@ final class GzipByteSource: ByteSource {
     /// The last member ended; more input means another member.
     private var memberEnded = false
     private var finished = false
+    /// Bytes after the last complete member that do not start another (trailing garbage), skipped.
+    private(set) var trailingBytes = 0
 
     /// True when `bytes` start with the gzip magic number.
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
@@ -48,7 +51,20 @@ final class GzipByteSource: ByteSource {
                 }
             }
             if memberEnded {
-                guard stream.avail_in > 0 else {
+                guard stream.avail_in > 0, let next = stream.next_in else {
+                    finished = true
+                    break
+                }
+                // Another member starts with the magic number, as gzip reads it; anything else after a complete
+                // member (padding, a truncated copy) is ignored, as gzip does, and counted for a note.
+                if next[0] != 0x1F || (stream.avail_in > 1 && next[1] != 0x8B) {
+                    trailingBytes += Int(stream.avail_in)
+                    stream.avail_in = 0
+                    while !inputDone {
+                        let n = try source.read(into: UnsafeMutableRawBufferPointer(start: input, count: capacity))
+                        if n == 0 { inputDone = true }
+                        trailingBytes += n
+                    }
                     finished = true
                     break
                 }

@@ -39,7 +39,8 @@ final class StreamingXMLReader {
     private let path: String
 
     init(source: ByteSource, path: String) {
-        stream = XMLDocumentStream(source: source)
+        // A control byte in a ticket's or a CDR's text costs that record, not the rest of the document.
+        stream = XMLDocumentStream(source: ControlByteFilter(source))
         self.path = path
     }
 
@@ -76,14 +77,22 @@ final class StreamingXMLReader {
                 let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
                 if box.message == nil {
                     let text = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
-                    box.message = "line \(error.pointee.line): " + text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    // The root wrapping concatenated documents is the stream's, not the file's: named as what it is.
+                    let said = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                        .replacingOccurrences(of: "hotline-documents", with: "the end of the file")
+                    box.message = "line \(error.pointee.line): " + said
                     box.line = Int(error.pointee.line)
                 }
             }, Unmanaged.passUnretained(errors).toOpaque())
 
         while true {
             let status = xmlTextReaderRead(reader)
-            if status == 0 { return }
+            if status == 0 {
+                if stream.sawDoctype {
+                    throw Failure(message: "a DOCTYPE declaration (DTDs and entities are not accepted)", line: nil)
+                }
+                return
+            }
             if status < 0 {
                 if let readError = stream.readError { throw readError }
                 if stream.sawDoctype {

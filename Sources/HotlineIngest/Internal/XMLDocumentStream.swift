@@ -1,7 +1,8 @@
 /// Presents a file of one or more XML documents (FreeSWITCH writes one `<cdr>` per file, or several
 /// concatenated) as a single document for libxml2: wrapped in one root element, `<?xml ...?>` declarations
-/// removed. A `<!DOCTYPE` stops the stream: call records never need a DTD, and refusing it outright means no
-/// entity can expand (billion laughs) or read a file or URL (XXE), whatever the parser's settings.
+/// removed. A `<!DOCTYPE` ends the stream there (the root closed after the documents before it, which are read):
+/// call records never need a DTD, and refusing it outright means no entity can expand (billion laughs) or read a
+/// file or URL (XXE), whatever the parser's settings. ``sawDoctype`` then says the file was cut short.
 final class XMLDocumentStream {
     private let source: ByteSource
     private var pending: [UInt8] = Array("<hotline-documents>".utf8)
@@ -34,7 +35,7 @@ final class XMLDocumentStream {
                 }
             }
             filter()
-            if sourceDone && carry.isEmpty {
+            if !closed && sourceDone && carry.isEmpty {
                 pending.append(contentsOf: Array("</hotline-documents>".utf8))
                 closed = true
             }
@@ -88,7 +89,12 @@ final class XMLDocumentStream {
                     continue
                 }
                 if matches("<!DOCTYPE", at: i) {
+                    // The documents before it end cleanly, so the last of them is read, not blamed.
+                    flush(upTo: i)
+                    pending.append(contentsOf: Array("</hotline-documents>".utf8))
                     sawDoctype = true
+                    closed = true
+                    sourceDone = true
                     carry.removeAll()
                     return
                 }
