@@ -38,7 +38,9 @@ public struct IndexPageRenderer {
         w.raw(
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Hotline reports</title>\n"
         )
-        w.raw("<style>\n" + ReportStyle.css + "\ntr.missing td, tr.missing th { background: #fbe9e7; }\n</style>\n</head>\n<body>\n")
+        w.raw(
+            "<style>\n" + ReportStyle.css
+                + "\ntr.missing td, tr.missing th { background: #fbe9e7; }\n</style>\n</head>\n<body>\n")
         w.element("h1", "Hotline reports")
         w.element(
             "p",
