@@ -101,14 +101,8 @@ enum ByteParsing {
             i += 3
             if i < n && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",")) {
                 i += 1
-                var scale = 100
-                let fractionStart = i
-                while i < n && isDigit(bytes[i]) {
-                    millis += Int(bytes[i] &- 48) * scale
-                    scale /= 10
-                    i += 1
-                }
-                guard i > fractionStart else { return nil }
+                guard let fraction = fractionMillis(bytes, from: &i) else { return nil }
+                millis = fraction
             }
         }
         var offset: Int64?
@@ -193,14 +187,8 @@ enum ByteParsing {
                 guard let s = number(2, 2), s <= 60 else { return nil }
                 second = min(s, 59)
                 if skip(UInt8(ascii: ".")) || skip(UInt8(ascii: ",")) {
-                    var scale = 100
-                    let start = i
-                    while i < n && isDigit(bytes[i]) {
-                        millis += Int(bytes[i] &- 48) * scale
-                        scale /= 10
-                        i += 1
-                    }
-                    guard i > start else { return nil }
+                    guard let fraction = fractionMillis(bytes, from: &i) else { return nil }
+                    millis = fraction
                 }
             }
             _ = skip(UInt8(ascii: " "))
@@ -275,5 +263,19 @@ enum ByteParsing {
     /// ASCII-lower-cased copy of short bytes, for matching enumerated words.
     static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// The digits of a fraction of a second from `i` (past the `.` or `,`), as milliseconds (digits past the third
+    /// are read and dropped); nil when there is no digit.
+    @inline(__always) static func fractionMillis(_ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int) -> Int? {
+        var millis = 0
+        var scale = 100
+        let start = i
+        while i < bytes.count && isDigit(bytes[i]) {
+            millis += Int(bytes[i] &- 48) * scale
+            scale /= 10
+            i += 1
+        }
+        return i > start ? millis : nil
     }
 }
