@@ -32,6 +32,8 @@ public struct Report: Sendable, Encodable {
     public var serviceLevelByDay: [DaySlots] = []
     /// A filter or period that matched no call, naming what exists.
     public var warnings: [String] = []
+    /// Links to the reports around this one (the nightly job's daily reports); nil for an ad-hoc report.
+    public var navigation: ReportNavigation?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
@@ -217,5 +219,19 @@ public struct DaySlots: Sendable, Encodable {
         try c.encode(weekday, forKey: .weekday)
         try c.encode(offered, forKey: .offered)
         try c.encode(serviceLevel, forKey: .serviceLevel)
+    }
+}
+
+/// Where a report of the nightly job sits among the others: relative links to the day before, the day after (written
+/// the next night) and the index.
+public struct ReportNavigation: Sendable {
+    public var previous: String
+    public var next: String
+    public var index: String
+
+    public init(previous: String, next: String, index: String) {
+        self.previous = previous
+        self.next = next
+        self.index = index
     }
 }

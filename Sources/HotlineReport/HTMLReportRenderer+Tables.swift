@@ -3,8 +3,11 @@ import HotlineMetrics
 /// The table sections of the HTML report: load by time of day, days, categories, queues, agents, staffing.
 extension HTMLReportRenderer {
     /// A table row whose service-level cell (index `slIndex`) is flagged when under target.
-    func loadRow(_ cells: [String], sl: Double?, target: Double, slIndex: Int, _ w: inout HTMLWriter<String>) {
-        w.raw("<tr>")
+    func loadRow(
+        _ cells: [String], sl: Double?, target: Double, slIndex: Int, rowClass: String? = nil,
+        _ w: inout HTMLWriter<String>
+    ) {
+        w.raw(rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
         for (i, cell) in cells.enumerated() {
             if i == 0 {
                 w.element("th", cell)
@@ -39,13 +42,16 @@ extension HTMLReportRenderer {
         w.raw("<section>\n")
         w.element("h2", "Categories and subcategories")
         w.tableHead(["Category"] + Self.groupHeaders)
+        // Service level under target in red, in every group table (the group cells: name, offered, share, SL, ...).
+        let target = r.thresholds.serviceLevelTarget
         for c in r.categories {
-            w.row(["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share), rowClass: "cat")
+            loadRow(
+                ["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share),
+                sl: c.figures.serviceLevel, target: target, slIndex: 3, rowClass: "cat", &w)
             for s in c.subcategories {
-                w.row(
+                loadRow(
                     [s.name.isEmpty ? "(unspecified)" : s.name] + FigureCells.group(s.figures, share: s.share),
-                    rowClass: "sub"
-                )
+                    sl: s.figures.serviceLevel, target: target, slIndex: 3, rowClass: "sub", &w)
             }
         }
         w.raw("</tbody>\n</table>\n")
@@ -61,7 +67,9 @@ extension HTMLReportRenderer {
         w.element("h2", "Queues")
         w.tableHead(["Queue"] + Self.groupHeaders)
         for q in r.queues {
-            w.row([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
+            loadRow(
+                [q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share),
+                sl: q.figures.serviceLevel, target: r.thresholds.serviceLevelTarget, slIndex: 3, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
     }

@@ -46,6 +46,19 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func header(_ r: Report, span: String, _ w: inout HTMLWriter<String>) {
         let t = r.thresholds
         w.raw("<header>\n")
+        if let nav = r.navigation {
+            w.raw("<nav class=\"meta\">")
+            for (href, label) in [
+                (nav.previous, "← day before"), (nav.index, "all reports"), (nav.next, "day after →"),
+            ] {
+                w.raw("<a href=\"")
+                w.text(href)
+                w.raw("\">")
+                w.text(label)
+                w.raw("</a> ")
+            }
+            w.raw("</nav>\n")
+        }
         let subject = r.tickets == nil ? "calls" : r.totals.offered > 0 ? "calls and tickets" : "tickets"
         w.element("h1", "Hotline \(subject) · " + span)
         for missing in r.exceptions where missing.kind == .missingData {

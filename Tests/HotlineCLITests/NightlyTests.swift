@@ -161,6 +161,8 @@ struct NightlyTests {
         #expect(monday.stderr.contains("2026-11-16: only 0 calls read, usually 40: the call export is missing"))
         let text = try String(contentsOfFile: scratch + "/out/daily/2026-11-16.txt", encoding: .utf8)
         #expect(text.split(separator: "\n").dropFirst().first?.hasPrefix("ALARM: 2026-11-16 has 0 calls") == true)
+        let html = try String(contentsOfFile: scratch + "/out/daily/2026-11-16.html", encoding: .utf8)
+        #expect(html.contains("<a href=\"2026-11-15.html\">← day before</a> <a href=\"../index.html\">all reports</a>"))
         let index = try String(contentsOfFile: scratch + "/out/index.html", encoding: .utf8)
         #expect(index.contains("<tr class=\"missing\"><th>Mon 2026-11-16<br><span class=\"quiet\">no calls</span>"))
         try writeDay("2026-11-17", 40)
@@ -256,6 +258,8 @@ struct NightlyTests {
         }
         let daily = try FileManager.default.contentsOfDirectory(atPath: scratch + "/out/daily").sorted()
         #expect(daily.allSatisfy { $0 >= "2026-11-17" }, "\(daily)")
+        let html = try String(contentsOfFile: scratch + "/out/daily/2026-11-16.html", encoding: .utf8)
+        #expect(html.contains("<a href=\"2026-11-15.html\">← day before</a> <a href=\"../index.html\">all reports</a>"))
         let index = try String(contentsOfFile: scratch + "/out/index.html", encoding: .utf8)
         #expect(index.contains("daily/2026-11-19.html") && !index.contains("2026-11-16"))
     }

@@ -242,10 +242,15 @@ struct NightlyRun {
             var query = CallQuery()
             query.from = job.from
             query.to = job.to
-            let report = try StoreReport(
+            var report = try StoreReport(
                 store: store, settings: settings, ticketSettings: ticketSettings, query: query, zone: zone,
                 exceptionSettings: ExceptionSettings(config)
             ).build()
+            if job.folder == "daily" {
+                report.navigation = ReportNavigation(
+                    previous: "\(CivilDate(dayNumber: job.to.dayNumber - 1)).html",
+                    next: "\(CivilDate(dayNumber: job.to.dayNumber + 1)).html", index: "../index.html")
+            }
             for format in job.formats {
                 let ext = format == .text ? "txt" : format.rawValue
                 let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
