@@ -10,7 +10,11 @@ let package = Package(
     name: "hotline",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "hotline", targets: ["hotline"])
+        .executable(name: "hotline", targets: ["hotline"]),
+        // For the fuzzing harnesses in Fuzz/ (a package of their own): the stages they feed bytes to.
+        .library(name: "HotlineIngest", targets: ["HotlineIngest"]),
+        .library(name: "HotlineConfig", targets: ["HotlineConfig"]),
+        .library(name: "HotlineMetrics", targets: ["HotlineMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
