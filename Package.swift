@@ -67,7 +67,9 @@ let package = Package(
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
-        .testTarget(name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"]),
+        .testTarget(
+            name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "HotlineIngestTests", dependencies: ["HotlineIngest", "HotlineSamples"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),

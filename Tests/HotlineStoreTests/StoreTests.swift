@@ -63,6 +63,16 @@ import Testing
         #expect(try Store(path: path).pendingReports() == [20_772])
     }
 
+    /// Found by `scripts/fuzz snapshot`: a wait count too large for its histogram slot trapped the decoder.
+    @Test func aSnapshotWhoseCountsCannotBeHeldIsAnErrorNotATrap() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/snapshot-histogram-count-overflow")
+        let bytes = try [UInt8](Data(contentsOf: fixture))
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: bytes) }
+        // A count claiming more elements than there are bytes left fails at once.
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: [1, 2, 0x80, 0x80, 0x40]) }
+    }
+
     @Test func aNightLandsWholeAndIsReadBack() throws {
         let store = try Store(path: directory + "/h.sqlite")
         var night = NightChanges()
