@@ -10,7 +10,11 @@ let package = Package(
     name: "hotline",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "hotline", targets: ["hotline"])
+        .executable(name: "hotline", targets: ["hotline"]),
+        // For the fuzzing harnesses in Fuzz/ (a package of their own): the stages they feed bytes to.
+        .library(name: "HotlineIngest", targets: ["HotlineIngest"]),
+        .library(name: "HotlineConfig", targets: ["HotlineConfig"]),
+        .library(name: "HotlineMetrics", targets: ["HotlineMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,7 +67,9 @@ let package = Package(
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
-        .testTarget(name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"]),
+        .testTarget(
+            name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "HotlineIngestTests", dependencies: ["HotlineIngest", "HotlineSamples"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),

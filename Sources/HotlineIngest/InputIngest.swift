@@ -185,7 +185,7 @@ public final class InputIngest {
 
     /// Rejects the events of queued calls that never ended, and notes calls whose start was before the log.
     public func finish(_ summaries: inout [InputSummary], reject: (Reject) -> Void) {
-        for call in cutShort + queueLog.drainIncomplete() {
+        func rejectEvents(of call: IncompleteCall) {
             for location in call.events where Int(location.file) < summaries.count {
                 let file = Int(location.file)
                 summaries[file].accepted -= 1
@@ -196,7 +196,9 @@ public final class InputIngest {
                         detail: "call \(call.callID) \(call.reason)"))
             }
         }
+        for call in cutShort { rejectEvents(of: call) }
         cutShort = []
+        queueLog.drainIncomplete(rejectEvents(of:))
         for (file, n) in queueLog.derivedStarts.sorted(by: { $0.key < $1.key }) where Int(file) < summaries.count {
             summaries[Int(file)].notes.append(
                 "\(n) \(n == 1 ? "call" : "calls") ended without their ENTERQUEUE in the log: enqueue time derived from the wait and talk"

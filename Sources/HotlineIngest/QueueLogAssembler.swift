@@ -8,21 +8,11 @@ import HotlineModel
 /// every file is read is incomplete, and each of its events is rejected — never dropped silently. A call whose
 /// end arrives without its ENTERQUEUE (the log started mid-call) gets its enqueue time from the wait and talk
 /// the end event carries, and is counted in a note.
+///
+/// Open calls are held compactly (``OpenCallTable``: about 100 bytes each, no object per call), so a log whose
+/// ends never came — millions of ENTERQUEUE lines — is read in bounded memory per call.
 final class QueueLogAssembler {
-    private struct OpenCall {
-        var callID: String
-        var enqueuedAt: Instant
-        var queue: Symbol
-        var caller: CallerKey?
-        var agent: Symbol = .none
-        var answeredAt: Instant?
-        var holdSeconds: Double?
-        var location: RecordLocation
-        /// Every event of the call, for rejects if it never ends.
-        var events: [RecordLocation]
-    }
-
-    private var open: [UInt64: OpenCall] = [:]
+    private var open = OpenCallTable()
     private let context: ReadContext
     /// Ends that arrived without their ENTERQUEUE, per file index.
     private(set) var derivedStarts: [Int32: Int] = [:]
@@ -33,33 +23,47 @@ final class QueueLogAssembler {
     func handle(_ event: QueueLogEvent, cutShort: (IncompleteCall) -> Void) -> CallRecord? {
         switch event.kind {
         case .enterQueue:
-            if let previous = open[event.callKey] {
+            if let previous = open.position(of: event.callKey) {
                 cutShort(
                     IncompleteCall(
-                        callID: previous.callID, events: previous.events, reason: "entered a queue again before ending")
-                )
+                        callID: open.callID(at: previous), events: open.events(at: previous),
+                        reason: "entered a queue again before ending"))
+                open.remove(at: previous)
             }
-            open[event.callKey] = OpenCall(
-                callID: event.callID, enqueuedAt: event.time, queue: event.queue, caller: event.caller,
-                location: event.location, events: [event.location])
+            open.open(
+                key: event.callKey, callID: event.callID, enqueuedAt: event.time, queue: event.queue,
+                caller: event.caller, location: event.location)
             return nil
         case .connect:
-            guard var call = open[event.callKey] else { return nil }
-            call.agent = event.agent
-            call.answeredAt = event.time
-            call.holdSeconds = event.holdSeconds
-            call.events.append(event.location)
-            open[event.callKey] = call
+            guard let position = open.position(of: event.callKey) else { return nil }
+            open[position].agent = event.agent
+            open[position].answeredAt = event.time.milliseconds
+            open[position].flags |= OpenCallTable.Call.answered
+            if let hold = event.holdSeconds {
+                open[position].holdSeconds = hold
+                open[position].flags |= OpenCallTable.Call.hasHold
+            } else {
+                open[position].flags &= ~OpenCallTable.Call.hasHold
+            }
+            open.addEvent(event.location, at: position)
             return nil
         case .complete, .transfer, .abandon, .exit:
             return finish(event)
         default:
-            if var call = open[event.callKey] {
-                call.events.append(event.location)
-                open[event.callKey] = call
-            }
+            if let position = open.position(of: event.callKey) { open.addEvent(event.location, at: position) }
             return nil
         }
+    }
+
+    /// What an ended call needs of its open state.
+    private struct Started {
+        var enqueuedAt: Instant
+        var queue: Symbol
+        var caller: CallerKey?
+        var agent: Symbol = .none
+        var answeredAt: Instant?
+        var holdSeconds: Double?
+        var location: RecordLocation
     }
 
     private func finish(_ event: QueueLogEvent) -> CallRecord {
@@ -71,15 +75,22 @@ final class QueueLogAssembler {
             default: .timeout
             }
         let talk = Milliseconds(((event.talkSeconds ?? 0) * 1000).rounded())
-        var call: OpenCall
-        if let known = open.removeValue(forKey: event.callKey) {
-            call = known
+        var call: Started
+        if let position = open.position(of: event.callKey) {
+            let known = open.remove(at: position)
+            call = Started(
+                enqueuedAt: Instant(milliseconds: known.enqueuedAt), queue: known.queue,
+                caller: known.flags & OpenCallTable.Call.hasCaller != 0 ? CallerKey(rawValue: known.caller) : nil,
+                agent: known.agent,
+                answeredAt: known.flags & OpenCallTable.Call.answered != 0
+                    ? Instant(milliseconds: known.answeredAt) : nil,
+                holdSeconds: known.flags & OpenCallTable.Call.hasHold != 0 ? known.holdSeconds : nil,
+                location: known.location)
         } else {
             // The ENTERQUEUE is before the first line read: the end event says how long the call waited and talked.
             let hold = Milliseconds(((event.holdSeconds ?? 0) * 1000).rounded())
-            call = OpenCall(
-                callID: event.callID, enqueuedAt: event.time + -(hold + talk), queue: event.queue, caller: nil,
-                location: event.location, events: [])
+            call = Started(
+                enqueuedAt: event.time + -(hold + talk), queue: event.queue, caller: nil, location: event.location)
             derivedStarts[event.location.file, default: 0] += 1
         }
         let answered = outcome == .answered || outcome == .transferred
@@ -103,12 +114,11 @@ final class QueueLogAssembler {
             outcome: outcome)
     }
 
-    /// The calls still open after the last file: each is incomplete.
-    func drainIncomplete() -> [IncompleteCall] {
-        let calls = open.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-        open.removeAll()
-        return calls.map {
-            IncompleteCall(callID: $0.callID, events: $0.events, reason: "entered the queue and never ended")
+    /// Calls `body` with each call still open after the last file (each is incomplete), in the order of their
+    /// first lines, one at a time.
+    func drainIncomplete(_ body: (IncompleteCall) -> Void) {
+        open.drain { callID, events in
+            body(IncompleteCall(callID: callID, events: events, reason: "entered the queue and never ended"))
         }
     }
 }

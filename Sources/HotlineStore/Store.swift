@@ -109,6 +109,14 @@ public final class Store {
                 t.column("days", .integer).notNull()
             }
         }
+        // The daily reports of earlier days that late data changed and that are still to be written: set in the
+        // night's transaction, cleared once written, so a night that fails after its commit (killed while writing,
+        // an output folder it cannot write) leaves them for the next run.
+        migrator.registerMigration("v2") { db in
+            try db.create(table: "pendingReport") { t in
+                t.primaryKey("day", .integer)
+            }
+        }
         return migrator
     }()
 
@@ -228,6 +236,20 @@ public final class Store {
         try read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'fingerprint'") }
     }
 
+    /// The days whose daily reports late data changed and that are not yet written again, in day order.
+    public func pendingReports() throws -> [Int32] {
+        try read { try Int32.fetchAll($0, sql: "SELECT day FROM pendingReport ORDER BY day") }
+    }
+
+    /// Marks the daily reports of `days` as written (or as needing nothing more). Writes nothing when `days` is
+    /// empty, so a night with nothing pending leaves every byte of the store as it was.
+    public func clearPendingReports(_ days: [Int32]) throws {
+        guard !days.isEmpty else { return }
+        try write { db in
+            for day in days { try db.execute(sql: "DELETE FROM pendingReport WHERE day = ?", arguments: [day]) }
+        }
+    }
+
     public func runCount() throws -> Int { try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") ?? 0 } }
 
     // MARK: - Writing
@@ -282,6 +304,9 @@ public final class Store {
             }
             for day in night.removedDays {
                 try db.execute(sql: "DELETE FROM day WHERE day = ?", arguments: [day])
+            }
+            for day in night.pendingReports {
+                try db.execute(sql: "INSERT OR IGNORE INTO pendingReport (day) VALUES (?)", arguments: [day])
             }
             for snapshot in night.snapshots {
                 try db.execute(
@@ -353,8 +378,13 @@ public struct NightChanges {
     public var fingerprint: String?
     /// A rebuild: every stored file and day is replaced.
     public var replaceAll = false
+    /// Earlier days whose daily reports are to be written again (late data changed them); they stay in the store
+    /// until ``Store/clearPendingReports(_:)``.
+    public var pendingReports: [Int32] = []
 
     public init() {}
 
-    public var isEmpty: Bool { files.isEmpty && snapshots.isEmpty && removedDays.isEmpty && touched.isEmpty }
+    public var isEmpty: Bool {
+        files.isEmpty && snapshots.isEmpty && removedDays.isEmpty && touched.isEmpty && pendingReports.isEmpty
+    }
 }

@@ -329,8 +329,12 @@ struct EndToEndTests {
 }
 
 enum EndToEnd {
-    /// The debug binary next to the test bundle's build products, if `swift build` made it.
+    /// The `hotline` binary built beside the tests (so a sanitizer build's tests run its own binary), else the
+    /// debug binary of `swift build`; nil when neither is there.
     static let binary: String? = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("hotline").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let path = root.appendingPathComponent(".build/debug/hotline").path

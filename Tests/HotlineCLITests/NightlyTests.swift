@@ -110,6 +110,35 @@ struct NightlyTests {
         #expect(try figures(["report", "--store", store] + period) == figures(["report", inbox] + period))
     }
 
+    @Test func aNightThatFailsAfterItsCommitLeavesTheLateDaysReportsToTheNextRun() throws {
+        try writeDay("2026-11-16", 4)
+        #expect(try nightly("2026-11-16").status == 0)
+        let daily = scratch + "/out/daily/2026-11-16.txt"
+        #expect(try offered(daily) == "4")
+        // Late data for 11-16 lands in the store, but the daily folder is a file tonight: no report can be written
+        // (this holds for root too, which a chmod would not stop).
+        try writeDay("2026-11-16", 3, name: "merchant-2026-11-16.csv", idPrefix: "M")
+        try writeDay("2026-11-17", 2)
+        let folder = scratch + "/out/daily"
+        try FileManager.default.moveItem(atPath: folder, toPath: folder + ".aside")
+        try "not a folder\n".write(toFile: folder, atomically: true, encoding: .utf8)
+        let failed = try nightly("2026-11-17")
+        #expect(failed.status == 1 && failed.stderr.contains("daily/2026-11-16"), "\(failed.stderr)")
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.moveItem(atPath: folder + ".aside", toPath: folder)
+        #expect(try offered(daily) == "4")
+        // The next run reads nothing new, and still writes the stale report.
+        let next = try nightly("2026-11-17", ["--verbose"])
+        #expect(next.status == 0 && next.stderr.contains("0 files read"), "\(next.stderr)")
+        #expect(try offered(daily) == "7")
+        #expect(try offered(scratch + "/out/daily/2026-11-17.txt") == "2")
+        // Once written, it is not pending any more: the run after changes no byte.
+        let store = bytes(self.store)
+        let after = try nightly("2026-11-17", ["--verbose"])
+        #expect(after.status == 0 && after.stderr.contains("0 reports written"), "\(after.stderr)")
+        #expect(bytes(self.store) == store)
+    }
+
     /// The repeat-call figure of day `date` from `arguments` (a report from the store or over the inbox).
     func repeatRate(_ arguments: [String], _ date: String) throws -> Double? {
         let run = try EndToEnd.run(

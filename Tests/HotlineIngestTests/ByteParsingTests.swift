@@ -24,6 +24,14 @@ import Testing
         #expect(parsed.offset == offset)
     }
 
+    @Test func secondsWhoseMillisecondsWouldNotFitAreNotANumber() {
+        #expect(seconds("999999999999999") == 999_999_999_999_999_000)
+        #expect(seconds("1000000000000000") == nil)
+        #expect(seconds("17947944694787300") == nil)
+        #expect(seconds("999999999999999999") == nil)
+        #expect(seconds("12.123456789012345") == 12_123)
+    }
+
     @Test func fractionalSecondsKeepMilliseconds() throws {
         #expect(try #require(timestamp("2026-11-16T10:15:00.25+08:00")).wallMillis == Self.wall + 250)
         #expect(try #require(timestamp("2026-11-16T10:15:00.123456Z")).wallMillis == Self.wall + 123)

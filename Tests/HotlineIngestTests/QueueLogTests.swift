@@ -44,6 +44,15 @@ import Testing
         #expect(call(h, enqueuedAfter: 360)?.caller == nil)  // anonymous
     }
 
+    /// Found by `scripts/fuzz queue-log`: a time of 17 digits overflowed when made milliseconds (a trap).
+    @Test func anEpochTooLargeForMillisecondsIsABadTimeNotACrash() {
+        let (h, summaries) = H.read(paths: [H.fixtures + "/fuzz/queue_log-epoch-overflow"])
+        let s = summaries[0]
+        #expect(s.format == "asterisk-queue-log")
+        #expect(s.accepted + s.rejected == s.records)
+        #expect(h.rejects.contains { $0.line == 6 && $0.kind == .badTime })
+    }
+
     @Test func theCallThatNeverEndedIsRejectedEventByEventWithItsLines() {
         let (h, _) = H.read(paths: [Self.allEvents])
         let incomplete = h.rejects.filter { $0.kind == .incompleteCall }

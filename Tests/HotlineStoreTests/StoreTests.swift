@@ -50,6 +50,29 @@ import Testing
         #expect(throws: (any Error).self) { try DaySnapshot(decoding: [9, 9, 9]) }
     }
 
+    @Test func pendingReportsLandWithTheNightAndStayUntilCleared() throws {
+        let path = directory + "/pending.sqlite"
+        var night = NightChanges()
+        night.snapshots = [snapshot(day: 20_773)]
+        night.pendingReports = [20_772, 20_770]
+        try Store(path: path).commit(night)
+        // Another process (the next night) sees what the first left.
+        let reopened = try Store(path: path)
+        #expect(try reopened.pendingReports() == [20_770, 20_772])
+        try reopened.clearPendingReports([20_770])
+        #expect(try Store(path: path).pendingReports() == [20_772])
+    }
+
+    /// Found by `scripts/fuzz snapshot`: a wait count too large for its histogram slot trapped the decoder.
+    @Test func aSnapshotWhoseCountsCannotBeHeldIsAnErrorNotATrap() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/snapshot-histogram-count-overflow")
+        let bytes = try [UInt8](Data(contentsOf: fixture))
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: bytes) }
+        // A count claiming more elements than there are bytes left fails at once.
+        #expect(throws: (any Error).self) { try DaySnapshot(decoding: [1, 2, 0x80, 0x80, 0x40]) }
+    }
+
     @Test func aNightLandsWholeAndIsReadBack() throws {
         let store = try Store(path: directory + "/h.sqlite")
         var night = NightChanges()

@@ -174,11 +174,17 @@ struct NightlyRun {
             night.snapshots.append(try snapshot(day: day, files: around.sorted(), overrides: overrides))
             outcome.daysDerived += 1
         }
+        // Late records for an earlier day whose daily report exists: that report is written again. The set goes in
+        // the night's transaction and is cleared report by report once written, so a night that fails after the
+        // commit (killed while writing, a folder it cannot write) leaves the work to the next run.
+        let reportDay = reportDate().dayNumber
+        night.pendingReports = dirty.filter { Int($0) < reportDay && needsRewrite(CivilDate(dayNumber: Int($0))) }
+            .sorted()
         try store.commit(night)
 
         // 4. The reports, from the store; none may replace an inbox file (a report's name linked to one).
         let inputs = Set(files.map(OutputFile.identity(of:)))
-        try render(store: store, lateDays: dirty, inputs: inputs, outcome: &outcome)
+        try render(store: store, inputs: inputs, outcome: &outcome)
         return outcome
     }
 
@@ -223,22 +229,27 @@ struct NightlyRun {
 
     // MARK: - Outputs
 
-    private func render(store: Store, lateDays: Set<Int32>, inputs: Set<String>, outcome: inout Outcome) throws {
+    private func render(store: Store, inputs: Set<String>, outcome: inout Outcome) throws {
         let day = reportDate()
         let monday = CivilDate(dayNumber: day.dayNumber - day.weekday)
         let first = CivilDate(year: day.year, month: day.month, day: 1)
-        var jobs: [(folder: String, from: CivilDate, to: CivilDate, formats: [OutputFormat])] = [
-            ("daily", day, day, [.html, .text, .json]), ("week-to-date", monday, day, [.html, .text]),
-            ("month-to-date", first, day, [.html, .text]),
+        var jobs: [(folder: String, from: CivilDate, to: CivilDate, formats: [OutputFormat], pending: Int32?)] = [
+            ("daily", day, day, [.html, .text, .json], nil), ("week-to-date", monday, day, [.html, .text], nil),
+            ("month-to-date", first, day, [.html, .text], nil),
         ]
-        // Late records for an earlier day: its daily report is written again.
-        for late in lateDays.sorted() where Int(late) < day.dayNumber {
+        // The earlier days' reports still to be written: tonight's late days and any a failed night left.
+        var done: [Int32] = []
+        let cutoff = day.dayNumber - config.nightly.retentionDays
+        for late in try store.pendingReports() {
             let date = CivilDate(dayNumber: Int(late))
-            if FileManager.default.fileExists(atPath: "\(outputDirectory)/daily/\(date).html") {
-                jobs.append(("daily", date, date, [.html, .text, .json]))
+            if Int(late) >= cutoff && needsRewrite(date) {
+                jobs.append(("daily", date, date, [.html, .text, .json], late))
+            } else {
+                done.append(late)
             }
         }
         for job in jobs {
+            var written = true
             var query = CallQuery()
             query.from = job.from
             query.to = job.to
@@ -256,7 +267,7 @@ struct NightlyRun {
                 let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
                 let text = try format.renderer.rendered(report)
                 if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
-                write(text, to: path, inputs: inputs, outcome: &outcome)
+                written = write(text, to: path, inputs: inputs, outcome: &outcome) && written
             }
             if job.folder == "daily" && job.to == day,
                 let missing = report.exceptions.first(where: { $0.kind == .missingData && $0.day == day.description })
@@ -264,8 +275,16 @@ struct NightlyRun {
                 outcome.missingData =
                     "\(day): only \(missing.offered) calls read, usually \(Int((missing.usual ?? 0).rounded())): the call export is missing or incomplete"
             }
+            if let pending = job.pending, written { done.append(pending) }
         }
-        prune(before: day.dayNumber - config.nightly.retentionDays)
+        do {
+            try store.clearPendingReports(done)
+        } catch {
+            // The reports are written; the next run writes them again, byte for byte the same.
+            logger.error("\(error)")
+            outcome.failures.append("\(error)")
+        }
+        prune(before: cutoff)
         let index = try indexDays(store: store)
         if outcome.missingData == nil, let tonight = index.first(where: { $0.date == day.description }),
             tonight.offered ?? 0 == 0, index.contains(where: { ($0.offered ?? 0) > 0 })
@@ -277,30 +296,46 @@ struct NightlyRun {
         write(page, to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
     }
 
+    /// Whether an earlier day's daily report is to be written again: yes while its HTML report is there, or while
+    /// the daily folder cannot be looked into (not a folder, no permission: the write fails and names the problem,
+    /// and the day stays pending); no when the folder is there without it (never written, or removed) or is gone.
+    private func needsRewrite(_ date: CivilDate) -> Bool {
+        let folder = "\(outputDirectory)/daily"
+        var info = stat()
+        if stat(folder, &info) != 0 { return errno != ENOENT }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return true }
+        if stat("\(folder)/\(date).html", &info) == 0 { return true }
+        return errno != ENOENT
+    }
+
     private var ticketSettings: TicketSettings { TicketSettings(config) }
 
     /// Writes `text` as `path` (see ``OutputFile``) unless the file already holds exactly it. A report that
-    /// cannot be written is a failure of the night; the other reports are still written.
-    private func write(_ text: String, to path: String, inputs: Set<String>, outcome: inout Outcome) {
+    /// cannot be written is a failure of the night; the other reports are still written. Returns whether the file
+    /// holds `text` afterwards.
+    @discardableResult
+    private func write(_ text: String, to path: String, inputs: Set<String>, outcome: inout Outcome) -> Bool {
         guard !inputs.contains(OutputFile.identity(of: path)) else {
             let message = "\(path): is an inbox file; the report is not written over it"
             logger.error("\(message)")
             outcome.failures.append(message)
-            return
+            return false
         }
         var info = stat()
         // Only a regular file is read back: reading a FIFO would wait for a writer.
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
             let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8)
         {
-            return
+            return true
         }
         do {
             try OutputFile.write(text, to: path)
             outcome.written.append(path)
+            return true
         } catch {
             logger.error("\(error)")
             outcome.failures.append("\(error)")
+            return false
         }
     }
 

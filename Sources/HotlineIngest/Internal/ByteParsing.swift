@@ -21,7 +21,8 @@ enum ByteParsing {
     }
 
     /// A non-negative decimal number of seconds (`12`, `12.5`, `0.125`) as milliseconds, rounded half up.
-    /// Nil for anything else, including a sign, exponent or empty field.
+    /// Nil for anything else, including a sign, exponent or empty field, and more than 15 whole digits (whose
+    /// milliseconds would not fit).
     @inline(__always) static func seconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Milliseconds? {
         let n = bytes.count
         guard n > 0, n < 19 else { return nil }
@@ -32,6 +33,7 @@ enum ByteParsing {
             i += 1
         }
         let wholeDigits = i
+        guard wholeDigits <= 15 else { return nil }
         var millis: Int64 = 0
         if i < n {
             guard bytes[i] == UInt8(ascii: "."), i + 1 < n else { return nil }

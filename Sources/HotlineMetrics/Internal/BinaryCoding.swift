@@ -65,7 +65,16 @@ struct BinaryReader {
 
     mutating func int() throws -> Int { Int(try int64()) }
 
+    /// A count of elements to follow, each at least one byte: more than the bytes left is malformed (so a damaged
+    /// count never reserves memory for millions of elements that are not there).
     mutating func count(max: Int = 1 << 24) throws -> Int {
+        let n = try uint()
+        guard n <= UInt64(max), n <= UInt64(bytes.count - offset) else { throw Malformed() }
+        return Int(n)
+    }
+
+    /// A number of values counted (not of elements to follow), up to `max`.
+    mutating func tally(max: Int = Int.max) throws -> Int {
         let n = try uint()
         guard n <= UInt64(max) else { throw Malformed() }
         return Int(n)
@@ -93,16 +102,26 @@ extension WaitHistogram {
         }
     }
 
+    /// Reads a histogram; what ``write(to:)`` cannot have written (a dense part past ``denseLimit``, a count its
+    /// slot cannot hold, a total that overflows) is malformed, never a trap. Empty slots are skipped, so what
+    /// decodes encodes to the same bytes.
     static func read(from r: inout BinaryReader) throws -> WaitHistogram {
         var h = WaitHistogram()
-        let dense = try r.count()
-        for unit in 0..<dense {
-            let n = try r.count(max: Int.max)
-            if n > 0 { h.addSeconds(unit, count: n) }
+        func add(_ unit: Int, _ n: Int) throws {
+            guard n > 0 else { return }
+            guard !h.count.addingReportingOverflow(n).overflow else { throw BinaryReader.Malformed() }
+            if unit < denseLimit {
+                let held = unit < h.dense.count ? Int(h.dense[unit]) : 0
+                guard held + n <= Int(UInt32.max) else { throw BinaryReader.Malformed() }
+            } else if (h.sparse[unit] ?? 0).addingReportingOverflow(n).overflow {
+                throw BinaryReader.Malformed()
+            }
+            h.addSeconds(unit, count: n)
         }
+        for unit in 0..<(try r.count(max: denseLimit)) { try add(unit, try r.tally(max: Int(UInt32.max))) }
         for _ in 0..<(try r.count()) {
-            let unit = try r.count(max: Int.max)
-            h.addSeconds(unit, count: try r.count(max: Int.max))
+            let unit = try r.tally()
+            try add(unit, try r.tally())
         }
         return h
     }
