@@ -9,7 +9,7 @@ import HotlineModel
 /// end arrives without its ENTERQUEUE (the log started mid-call) gets its enqueue time from the wait and talk
 /// the end event carries, and is counted in a note.
 ///
-/// Open calls are held compactly (``OpenCallTable``: about 100 bytes each, no object per call), so a log whose
+/// Open calls are held compactly (``OpenCallTable``: about 130 bytes each, no object per call), so a log whose
 /// ends never came — millions of ENTERQUEUE lines — is read in bounded memory per call.
 final class QueueLogAssembler {
     private var open = OpenCallTable()

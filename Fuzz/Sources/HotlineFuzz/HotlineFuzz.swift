@@ -54,7 +54,10 @@ enum Fuzz {
         return target
     }()
 
+    /// `HOTLINE_FUZZ_SCRATCH` (scripts/fuzz puts it in its temporary folder, so a run that crashes leaves nothing
+    /// behind), else a file in /dev/shm.
     static let scratch: String = {
+        if let path = ProcessInfo.processInfo.environment["HOTLINE_FUZZ_SCRATCH"] { return path }
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         return "\(folder)/hotline-fuzz-\(getpid())-input"
     }()
