@@ -117,6 +117,36 @@ struct EndToEndTests {
         #expect(run.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-16,10,1,1,") == true)
     }
 
+    @Test func theOutageDayOfTheSamplesOpensWithItsCollapseAndNamesTheCategoryThatJumped() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples").path
+        let run = try EndToEnd.run([
+            "report", samples, "--config", samples + "/hotline.yaml", "--from", "2026-11-10", "--to", "2026-11-10",
+            "--format", "json",
+        ])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let exceptions = try #require(object["exceptions"] as? [[String: Any]])
+        let first = try #require(exceptions.first)
+        #expect(first["kind"] as? String == "service_level" && first["from"] as? String == "2026-11-10T10:00:00+08:00")
+        #expect((first["calls_affected"] as? Int ?? 0) > 500)
+        #expect(
+            exceptions.contains {
+                $0["kind"] as? String == "category_share" && $0["category"] as? String == "payment"
+                    && $0["subcategory"] as? String == "failed"
+            })
+        let period = try #require(object["period"] as? [String: Any])
+        #expect(period["previous_from"] as? String == "2026-11-03")
+        // Two days later the tickets pile up: the ticket exceptions follow the call ones.
+        let thursday = try EndToEnd.run([
+            "report", samples, "--config", samples + "/hotline.yaml", "--from", "2026-11-12", "--to", "2026-11-12",
+            "--format", "json",
+        ])
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(thursday.stdout.utf8)) as? [String: Any])
+        let kinds = (later["exceptions"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(kinds.suffix(2).sorted() == ["backlog_jump", "ticket_sla_breaches"])
+    }
+
     @Test func aQueueFilterThatMatchesNoCallWarnsAndNamesTheQueuesRead() throws {
         let run = try EndToEnd.run(["report", fixtures + "/calls-small.csv", "--queue", "nosuchqueue"])
         #expect(run.status == 0)

@@ -130,11 +130,12 @@ struct CallPipeline {
         if let first = tickets.firstDay, let last = tickets.lastDay { builder.otherDays = (Int(first), Int(last)) }
         var report = builder.build()
         if pass.readTickets {
-            report.tickets = TicketSectionBuilder(
-                aggregator: tickets, symbols: pass.symbols,
-                fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
-                toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
-            ).build()
+            report.attach(
+                tickets: TicketSectionBuilder(
+                    aggregator: tickets, symbols: pass.symbols,
+                    fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
+                    toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
+                ).build(), calendar: pass.calendar)
         }
         return Result(
             report: report, summaries: pass.summaries, unmatched: pass.unmatched, firstRejects: pass.firstRejects)

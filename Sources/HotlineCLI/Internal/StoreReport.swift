@@ -71,9 +71,10 @@ struct StoreReport {
         report.exceptionSettings = exceptionSettings
         var built = report.build()
         if sawTickets {
-            built.tickets = TicketSectionBuilder(
-                aggregator: tickets, symbols: symbols, fromDay: from.dayNumber, toDay: to.dayNumber
-            ).build()
+            built.attach(
+                tickets: TicketSectionBuilder(
+                    aggregator: tickets, symbols: symbols, fromDay: from.dayNumber, toDay: to.dayNumber
+                ).build(), calendar: calendar)
         }
         return built
     }

@@ -46,14 +46,20 @@ public struct ExceptionFinder {
         }
         found += shareJumps(period, dataDays: dataDays)
         found += queuesBelowTarget(period)
-        // What happened when and where first, by calls affected; a queue's whole-period figure last, as it sums
-        // up the runs above it.
+        return Self.ranked(found)
+    }
+
+    /// What happened when and where first, by calls affected; a queue's whole-period figure and the tickets' last,
+    /// as they sum up the runs above them.
+    static func ranked(_ found: [ReportException]) -> [ReportException] {
         let order: [ReportException.Kind] = [
             .missingData, .serviceLevel, .abandonment, .volumeLow, .volumeHigh, .categoryShare, .queueBelowTarget,
+            .ticketSLABreaches, .backlogJump,
         ]
         func rank(_ kind: ReportException.Kind) -> Int { order.firstIndex(of: kind) ?? order.count }
         func key(_ e: ReportException) -> (Int, Int, Int) {
-            (e.kind == .queueBelowTarget ? 1 : 0, -e.callsAffected, rank(e.kind))
+            let wholePeriod = e.kind == .queueBelowTarget || e.kind == .ticketSLABreaches || e.kind == .backlogJump
+            return (wholePeriod ? 1 : 0, -e.callsAffected, rank(e.kind))
         }
         return found.sorted {
             key($0) != key($1)
@@ -197,6 +203,10 @@ public struct ExceptionFinder {
     /// A wall-clock time of a local day (24:00 is the next day's midnight), as ISO 8601 with its offset and as
     /// `HH:MM`.
     private func local(_ day: Int32, secondOfDay: Int) -> (iso: String, clock: String) {
+        Self.local(day, secondOfDay: secondOfDay, calendar: calendar)
+    }
+
+    static func local(_ day: Int32, secondOfDay: Int, calendar: LocalCalendar) -> (iso: String, clock: String) {
         let wall = Int64(day) * 86_400 + Int64(secondOfDay)
         let utc = calendar.utcSecond(fromWall: wall)
         let offset = calendar.offset(atSecond: utc)

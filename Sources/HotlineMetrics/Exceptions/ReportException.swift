@@ -18,6 +18,10 @@ public struct ReportException: Sendable, Equatable, Encodable {
         case queueBelowTarget = "queue_below_target"
         /// A day with no calls, or far fewer than usual: an export that did not arrive whole.
         case missingData = "missing_data"
+        /// Tickets breaching their SLA far more often than in the period compared with.
+        case ticketSLABreaches = "ticket_sla_breaches"
+        /// The ticket backlog at the period's end far above the compared period's.
+        case backlogJump = "backlog_jump"
     }
 
     public var kind: Kind

@@ -11,7 +11,7 @@ enum ExceptionWording {
         let oneDay = report.period.days <= 1
         let date = oneDay ? weekday : "\(weekday) \(e.day.dropFirst(5))"
         switch e.kind {
-        case .categoryShare, .queueBelowTarget:
+        case .categoryShare, .queueBelowTarget, .ticketSLABreaches, .backlogJump:
             return oneDay ? "\(weekday) all day" : "whole period"
         case .missingData:
             return oneDay ? "\(weekday) all day" : "\(date) all day"
@@ -51,6 +51,16 @@ enum ExceptionWording {
             return (
                 "\(name) \(DisplayFormat.percent(e.value)) of calls, usually \(DisplayFormat.percent(e.usual)) "
                     + "(+\(DisplayFormat.count(e.callsAffected, "call")))", nil
+            )
+        case .ticketSLABreaches:
+            return (
+                "Ticket SLA breaches \(DisplayFormat.percent(e.value)), \(DisplayFormat.percent(e.usual)) in the period compared",
+                "about \(DisplayFormat.count(e.callsAffected, "ticket")) more breached than at that rate"
+            )
+        case .backlogJump:
+            return (
+                "Ticket backlog \(DisplayFormat.count(e.value)), \(DisplayFormat.count(e.usual)) at the end of the period compared",
+                nil
             )
         case .missingData:
             return (
