@@ -35,35 +35,6 @@ final class TicketsJSONReader {
     /// The deepest nesting a ticket object may have (a real one has 4 or 5 levels).
     static let maxNesting = 100
 
-    /// How deep `bytes` nest objects and arrays, strings skipped.
-    ///
-    /// - Complexity: O(n).
-    static func nesting<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for b in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if b == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if b == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if b == UInt8(ascii: "\"") {
-                inString = true
-            } else if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-                depth += 1
-                deepest = max(deepest, depth)
-            } else if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
-                depth -= 1
-            }
-        }
-        return deepest
-    }
-
     func read(summary: inout InputSummary, accept: (inout TicketRecord) -> Void, reject: (Reject) -> Void) throws {
         var kept: [UInt64: Int] = [:]
         var tickets: [TicketRecord] = []
@@ -73,11 +44,10 @@ final class TicketsJSONReader {
         }
         let array: (key: String, count: Int)
         do {
-            array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number in
+            array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number, depth in
                 summary.records += 1
                 guard let bytes else { return fail(number, "record", .recordTooLong, "a ticket over 16 MB; skipped") }
                 // Depth first: the decoder recurses, so a record nested thousands deep is refused before it.
-                let depth = Self.nesting(bytes)
                 guard depth <= Self.maxNesting else {
                     return fail(
                         number, "record", .nestingTooDeep,

@@ -14,11 +14,14 @@ struct JSONArrayElements {
         case notJSON(String)
     }
 
-    /// Calls `body` with each element's bytes (nil for one over the limit) and its 1-based number. Returns the
+    /// Calls `body` with each element's bytes (nil for one over the limit), its 1-based number and its deepest
+    /// nesting (1 for a flat object), found in the same pass. Returns the
     /// key of the array read and its number of elements; throws when the document ends inside a string or
     /// nesting, or has no such array.
     @discardableResult
-    func forEach(in source: ByteSource, _ body: ([UInt8]?, Int) throws -> Void) throws -> (key: String, count: Int) {
+    func forEach(in source: ByteSource, _ body: ([UInt8]?, Int, Int) throws -> Void) throws -> (
+        key: String, count: Int
+    ) {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var depth = 0
         var inString = false
@@ -28,6 +31,7 @@ struct JSONArrayElements {
         var inArray = false
         var element: [UInt8] = []
         var elementDepth = 0
+        var elementDeepest = 0
         var inElement = false
         var overLimit = false
         var count = 0
@@ -79,6 +83,9 @@ struct JSONArrayElements {
                         element.removeAll(keepingCapacity: true)
                         element.append(b)
                         elementDepth = depth
+                        elementDeepest = 1
+                    } else if inElement {
+                        elementDeepest = max(elementDeepest, depth - elementDepth + 1)
                     }
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
@@ -86,7 +93,7 @@ struct JSONArrayElements {
                     if inElement && depth == elementDepth - 1 {
                         inElement = false
                         count += 1
-                        try body(overLimit ? nil : element, count)
+                        try body(overLimit ? nil : element, count, elementDeepest)
                     } else if inArray && depth == 1 {
                         inArray = false
                     }
