@@ -89,13 +89,7 @@ public enum ConfigLoader {
                 guard [15, 30, 60].contains(config.intervalMinutes) else {
                     throw reader.error(value, key, "expected 15, 30 or 60, found \(config.intervalMinutes)")
                 }
-            case "service_level":
-                for (sub, node) in try reader.mapping(value, at: key, known: ["threshold_seconds", "target"]) {
-                    if sub == "threshold_seconds" {
-                        config.serviceLevelSeconds = try reader.int(node, at: "\(key).\(sub)", range: 1...3600)
-                    }
-                    if sub == "target" { config.serviceLevelTarget = try reader.fraction(node, at: "\(key).\(sub)") }
-                }
+            case "service_level": try serviceLevel(value, reader: reader, into: &config)
             case "short_abandon_seconds": config.shortAbandonSeconds = try reader.int(value, at: key, range: 0...600)
             case "repeat_window_hours": config.repeatWindowHours = try reader.int(value, at: key, range: 1...8760)
             case "satisfied_score": config.satisfiedScore = try reader.int(value, at: key, range: 1...5)

@@ -12,6 +12,10 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var serviceLevelSeconds = 20
     /// A fraction 0...1.
     public var serviceLevelTarget = 0.8
+    /// Abandonment-rate target, a fraction; nil: none.
+    public var abandonmentTarget: Double?
+    /// Queues' and categories' own service-level thresholds and targets (`service_level.queues`, `.categories`).
+    public var serviceTargets = ServiceTargets()
     public var shortAbandonSeconds = 5
     public var repeatWindowHours = 72
     public var satisfiedScore = 4

@@ -33,8 +33,14 @@ public struct CallAccumulator: Sendable, Equatable {
 
     public init() {}
 
-    /// Adds one inbound call.
+    /// Adds one inbound call held to the default service-level threshold.
     @inline(__always) public mutating func add(_ call: CallRecord, settings: MetricSettings) {
+        add(call, threshold: settings.serviceLevelMillis, settings: settings)
+    }
+
+    /// Adds one inbound call answered in service when it waited at most `threshold` (its queue's or category's).
+    @inline(__always) public mutating func add(_ call: CallRecord, threshold: Milliseconds, settings: MetricSettings)
+    {
         offered += 1
         longestWait = max(longestWait ?? 0, call.wait)
         switch call.outcome {
@@ -44,7 +50,7 @@ public struct CallAccumulator: Sendable, Equatable {
             answeredWaitSum += call.wait
             handleTimeSum += call.handleTime
             waits.add(call.wait)
-            if call.wait <= settings.serviceLevelMillis { answeredWithinThreshold += 1 }
+            if call.wait <= threshold { answeredWithinThreshold += 1 }
             if call.caller != nil { repeatEligible += 1 }
         case .abandoned:
             if call.wait < settings.shortAbandonMillis { shortAbandoned += 1 } else { abandoned += 1 }

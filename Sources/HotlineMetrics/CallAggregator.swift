@@ -80,6 +80,7 @@ public final class CallAggregator {
         self.query = query
         self.calendar = calendar
         self.symbols = symbols
+        uniformThreshold = settings.targets.isEmpty ? settings.serviceLevelMillis : nil
         fromDay = query.from?.dayNumber ?? Int.min
         toDay = query.to?.dayNumber ?? Int.max
         previousRange = query.previous.map { $0.from.dayNumber...$0.to.dayNumber }
@@ -100,6 +101,24 @@ public final class CallAggregator {
         profiles = DayProfiles(slotsPerDay: slotsPerDay)
     }
 
+    /// The one service-level threshold of every call, when no queue or category has its own.
+    private let uniformThreshold: Milliseconds?
+    /// Thresholds by queue symbol and category, looked up by name once per pair (-1: not looked up yet).
+    private var thresholdCache: [Milliseconds] = []
+
+    /// The threshold a call is held to: its queue's, else its category's, else the default (ServiceTargets).
+    private func threshold(of call: CallRecord) -> Milliseconds {
+        let categories = CallCategory.allCases.count
+        let i = Int(call.queue.rawValue) * categories + Int(call.category.rawValue)
+        if i >= thresholdCache.count {
+            thresholdCache += Array(repeating: -1, count: (Int(call.queue.rawValue) + 1) * categories - thresholdCache.count)
+        }
+        if thresholdCache[i] >= 0 { return thresholdCache[i] }
+        let t = settings.targets.target(default: settings.defaultTarget, queue: symbols[call.queue], category: call.category)
+        thresholdCache[i] = Milliseconds(t.thresholdSeconds) * 1000
+        return thresholdCache[i]
+    }
+
     /// Adds one classified inbound call.
     public func add(_ call: CallRecord) {
         let stamp = calendar.stamp(call.enqueuedAt)
@@ -115,6 +134,7 @@ public final class CallAggregator {
             (queueFilter.map { $0.contains(call.queue) } ?? true)
             && (categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)])
         var cell: UInt32?
+        let threshold = uniformThreshold ?? threshold(of: call)
         if selected {
             // Every day read, in the period or not: the usual the exceptions compare with.
             let (sub, newSub) = subcategories.index(
@@ -122,7 +142,7 @@ public final class CallAggregator {
             if newSub { bySubcategory.append(CallAccumulator()) }
             profiles.add(
                 call, day: stamp.day, slot: Int(stamp.secondOfDay) / Int(calendar.intervalSeconds), subcategory: sub,
-                settings: settings)
+                threshold: threshold, settings: settings)
         }
         if selected && day >= fromDay && day <= toDay {
             let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
@@ -145,17 +165,17 @@ public final class CallAggregator {
                     Cell(
                         slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
                         category: Int32(call.category.rawValue), subcategory: Int32(sub), row: Int32(row)))
-                cellCalls[id - cellBase].add(call, settings: settings)
+                cellCalls[id - cellBase].add(call, threshold: threshold, settings: settings)
                 if call.isAnswered && call.caller != nil { cell = UInt32(id) }
                 if cellCalls.count >= cellLimit { flushCells() }
             } else {
-                total.add(call, settings: settings)
-                bySlot[slot].add(call, settings: settings)
-                byDay[lastDayIndex].add(call, settings: settings)
-                byQueue[queue].add(call, settings: settings)
-                byCategory[Int(call.category.rawValue)].add(call, settings: settings)
-                bySubcategory[sub].add(call, settings: settings)
-                byRow[row].add(call, settings: settings)
+                total.add(call, threshold: threshold, settings: settings)
+                bySlot[slot].add(call, threshold: threshold, settings: settings)
+                byDay[lastDayIndex].add(call, threshold: threshold, settings: settings)
+                byQueue[queue].add(call, threshold: threshold, settings: settings)
+                byCategory[Int(call.category.rawValue)].add(call, threshold: threshold, settings: settings)
+                bySubcategory[sub].add(call, threshold: threshold, settings: settings)
+                byRow[row].add(call, threshold: threshold, settings: settings)
             }
             if !call.agent.isNone {
                 _ = agentSlots.index(of: Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(call.agent.rawValue))
@@ -163,7 +183,7 @@ public final class CallAggregator {
                 if agent >= byAgent.count {
                     byAgent += Array(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
                 }
-                byAgent[agent].add(call, settings: settings)
+                byAgent[agent].add(call, threshold: threshold, settings: settings)
             }
             heatmap[stamp.weekday][stamp.hour] += 1
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
@@ -180,13 +200,13 @@ public final class CallAggregator {
             // Calls of the day before may still wait after midnight: the period's first peaks count them.
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
             if let previousRange, previousRange.contains(day) {
-                previous.add(call, settings: settings)
+                previous.add(call, threshold: threshold, settings: settings)
                 previousQueues.insert(call.queue)
                 if call.isAnswered && call.caller != nil { cell = previousPeriodCell() }
             }
             outside += 1
         } else if selected, let previousRange, previousRange.contains(day) {
-            previous.add(call, settings: settings)
+            previous.add(call, threshold: threshold, settings: settings)
             previousQueues.insert(call.queue)
             outside += 1
             if call.isAnswered && call.caller != nil { cell = previousPeriodCell() }

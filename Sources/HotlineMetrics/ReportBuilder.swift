@@ -70,16 +70,23 @@ public struct ReportBuilder {
             let subs = a.bySubcategory.filter { $0.key.category == category }
                 .map { (name: symbols[$0.key.subcategory], acc: $0.value) }
                 .sorted { $0.acc.offered != $1.acc.offered ? $0.acc.offered > $1.acc.offered : $0.name < $1.name }
-                .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
+                .map {
+                    GroupRow(
+                        name: $0.name, share: share($0.acc.offered), figures: figures($0.acc),
+                        target: settings.target(category: category))
+                }
             let acc = a.byCategory[category]
             return CategoryRow(
                 category: category.name, chineseName: category.chineseName, share: share(acc?.offered ?? 0),
-                figures: figures(acc), subcategories: subs)
+                figures: figures(acc), subcategories: subs, target: settings.target(category: category))
         }
-        let queues = a.byQueue.map { (name: DisplayText.cut(symbols[$0.key]), acc: $0.value) }.sorted {
-            $0.name < $1.name
-        }
-        .map { GroupRow(name: $0.name, share: share($0.acc.offered), figures: figures($0.acc)) }
+        let queues = a.byQueue.map { (key: symbols[$0.key], name: DisplayText.cut(symbols[$0.key]), acc: $0.value) }
+            .sorted { $0.name < $1.name }
+            .map {
+                GroupRow(
+                    name: $0.name, share: share($0.acc.offered), figures: figures($0.acc),
+                    target: settings.target(queue: $0.key))
+            }
 
         let bounds: [(Int, Int?)] = [
             (0, 5), (6, 10), (11, 20), (21, 30), (31, 45), (46, 60), (61, 120), (121, 180), (181, 300), (301, 600),
@@ -176,7 +183,7 @@ public struct ReportBuilder {
     /// (a mean day averages the busy Mondays with the quiet Sundays); empty otherwise.
     private func staffingByWeekday(_ dayNumbers: [Int]) -> [WeekdayStaffing] {
         let a = aggregates
-        let s = a.settings
+        let targets = staffingTargets()
         let byWeekday = Dictionary(grouping: dayNumbers) { CivilDate.weekday(ofDayNumber: $0) }
         guard (0..<7).allSatisfy({ (byWeekday[$0]?.count ?? 0) >= 2 }) else { return [] }
         let slots = a.bySlot.count
@@ -197,9 +204,7 @@ public struct ReportBuilder {
                 let aht =
                     slotCalls.answered > 0
                     ? Double(slotCalls.handleTimeSum) / Double(slotCalls.answered) / 1000 : overallAHT
-                let model = ErlangC.staffing(
-                    calls: perDay, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: aht ?? 0,
-                    thresholdSeconds: Double(s.serviceLevelSeconds), target: s.serviceLevelTarget)
+                let model = erlangC(calls: perDay, ahtSeconds: aht ?? 0, targets: targets)
                 let seen =
                     weekday < a.agentDaysByWeekdaySlot.count && slot < a.agentDaysByWeekdaySlot[weekday].count
                     ? Double(a.agentDaysByWeekdaySlot[weekday][slot]) / n : 0
@@ -213,9 +218,51 @@ public struct ReportBuilder {
         }
     }
 
+    /// The targets the period's calls are held to: each queue with calls by its own, the rest by their
+    /// categories' (or the default). One line of agents answers every class from one queue, so all share one wait
+    /// distribution: it meets every class's target when it meets the hardest (`erlangC`).
+    private func staffingTargets() -> [ServiceTarget] {
+        let s = aggregates.settings
+        guard !s.targets.isEmpty else { return [s.defaultTarget] }
+        var found = Set<ServiceTarget>()
+        var uncovered = false
+        for (queue, acc) in aggregates.byQueue where acc.offered > 0 {
+            if let own = s.targets.queues[symbols[queue]] {
+                found.insert(s.defaultTarget.applying(own))
+            } else {
+                uncovered = true
+            }
+        }
+        if uncovered {
+            for (category, acc) in aggregates.byCategory where acc.offered > 0 {
+                found.insert(s.target(category: category))
+            }
+        }
+        if found.isEmpty { found.insert(s.defaultTarget) }
+        return found.sorted {
+            ($0.thresholdSeconds, -$0.serviceLevelTarget) < ($1.thresholdSeconds, -$1.serviceLevelTarget)
+        }
+    }
+
+    /// Erlang C for the hardest of `targets`: the most agents any of them needs.
+    private func erlangC(calls: Double, ahtSeconds: Double, targets: [ServiceTarget]) -> ErlangC.Staffing {
+        var best: ErlangC.Staffing?
+        for t in targets {
+            let model = ErlangC.staffing(
+                calls: calls, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: ahtSeconds,
+                thresholdSeconds: Double(t.thresholdSeconds), target: t.serviceLevelTarget)
+            if best.map({ model.agents > $0.agents }) ?? true { best = model }
+        }
+        return best
+            ?? ErlangC.staffing(
+                calls: calls, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: ahtSeconds,
+                thresholdSeconds: Double(aggregates.settings.serviceLevelSeconds),
+                target: aggregates.settings.serviceLevelTarget)
+    }
+
     /// Erlang C per time-of-day slot over the mean day of the period.
     private func staffing(intervals: [IntervalRow], days: Int) -> [StaffingRow] {
-        let s = aggregates.settings
+        let targets = staffingTargets()
         let dayCount = Double(max(1, days))
         let anyAgent = aggregates.agentDaysBySlot.contains { $0 > 0 }
         let total = aggregates.total
@@ -224,9 +271,7 @@ public struct ReportBuilder {
             let perDay = Double(row.figures.offered) / dayCount
             // A slot without answered calls borrows the period's handle time.
             let aht = row.figures.ahtSeconds ?? overallAHT
-            let model = ErlangC.staffing(
-                calls: perDay, intervalSeconds: Double(calendar.intervalSeconds), ahtSeconds: aht ?? 0,
-                thresholdSeconds: Double(s.serviceLevelSeconds), target: s.serviceLevelTarget)
+            let model = erlangC(calls: perDay, ahtSeconds: aht ?? 0, targets: targets)
             let observed =
                 slot < aggregates.agentDaysBySlot.count ? Double(aggregates.agentDaysBySlot[slot]) / dayCount : 0
             return StaffingRow(

@@ -25,8 +25,12 @@ public struct CategoryRow: Sendable, Encodable {
     public var share: Double?
     public var figures: CallFigures
     public var subcategories: [GroupRow]
+    /// What the category's calls are held to (its own target, else the default).
+    public var target: ServiceTarget
 
-    enum CodingKeys: String, CodingKey { case category, chineseName = "name_zh", share, figures, subcategories }
+    enum CodingKeys: String, CodingKey {
+        case category, chineseName = "name_zh", share, figures, subcategories, target
+    }
 }
 
 public struct GroupRow: Sendable, Encodable {
@@ -34,6 +38,8 @@ public struct GroupRow: Sendable, Encodable {
     public var name: String
     public var share: Double?
     public var figures: CallFigures
+    /// What the group is held to: a queue's own target, a subcategory its category's; else the default.
+    public var target: ServiceTarget
 }
 
 public struct WaitBucket: Sendable, Encodable {

@@ -102,6 +102,21 @@ import Testing
         )
     }
 
+    @Test func queuesAndCategoriesHaveTargetsOfTheirOwnOverTheDefault() throws {
+        let config = try parse(
+            "service_level:\n  threshold_seconds: 20\n  target: 80%\n  abandonment_target: 5\n  queues:\n"
+                + "    vip: {threshold_seconds: 10, target: 0.9}\n  categories:\n    complaint: {abandonment_target: 2%}\n")
+        #expect(config.abandonmentTarget == 0.05)
+        #expect(
+            config.serviceTargets.queues["vip"] == ServiceTargetOverride(thresholdSeconds: 10, serviceLevelTarget: 0.9))
+        #expect(config.serviceTargets.categories[.complaint] == ServiceTargetOverride(abandonmentTarget: 0.02))
+        let base = ServiceTarget(thresholdSeconds: 20, serviceLevelTarget: 0.8, abandonmentTarget: 0.05)
+        // What a queue leaves out is the default's.
+        #expect(
+            config.serviceTargets.target(default: base, queue: "vip")
+                == ServiceTarget(thresholdSeconds: 10, serviceLevelTarget: 0.9, abandonmentTarget: 0.05))
+    }
+
     @Test func rulesComeBeforeTheDefaultsUnlessTheyReplaceThem() throws {
         let config = try parse("categories:\n  rules:\n    - {match: [快递], category: other, subcategory: delivery}\n")
         #expect(config.categoryRules.rules.count == CategoryRules.default.rules.count + 1)
@@ -116,6 +131,14 @@ import Testing
         ),
         ("service_level:\n  target: 120%\n", "hotline.yaml:2: service_level.target: expected a share"),
         ("interval_minutes: 20\n", "hotline.yaml:1: interval_minutes: expected 15, 30 or 60, found 20"),
+        (
+            "service_level:\n  categories:\n    sales: {target: 90%}\n",
+            "hotline.yaml:3: service_level.categories.sales: not a category; the categories are account, payment"
+        ),
+        (
+            "service_level:\n  queues:\n    vip: {threshold: 10}\n",
+            "hotline.yaml:3: service_level.queues.vip.threshold: unknown setting; known here: threshold_seconds"
+        ),
         ("repeat_window_hours: soon\n", "hotline.yaml:1: repeat_window_hours: expected a whole number, found 'soon'"),
         ("time_zone: Mars/Olympus\n", "hotline.yaml:1: time_zone: unknown time zone 'Mars/Olympus'"),
         ("mask_callers: maybe\n", "hotline.yaml:1: mask_callers: expected true or false, found 'maybe'"),

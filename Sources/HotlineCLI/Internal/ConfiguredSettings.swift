@@ -6,15 +6,34 @@ import HotlineMetrics
 extension MetricSettings {
     init(
         _ config: HotlineConfiguration, intervalMinutes: Int? = nil, serviceLevelSeconds: Int? = nil,
-        serviceLevelTarget: Double? = nil
+        serviceLevelTarget: Double? = nil, queues: [String] = []
     ) {
         self.init()
         self.intervalMinutes = intervalMinutes ?? config.intervalMinutes
-        self.serviceLevelSeconds = serviceLevelSeconds ?? config.serviceLevelSeconds
-        self.serviceLevelTarget = serviceLevelTarget ?? config.serviceLevelTarget
+        self.serviceLevelSeconds = config.serviceLevelSeconds
+        self.serviceLevelTarget = config.serviceLevelTarget
         shortAbandonSeconds = config.shortAbandonSeconds
         repeatWindowHours = config.repeatWindowHours
         satisfiedScore = config.satisfiedScore
+        abandonmentTarget = config.abandonmentTarget
+        targets = config.serviceTargets
+        self = focused(onQueues: queues)
+        // The command line's flags over all of it.
+        self.serviceLevelSeconds = serviceLevelSeconds ?? self.serviceLevelSeconds
+        self.serviceLevelTarget = serviceLevelTarget ?? self.serviceLevelTarget
+    }
+
+    /// A report of only some queues that share one target is judged by that target throughout (its headline,
+    /// intervals and days), not the default no call of it is held to.
+    private func focused(onQueues queues: [String]) -> MetricSettings {
+        guard !queues.isEmpty, !targets.queues.isEmpty else { return self }
+        let own = Set(queues.map { target(queue: $0) })
+        guard own.count == 1, let only = own.first else { return self }
+        var s = self
+        s.serviceLevelSeconds = only.thresholdSeconds
+        s.serviceLevelTarget = only.serviceLevelTarget
+        s.abandonmentTarget = only.abandonmentTarget
+        return s
     }
 }
 

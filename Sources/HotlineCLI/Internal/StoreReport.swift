@@ -92,6 +92,13 @@ enum SettingsFingerprint {
             "short=\(settings.shortAbandonSeconds)", "repeat=\(settings.repeatWindowHours)",
             "satisfied=\(settings.satisfiedScore)",
         ]
+        // A queue's or category's own threshold changes which of its calls were answered in service.
+        for (queue, t) in settings.targets.queues.sorted(by: { $0.key < $1.key }) where t.thresholdSeconds != nil {
+            parts.append("sl[\(queue)]=\(t.thresholdSeconds ?? 0)")
+        }
+        for (category, t) in settings.targets.categories.sorted(by: { $0.key < $1.key }) where t.thresholdSeconds != nil {
+            parts.append("sl[\(category.name)]=\(t.thresholdSeconds ?? 0)")
+        }
         if let hours = config.businessHours {
             parts.append(
                 "hours=\(hours.weekdays.sorted()) \(hours.start)-\(hours.end) \(hours.holidays.map(\.description).sorted())"

@@ -69,7 +69,7 @@ extension HotlineCommand {
             let config = try configuration.load()
             let settings = MetricSettings(
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
-                serviceLevelTarget: serviceLevel.target?.fraction)
+                serviceLevelTarget: serviceLevel.target?.fraction, queues: filter.queues)
             var query = filter.query(over: period)
             query.dimensions = try output.dimensions()
 

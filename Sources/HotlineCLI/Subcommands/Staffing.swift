@@ -41,7 +41,7 @@ extension HotlineCommand {
             let config = try configuration.load()
             let settings = MetricSettings(
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
-                serviceLevelTarget: serviceLevel.target?.fraction)
+                serviceLevelTarget: serviceLevel.target?.fraction, queues: filter.queues)
             let query = filter.query(over: period)
             let result = CallPipeline.configured(
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),

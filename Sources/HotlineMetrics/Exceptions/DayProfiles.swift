@@ -59,12 +59,14 @@ public struct DayProfiles: Sendable {
 
     /// Adds one call of `day` at wall-clock `slot`; `subcategory` is its index in ``subcategoryKeys`` (set when
     /// the calls are all added).
-    mutating func add(_ call: CallRecord, day: Int32, slot: Int, subcategory: Int, settings: MetricSettings) {
+    mutating func add(
+        _ call: CallRecord, day: Int32, slot: Int, subcategory: Int, threshold: Milliseconds, settings: MetricSettings
+    ) {
         let d = index(of: day)
         var cell = cells[d * slotsPerDay + min(slot, slotsPerDay - 1)]
         cell.offered += 1
         if call.isAnswered {
-            if call.wait <= settings.serviceLevelMillis { cell.answeredWithin += 1 }
+            if call.wait <= threshold { cell.answeredWithin += 1 }
         } else if call.outcome == .abandoned {
             if call.wait < settings.shortAbandonMillis { cell.shortAbandoned += 1 } else { cell.abandoned += 1 }
         }

@@ -297,21 +297,42 @@ public struct ExceptionFinder {
         return found
     }
 
+    /// Queues whose service level over the period missed their own target (or whose abandonment rose above
+    /// theirs): each queue judged by what it is held to (ServiceTargets), not the report's default.
     private func queuesBelowTarget(_ period: ClosedRange<Int32>) -> [ReportException] {
-        let target = aggregates.settings.serviceLevelTarget
+        let s = aggregates.settings
         let start = local(period.lowerBound, secondOfDay: 0)
         let end = local(period.upperBound, secondOfDay: 86_400)
-        return aggregates.byQueue.compactMap { queue, acc in
+        return aggregates.byQueue.flatMap { queue, acc -> [ReportException] in
             let eligible = acc.offered - acc.shortAbandoned
-            guard eligible >= settings.minQueueOffered else { return nil }
+            guard eligible >= settings.minQueueOffered else { return [] }
+            let own = s.target(queue: symbols[queue])
+            func exception(figure: String, value: Double, target: Double, affected: Int) -> ReportException {
+                ReportException(
+                    kind: .queueBelowTarget, from: start.iso, to: end.iso,
+                    day: CivilDate(dayNumber: Int(period.lowerBound)).description, fromClock: start.clock,
+                    toClock: end.clock, queue: symbols[queue], figure: figure, value: value, usualDays: 0,
+                    target: target, callsAffected: affected, offered: acc.offered, abandoned: acc.abandoned,
+                    longestWaitSeconds: acc.longestWait.map { Int(($0 + 999) / 1000) },
+                    thresholdSeconds: own.thresholdSeconds == s.serviceLevelSeconds ? nil : own.thresholdSeconds)
+            }
+            var found: [ReportException] = []
             let level = Double(acc.answeredWithinThreshold) / Double(eligible)
-            guard level < target else { return nil }
-            return ReportException(
-                kind: .queueBelowTarget, from: start.iso, to: end.iso,
-                day: CivilDate(dayNumber: Int(period.lowerBound)).description, fromClock: start.clock,
-                toClock: end.clock, queue: symbols[queue], figure: "service_level", value: level, usualDays: 0,
-                target: target, callsAffected: eligible - acc.answeredWithinThreshold, offered: acc.offered,
-                abandoned: acc.abandoned, longestWaitSeconds: acc.longestWait.map { Int(($0 + 999) / 1000) })
+            if level < own.serviceLevelTarget {
+                found.append(
+                    exception(
+                        figure: "service_level", value: level, target: own.serviceLevelTarget,
+                        affected: eligible - acc.answeredWithinThreshold))
+            }
+            let abandonment = Double(acc.abandoned) / Double(eligible)
+            if let limit = own.abandonmentTarget, abandonment > limit {
+                // Calls affected: those abandoned beyond what the target allows.
+                let allowed = Int((limit * Double(eligible)).rounded(.down))
+                found.append(
+                    exception(
+                        figure: "abandonment_rate", value: abandonment, target: limit, affected: acc.abandoned - allowed))
+            }
+            return found
         }
     }
 }

@@ -51,11 +51,13 @@ public struct ReportException: Sendable, Equatable, Encodable {
     public var abandoned: Int?
     /// The longest wait there, seconds.
     public var longestWaitSeconds: Int?
+    /// The service-level threshold the calls were held to, when a queue's own differs from the report's.
+    public var thresholdSeconds: Int?
 
     enum CodingKeys: String, CodingKey {
         case kind, from, to, queue, category, subcategory, figure, value, usual, target
         case usualDays = "usual_days", callsAffected = "calls_affected", offered, abandoned
-        case longestWaitSeconds = "longest_wait_s"
+        case longestWaitSeconds = "longest_wait_s", thresholdSeconds = "threshold_s"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -75,6 +77,7 @@ public struct ReportException: Sendable, Equatable, Encodable {
         try c.encode(offered, forKey: .offered)
         try c.encode(abandoned, forKey: .abandoned)
         try c.encode(longestWaitSeconds, forKey: .longestWaitSeconds)
+        try c.encodeIfPresent(thresholdSeconds, forKey: .thresholdSeconds)
     }
 }
 
