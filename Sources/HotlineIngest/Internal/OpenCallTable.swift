@@ -9,9 +9,13 @@ import HotlineModel
 /// shared buffer (compacted when more than half of it is dead); its first event's location is inline and any
 /// later events' locations are a chain in one shared array of 12-byte links, whose freed links are reused.
 ///
+/// Past ``limit`` open calls, the older half (by enqueue time: the calls least likely to still end) moves to an
+/// ``OpenCallSpill`` on disk and comes back the moment an event of it arrives.
+///
 /// - Complexity: O(1) amortised to open, look up, add an event to and close a call; O(n log n) to drain n calls in
-///   line order. Memory: about 100 bytes per open call (130 with the growth slack of the arrays: 4 million calls
-///   left open peaked at 517 MB in a whole report, 1.9 GB before), plus 12 per event after its first.
+///   line order, and to spill. Memory: about 100 bytes per open call in memory (130 with the growth slack of the
+///   arrays: 4 million calls left open peaked at 517 MB in a whole report, 1.9 GB before), plus 12 per event
+///   after its first; about 2 bytes per spilled call.
 struct OpenCallTable {
     struct Call {
         var key: UInt64
@@ -48,29 +52,74 @@ struct OpenCallTable {
     private var deadIDBytes = 0
     private var links: [Link] = []
     private var freeLink = noLink
+    /// Open calls held in memory before the older half is spilled: 1M calls, about 130 MB.
+    private(set) var limit: Int
+    private var spill: OpenCallSpill?
 
-    var count: Int { calls.count }
+    init(limit: Int = 1 << 20) { self.limit = max(2, limit) }
 
-    /// The position of the open call with `key`, if any.
-    func position(of key: UInt64) -> Int? { positions[key].map(Int.init) }
+    /// Open calls in memory and in the spill.
+    var count: Int { calls.count + (spill?.count ?? 0) }
+
+    /// The position in memory of the open call with `key`, bringing it back from the spill if it is there.
+    mutating func position(of key: UInt64) -> Int? {
+        if let position = positions[key] { return Int(position) }
+        guard let spill, spill.count > 0, let record = spill.take(key) else { return nil }
+        insert(record)
+        return calls.count - 1
+    }
 
     subscript(position: Int) -> Call {
         get { calls[position] }
         set { calls[position] = newValue }
     }
 
-    /// Opens a call (the caller makes sure none with its key is open) and returns its position.
-    @discardableResult
+    /// Opens a call (the caller makes sure none with its key is open).
     mutating func open(
         key: UInt64, callID: String, enqueuedAt: Instant, queue: Symbol, caller: CallerKey?, location: RecordLocation
-    ) -> Int {
+    ) {
         let call = Call(
             key: key, enqueuedAt: enqueuedAt.milliseconds, answeredAt: 0, caller: caller?.rawValue ?? 0,
-            holdSeconds: 0, idOffset: storeID(callID), location: location, queue: queue, agent: .none,
+            holdSeconds: 0, idOffset: storeID(Array(callID.utf8)), location: location, queue: queue, agent: .none,
             lastLink: Self.noLink, flags: caller == nil ? 0 : Call.hasCaller)
         positions[key] = UInt32(calls.count)
         calls.append(call)
-        return calls.count - 1
+        if calls.count > limit { spillOlderHalf() }
+    }
+
+    /// Puts a call back as it was spilled: its state, callid and events.
+    private mutating func insert(_ record: OpenCallSpill.Record) {
+        var call = record.call
+        call.idOffset = storeID(record.callID)
+        call.lastLink = Self.noLink
+        positions[call.key] = UInt32(calls.count)
+        calls.append(call)
+        for event in record.events.dropFirst() { addEvent(event, at: calls.count - 1) }
+    }
+
+    /// Moves the older half of the calls in memory (by enqueue time, then first line) to the spill. When no
+    /// temporary file can be written, the calls stay in memory and the table stops trying (exact, only not
+    /// bounded).
+    private mutating func spillOlderHalf() {
+        let order = calls.indices.sorted { a, b in
+            let (x, y) = (calls[a], calls[b])
+            return (x.enqueuedAt, x.location.file, x.location.line) < (y.enqueuedAt, y.location.file, y.location.line)
+        }
+        let moving = order.prefix(calls.count / 2)
+        let records = moving.map { position in
+            OpenCallSpill.Record(call: calls[position], callID: idBytes(at: position), events: events(at: position))
+        }
+        guard let spill = spill ?? OpenCallSpill(), spill.write(records) else {
+            limit = Int.max
+            return
+        }
+        var kept = OpenCallTable(limit: limit)
+        kept.spill = spill
+        for position in order.dropFirst(moving.count) {
+            kept.insert(
+                OpenCallSpill.Record(call: calls[position], callID: idBytes(at: position), events: events(at: position)))
+        }
+        self = kept
     }
 
     /// Adds the location of a later event to the call at `position`.
@@ -89,10 +138,12 @@ struct OpenCallTable {
     }
 
     /// The callid of the call at `position`, as written.
-    func callID(at position: Int) -> String {
+    func callID(at position: Int) -> String { String(decoding: idBytes(at: position), as: UTF8.self) }
+
+    private func idBytes(at position: Int) -> [UInt8] {
         var offset = calls[position].idOffset
         let length = Self.readLength(ids, at: &offset)
-        return String(decoding: ids[offset..<offset + length], as: UTF8.self)
+        return Array(ids[offset..<offset + length])
     }
 
     /// The locations of every event of the call at `position`, in reading order.
@@ -122,8 +173,8 @@ struct OpenCallTable {
         return call
     }
 
-    /// Calls `body` with the callid and event locations of every open call, in the order of their first lines,
-    /// and empties the table.
+    /// Calls `body` with the callid and event locations of every open call, those in memory in the order of
+    /// their first lines, then the spilled ones run by run (each run in line order), and empties the table.
     mutating func drain(_ body: (_ callID: String, _ events: [RecordLocation]) -> Void) {
         var order = Array(0..<UInt32(calls.count))
         order.sort { a, b in
@@ -131,21 +182,22 @@ struct OpenCallTable {
             return (x.file, x.line) < (y.file, y.line)
         }
         for position in order { body(callID(at: Int(position)), events(at: Int(position))) }
-        self = OpenCallTable()
+        spill?.drain { body(String(decoding: $0.callID, as: UTF8.self), $0.events) }
+        self = OpenCallTable(limit: limit)
     }
 
     // MARK: - Storage
 
-    private mutating func storeID(_ callID: String) -> Int {
+    private mutating func storeID(_ callID: [UInt8]) -> Int {
         let offset = ids.count
-        var length = callID.utf8.count
+        var length = callID.count
         // LEB128: seven bits a byte, the high bit set on all but the last.
         while length >= 0x80 {
             ids.append(UInt8(truncatingIfNeeded: length) | 0x80)
             length >>= 7
         }
         ids.append(UInt8(length))
-        ids.append(contentsOf: callID.utf8)
+        ids.append(contentsOf: callID)
         return offset
     }
 
