@@ -94,6 +94,12 @@ public enum ConfigLoader {
             case "repeat_window_hours": config.repeatWindowHours = try reader.int(value, at: key, range: 1...8760)
             case "satisfied_score": config.satisfiedScore = try reader.int(value, at: key, range: 1...5)
             case "mask_callers": config.maskCallers = try reader.bool(value, at: key)
+            case "language":
+                let code = try reader.string(value, at: key)
+                guard let language = ReportLanguage(code: code) else {
+                    throw reader.error(value, key, ReportLanguage.refusal(of: code))
+                }
+                config.language = language
             case "categories": config.categoryRules = try categories(value, reader: reader)
             case "calls_csv": try callsCSV(value, reader: reader, into: &config)
             case "asterisk_cdr":
@@ -127,7 +133,8 @@ public enum ConfigLoader {
     enum Keys {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
-            "repeat_window_hours", "satisfied_score", "mask_callers", "categories", "calls_csv", "asterisk_cdr",
+            "repeat_window_hours", "satisfied_score", "mask_callers", "language", "categories", "calls_csv",
+            "asterisk_cdr",
             "exceptions", "tickets", "nightly",
         ]
     }

@@ -20,6 +20,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var repeatWindowHours = 72
     public var satisfiedScore = 4
     public var maskCallers = true
+    /// The language of the text and HTML reports (`language`); nil: English, unless `--lang` says otherwise.
+    public var language: ReportLanguage?
     /// The rules that classify calls: the file's rules, then (unless it replaces them) the defaults.
     public var categoryRules = CategoryRules.default
     /// calls-csv columns under other names: native column (`call_id`) -> the export's header (`Call ID`).

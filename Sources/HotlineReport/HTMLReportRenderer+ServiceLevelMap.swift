@@ -8,13 +8,10 @@ extension HTMLReportRenderer {
         let slots = r.serviceLevelByDay.map(\.offered.count).max() ?? 0
         guard slots > 0 else { return }
         w.raw("<section>\n")
-        w.element("h2", "Service level by day and time")
-        w.element(
-            "p",
-            "Green at or above the target of \(DisplayFormat.percent(target)), red below it (the deeper, the lower); "
-                + "pale where an interval has fewer than 5 calls, blank without calls. Hover a cell for its figures.",
-            class: "meta")
-        w.raw("<table class=\"heat slmap\">\n<thead><tr><th>Day</th>")
+        w.element("h2", s.sections.serviceLevelMap)
+        w.element("p", s.notes.serviceLevelMapNote(DisplayFormat.percent(target)), class: "meta")
+        w.raw("<table class=\"heat slmap\">\n<thead><tr>")
+        w.element("th", s.columns.weekday)
         for slot in 0..<slots where (slot * minutes) % 60 == 0 {
             let hour = slot * minutes / 60
             w.raw("<th colspan=\"\(60 / max(1, minutes))\">\(hour < 10 ? "0" : "")\(hour)</th>")
@@ -22,7 +19,7 @@ extension HTMLReportRenderer {
         w.raw("</tr></thead>\n<tbody>\n")
         for day in r.serviceLevelByDay {
             w.raw("<tr><th>")
-            w.text("\(day.weekday) \(day.date.dropFirst(5))")
+            w.text(s.exceptions.dated(s.weekday(of: day.date, else: day.weekday), String(day.date.dropFirst(5))))
             w.raw("</th>")
             for slot in 0..<slots {
                 let offered = slot < day.offered.count ? day.offered[slot] : 0
@@ -45,8 +42,7 @@ extension HTMLReportRenderer {
                 let start = slot * minutes
                 let clock = "\(start / 60 < 10 ? "0" : "")\(start / 60):\(start % 60 < 10 ? "0" : "")\(start % 60)"
                 w.raw("<td style=\"background:\(color)\" title=\"")
-                w.text(
-                    "\(day.date) \(clock): \(DisplayFormat.percent(level)) of \(DisplayFormat.count(offered, "call"))")
+                w.text(s.notes.serviceLevelMapCell(day.date, clock, DisplayFormat.percent(level), offered))
                 w.raw("\"></td>")
             }
             w.raw("</tr>\n")

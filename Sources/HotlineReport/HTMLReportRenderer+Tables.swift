@@ -21,16 +21,17 @@ extension HTMLReportRenderer {
     func days(_ r: Report, _ w: inout HTMLWriter<String>) {
         let target = r.thresholds.serviceLevelTarget
         w.raw("<section>\n")
-        w.element("h2", "Days")
+        let c = s.columns
+        w.element("h2", s.sections.days)
         w.raw(
             SVGChart.load(
                 labels: r.days.map { String($0.date.suffix(5)) }, figures: r.days.map(\.figures), target: target,
-                title: "Calls and service level by day", labelEvery: max(1, r.days.count / 14)))
-        w.raw(SVGChart.loadLegend(target: target))
-        w.tableHead(["Date", "Day"] + Self.loadHeaders + ["Repeat", "Peak waiting"])
+                title: s.notes.chartDays, labelEvery: max(1, r.days.count / 14)))
+        w.raw(SVGChart.loadLegend(target: target, s))
+        w.tableHead([c.date, c.weekday] + loadHeaders + [c.repeatCalls, c.peak])
         for row in r.days {
             loadRow(
-                [row.date, row.weekday] + FigureCells.load(row.figures) + [
+                [row.date, s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures) + [
                     DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
                 ],
                 sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
@@ -40,35 +41,36 @@ extension HTMLReportRenderer {
 
     func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
-        w.element("h2", "Categories and subcategories")
-        w.tableHead(["Category"] + Self.groupHeaders)
+        w.element("h2", s.sections.categories)
+        w.tableHead([s.columns.categoryAndSubcategory] + groupHeaders)
         // Service level under target in red, in every group table (the group cells: name, offered, share, SL, ...).
         let target = r.thresholds.serviceLevelTarget
         for c in r.categories {
             loadRow(
-                ["\(c.category) · \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share),
+                [language == .english ? "\(c.category) · \(c.chineseName)" : c.chineseName]
+                    + FigureCells.group(c.figures, share: c.share),
                 sl: c.figures.serviceLevel, target: target, slIndex: 3, rowClass: "cat", &w)
-            for s in c.subcategories {
+            for sub in c.subcategories {
                 loadRow(
-                    [s.name.isEmpty ? "(unspecified)" : s.name] + FigureCells.group(s.figures, share: s.share),
-                    sl: s.figures.serviceLevel, target: target, slIndex: 3, rowClass: "sub", &w)
+                    [sub.name.isEmpty ? s.unspecified : sub.name] + FigureCells.group(sub.figures, share: sub.share),
+                    sl: sub.figures.serviceLevel, target: target, slIndex: 3, rowClass: "sub", &w)
             }
         }
         w.raw("</tbody>\n</table>\n")
         w.element(
             "p",
-            "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.",
+            s.notes.htmlCategoriesNote(r.thresholds.satisfiedScore, r.thresholds.repeatWindowHours),
             class: "quiet")
         w.raw("</section>\n")
     }
 
     func queues(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
-        w.element("h2", "Queues")
-        w.tableHead(["Queue"] + Self.groupHeaders)
+        w.element("h2", s.sections.queues)
+        w.tableHead([s.columns.queue] + groupHeaders)
         for q in r.queues {
             loadRow(
-                [q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share),
+                [q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share),
                 sl: q.figures.serviceLevel, target: r.thresholds.serviceLevelTarget, slIndex: 3, &w)
         }
         w.raw("</tbody>\n</table>\n</section>\n")
@@ -77,17 +79,15 @@ extension HTMLReportRenderer {
     func agents(_ r: Report, _ w: inout HTMLWriter<String>) {
         let sessions = r.agents.contains { $0.loggedInSeconds != nil }
         w.raw("<section>\n")
-        w.element("h2", "Agents")
+        let c = s.columns
+        w.element("h2", s.sections.agents)
         w.tableHead(
-            ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
-                + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []))
+            [c.agent, c.answered, c.aht, c.handleTime, c.transfer, c.csat]
+                + (sessions ? [c.loggedIn, c.paused, c.occupancy, c.rangNoAnswer] : []))
         for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
         w.raw("</tbody>\n</table>\n")
         if sessions {
-            w.element(
-                "p",
-                "Logged-in and paused time come from the queue log, clipped to the period. Occupancy = handle time / (logged in − paused).",
-                class: "quiet")
+            w.element("p", s.notes.htmlAgentsNote, class: "quiet")
         }
         w.raw("</section>\n")
     }
@@ -96,10 +96,11 @@ extension HTMLReportRenderer {
         let t = r.thresholds
         let observed = r.staffing.contains { $0.observedAgents != nil }
         w.raw("<section>\n")
-        w.element("h2", "Staffing (Erlang C)")
+        let c = s.columns
+        w.element("h2", s.sections.htmlStaffing)
         w.tableHead(
-            ["Start", "Calls per day", "AHT", "Agents required"] + (observed ? ["Agents observed", "Gap"] : [])
-                + ["SL at required", "ASA at required", "Occupancy"])
+            [c.start, c.callsPerDay, c.aht, c.required] + (observed ? [c.observed, c.gap] : [])
+                + [c.serviceLevelAtRequired, c.asaAtRequired, c.occupancy])
         for row in r.staffing where row.callsPerDay > 0 {
             w.raw("<tr>")
             w.element("th", row.start)
@@ -112,7 +113,7 @@ extension HTMLReportRenderer {
                 let missed = (row.observedServiceLevel ?? 1) < t.serviceLevelTarget
                 w.element("td", DisplayFormat.fixed(seen, decimals: 1), class: "n")
                 w.element(
-                    "td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? "SL missed" : "ok",
+                    "td", gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? s.notes.htmlGapMissed : s.ok,
                     class: gap < 0 || missed ? "n low" : "n")
             }
             w.element("td", DisplayFormat.percent(row.serviceLevel), class: "n")
@@ -123,20 +124,17 @@ extension HTMLReportRenderer {
         w.raw("</tbody>\n</table>\n")
         w.element(
             "p",
-            "Required = the fewest agents that answer \(DisplayFormat.percent(t.serviceLevelTarget)) within \(t.serviceLevelSeconds) s for the mean day's calls and AHT of the interval (Erlang C). "
-                + (observed
-                    ? "Observed = distinct agents answering calls in the interval, mean per day; "
-                        + "\"SL missed\": the interval missed its target with the agents it had." : ""),
+            s.notes.htmlStaffingNote(DisplayFormat.percent(t.serviceLevelTarget), t.serviceLevelSeconds, observed),
             class: "quiet")
         if !r.staffingByWeekday.isEmpty {
-            w.element("h3", "By weekday: intervals short of agents or below target on each weekday's mean day")
+            w.element("h3", s.notes.htmlStaffingByWeekday)
             w.raw("<ul>\n")
             for day in r.staffingByWeekday {
                 let runs = StaffingRun.runs(
                     day.rows, target: t.serviceLevelTarget, intervalMinutes: r.period.intervalMinutes)
                 w.raw("<li>")
-                w.element("b", "\(day.weekday) (\(day.days) days): ")
-                w.text(runs.isEmpty ? "ok" : runs.map(\.text).joined(separator: "; "))
+                w.element("b", s.notes.weekdayDays(s.weekday(named: day.weekday), day.days) + ": ")
+                w.text(runs.isEmpty ? s.ok : runs.map { $0.text(s) }.joined(separator: "; "))
                 w.raw("</li>\n")
             }
             w.raw("</ul>\n")

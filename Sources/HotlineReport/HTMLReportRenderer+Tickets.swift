@@ -4,35 +4,27 @@ import HotlineModel
 /// The ticket sections of the HTML report: headline cards, resolution-time distribution, SLA breaches by
 /// category and priority, backlog over the days, categories (with satisfaction) and priorities.
 extension HTMLReportRenderer {
-    static let ticketHeaders = FigureCells.ticketColumns.map(\.0)
+    var ticketHeaders: [String] {
+        let c = s.columns
+        return [
+            c.created, c.solved, c.backlog, c.firstReplyP50, c.resolutionP50, c.resolutionP90, c.slaBreaches,
+            c.reopened, c.ticketSatisfied,
+        ]
+    }
 
     /// The ticket headline cards, right after the calls' (DESIGN.md section 1).
-    func ticketHeadline(_ t: TicketSection, comparing: Bool, _ w: inout HTMLWriter<String>) {
+    func ticketHeadline(
+        _ t: TicketSection, comparing: Bool, thresholds: MetricSettings, _ w: inout HTMLWriter<String>
+    ) {
         w.raw("<section>\n")
-        w.element("h2", "Tickets")
-        w.element(
-            "p",
-            t.businessHours.map { "Reply and resolution times count business hours only: \($0)." }
-                ?? "Reply and resolution times are calendar time (no business hours configured).",
-            class: "quiet")
+        w.element("h2", s.sections.tickets)
+        w.element("p", s.tickets.htmlClockNote(t.businessHours), class: "quiet")
         w.raw("</section>\n")
-        cards(t.headline, comparing: comparing, &w)
+        cards(t.headline, comparing: comparing, thresholds: thresholds, clock: t.clock, &w)
         let f = t.totals
-        var notes = [
-            "\(DisplayFormat.count(f.solved)) solved with \(DisplayFormat.count(f.resolutions)) resolution times; "
-                + "\(DisplayFormat.count(f.firstReplies)) first-reply times; satisfaction from "
-                + "\(DisplayFormat.count(f.satisfactionResponses, "rating"))."
-        ]
-        if t.outsidePeriod > 0 {
-            notes.append(
-                "\(DisplayFormat.count(t.outsidePeriod, "ticket")) read fall outside the period or filters (the backlog still counts them)."
-            )
-        }
-        if t.solvedWithoutTime > 0 {
-            notes.append(
-                "\(DisplayFormat.count(t.solvedWithoutTime, "ticket")) solved or closed without a solve time: left out of resolution figures and the backlog."
-            )
-        }
+        var notes = [s.tickets.htmlSolvedLine(f.solved, f.resolutions, f.firstReplies, f.satisfactionResponses)]
+        if t.outsidePeriod > 0 { notes.append(s.tickets.outsidePeriod(t.outsidePeriod)) }
+        if t.solvedWithoutTime > 0 { notes.append(s.tickets.solvedWithoutTime(t.solvedWithoutTime)) }
         for note in notes { w.element("p", note, class: "quiet") }
     }
 
@@ -42,64 +34,64 @@ extension HTMLReportRenderer {
         w.raw("<section>\n")
         w.element(
             "h2",
-            "Resolution time · median \(DisplayFormat.minutes(f.resolutionP50Minutes)), 90th percentile \(DisplayFormat.minutes(f.resolutionP90Minutes))"
-        )
-        w.raw(SVGChart.resolution(t.resolutionDistribution))
-        w.raw(SVGChart.categoryLegend())
+            s.tickets.htmlResolutionTitle(
+                DisplayFormat.minutes(f.resolutionP50Minutes, s), DisplayFormat.minutes(f.resolutionP90Minutes, s)))
+        w.raw(SVGChart.resolution(t.resolutionDistribution, s))
+        w.raw(SVGChart.categoryLegend(s))
         w.raw("</section>\n")
 
         sla(t, &w)
 
         if t.days.count > 1 {
             w.raw("<section>\n")
-            w.element("h2", "Ticket backlog by day")
-            w.raw(SVGChart.backlog(t.days))
-            w.raw(
-                "<p class=\"legend\"><span class=\"sw\" style=\"background:\(SVGChart.other)\"></span>created "
-                    + "<span class=\"ln\" style=\"border-color:\(SVGChart.target)\"></span>open at the end of the day</p>\n"
-            )
+            w.element("h2", s.sections.htmlBacklog)
+            w.raw(SVGChart.backlog(t.days, s))
+            w.raw("<p class=\"legend\"><span class=\"sw\" style=\"background:\(SVGChart.other)\"></span>")
+            w.text(s.notes.legendCreated)
+            w.raw(" <span class=\"ln\" style=\"border-color:\(SVGChart.target)\"></span>")
+            w.text(s.notes.legendBacklog)
+            w.raw("</p>\n")
             w.raw("</section>\n")
         }
 
         w.raw("<section>\n")
-        w.element("h2", "Tickets by category")
-        w.tableHead(["Category"] + Self.ticketHeaders)
+        w.element("h2", s.sections.ticketsByCategory)
+        w.tableHead([s.columns.category] + ticketHeaders)
         for c in t.categories {
             let chinese = CallCategory(name: c.name)?.chineseName ?? ""
-            w.row(["\(c.name) · \(chinese)"] + FigureCells.ticket(c.figures), rowClass: "cat")
-            for sub in c.subcategories ?? [] { w.row([sub.name] + FigureCells.ticket(sub.figures), rowClass: "sub") }
+            let name = language == .english ? "\(c.name) · \(chinese)" : chinese.isEmpty ? c.name : chinese
+            w.row([name] + FigureCells.ticket(c.figures, s), rowClass: "cat")
+            for sub in c.subcategories ?? [] {
+                w.row([sub.name] + FigureCells.ticket(sub.figures, s), rowClass: "sub")
+            }
         }
         w.raw("</tbody>\n</table>\n")
         w.element(
             "p",
-            "Created and first reply count on the creation day; solved, resolution, SLA, reopened and satisfaction on the solve day. "
-                + "Sat% = good ratings (and scores of \(TextReportRenderer.satisfiedScores(satisfiedScore))) of all ratings.",
+            s.tickets.htmlCategoriesNote(TextReportRenderer.satisfiedScores(satisfiedScore)),
             class: "quiet")
         w.raw("</section>\n")
 
         w.raw("<section>\n")
-        w.element("h2", "Tickets by priority")
-        w.tableHead(["Priority"] + Self.ticketHeaders)
-        for p in t.priorities { w.row([p.name] + FigureCells.ticket(p.figures)) }
+        w.element("h2", s.sections.ticketsByPriority)
+        w.tableHead([s.columns.priority] + ticketHeaders)
+        for p in t.priorities {
+            w.row([TicketPriority(name: p.name).map(s.priority) ?? p.name] + FigureCells.ticket(p.figures, s))
+        }
         w.raw("</tbody>\n</table>\n</section>\n")
     }
 
     private func sla(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
-        w.element("h2", "SLA breaches by category and priority")
+        w.element("h2", s.sections.htmlSLA)
         if t.sla.isEmpty {
-            w.element(
-                "p",
-                t.slaTargets.isEmpty
-                    ? "No SLA targets configured (tickets.sla in the configuration)."
-                    : "No solved ticket in the period has a target.",
-                class: "quiet")
+            w.element("p", t.slaTargets.isEmpty ? s.tickets.noTargets : s.tickets.noneWithTarget, class: "quiet")
         } else {
             let priorities = TicketPriority.allCases.filter { p in t.sla.contains { $0.priority == p.name } }
-            w.tableHead(["Category"] + priorities.map(\.name))
+            w.tableHead([s.columns.category] + priorities.map(s.priority))
             for category in CallCategory.allCases where t.sla.contains(where: { $0.category == category.name }) {
                 w.raw("<tr><th>")
-                w.text(category.name)
+                w.text(s.category(category))
                 w.raw("</th>")
                 for p in priorities {
                     let cell = t.sla.first { $0.category == category.name && $0.priority == p.name }
@@ -111,13 +103,8 @@ extension HTMLReportRenderer {
             }
             w.raw("</tbody>\n</table>\n")
         }
-        let targets = t.slaTargets.map(FigureCells.slaTarget)
-        if !targets.isEmpty {
-            w.element(
-                "p",
-                "Breached / solved with a target; red above 20%. Targets, first match wins: "
-                    + targets.joined(separator: "; ") + ".", class: "quiet")
-        }
+        let targets = t.slaTargets.map { FigureCells.slaTarget($0, s) }
+        if !targets.isEmpty { w.element("p", s.tickets.htmlTargets(targets), class: "quiet") }
         w.raw("</section>\n")
     }
 }

@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The nightly job's `index.html`: every day kept, newest first, with its key figures (offered, service level,
 /// abandonment, coloured by target) and its reports; days whose call data is missing are marked.
@@ -29,29 +30,36 @@ public struct IndexPageRenderer {
     }
 
     public var serviceLevelTarget: Double
+    /// The language of the page; the nightly job's reports are in the same.
+    public var language: ReportLanguage
 
-    public init(serviceLevelTarget: Double) { self.serviceLevelTarget = serviceLevelTarget }
+    public init(serviceLevelTarget: Double, language: ReportLanguage = .english) {
+        self.serviceLevelTarget = serviceLevelTarget
+        self.language = language
+    }
 
     public func render(_ days: [Day]) -> String {
+        let s = ReportStrings.of(language)
+        let c = s.columns
         var w = HTMLWriter(out: "")
-        w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        w.raw(
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Hotline reports</title>\n"
-        )
+        w.raw("<!DOCTYPE html>\n<html lang=\"\(s.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n")
+        w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        w.text(s.index.title)
+        w.raw("</title>\n")
         w.raw(
             "<style>\n" + ReportStyle.css
                 + "\ntr.missing td, tr.missing th { background: #fbe9e7; }\n</style>\n</head>\n<body>\n")
-        w.element("h1", "Hotline reports")
-        w.element(
-            "p",
-            "Newest first. Service level in red below its target of \(DisplayFormat.percent(serviceLevelTarget)); "
-                + "a red row is a day whose call data looks missing.", class: "meta")
+        w.element("h1", s.index.title)
+        w.element("p", s.index.note(DisplayFormat.percent(serviceLevelTarget)), class: "meta")
         w.raw("<section>\n")
-        w.tableHead(["Day", "Offered", "SL", "Aband.", "Daily", "Week to date", "Month to date"])
+        w.tableHead([
+            s.index.day, c.offered, c.serviceLevel, c.abandonment, s.index.daily, s.index.weekToDate,
+            s.index.monthToDate,
+        ])
         for day in days {
             w.raw(day.missing == nil ? "<tr>" : "<tr class=\"missing\">")
             w.raw("<th>")
-            w.text("\(day.weekday) \(day.date)")
+            w.text("\(s.weekday(of: day.date, else: day.weekday)) \(day.date)")
             if let missing = day.missing {
                 w.raw("<br>")
                 w.element("span", missing, class: "quiet")
@@ -64,7 +72,7 @@ public struct IndexPageRenderer {
             for folder in ["daily", "week-to-date", "month-to-date"] {
                 w.raw("<td>")
                 if day.folders.contains(folder) {
-                    for (ext, label) in [("html", "html"), ("txt", "text")] {
+                    for (ext, label) in [("html", s.index.html), ("txt", s.index.text)] {
                         if ext == "txt" { w.raw(" · ") }
                         w.raw("<a href=\"")
                         w.text("\(folder)/\(day.date).\(ext)")

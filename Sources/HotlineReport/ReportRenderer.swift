@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// Writes a ``Report`` in one output format into a text stream.
 public protocol ReportRenderer {
@@ -20,11 +21,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public var renderer: any ReportRenderer { renderer(tickets: false) }
 
-    /// The renderer; `tickets` makes CSV the ticket table (the other formats carry both).
-    public func renderer(tickets: Bool) -> any ReportRenderer {
+    /// The renderer; `tickets` makes CSV the ticket table (the other formats carry both); `language` is the text
+    /// and HTML reports' (JSON and CSV stay English: they are for programs).
+    public func renderer(tickets: Bool, language: ReportLanguage = .english) -> any ReportRenderer {
         switch self {
-        case .text: TextReportRenderer()
-        case .html: HTMLReportRenderer()
+        case .text: TextReportRenderer(language: language)
+        case .html: HTMLReportRenderer(language: language)
         case .json: JSONReportRenderer()
         case .csv: CSVReportRenderer(tickets: tickets)
         }

@@ -1,11 +1,17 @@
 import Foundation
 import HotlineMetrics
+import HotlineModel
 
 /// The staffing table alone (`hotline staffing`): text, CSV or JSON.
 public struct StaffingRenderer {
     public var format: OutputFormat
+    /// The language of the text table; CSV and JSON stay English.
+    public var language: ReportLanguage
 
-    public init(format: OutputFormat) { self.format = format }
+    public init(format: OutputFormat, language: ReportLanguage = .english) {
+        self.format = format
+        self.language = language
+    }
 
     public func rendered(_ report: Report) throws -> String {
         switch format {
@@ -28,9 +34,8 @@ public struct StaffingRenderer {
         case .text, .html:
             var out = ""
             let p = report.period
-            out +=
-                "HOTLINE STAFFING  \(p.from ?? "-") .. \(p.to ?? "-") (\(p.days) \(p.days == 1 ? "day" : "days")), \(p.timeZone)\n"
-            TextReportRenderer().staffing(report, &out)
+            out += ReportStrings.of(language).notes.staffingTitle(p.from ?? "-", p.to ?? "-", p.days, p.timeZone)
+            TextReportRenderer(language: language).staffing(report, &out)
             return out
         }
     }

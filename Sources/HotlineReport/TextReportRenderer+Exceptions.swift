@@ -6,26 +6,21 @@ extension TextReportRenderer {
 
     /// What needs attention, first: one line each, most calls affected first.
     func exceptions<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section(
-            "Needs attention",
-            r.exceptions.isEmpty ? "" : "most calls affected first; " + ExceptionWording.usualNote(r), &out)
+        section(s.sections.needsAttention, r.exceptions.isEmpty ? "" : s.exceptions.textNote, &out)
         guard !r.exceptions.isEmpty else {
-            out.write(
-                fitted(
-                    "  Nothing stands out: no run of intervals below target, no spike, no volume far from the usual, "
-                        + "no missing data."))
+            out.write(fitted("  " + s.exceptions.nothingStandsOut))
             return
         }
         let shown = r.exceptions.prefix(Self.exceptionsShown)
-        let whens = shown.map { ExceptionWording.when($0, report: r) }
+        let whens = shown.map { ExceptionWording.when($0, report: r, s) }
         let width = whens.map(TerminalText.width).max() ?? 0
         for (i, e) in shown.enumerated() {
-            let (figure, detail) = ExceptionWording.what(e, report: r)
+            let (figure, detail) = ExceptionWording.what(e, report: r, s)
             let number = i + 1 < 10 ? " \(i + 1)." : "\(i + 1)."
             out.write(fitted(" \(number) " + TerminalText.padRight(whens[i], width) + "  " + figure))
             if let detail { out.write(fitted(String(repeating: " ", count: width + 7) + detail)) }
         }
         let more = r.exceptions.count - Self.exceptionsShown
-        if more > 0 { out.write(fitted("  ... and \(more) more in the HTML and JSON reports.")) }
+        if more > 0 { out.write(fitted(s.exceptions.moreText(more))) }
     }
 }

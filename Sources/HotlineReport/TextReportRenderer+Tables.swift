@@ -1,31 +1,33 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The table sections of the text report: load by time of day, days, categories, queues, agents, staffing.
 extension TextReportRenderer {
     func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        let note =
-            r.period.days > 1
-            ? "all \(r.period.days) days together; Peak = most calls waiting at once"
-            : "Peak = most calls waiting at once"
-        section("Queue load by time of day", note, &out)
-        var table = TextTable([("Start", 5)] + Self.loadColumns + [("Peak", 4)])
+        let c = s.textColumns
+        section(s.sections.queueLoad, s.notes.loadNote(r.period.days), &out)
+        var table = TextTable([(c.start, 5)] + loadColumns() + [Self.column(c.peak, 4)])
         for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
             table.add([row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)])
         }
         table.render(into: &out, indent: "  ")
         let quiet = r.intervals.filter { $0.figures.offered == 0 }.count
-        if quiet > 0 && r.period.days > 1 { out.write("  \(quiet) intervals without calls not shown.\n") }
+        if quiet > 0 && r.period.days > 1 { out.write(s.notes.quietIntervals(quiet)) }
     }
 
     func days<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Days", "", &out)
+        section(s.sections.days, "", &out)
         // Offered one column narrower than elsewhere (its header's width): the table fits 100 columns. Wider
         // figures widen their column; the date is never cut.
-        let load = [("Offered", 7)] + Self.loadColumns.dropFirst()
-        var table = TextTable([("Date", 10), ("Day", 3)] + load + [("Repeat", 6), ("Peak", 4)], firstMinimum: 10)
+        let c = s.textColumns
+        let load = loadColumns(offeredWidth: 7)
+        let date = TerminalText.width(s.tableDate(CivilDate(year: 2026, month: 11, day: 10)))
+        var table = TextTable(
+            [(c.date, date), (c.weekday, 3)] + load + [Self.column(c.repeatCalls, 6), Self.column(c.peak, 4)],
+            firstMinimum: date)
         for row in r.days {
             table.add(
-                [row.date, row.weekday] + FigureCells.load(row.figures)
+                [Self.date(row.date, s), s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures)
                     + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)])
         }
         table.render(into: &out, indent: "  ")
@@ -33,42 +35,56 @@ extension TextReportRenderer {
 
     func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(
-            "Categories and subcategories",
-            "Sat% = CSAT \(Self.satisfiedScores(r.thresholds.satisfiedScore)); Repeat = caller back within \(r.thresholds.repeatWindowHours) h",
+            s.sections.categories,
+            s.notes.categoriesNote(Self.satisfiedScores(r.thresholds.satisfiedScore), r.thresholds.repeatWindowHours),
             &out)
-        var table = TextTable([("Category / subcategory", 28)] + Self.groupColumns)
+        var table = TextTable([(s.textColumns.categoryAndSubcategory, 28)] + groupColumns())
         for c in r.categories {
-            table.add(["\(c.category) \(c.chineseName)"] + FigureCells.group(c.figures, share: c.share))
-            for s in c.subcategories {
+            table.add([categoryName(c.category, chinese: c.chineseName)] + FigureCells.group(c.figures, share: c.share))
+            for sub in c.subcategories {
                 table.add(
-                    ["  " + (s.name.isEmpty ? "(unspecified)" : s.name)] + FigureCells.group(s.figures, share: s.share))
+                    ["  " + (sub.name.isEmpty ? s.unspecified : sub.name)]
+                        + FigureCells.group(sub.figures, share: sub.share))
             }
         }
         table.render(into: &out, indent: "  ")
     }
 
+    /// A category row's name: the key and its Chinese name in English (`payment 支付`), the Chinese name alone in
+    /// Chinese.
+    func categoryName(_ key: String, chinese: String) -> String {
+        language == .english ? "\(key) \(chinese)" : CallCategory(name: key).map(s.category) ?? chinese
+    }
+
+    /// A `YYYY-MM-DD` date as the tables show it.
+    static func date(_ text: String, _ s: ReportStrings) -> String { CivilDate(parsing: text).map(s.tableDate) ?? text }
+
     /// The scores that count as satisfied: `4-5`, or `5` alone.
     static func satisfiedScores(_ least: Int) -> String { least >= 5 ? "5" : "\(max(1, least))-5" }
 
     func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Queues", "", &out)
-        var table = TextTable([("Queue", 28)] + Self.groupColumns)
+        section(s.sections.queues, "", &out)
+        var table = TextTable([(s.textColumns.queue, 28)] + groupColumns())
         for q in r.queues {
-            table.add([q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share))
+            table.add([q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share))
         }
         table.render(into: &out, indent: "  ")
     }
 
     func agents<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let sessions = r.agents.contains { $0.loggedInSeconds != nil }
-        section(
-            "Agents",
-            sessions ? "logged in and paused from the queue log; Occup. = handle time / (logged in - paused)" : "", &out
-        )
+        let c = s.textColumns
+        section(s.sections.agents, sessions ? s.notes.agentsNote : "", &out)
         var columns: [(String, Int)] = [
-            ("Agent", 24), ("Answered", 8), ("AHT", 6), ("Handle", 7), ("Transfer", 8), ("CSAT", 4),
+            (c.agent, 24), Self.column(c.answered, 8), Self.column(c.aht, 6), Self.column(c.handleTime, 7),
+            Self.column(c.transfer, 8), Self.column(c.csat, 4),
         ]
-        if sessions { columns += [("Logged in", 9), ("Paused", 7), ("Occup.", 6), ("RNA", 4)] }
+        if sessions {
+            columns += [
+                Self.column(c.loggedIn, 9), Self.column(c.paused, 7), Self.column(c.occupancy, 6),
+                Self.column(c.rangNoAnswer, 4),
+            ]
+        }
         var table = TextTable(columns)
         // An e-mail lists the ten who answered most and the ten who answered least; the HTML, CSV and JSON
         // reports list everyone.
@@ -79,16 +95,14 @@ extension TextReportRenderer {
         for a in shown { table.add(FigureCells.agent(a, sessions: sessions)) }
         if ranked.count > shown.count {
             table.add(
-                ["... \(ranked.count - 2 * Self.agentsAtEachEnd) more"] + Array(repeating: "", count: columns.count - 1)
+                [s.notes.agentsMore(ranked.count - 2 * Self.agentsAtEachEnd)]
+                    + Array(repeating: "", count: columns.count - 1)
             )
             for a in ranked.suffix(Self.agentsAtEachEnd) { table.add(FigureCells.agent(a, sessions: sessions)) }
         }
         table.render(into: &out, indent: "  ")
         if ranked.count > shown.count {
-            out.write(
-                fitted(
-                    "  The \(Self.agentsAtEachEnd) agents who answered most and least; all \(ranked.count) in the HTML, CSV and JSON reports."
-                ))
+            out.write(fitted(s.notes.agentsShown(Self.agentsAtEachEnd, ranked.count)))
         }
     }
 
@@ -98,13 +112,18 @@ extension TextReportRenderer {
     public func staffing<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let t = r.thresholds
         let observed = r.staffing.contains { $0.observedAgents != nil }
+        let c = s.textColumns
         section(
-            "Staffing",
-            "Erlang C: agents for \(DisplayFormat.percent(t.serviceLevelTarget)) in \(t.serviceLevelSeconds) s, per interval of the mean day",
+            s.sections.staffing,
+            s.notes.staffingNote(DisplayFormat.percent(t.serviceLevelTarget), t.serviceLevelSeconds),
             &out)
-        var columns: [(String, Int)] = [("Start", 5), ("Calls/day", 9), ("AHT", 6), ("Required", 8)]
-        if observed { columns += [("Observed", 8), ("Gap", 6)] }
-        columns += [("SL then", 7), ("ASA then", 8), ("Occup.", 6)]
+        var columns: [(String, Int)] = [
+            (c.start, 5), Self.column(c.callsPerDay, 9), Self.column(c.aht, 6), Self.column(c.required, 8),
+        ]
+        if observed { columns += [Self.column(c.observed, 8), Self.column(c.gap, 6)] }
+        columns += [
+            Self.column(c.serviceLevelAtRequired, 7), Self.column(c.asaAtRequired, 8), Self.column(c.occupancy, 6),
+        ]
         var table = TextTable(columns)
         for row in r.staffing where row.callsPerDay > 0 {
             var cells = [
@@ -117,7 +136,7 @@ extension TextReportRenderer {
                 let missed = (row.observedServiceLevel ?? 1) < t.serviceLevelTarget
                 cells += [
                     DisplayFormat.fixed(seen, decimals: 1),
-                    gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? "SL" : "ok",
+                    gap < 0 ? DisplayFormat.fixed(gap, decimals: 1) : missed ? s.notes.gapMissed : s.ok,
                 ]
             }
             cells += [
@@ -128,10 +147,7 @@ extension TextReportRenderer {
         }
         table.render(into: &out, indent: "  ")
         if observed {
-            out.write(
-                wrapped(
-                    "Observed = distinct agents answering calls in the interval, mean per day; Gap < 0 = fewer than required; SL = the interval missed its target with the agents it had."
-                ))
+            out.write(wrapped(s.notes.staffingObservedNote))
         }
         staffingByWeekday(r, &out)
     }
@@ -139,17 +155,18 @@ extension TextReportRenderer {
     /// Where each weekday's mean day was short of agents, one line a weekday.
     func staffingByWeekday<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         guard !r.staffingByWeekday.isEmpty else { return }
-        section(
-            "Staffing by weekday", "intervals short of agents or below target on the mean day of each weekday", &out)
+        section(s.sections.staffingByWeekday, s.notes.staffingByWeekdayNote, &out)
         for day in r.staffingByWeekday {
             let runs = StaffingRun.runs(
                 day.rows, target: r.thresholds.serviceLevelTarget, intervalMinutes: r.period.intervalMinutes)
-            let head = "  \(day.weekday) (\(day.days) days)  "
+            let head = "  " + s.notes.weekdayDays(s.weekday(named: day.weekday), day.days) + "  "
             if runs.isEmpty {
-                out.write(head + "ok\n")
+                out.write(head + s.ok + "\n")
             } else {
                 for (i, run) in runs.enumerated() {
-                    out.write(fitted((i == 0 ? head : String(repeating: " ", count: head.count)) + run.text))
+                    out.write(
+                        fitted(
+                            (i == 0 ? head : String(repeating: " ", count: TerminalText.width(head))) + run.text(s)))
                 }
             }
         }

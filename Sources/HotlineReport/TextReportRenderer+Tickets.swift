@@ -5,67 +5,68 @@ import HotlineModel
 /// distribution and the backlog by day.
 extension TextReportRenderer {
     /// The ticket headline, right after the calls' (DESIGN.md section 1).
-    func ticketHeadline<Output: TextOutputStream>(_ t: TicketSection, comparing: Bool, _ out: inout Output) {
-        let clock =
-            t.businessHours.map { "times in business hours, \($0)" } ?? "calendar times (no business hours configured)"
-        section("Tickets", clock, &out)
+    func ticketHeadline<Output: TextOutputStream>(
+        _ t: TicketSection, comparing: Bool, thresholds: MetricSettings, _ out: inout Output
+    ) {
+        section(s.sections.tickets, s.tickets.clockNote(t.businessHours), &out)
+        let c = s.textColumns
         let columns =
             comparing
-            ? [("", 36), ("This period", 12), ("Previous", 10), ("Change", 10)] : [("", 36), ("This period", 12)]
+            ? [("", 36), (c.thisPeriod, 12), (c.previous, 10), (c.change, 10)] : [("", 36), (c.thisPeriod, 12)]
         var table = TextTable(columns)
         for f in t.headline {
-            var cells = [f.label, DisplayFormat.figure(f.value, kind: f.kind)]
+            var cells = [s.label(of: f, thresholds, clock: t.clock), DisplayFormat.figure(f.value, kind: f.kind, s)]
             if comparing {
-                cells += [DisplayFormat.figure(f.previous, kind: f.kind), DisplayFormat.change(f.change, kind: f.kind)]
+                cells += [
+                    DisplayFormat.figure(f.previous, kind: f.kind, s), DisplayFormat.change(f.change, kind: f.kind, s),
+                ]
             }
             table.add(cells)
         }
         table.render(into: &out, indent: "  ")
-        let s = t.totals
+        let f = t.totals
         out.write(
             wrapped(
-                "Solved \(DisplayFormat.count(s.solved)) with \(DisplayFormat.count(s.resolutions, "resolution time")); "
-                    + "\(DisplayFormat.count(s.firstReplies)) first-reply times measured; SLA: "
-                    + "\(DisplayFormat.count(s.slaBreached)) of \(DisplayFormat.count(s.slaWithTarget)) solved with a target breached; "
-                    + "satisfaction from \(DisplayFormat.count(s.satisfactionResponses, "rating"))."))
-        if t.outsidePeriod > 0 {
-            out.write(
-                wrapped(
-                    "\(DisplayFormat.count(t.outsidePeriod, "ticket")) read fall outside the period or filters (the backlog still counts them)."
-                ))
-        }
-        if t.solvedWithoutTime > 0 {
-            out.write(
-                wrapped(
-                    "\(DisplayFormat.count(t.solvedWithoutTime, "ticket")) solved or closed without a solve time: left out of resolution figures and the backlog."
-                ))
-        }
+                s.tickets.solvedLine(
+                    f.solved, f.resolutions, f.firstReplies, f.slaBreached, f.slaWithTarget, f.satisfactionResponses)))
+        if t.outsidePeriod > 0 { out.write(wrapped(s.tickets.outsidePeriod(t.outsidePeriod))) }
+        if t.solvedWithoutTime > 0 { out.write(wrapped(s.tickets.solvedWithoutTime(t.solvedWithoutTime))) }
     }
 
     /// The ticket tables and distributions, after the call tables (DESIGN.md sections 4 and 5).
     func ticketSections<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
-        section("Tickets by category", "created on the day; solved, resolution, SLA and Sat% on the solve day", &out)
-        var categories = TextTable([("Category / subcategory", 24)] + FigureCells.ticketColumns)
-        for c in t.categories {
-            let chinese = CallCategory(name: c.name)?.chineseName ?? ""
-            categories.add(["\(c.name) \(chinese)"] + FigureCells.ticket(c.figures))
-            for sub in c.subcategories ?? [] { categories.add(["  " + sub.name] + FigureCells.ticket(sub.figures)) }
+        let c = s.textColumns
+        section(s.sections.ticketsByCategory, s.tickets.categoriesNote, &out)
+        var categories = TextTable([(c.categoryAndSubcategory, 24)] + ticketColumns(c))
+        for row in t.categories {
+            categories.add(
+                [categoryName(row.name, chinese: CallCategory(name: row.name)?.chineseName ?? "")]
+                    + FigureCells.ticket(row.figures, s))
+            for sub in row.subcategories ?? [] {
+                categories.add(["  " + sub.name] + FigureCells.ticket(sub.figures, s))
+            }
         }
         categories.render(into: &out, indent: "  ")
 
-        section("Tickets by priority", "", &out)
-        var priorities = TextTable([("Priority", 24)] + FigureCells.ticketColumns)
-        for p in t.priorities { priorities.add([p.name] + FigureCells.ticket(p.figures)) }
+        section(s.sections.ticketsByPriority, "", &out)
+        var priorities = TextTable([(c.priority, 24)] + ticketColumns(c))
+        for p in t.priorities {
+            priorities.add([TicketPriority(name: p.name).map(s.priority) ?? p.name] + FigureCells.ticket(p.figures, s))
+        }
         priorities.render(into: &out, indent: "  ")
 
         slaMatrix(t, &out)
         resolution(t, &out)
         if t.days.count > 1 {
-            section("Tickets by day", "Backlog = open at the end of the day", &out)
-            var days = TextTable([("Date", 10), ("Day", 3), ("Created", 8), ("Solved", 8), ("Backlog", 8)])
+            section(s.sections.ticketsByDay, s.tickets.byDayNote, &out)
+            var days = TextTable([
+                (c.date, 10), (c.weekday, 3), Self.column(c.created, 8), Self.column(c.solved, 8),
+                Self.column(c.backlog, 8),
+            ])
             for d in t.days {
                 days.add([
-                    d.date, d.weekday, DisplayFormat.count(d.created), DisplayFormat.count(d.solved),
+                    Self.date(d.date, s), s.weekday(of: d.date, else: d.weekday), DisplayFormat.count(d.created),
+                    DisplayFormat.count(d.solved),
                     DisplayFormat.count(d.backlog),
                 ])
             }
@@ -73,42 +74,52 @@ extension TextReportRenderer {
         }
     }
 
+    /// Ticket group columns: created, solved, backlog, first reply p50, resolution p50 and p90, SLA breaches,
+    /// reopened, satisfaction.
+    func ticketColumns(_ c: ReportStrings.Columns) -> [(String, Int)] {
+        [
+            Self.column(c.created, 7), Self.column(c.solved, 7), Self.column(c.backlog, 7),
+            Self.column(c.firstReplyP50, 6), Self.column(c.resolutionP50, 6), Self.column(c.resolutionP90, 6),
+            Self.column(c.slaBreaches, 6), Self.column(c.reopened, 6), Self.column(c.ticketSatisfied, 6),
+        ]
+    }
+
     private func slaMatrix<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
-        let targets = t.slaTargets.map(FigureCells.slaTarget)
-        section("SLA breaches", "breached / solved with a target, by category and priority", &out)
+        let targets = t.slaTargets.map { FigureCells.slaTarget($0, s) }
+        section(s.sections.slaBreaches, s.tickets.slaNote, &out)
         guard !t.sla.isEmpty else {
-            out.write(
-                wrapped(
-                    targets.isEmpty
-                        ? "No SLA targets configured (tickets.sla in the configuration)."
-                        : "No solved ticket in the period has a target."))
+            out.write(wrapped(targets.isEmpty ? s.tickets.noTargets : s.tickets.noneWithTarget))
             return
         }
         let priorities = TicketPriority.allCases.filter { p in t.sla.contains { $0.priority == p.name } }
-        var table = TextTable([("Category", 12)] + priorities.map { ($0.name, 14) })
+        var table = TextTable([(s.textColumns.category, 12)] + priorities.map { (s.priority($0), 14) })
         for category in CallCategory.allCases where t.sla.contains(where: { $0.category == category.name }) {
             table.add(
-                [category.name]
+                [s.category(category)]
                     + priorities.map { p in
                         FigureCells.sla(t.sla.first { $0.category == category.name && $0.priority == p.name })
                     })
         }
         table.render(into: &out, indent: "  ")
-        out.write(wrapped("Targets (first match wins): " + targets.joined(separator: "; ") + "."))
+        out.write(wrapped(s.tickets.targets(targets)))
     }
 
     private func resolution<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
         let f = t.totals
         section(
-            "Resolution time",
-            "solved tickets; p50 \(DisplayFormat.minutes(f.resolutionP50Minutes)), p90 \(DisplayFormat.minutes(f.resolutionP90Minutes))",
+            s.sections.resolution,
+            s.tickets.resolutionNote(
+                DisplayFormat.minutes(f.resolutionP50Minutes, s), DisplayFormat.minutes(f.resolutionP90Minutes, s)),
             &out)
-        let names = CallCategory.allCases.map(\.name)
-        var table = TextTable([("Within", 8)] + names.map { ($0, 9) } + [("All", 7)])
+        let names = CallCategory.allCases.map(s.category)
+        let c = s.textColumns
+        var table = TextTable([Self.column(c.within, 8)] + names.map { ($0, 9) } + [(c.all, 7)])
         let totals = t.resolutionDistribution.map { $0.counts.reduce(0, +) }
         let most = totals.max() ?? 0
         for (bucket, total) in zip(t.resolutionDistribution, totals) {
-            table.add([bucket.label] + bucket.counts.map(DisplayFormat.count) + [DisplayFormat.count(total)])
+            table.add(
+                [s.tickets.resolutionBucket(bucket.fromMinutes, bucket.toMinutes, bucket.label)]
+                    + bucket.counts.map(DisplayFormat.count) + [DisplayFormat.count(total)])
         }
         var text = ""
         // A bar after the numbers, sized to the bucket's share of the busiest one: up to 22 columns.

@@ -1,11 +1,16 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The plain-text report: 100 columns at most, aligned tables, for a terminal or a cron e-mail.
 ///
 /// Sections: headline with the change vs the previous period, queue load by time of day, days, categories
 /// and subcategories, queues, busiest hours (hour x weekday), wait before answer, data quality.
 public struct TextReportRenderer: ReportRenderer {
-    public init() {}
+    /// The language of every heading, label and note; figures and input values are shown as they are.
+    public var language: ReportLanguage
+    var s: ReportStrings { .of(language) }
+
+    public init(language: ReportLanguage = .english) { self.language = language }
 
     public func render<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
         header(report, &out)
@@ -19,7 +24,7 @@ public struct TextReportRenderer: ReportRenderer {
             queues(report, &out)
         }
         if let tickets = report.tickets {
-            ticketHeadline(tickets, comparing: report.period.previousFrom != nil, &out)
+            ticketHeadline(tickets, comparing: report.period.previousFrom != nil, thresholds: report.thresholds, &out)
         }
         if calls {
             intervals(report, &out)
@@ -43,79 +48,65 @@ public struct TextReportRenderer: ReportRenderer {
     private func header<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let p = r.period
         let t = r.thresholds
-        let span = DisplayFormat.span(from: p.from, to: p.to, days: p.days, separator: " .. ") ?? "no data"
-        let title =
-            r.tickets == nil
-            ? "HOTLINE CALL REPORT" : r.totals.offered > 0 ? "HOTLINE CALL AND TICKET REPORT" : "HOTLINE TICKET REPORT"
+        let span = DisplayFormat.span(from: p.from, to: p.to, days: p.days, separator: " .. ", s) ?? s.noData
+        let title = s.textTitle(r.totals.offered > 0, r.tickets != nil)
         out.write(fitted("\(title)  \(span)"))
         for missing in r.exceptions where missing.kind == .missingData {
-            out.write(
-                fitted(
-                    "ALARM: \(missing.day) has \(DisplayFormat.count(missing.offered, "call")), usually "
-                        + "\(DisplayFormat.count(missing.usual)): the call data is missing or incomplete."))
+            out.write(fitted(s.alarm(missing.day, missing.offered, DisplayFormat.count(missing.usual))))
         }
         if r.tickets != nil && r.totals.offered == 0 {
             // A ticket report: the call thresholds say nothing here.
-            out.write("Time zone \(p.timeZone).\n")
+            out.write(s.textZone(p.timeZone))
         } else {
-            out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
             out.write(
-                "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
-            )
-            out.write(
-                "Abandons under \(t.shortAbandonSeconds) s are short and left out of rates; repeat window \(t.repeatWindowHours) h.\n"
-            )
+                s.textSettings(
+                    p.timeZone, p.intervalMinutes, t.serviceLevelSeconds, DisplayFormat.percent(t.serviceLevelTarget)))
+            out.write(s.textRates(t.shortAbandonSeconds, t.repeatWindowHours))
         }
-        if let comparison = p.comparison {
-            out.write(
-                fitted("Changes compare with \(comparison)" + (p.comparisonPartial.map { "; \($0)" } ?? "") + "."))
+        if let from = p.previousFrom.flatMap(CivilDate.init(parsing:)),
+            let to = p.previousTo.flatMap(CivilDate.init(parsing:))
+        {
+            out.write(fitted(s.comparison(from, to, p.days, p.comparisonPartial)))
         }
         if !r.filters.queues.isEmpty || !r.filters.categories.isEmpty {
-            let parts = [
-                r.filters.queues.isEmpty
-                    ? nil : "queues " + r.filters.queues.map(TerminalText.sanitized).joined(separator: ", "),
-                r.filters.categories.isEmpty ? nil : "categories " + r.filters.categories.joined(separator: ", "),
-            ].compactMap { $0 }
-            out.write(fitted("Only \(parts.joined(separator: "; "))."))
+            out.write(fitted(s.filters(r.filters.queues.map(TerminalText.sanitized), r.filters.categories)))
             if !r.filters.queues.isEmpty && r.tickets != nil {
-                out.write(fitted("Tickets are not filtered by queue: a ticket export names no queue."))
+                out.write(fitted(s.ticketsNotFilteredByQueue))
             }
         }
-        for warning in r.warnings { out.write(fitted("Note: " + TerminalText.sanitized(warning) + ".")) }
+        for warning in r.warnings { out.write(fitted(s.warning(TerminalText.sanitized(warning)))) }
         let q = r.dataQuality
-        out.write(
-            fitted(
-                "Inputs: \(DisplayFormat.count(q.inputs.count, "file")), \(DisplayFormat.count(q.records, "record")): "
-                    + "\(DisplayFormat.count(q.accepted)) accepted, \(DisplayFormat.count(q.rejected)) rejected"
-                    + (q.filesFailed > 0 ? "; \(DisplayFormat.count(q.filesFailed, "file")) unreadable" : "")
-                    + (q.rejected + q.filesFailed > 0 ? " (see DATA QUALITY)" : "") + "."))
+        out.write(fitted(s.textInputs(q.inputs.count, q.records, q.accepted, q.rejected, q.filesFailed)))
         if q.callsOutsidePeriod > 0 {
-            out.write(
-                fitted(
-                    "\(DisplayFormat.count(q.callsOutsidePeriod, "call")) read fall outside the period or filters "
-                        + "and are left out of its figures."))
+            out.write(fitted(s.callsOutsidePeriod(q.callsOutsidePeriod)))
         }
     }
 
     private func headline<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
-        section("Headline", "", &out)
+        section(s.sections.headline, "", &out)
         let comparing = r.period.previousFrom != nil
+        let c = s.textColumns
         let columns =
             comparing
-            ? [("", 36), ("This period", 12), ("Previous", 10), ("Change", 10)] : [("", 36), ("This period", 12)]
+            ? [("", 36), (c.thisPeriod, 12), (c.previous, 10), (c.change, 10)] : [("", 36), (c.thisPeriod, 12)]
         var table = TextTable(columns)
         var notes: [String] = []
         for f in r.headline {
-            var cells = [f.label + (f.provisional ? " *" : ""), DisplayFormat.figure(f.value, kind: f.kind)]
+            var cells = [
+                s.label(of: f, r.thresholds) + (f.provisional ? " *" : ""),
+                DisplayFormat.figure(f.value, kind: f.kind, s),
+            ]
             if comparing {
-                cells += [DisplayFormat.figure(f.previous, kind: f.kind), DisplayFormat.change(f.change, kind: f.kind)]
+                cells += [
+                    DisplayFormat.figure(f.previous, kind: f.kind, s), DisplayFormat.change(f.change, kind: f.kind, s),
+                ]
             }
             table.add(cells)
             if let target = f.target, let value = f.value {
                 notes.append(
                     value >= target
-                        ? "target \(DisplayFormat.percent(target)) met"
-                        : "BELOW target \(DisplayFormat.percent(target))")
+                        ? s.targetMet(DisplayFormat.percent(target))
+                        : s.targetMissed(DisplayFormat.percent(target)))
             } else {
                 notes.append("")
             }
@@ -130,37 +121,45 @@ public struct TextReportRenderer: ReportRenderer {
         }
         let t = r.totals
         out.write(
-            fitted(
-                "  Also: \(DisplayFormat.count(t.shortAbandoned, "short abandon")), \(DisplayFormat.count(t.timedOut)) timed out, "
-                    + "\(DisplayFormat.count(t.callback, "callback")); longest wait \(DisplayFormat.duration(t.longestWaitSeconds))."
-            ))
+            fitted(s.alsoLine(t.shortAbandoned, t.timedOut, t.callback, DisplayFormat.duration(t.longestWaitSeconds))))
         out.write(
             fitted(
-                "  CSAT response rate \(DisplayFormat.percent(t.csatResponseRate))"
-                    + (t.npsResponses > 0 ? "; NPS \(DisplayFormat.fixed(t.nps ?? 0, decimals: 1))" : "") + "."))
+                s.responseLine(
+                    DisplayFormat.percent(t.csatResponseRate),
+                    t.npsResponses > 0 ? DisplayFormat.fixed(t.nps ?? 0, decimals: 1) : nil)))
         if let after = r.period.repeatsProvisionalAfter {
-            out.write(
-                wrapped(
-                    "* Provisional, not compared: answered calls after \(after) may still turn out repeats, their callers may still call back."
-                ))
+            out.write(wrapped(s.provisionalNote(after)))
         }
     }
 
-    static let loadColumns: [(String, Int)] = [
-        ("Offered", 8), ("Answered", 8), ("Abandon", 7), ("Short", 5), ("SL", 6), ("Aband%", 6), ("ASA", 5),
-        ("Wait p90", 8), ("AHT", 6), ("CSAT", 4),
-    ]
+    /// Queue-load columns: offered, answered, abandoned, short, SL, abandonment, ASA, wait p90, AHT, CSAT.
+    func loadColumns(offeredWidth: Int = 8) -> [(String, Int)] {
+        let c = s.textColumns
+        return [
+            Self.column(c.offered, offeredWidth), Self.column(c.answered, 7), Self.column(c.abandoned, 6),
+            Self.column(c.shortAbandoned, 5), Self.column(c.serviceLevel, 6), Self.column(c.abandonment, 6),
+            Self.column(c.asa, 5), Self.column(c.waitP90, 5), Self.column(c.aht, 6), Self.column(c.csat, 4),
+        ]
+    }
 
-    static let groupColumns: [(String, Int)] = [
-        ("Offered", 8), ("Share", 6), ("SL", 6), ("Aband%", 6), ("ASA", 5), ("AHT", 6), ("CSAT", 4), ("Sat%", 6),
-        ("Repeat", 6),
-    ]
+    /// Group columns (categories, queues): offered, share, SL, abandonment, ASA, AHT, CSAT, satisfied, repeat.
+    func groupColumns() -> [(String, Int)] {
+        let c = s.textColumns
+        return [
+            Self.column(c.offered, 8), Self.column(c.share, 6), Self.column(c.serviceLevel, 6),
+            Self.column(c.abandonment, 6), Self.column(c.asa, 5), Self.column(c.aht, 6), Self.column(c.csat, 4),
+            Self.column(c.satisfied, 6), Self.column(c.repeatCalls, 6),
+        ]
+    }
+
+    /// A column as wide as its figures need (`data`) or as its title, whichever is wider.
+    static func column(_ title: String, _ data: Int) -> (String, Int) { (title, max(data, TerminalText.width(title))) }
 
     private func heatmap<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let peak = r.heatmap.flatMap { $0 }.max() ?? 0
-        section("Busiest hours", "offered calls by hour and weekday; * marks the busiest hour", &out)
-        var table = TextTable(
-            [("Hour", 4)] + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { ($0, 8) } + [("All", 8)])
+        let c = s.textColumns
+        section(s.sections.busiestHours, s.notes.busiestNote, &out)
+        var table = TextTable([(c.hour, 4)] + s.weekdays.map { ($0, 8) } + [(c.all, 8)])
         for hour in 0..<24 {
             let cells = (0..<7).map { day -> String in
                 let n = r.heatmap[day][hour]
@@ -175,12 +174,13 @@ public struct TextReportRenderer: ReportRenderer {
     private func waits<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let t = r.totals
         section(
-            "Wait before answer",
-            "answered calls; p50 \(DisplayFormat.duration(t.waitP50Seconds)), p90 \(DisplayFormat.duration(t.waitP90Seconds)), "
-                + "p99 \(DisplayFormat.duration(t.waitP99Seconds))", &out)
+            s.sections.waits,
+            s.notes.waitsNote(
+                DisplayFormat.duration(t.waitP50Seconds), DisplayFormat.duration(t.waitP90Seconds),
+                DisplayFormat.duration(t.waitP99Seconds)), &out)
         let most = r.waitDistribution.map(\.calls).max() ?? 0
         for bucket in r.waitDistribution {
-            let label = bucket.to.map { "\(bucket.from)-\($0) s" } ?? "over \(bucket.from - 1) s"
+            let label = s.notes.waitBucket(bucket.from, bucket.to)
             let bar =
                 most > 0 ? String(repeating: "#", count: Int((Double(bucket.calls) / Double(most) * 40).rounded())) : ""
             out.write(
@@ -191,9 +191,11 @@ public struct TextReportRenderer: ReportRenderer {
 
     private func dataQuality<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let q = r.dataQuality
-        section("Data quality", "", &out)
+        let c = s.textColumns
+        let d = s.dataQuality
+        section(s.sections.dataQuality, "", &out)
         var table = TextTable([
-            ("File", 38), ("Format", 9), ("Encoding", 14), ("Records", 8), ("Accepted", 8), ("Rejected", 8),
+            (c.file, 38), (c.format, 9), (c.encoding, 14), (c.records, 8), (c.accepted, 8), (c.rejected, 8),
         ])
         let listing = InputListing(q.inputs)
         for input in listing.shown {
@@ -204,35 +206,31 @@ public struct TextReportRenderer: ReportRenderer {
             ])
         }
         if !listing.shown.isEmpty { table.render(into: &out, indent: "  ") }
-        if let summary = listing.summary { out.write(wrapped(summary)) }
+        if let summary = listing.summary(s) { out.write(wrapped(summary)) }
         for input in listing.shown {
-            if let error = input.error { out.write(wrapped("ERROR \(input.path): \(error)")) }
-            for note in input.notes { out.write(wrapped("Note \(input.path): \(note)")) }
+            if let error = input.error { out.write(wrapped(d.error(input.path, error))) }
+            for note in input.notes { out.write(wrapped(d.note(input.path, note))) }
         }
         if !q.rejectsByReason.isEmpty {
             out.write(
-                wrapped(
-                    "Rejected by reason: "
-                        + q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" }.joined(
-                            separator: ", ")
-                        + "."))
-            out.write("  First rejects:\n")
+                wrapped(d.rejectedByReason(q.rejectsByReason.map { "\($0.reason) \(DisplayFormat.count($0.count))" })))
+            out.write("  " + d.firstRejects + "\n")
             for reject in q.firstRejects { out.write(wrapped(reject, indent: 4)) }
         } else {
-            out.write("  No record was rejected.\n")
+            out.write("  " + d.noneRejected + "\n")
         }
         if q.unmatched.isEmpty {
-            out.write("  Every call matched a category rule.\n")
+            out.write("  " + d.allMatched + "\n")
         } else {
             let total = q.unmatched.reduce(0) { $0 + $1.count }
-            out.write("  Values no category rule matched (\(DisplayFormat.count(total)) records, counted as other):\n")
+            out.write("  " + d.unmatched(total) + "\n")
             for u in q.unmatched.prefix(15) {
                 out.write(
                     "    " + TerminalText.padRight("\(u.field) \"\(u.value)\"", 60)
                         + TerminalText.padLeft(DisplayFormat.count(u.count), 10) + "\n")
             }
             if q.unmatched.count > 15 {
-                out.write("    ... and \(q.unmatched.count - 15) more values (see the JSON report).\n")
+                out.write("    " + d.moreUnmatched(q.unmatched.count - 15) + "\n")
             }
         }
     }

@@ -14,6 +14,7 @@ enum SampleConfiguration {
         repeat_window_hours: 72           # a caller back within this after an answered call ended makes it a repeat
         satisfied_score: 4                # CSAT scores at or above this are satisfied
         mask_callers: true                # mask caller numbers in rejects (all but the last four digits)
+        language: zh-CN                   # text and HTML reports in Chinese (--lang en for English); JSON and CSV stay English
 
         categories:
           replace_defaults: false         # false: these rules first, then the built-in taxonomy; true: only these

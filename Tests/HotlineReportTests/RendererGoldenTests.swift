@@ -93,10 +93,10 @@ import Testing
     }
 
     @Test func changesAreInPointsForRatesAndRelativeOtherwise() {
-        #expect(DisplayFormat.change(-0.026, kind: .rate) == "-2.6 pp")
-        #expect(DisplayFormat.change(0.031, kind: .count) == "+3.1%")
-        #expect(DisplayFormat.change(0.05, kind: .score) == "+0.05")
-        #expect(DisplayFormat.change(nil, kind: .rate) == "-")
+        #expect(DisplayFormat.change(-0.026, kind: .rate, .english) == "-2.6 pp")
+        #expect(DisplayFormat.change(0.031, kind: .count, .english) == "+3.1%")
+        #expect(DisplayFormat.change(0.05, kind: .score, .english) == "+0.05")
+        #expect(DisplayFormat.change(nil, kind: .rate, .english) == "-")
     }
 
     @Test func wideCharactersTakeTwoColumns() {
@@ -123,7 +123,7 @@ import Testing
 
     @Test func aFewFilesAreAllListed() {
         let listing = InputListing((0..<40).map { row($0) })
-        #expect(listing.shown.count == 40 && listing.summary == nil)
+        #expect(listing.shown.count == 40 && listing.summary(.english) == nil)
     }
 
     @Test func manyFilesListOnlyThoseWithProblemsAndSumTheRest() {
@@ -132,7 +132,7 @@ import Testing
         let listing = InputListing(inputs)
         #expect(listing.shown.map(\.path) == ["f500.xml"])
         #expect(
-            listing.summary
+            listing.summary(.english)
                 == "999 more files (999 records, all accepted) not listed; the JSON report lists every file.")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HotlineMetrics
+import HotlineModel
 import Testing
 
 @testable import HotlineReport
@@ -75,9 +76,10 @@ func displayColumns(_ line: Substring) -> Int {
         return r
     }
 
-    @Test func everyLineOfAHostileReportFitsOneHundredColumns() throws {
-        let text = try TextReportRenderer().rendered(Self.hostile())
-        #expect(text.contains("DAYS"))
+    @Test(arguments: ReportLanguage.allCases)
+    func everyLineOfAHostileReportFitsOneHundredColumns(language: ReportLanguage) throws {
+        let text = try TextReportRenderer(language: language).rendered(Self.hostile())
+        #expect(text.contains(ReportStrings.of(language).sections.days.uppercased()))
         for line in text.split(separator: "\n") {
             #expect(displayColumns(line) <= 100, "\(displayColumns(line)) columns: \(line)")
         }
@@ -86,8 +88,9 @@ func displayColumns(_ line: Substring) -> Int {
         #expect(!text.contains("9,876,5~"))
     }
 
-    @Test func theGoldenReportFitsOneHundredDisplayColumns() throws {
-        for line in try TextReportRenderer().rendered(GoldenReport.make()).split(separator: "\n") {
+    @Test(arguments: ReportLanguage.allCases)
+    func theGoldenReportFitsOneHundredDisplayColumns(language: ReportLanguage) throws {
+        for line in try TextReportRenderer(language: language).rendered(GoldenReport.make()).split(separator: "\n") {
             #expect(displayColumns(line) <= 100, "\(displayColumns(line)) columns: \(line)")
         }
     }

@@ -23,6 +23,8 @@ struct NightlyRun {
     var dryRun = false
     var rebuild = false
     var logger: Logger
+    /// The language of the HTML and text reports and of `index.html`.
+    var language = ReportLanguage.english
 
     struct Outcome {
         var filesRead = 0
@@ -265,7 +267,7 @@ struct NightlyRun {
             for format in job.formats {
                 let ext = format == .text ? "txt" : format.rawValue
                 let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
-                let text = try format.renderer.rendered(report)
+                let text = try format.renderer(tickets: false, language: language).rendered(report)
                 if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
                 written = write(text, to: path, inputs: inputs, outcome: &outcome) && written
             }
@@ -292,7 +294,7 @@ struct NightlyRun {
             // A 24-hour hotline has calls every day: none at all is a failed export, whatever the usual.
             outcome.missingData = "\(day): no calls read: the call export is missing"
         }
-        let page = IndexPageRenderer(serviceLevelTarget: settings.serviceLevelTarget).render(index)
+        let page = IndexPageRenderer(serviceLevelTarget: settings.serviceLevelTarget, language: language).render(index)
         write(page, to: "\(outputDirectory)/index.html", inputs: inputs, outcome: &outcome)
     }
 
@@ -387,6 +389,7 @@ struct NightlyRun {
             figures[Int(snap.day)] = total
         }
         let share = ExceptionSettings(config).missingShare
+        let words = ReportStrings.of(language).index
         return reports.keys.sorted(by: >).map { day in
             let acc = figures[day] ?? CallAccumulator()
             let f = CallFigures(acc, settings: settings)
@@ -395,9 +398,9 @@ struct NightlyRun {
                 usualDays.isEmpty ? nil : Double(usualDays.reduce(0) { $0 + $1.offered }) / Double(usualDays.count)
             var missing: String?
             if acc.offered == 0, !figures.values.allSatisfy({ $0.offered == 0 }) {
-                missing = "no calls"
+                missing = words.missing(0, nil)
             } else if let usual, Double(acc.offered) < usual * share {
-                missing = "only \(acc.offered) calls, usually \(Int(usual.rounded()))"
+                missing = words.missing(acc.offered, Int(usual.rounded()))
             }
             return IndexPageRenderer.Day(
                 date: CivilDate(dayNumber: day).description,

@@ -21,6 +21,7 @@ extension HotlineCommand {
                 """)
 
         @OptionGroup var configuration: ConfigOptions
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "The day to report on, YYYY-MM-DD (default: yesterday in the configured zone).")
         var date: String?
@@ -88,7 +89,8 @@ extension HotlineCommand {
             let run = NightlyRun(
                 config: config, settings: settings, zone: zone,
                 sourceZone: config.sourceTimeZone.flatMap(TimeZone.init(identifier:)),
-                date: date.flatMap(CivilDate.init(parsing:)), dryRun: dryRun, rebuild: rebuild, logger: logger)
+                date: date.flatMap(CivilDate.init(parsing:)), dryRun: dryRun, rebuild: rebuild, logger: logger,
+                language: language.resolved(config))
             let outcome: NightlyRun.Outcome
             do {
                 outcome = try run.run()

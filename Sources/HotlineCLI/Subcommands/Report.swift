@@ -27,6 +27,7 @@ extension HotlineCommand {
         @OptionGroup var period: PeriodOptions
         @OptionGroup var filter: FilterOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var language: LanguageOptions
 
         @OptionGroup var serviceLevel: ServiceLevelOptions
 
@@ -109,9 +110,10 @@ extension HotlineCommand {
             // No input could be read: a report of zeros would say "a quiet day"; there is none.
             let nothingRead = !result.summaries.isEmpty && result.summaries.allSatisfy { $0.error != nil }
             if nothingRead { logger.error("no input could be read: no report written") }
+            let language = self.language.resolved(config)
             for (path, format) in output.destinations() where !nothingRead {
                 do {
-                    let text = try format.renderer(tickets: output.tickets).rendered(result.report)
+                    let text = try format.renderer(tickets: output.tickets, language: language).rendered(result.report)
                     let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)
                     try file.write(text)
                     try file.commit()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HotlineMetrics
+import HotlineModel
 import HotlineReport
 
 extension HotlineCommand {
@@ -19,6 +20,7 @@ extension HotlineCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var period: PeriodOptions
         @OptionGroup var filter: FilterOptions
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "Output format: text, csv or json.")
         var format: OutputFormat = .text
@@ -47,7 +49,7 @@ extension HotlineCommand {
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
                 sourceZone: period.sourceZone(config), input: input, logger: logger
             ).run()
-            let text = try StaffingRenderer(format: format).rendered(result.report)
+            let text = try StaffingRenderer(format: format, language: language.resolved(config)).rendered(result.report)
             do {
                 try OutputFile.standardOutput().write(text)
             } catch {

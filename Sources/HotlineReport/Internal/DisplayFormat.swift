@@ -42,43 +42,40 @@ enum DisplayFormat {
     static func duration(_ seconds: Int?) -> String { duration(seconds.map(Double.init)) }
 
     /// A period as a title: one day with its weekday (`2026-11-10 (Tue)`), else `from .. to (7 days)`.
-    static func span(from: String?, to: String?, days: Int?, separator: String) -> String? {
+    static func span(from: String?, to: String?, days: Int?, separator: String, _ s: ReportStrings) -> String? {
         guard let from else { return nil }
         let to = to ?? from
-        if from == to, let date = HotlineModel.CivilDate(parsing: from) {
-            return "\(from) (\(HotlineModel.CivilDate.weekdayNames[date.weekday]))"
+        guard let first = CivilDate(parsing: from), let last = CivilDate(parsing: to) else {
+            return "\(from)\(separator)\(to)" + (days.map { " (\($0) days)" } ?? "")
         }
-        return "\(from)\(separator)\(to)" + (days.map { " (\($0) days)" } ?? "")
+        return first == last ? s.day(first) : s.span(first, last, days, separator)
     }
 
-    /// Minutes (ticket times): `45m` under an hour, `5h07` under two days, `3d 04h` from two days.
-    static func minutes(_ value: Double?) -> String {
+    /// Minutes (ticket times): `45m` under an hour, `5h07` under two days, `3d 04h` from two days (in English).
+    static func minutes(_ value: Double?, _ s: ReportStrings) -> String {
         guard let value else { return none }
-        let m = Int(value.rounded())
-        if m < 60 { return "\(m)m" }
-        if m < 2880 { return "\(m / 60)h" + pad2(m % 60) }
-        return "\(m / 1440)d " + pad2(m % 1440 / 60) + "h"
+        return s.minutes(Int(value.rounded()))
     }
 
-    static func minutes(_ value: Int?) -> String { minutes(value.map(Double.init)) }
+    static func minutes(_ value: Int?, _ s: ReportStrings) -> String { minutes(value.map(Double.init), s) }
 
     static func score(_ value: Double?) -> String { value.map { fixed($0, decimals: 2) } ?? none }
 
-    static func figure(_ value: Double?, kind: FigureKind) -> String {
+    static func figure(_ value: Double?, kind: FigureKind, _ s: ReportStrings) -> String {
         switch kind {
         case .count: count(value)
         case .rate: percent(value)
         case .seconds: duration(value)
         case .score: score(value)
-        case .minutes: minutes(value)
+        case .minutes: minutes(value, s)
         }
     }
 
     /// The change vs the previous period: `+1.2 pp` for rates, `+3.4%` for counts and times, `+0.05` for scores.
-    static func change(_ change: Double?, kind: FigureKind) -> String {
+    static func change(_ change: Double?, kind: FigureKind, _ s: ReportStrings) -> String {
         guard let change else { return none }
         switch kind {
-        case .rate: return signed(change * 100, decimals: 1) + " pp"
+        case .rate: return signed(change * 100, decimals: 1) + s.points
         case .count, .seconds, .minutes: return signed(change * 100, decimals: 1) + "%"
         case .score: return signed(change, decimals: 2)
         }
@@ -103,7 +100,7 @@ enum DisplayFormat {
         return text.hasPrefix("-") ? text : "+" + text
     }
 
-    private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }
 
 /// Text as it shows in a terminal: wide East-Asian characters take two columns, control characters from

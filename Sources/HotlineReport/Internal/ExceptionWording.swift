@@ -5,73 +5,60 @@ import HotlineModel
 enum ExceptionWording {
     /// `Tue 10:00-12:00`, or with the date when the report covers several days; the day or period alone for
     /// what covers whole days.
-    static func when(_ e: ReportException, report: Report) -> String {
+    static func when(_ e: ReportException, report: Report, _ s: ReportStrings) -> String {
         let dayNumber = CivilDate(parsing: e.day)?.dayNumber
-        let weekday = dayNumber.map { CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: $0)] } ?? ""
+        let weekday = dayNumber.map { s.weekdays[CivilDate.weekday(ofDayNumber: $0)] } ?? ""
         let oneDay = report.period.days <= 1
-        let date = oneDay ? weekday : "\(weekday) \(e.day.dropFirst(5))"
+        let date = oneDay ? weekday : s.exceptions.dated(weekday, String(e.day.dropFirst(5)))
         switch e.kind {
         case .categoryShare, .queueBelowTarget, .ticketSLABreaches, .backlogJump:
-            return oneDay ? "\(weekday) all day" : "whole period"
+            return oneDay ? "\(weekday) \(s.exceptions.allDay)" : s.exceptions.wholePeriod
         case .missingData:
-            return oneDay ? "\(weekday) all day" : "\(date) all day"
+            return "\(date) \(s.exceptions.allDay)"
         default:
-            return "\(date) \(e.fromClock)-\(e.toClock)"
+            return "\(date) \(s.clockRange(e.fromClock, e.toClock))"
         }
     }
 
     /// What happened against the usual or the target, and (second line) its size.
-    static func what(_ e: ReportException, report: Report) -> (figure: String, detail: String?) {
+    static func what(_ e: ReportException, report: Report, _ s: ReportStrings) -> (figure: String, detail: String?) {
         let t = report.thresholds
-        let usual = e.usual.map { ", usual \(DisplayFormat.percent($0))" } ?? ""
-        let where_ = e.queue.map { "Queue \(TerminalText.sanitized($0)): service level" } ?? "Service level"
+        let w = s.exceptions
+        let usual = e.usual.map { DisplayFormat.percent($0) }
         switch e.kind {
         case .serviceLevel, .queueBelowTarget:
-            var detail = "\(DisplayFormat.count(e.callsAffected, "call")) not answered in \(t.serviceLevelSeconds) s"
-            if let abandoned = e.abandoned, abandoned > 0 { detail += ", \(DisplayFormat.count(abandoned)) abandoned" }
-            if let longest = e.longestWaitSeconds, longest > 0 {
-                detail += ", longest wait \(DisplayFormat.duration(longest))"
-            }
             return (
-                "\(where_) \(DisplayFormat.percent(e.value))\(usual), target \(DisplayFormat.percent(e.target))", detail
+                w.serviceLevel(
+                    e.queue.map(TerminalText.sanitized), DisplayFormat.percent(e.value), usual,
+                    DisplayFormat.percent(e.target)),
+                w.notAnswered(
+                    e.callsAffected, t.serviceLevelSeconds, e.abandoned,
+                    e.longestWaitSeconds.flatMap { $0 > 0 ? DisplayFormat.duration($0) : nil })
             )
         case .abandonment:
             return (
-                "Abandonment \(DisplayFormat.percent(e.value))\(usual), limit \(DisplayFormat.percent(e.target))",
-                "\(DisplayFormat.count(e.callsAffected)) of \(DisplayFormat.count(e.offered, "call")) abandoned"
+                w.abandonment(DisplayFormat.percent(e.value), usual, DisplayFormat.percent(e.target)),
+                w.abandonedOf(e.callsAffected, e.offered)
             )
         case .volumeHigh, .volumeLow:
             let sign = e.kind == .volumeHigh ? "+" : "-"
-            return (
-                "\(DisplayFormat.count(e.offered, "call")) offered, usually \(DisplayFormat.count(e.usual)) "
-                    + "(\(sign)\(DisplayFormat.count(e.callsAffected)))", nil
-            )
+            return (w.volume(e.offered, DisplayFormat.count(e.usual), sign, DisplayFormat.count(e.callsAffected)), nil)
         case .categoryShare:
-            let name = [e.category, e.subcategory].compactMap { $0 }.map(TerminalText.sanitized).joined(separator: "/")
+            let category = e.category.map { CallCategory(name: $0).map(s.category) ?? $0 }
+            let name = [category, e.subcategory].compactMap { $0 }.map(TerminalText.sanitized).joined(separator: "/")
             return (
-                "\(name) \(DisplayFormat.percent(e.value)) of calls, usually \(DisplayFormat.percent(e.usual)) "
-                    + "(+\(DisplayFormat.count(e.callsAffected, "call")))", nil
+                w.categoryShare(name, DisplayFormat.percent(e.value), DisplayFormat.percent(e.usual), e.callsAffected),
+                nil
             )
         case .ticketSLABreaches:
             return (
-                "Ticket SLA breaches \(DisplayFormat.percent(e.value)), \(DisplayFormat.percent(e.usual)) in the period compared",
-                "about \(DisplayFormat.count(e.callsAffected, "ticket")) more breached than at that rate"
+                w.ticketSLA(DisplayFormat.percent(e.value), DisplayFormat.percent(e.usual)),
+                w.ticketSLADetail(e.callsAffected)
             )
         case .backlogJump:
-            return (
-                "Ticket backlog \(DisplayFormat.count(e.value)), \(DisplayFormat.count(e.usual)) at the end of the period compared",
-                nil
-            )
+            return (w.backlogJump(DisplayFormat.count(e.value), DisplayFormat.count(e.usual)), nil)
         case .missingData:
-            return (
-                "Only \(DisplayFormat.count(e.offered, "call")) read, usually \(DisplayFormat.count(e.usual))",
-                "an export missing or incomplete? The day's figures are not to be trusted."
-            )
+            return (w.missingData(e.offered, DisplayFormat.count(e.usual)), w.missingDetail)
         }
-    }
-
-    /// What "usual" means in a report, for the note over the list.
-    static func usualNote(_ report: Report) -> String {
-        "usual = same weekday and time, other days"
     }
 }

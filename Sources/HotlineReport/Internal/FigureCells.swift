@@ -1,4 +1,5 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The figures every table row shows, formatted, in column order: shared by the text and HTML reports so the two
 /// always show the same columns.
@@ -46,16 +47,11 @@ enum FigureCells {
 
     /// Ticket group rows: created, solved, backlog, first reply p50, resolution p50 and p90, SLA breaches,
     /// reopened, satisfaction.
-    static let ticketColumns: [(String, Int)] = [
-        ("Created", 7), ("Solved", 7), ("Backlog", 7), ("Reply p50", 9), ("Res. p50", 8), ("Res. p90", 8),
-        ("SLA br.", 7), ("Reopen", 6), ("Sat%", 6),
-    ]
-
-    static func ticket(_ f: TicketFigures) -> [String] {
+    static func ticket(_ f: TicketFigures, _ s: ReportStrings) -> [String] {
         [
             DisplayFormat.count(f.created), DisplayFormat.count(f.solved), f.backlog.map(DisplayFormat.count) ?? "-",
-            DisplayFormat.minutes(f.firstReplyP50Minutes), DisplayFormat.minutes(f.resolutionP50Minutes),
-            DisplayFormat.minutes(f.resolutionP90Minutes), DisplayFormat.percent(f.slaBreachRate),
+            DisplayFormat.minutes(f.firstReplyP50Minutes, s), DisplayFormat.minutes(f.resolutionP50Minutes, s),
+            DisplayFormat.minutes(f.resolutionP90Minutes, s), DisplayFormat.percent(f.slaBreachRate),
             DisplayFormat.percent(f.reopenRate), DisplayFormat.percent(f.satisfaction),
         ]
     }
@@ -67,12 +63,10 @@ enum FigureCells {
     }
 
     /// An SLA target in words: `complaint urgent: first reply 30m, resolution 4h00` (`any ticket` without scope).
-    static func slaTarget(_ target: SLATargetRow) -> String {
-        let scope = [target.category, target.priority].compactMap { $0 }.joined(separator: " ")
-        let limits = [
-            target.firstReplyMinutes.map { "first reply \(DisplayFormat.minutes($0))" },
-            target.resolutionMinutes.map { "resolution \(DisplayFormat.minutes($0))" },
-        ].compactMap { $0 }.joined(separator: ", ")
-        return "\(scope.isEmpty ? "any ticket" : scope): \(limits)"
+    static func slaTarget(_ target: SLATargetRow, _ s: ReportStrings) -> String {
+        s.tickets.slaTarget(
+            target.category.flatMap(CallCategory.init(name:)), target.priority.flatMap(TicketPriority.init(name:)),
+            target.firstReplyMinutes.map { DisplayFormat.minutes($0, s) },
+            target.resolutionMinutes.map { DisplayFormat.minutes($0, s) })
     }
 }

@@ -25,12 +25,8 @@ struct InputListing {
     }
 
     /// The line that stands for the files not listed, if any.
-    var summary: String? {
+    func summary(_ s: ReportStrings) -> String? {
         guard hiddenFiles > 0 else { return nil }
-        let rest = hiddenRecords - hiddenAccepted
-        let files = DisplayFormat.count(hiddenFiles, shown.isEmpty ? "file" : "more file")
-        return "\(files) (\(DisplayFormat.count(hiddenRecords, "record")), "
-            + (rest == 0 ? "all accepted" : "\(DisplayFormat.count(rest)) rejected")
-            + ")\(shown.isEmpty ? ", none with a problem" : " not listed"); the JSON report lists every file."
+        return s.dataQuality.listingSummary(hiddenFiles, shown.isEmpty, hiddenRecords, hiddenRecords - hiddenAccepted)
     }
 }

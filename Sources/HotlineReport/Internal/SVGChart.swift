@@ -78,28 +78,32 @@ enum SVGChart {
     }
 
     /// The legend that goes with ``load(labels:figures:target:title:labelEvery:)``.
-    static func loadLegend(target: Double) -> String {
-        "<p class=\"legend\"><span class=\"sw\" style=\"background:\(answered)\"></span>answered "
-            + "<span class=\"sw\" style=\"background:\(abandoned)\"></span>abandoned "
-            + "<span class=\"sw\" style=\"background:\(other)\"></span>short abandon, timeout, callback "
-            + "<span class=\"ln\" style=\"border-color:\(serviceLevel)\"></span>service level (right axis) "
-            + "<span class=\"ln dash\" style=\"border-color:\(Self.target)\"></span>target \(DisplayFormat.percent(target))</p>\n"
+    static func loadLegend(target: Double, _ s: ReportStrings) -> String {
+        let n = s.notes
+        func e(_ text: String) -> String { HTMLWriter<String>.escape(text) }
+        return "<p class=\"legend\"><span class=\"sw\" style=\"background:\(answered)\"></span>\(e(n.legendAnswered)) "
+            + "<span class=\"sw\" style=\"background:\(abandoned)\"></span>\(e(n.legendAbandoned)) "
+            + "<span class=\"sw\" style=\"background:\(other)\"></span>\(e(n.legendOther)) "
+            + "<span class=\"ln\" style=\"border-color:\(serviceLevel)\"></span>\(e(n.legendServiceLevel)) "
+            + "<span class=\"ln dash\" style=\"border-color:\(Self.target)\"></span>"
+            + "\(e(n.legendTarget(DisplayFormat.percent(target))))</p>\n"
     }
 
     /// A histogram of answered calls by wait, with the service-level threshold marked.
-    static func waits(_ buckets: [WaitBucket], threshold: Int) -> String {
+    static func waits(_ buckets: [WaitBucket], threshold: Int, _ s: ReportStrings) -> String {
         let frame = Frame()
         let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let scale = niceCeiling(Double(max(1, buckets.map(\.calls).max() ?? 1)))
         let slot = plotW / Double(max(1, buckets.count))
-        var svg = frame.open(label: "Wait before answer", scale: scale)
+        var svg = frame.open(label: s.notes.chartWaits, scale: scale)
         for (i, b) in buckets.enumerated() {
             let h = plotH * Double(b.calls) / scale
             let x = left + slot * Double(i) + slot * 0.1
             let within = (b.to ?? Int.max) <= threshold
             svg +=
                 "<rect x=\"\(f(x))\" y=\"\(f(top + plotH - h))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(within ? answered : other)\"/>"
-            let label = b.to.map { "\(b.from)-\($0) s" } ?? "> \(b.from - 1) s"
+            // The catalogue's own words, as written before it (`> 600 s` unescaped): byte-identical English.
+            let label = s.notes.chartWaitBucket(b.from, b.to)
             svg +=
                 "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(label)</text>"
             svg +=
@@ -122,7 +126,7 @@ enum SVGChart {
         var plotH: Double { height - top - bottom }
 
         func open(label: String, scale: Double) -> String {
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(label)\">\n"
+            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(label))\">\n"
                 + grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
         }
     }
@@ -162,23 +166,23 @@ extension SVGChart {
     /// One colour per category, in taxonomy order.
     static let categoryColors = ["#2f6db5", "#e07b39", "#1a8f4c", "#9aa5b1", "#c0392b"]
 
-    static func categoryLegend() -> String {
+    static func categoryLegend(_ s: ReportStrings) -> String {
         var html = "<p class=\"legend\">"
         for (category, color) in zip(CallCategory.allCases, categoryColors) {
-            html += "<span class=\"sw\" style=\"background:\(color)\"></span>\(category.name) "
+            html += "<span class=\"sw\" style=\"background:\(color)\"></span>\(s.category(category)) "
         }
         return html + "</p>\n"
     }
 
     /// Solved tickets by resolution time, one bar per bucket stacked by category.
-    static func resolution(_ buckets: [ResolutionBucket]) -> String {
+    static func resolution(_ buckets: [ResolutionBucket], _ s: ReportStrings) -> String {
         let frame = Frame()
         let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let totals = buckets.map { $0.counts.reduce(0, +) }
         let all = max(1, totals.reduce(0, +))
         let scale = niceCeiling(Double(max(1, totals.max() ?? 1)))
         let slot = plotW / Double(max(1, buckets.count))
-        var svg = frame.open(label: "Resolution time", scale: scale)
+        var svg = frame.open(label: s.notes.chartResolution, scale: scale)
         for (i, bucket) in buckets.enumerated() {
             let x = left + slot * Double(i) + slot * 0.1
             var y = top + plotH
@@ -189,7 +193,7 @@ extension SVGChart {
                     "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(slot * 0.8))\" height=\"\(f(h))\" fill=\"\(color)\"/>"
             }
             svg +=
-                "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(bucket.label)</text>"
+                "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(top + plotH + 16))\" class=\"axis\" text-anchor=\"middle\">\(s.tickets.resolutionBucket(bucket.fromMinutes, bucket.toMinutes, bucket.label))</text>"
             if totals[i] > 0 {
                 svg +=
                     "<text x=\"\(f(x + slot * 0.4))\" y=\"\(f(y - 4))\" class=\"axis\" text-anchor=\"middle\">\(DisplayFormat.percent(Double(totals[i]) / Double(all)))</text>"
@@ -202,13 +206,13 @@ extension SVGChart {
     }
 
     /// Tickets created per day (bars) and the backlog at each day's end (line), on one count axis.
-    static func backlog(_ days: [TicketDayRow]) -> String {
+    static func backlog(_ days: [TicketDayRow], _ s: ReportStrings) -> String {
         let frame = Frame()
         let (left, top, plotW, plotH) = (frame.left, frame.top, frame.plotW, frame.plotH)
         let scale = niceCeiling(Double(max(1, days.map { max($0.created, $0.backlog) }.max() ?? 1)))
         let slot = plotW / Double(max(1, days.count))
         let labelEvery = max(1, days.count / 14)
-        var svg = frame.open(label: "Ticket backlog by day", scale: scale)
+        var svg = frame.open(label: s.notes.chartBacklog, scale: scale)
         var path = ""
         for (i, day) in days.enumerated() {
             let x = left + slot * Double(i) + slot * 0.15

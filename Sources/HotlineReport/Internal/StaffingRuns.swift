@@ -38,12 +38,8 @@ struct StaffingRun {
     }
 
     /// What a run says: `07:30-22:00 up to 6 agents short, service level down to 58.2%`.
-    var text: String {
-        var parts = ["\(from)-\(to)"]
-        parts.append(
-            largestGap > 0 ? "up to \(largestGap) \(largestGap == 1 ? "agent" : "agents") short" : "enough agents seen")
-        if let lowestServiceLevel { parts.append("service level down to \(DisplayFormat.percent(lowestServiceLevel))") }
-        return parts.joined(separator: ", ")
+    func text(_ s: ReportStrings) -> String {
+        s.notes.staffingRun(from, to, largestGap, lowestServiceLevel.map { DisplayFormat.percent($0) })
     }
 
     private static func clock(_ minutes: Int) -> String {
