@@ -27,6 +27,7 @@ extension HotlineCommand {
         @OptionGroup var period: PeriodOptions
         @OptionGroup var filter: FilterOptions
         @OptionGroup var output: OutputOptions
+        @OptionGroup var csv: CSVOptions
 
         @OptionGroup var serviceLevel: ServiceLevelOptions
 
@@ -84,7 +85,7 @@ extension HotlineCommand {
                 try refuseOutputs(over: resolution.files)
                 var rejectsFile: RejectsFile?
                 do {
-                    rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+                    rejectsFile = try output.rejects.map { try RejectsFile(path: $0, encoding: csv.output(config)) }
                 } catch {
                     // The report is still written: only the rejects are missing.
                     logger.error("\(error)")
@@ -111,9 +112,12 @@ extension HotlineCommand {
             if nothingRead { logger.error("no input could be read: no report written") }
             for (path, format) in output.destinations() where !nothingRead {
                 do {
-                    let text = try format.renderer(tickets: output.tickets).rendered(result.report)
                     let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)
-                    try file.write(text)
+                    let options = RenderOptions(
+                        tickets: output.tickets, csv: csv.output(config), scratchFolder: file.scratchFolder,
+                        name: file.name, quiet: true)
+                    // A format that fails leaves nothing: the file's temporary file goes with it.
+                    try file.write(try format.bytes(of: result.report, options: options))
                     try file.commit()
                 } catch {
                     logger.error("\(error)")
