@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // zlib, for .gz inputs (rotated logs).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxlsxwriter, for the .xlsx workbook (Debian libxlsxwriter-dev 1.1.4).
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
         .target(
             name: "HotlineIngest",
@@ -38,8 +40,8 @@ let package = Package(
         ),
         // Records -> mergeable aggregates -> the report model.
         .target(name: "HotlineMetrics", dependencies: ["HotlineModel"], swiftSettings: hotPath),
-        // The report model -> text, HTML, JSON, CSV.
-        .target(name: "HotlineReport", dependencies: ["HotlineModel", "HotlineMetrics"]),
+        // The report model -> text, HTML, JSON, CSV, an Excel workbook.
+        .target(name: "HotlineReport", dependencies: ["HotlineModel", "HotlineMetrics", "CXLSXWriter"]),
         // The nightly store: SQLite through GRDB (system libsqlite3): the manifest of files read and the per-day
         // aggregates every report of the nightly job is merged from.
         .target(
@@ -74,12 +76,14 @@ let package = Package(
             name: "HotlineIngestTests", dependencies: ["HotlineIngest", "HotlineSamples"], exclude: ["Fixtures"]),
         .testTarget(name: "HotlineMetricsTests", dependencies: ["HotlineMetrics", "HotlineIngest"]),
         .testTarget(
-            name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel"],
+            name: "HotlineReportTests", dependencies: ["HotlineReport", "HotlineMetrics", "HotlineModel", "CZlib"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "HotlineCLITests",
-            dependencies: ["HotlineCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "HotlineCLI", "HotlineIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

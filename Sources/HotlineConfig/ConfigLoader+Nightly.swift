@@ -9,10 +9,33 @@ extension ConfigLoader {
         "tickets-json",
     ]
 
+    static let reportFormats = ["text", "html", "json", "csv", "xlsx"]
+
+    /// `nightly.formats`: known names, each once, and `html` among them (the index page links the HTML reports).
+    private static func formats(_ node: Node, reader: NodeReader, at: String) throws -> [String] {
+        var formats: [String] = []
+        for (index, item) in try reader.sequence(node, at: at).enumerated() {
+            let name = try reader.string(item, at: "\(at)[\(index + 1)]")
+            guard reportFormats.contains(name) else {
+                throw reader.error(
+                    item, "\(at)[\(index + 1)]",
+                    "expected one of \(reportFormats.joined(separator: ", ")), found '\(DisplayText.shown(name))'")
+            }
+            guard !formats.contains(name) else {
+                throw reader.error(item, "\(at)[\(index + 1)]", "\(name) is listed twice")
+            }
+            formats.append(name)
+        }
+        guard formats.contains("html") else {
+            throw reader.error(node, at, "html must be among the formats: the index page links the HTML reports")
+        }
+        return formats
+    }
+
     static func nightly(_ node: Node, reader: NodeReader) throws -> NightlySettings {
         var settings = NightlySettings()
         for (key, value) in try reader.mapping(
-            node, at: "nightly", known: ["inbox", "store", "output", "retention_days"])
+            node, at: "nightly", known: ["inbox", "store", "output", "retention_days", "formats"])
         {
             let at = "nightly.\(key)"
             switch key {
@@ -43,6 +66,7 @@ extension ConfigLoader {
             case "store": settings.store = try reader.string(value, at: at)
             case "output": settings.output = try reader.string(value, at: at)
             case "retention_days": settings.retentionDays = try reader.int(value, at: at, range: 1...36500)
+            case "formats": settings.formats = try formats(value, reader: reader, at: at)
             default: break
             }
         }

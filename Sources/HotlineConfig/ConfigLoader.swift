@@ -124,6 +124,7 @@ public enum ConfigLoader {
             case "exceptions": config.exceptions = try exceptions(value, reader: reader)
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
+            case "csv": try ConfigLoader.csv(value, reader: reader, into: &config)
             default: break
             }
         }
@@ -134,8 +135,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "language", "categories", "calls_csv",
-            "asterisk_cdr",
-            "exceptions", "tickets", "nightly",
+            "asterisk_cdr", "exceptions", "tickets", "nightly", "csv",
         ]
     }
 

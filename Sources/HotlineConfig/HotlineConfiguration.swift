@@ -55,6 +55,11 @@ public struct HotlineConfiguration: Sendable, Equatable {
     /// The nightly job: inbox, store, output directory, retention.
     public var nightly = NightlySettings()
 
+    /// `csv.bom`: a UTF-8 BOM at the start of CSV outputs; nil: not set (the default decides).
+    public var csvBOM: Bool?
+    /// `csv.encoding`: `utf-8` or `gb18030`; nil: not set.
+    public var csvEncoding: String?
+
     public init() {}
 }
 
@@ -77,6 +82,9 @@ public struct NightlySettings: Sendable, Equatable {
     public var output: String?
     /// Days of outputs kept; older daily, week-to-date and month-to-date files are removed.
     public var retentionDays = 90
+    /// The formats of every report a night writes (`text`, `html`, `json`, `csv`, `xlsx`); nil: the defaults
+    /// (the daily report as HTML, text and JSON, week- and month-to-date as HTML and text).
+    public var formats: [String]?
 
     public init() {}
 }

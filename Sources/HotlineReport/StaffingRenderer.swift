@@ -31,7 +31,7 @@ public struct StaffingRenderer {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(report.staffing), as: UTF8.self) + "\n"
-        case .text, .html:
+        case .text, .html, .xlsx:
             var out = ""
             let p = report.period
             out += ReportStrings.of(language).notes.staffingTitle(p.from ?? "-", p.to ?? "-", p.days, p.timeZone)

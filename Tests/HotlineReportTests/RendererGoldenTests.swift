@@ -63,8 +63,9 @@ import Testing
 
     @Test func sameReportRendersToTheSameBytes() throws {
         let again = GoldenReport.make()
+        let options = RenderOptions(scratchFolder: NSTemporaryDirectory(), name: "report")
         for format in OutputFormat.allCases {
-            #expect(try format.renderer.rendered(report) == format.renderer.rendered(again))
+            #expect(try format.bytes(of: report, options: options) == format.bytes(of: again, options: options))
         }
     }
 }

@@ -236,8 +236,8 @@ struct NightlyRun {
         let monday = CivilDate(dayNumber: day.dayNumber - day.weekday)
         let first = CivilDate(year: day.year, month: day.month, day: 1)
         var jobs: [(folder: String, from: CivilDate, to: CivilDate, formats: [OutputFormat], pending: Int32?)] = [
-            ("daily", day, day, [.html, .text, .json], nil), ("week-to-date", monday, day, [.html, .text], nil),
-            ("month-to-date", first, day, [.html, .text], nil),
+            ("daily", day, day, dailyFormats, nil), ("week-to-date", monday, day, periodFormats, nil),
+            ("month-to-date", first, day, periodFormats, nil),
         ]
         // The earlier days' reports still to be written: tonight's late days and any a failed night left.
         var done: [Int32] = []
@@ -245,7 +245,7 @@ struct NightlyRun {
         for late in try store.pendingReports() {
             let date = CivilDate(dayNumber: Int(late))
             if Int(late) >= cutoff && needsRewrite(date) {
-                jobs.append(("daily", date, date, [.html, .text, .json], late))
+                jobs.append(("daily", date, date, dailyFormats, late))
             } else {
                 done.append(late)
             }
@@ -265,11 +265,15 @@ struct NightlyRun {
                     next: "\(CivilDate(dayNumber: job.to.dayNumber + 1)).html", index: "../index.html")
             }
             for format in job.formats {
-                let ext = format == .text ? "txt" : format.rawValue
-                let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(ext)"
-                let text = try format.renderer(tickets: false, language: language).rendered(report)
-                if format == .text && job.folder == "daily" && job.to == day { outcome.dailyText = text }
-                written = write(text, to: path, inputs: inputs, outcome: &outcome) && written
+                let path = "\(outputDirectory)/\(job.folder)/\(job.to).\(format.fileExtension)"
+                guard let bytes = rendered(report, as: format, for: path, outcome: &outcome) else {
+                    written = false
+                    continue
+                }
+                if format == .text && job.folder == "daily" && job.to == day {
+                    outcome.dailyText = String(decoding: bytes, as: UTF8.self)
+                }
+                written = write(bytes, to: path, inputs: inputs, outcome: &outcome) && written
             }
             if job.folder == "daily" && job.to == day,
                 let missing = report.exceptions.first(where: { $0.kind == .missingData && $0.day == day.description })
@@ -312,11 +316,15 @@ struct NightlyRun {
 
     private var ticketSettings: TicketSettings { TicketSettings(config) }
 
-    /// Writes `text` as `path` (see ``OutputFile``) unless the file already holds exactly it. A report that
-    /// cannot be written is a failure of the night; the other reports are still written. Returns whether the file
-    /// holds `text` afterwards.
     @discardableResult
     private func write(_ text: String, to path: String, inputs: Set<String>, outcome: inout Outcome) -> Bool {
+        write(Array(text.utf8), to: path, inputs: inputs, outcome: &outcome)
+    }
+
+    /// Writes `bytes` as `path` (see ``OutputFile``) unless the file already holds exactly them. A report that
+    /// cannot be written is a failure of the night; the other reports are still written. Returns whether the file
+    /// holds `bytes` afterwards.
+    private func write(_ bytes: [UInt8], to path: String, inputs: Set<String>, outcome: inout Outcome) -> Bool {
         guard !inputs.contains(OutputFile.identity(of: path)) else {
             let message = "\(path): is an inbox file; the report is not written over it"
             logger.error("\(message)")
@@ -326,12 +334,12 @@ struct NightlyRun {
         var info = stat()
         // Only a regular file is read back: reading a FIFO would wait for a writer.
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-            let existing = FileManager.default.contents(atPath: path), existing == Data(text.utf8)
+            let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes)
         {
             return true
         }
         do {
-            try OutputFile.write(text, to: path)
+            try OutputFile.write(bytes: bytes, to: path)
             outcome.written.append(path)
             return true
         } catch {
@@ -341,15 +349,11 @@ struct NightlyRun {
         }
     }
 
-    /// The names of the reports a night writes into each folder: the day and an extension it writes.
-    static let reportExtensions = [
-        "daily": ["html", "txt", "json"], "week-to-date": ["html", "txt"], "month-to-date": ["html", "txt"],
-    ]
-
     /// Removes the reports of days before `cutoff` (day number): only files named as the job names them
     /// (`2026-11-16.html`), never anything else a folder holds.
     private func prune(before cutoff: Int) {
-        for (folder, extensions) in Self.reportExtensions.sorted(by: { $0.key < $1.key }) {
+        for folder in ["daily", "month-to-date", "week-to-date"] {
+            let extensions = prunedExtensions
             let dir = "\(outputDirectory)/\(folder)"
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() {
                 let parts = name.split(separator: ".", omittingEmptySubsequences: false)

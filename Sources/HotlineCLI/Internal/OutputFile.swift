@@ -26,6 +26,15 @@ final class OutputFile {
     private var target: String
     private var finished = false
 
+    /// Where a format that is assembled in files of its own (the workbook) may put them: the folder the temporary
+    /// file is in, so they are on the same disk and nowhere else; the system's temporary folder when writing in
+    /// place (standard output, a device, a FIFO).
+    var scratchFolder: String {
+        guard let temporary else { return NSTemporaryDirectory() }
+        let folder = (temporary as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
     /// Standard output, written as it is (a terminal, a pipe, a file the shell opened).
     static func standardOutput() -> OutputFile { OutputFile(name: "<stdout>", fd: 1, temporary: nil, target: "") }
 

@@ -2,14 +2,18 @@ import HotlineModel
 import HotlineReport
 
 /// Streams rejected records to a CSV file (`file,line,field,reason,record`), put in place at the end (see
-/// ``OutputFile``). A write that fails (a full disk) stops the writing; ``commit()`` then throws it.
+/// ``OutputFile``), in the CSV outputs' encoding (`--csv-encoding`, `--csv-bom`): the records hold the inputs'
+/// Chinese text. A write that fails (a full disk) stops the writing; ``commit()`` then throws it.
 final class RejectsFile {
     private let file: OutputFile
+    private let encoding: CSVOutput
     private var buffer = ""
+    private var started = false
     private var failure: Error?
 
-    init(path: String) throws {
+    init(path: String, encoding: CSVOutput = CSVOutput()) throws {
         file = try OutputFile(path: path)
+        self.encoding = encoding
         buffer = "file,line,field,reason,record\n"
     }
 
@@ -24,7 +28,8 @@ final class RejectsFile {
 
     private func flush() {
         do {
-            try file.write(buffer)
+            try file.write(try encoding.bytes(buffer, first: !started))
+            started = true
         } catch {
             failure = error
         }

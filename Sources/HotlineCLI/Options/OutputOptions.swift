@@ -2,10 +2,15 @@ import ArgumentParser
 import HotlineMetrics
 import HotlineReport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where a report goes and in which formats.
 struct OutputOptions: ParsableArguments {
     @Option(
-        help: "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv)."
+        help:
+            "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv .xlsx)."
     )
     var format: OutputFormat?
 
@@ -37,9 +42,14 @@ struct OutputOptions: ParsableArguments {
             let ext = path.split(separator: ".").last.map(String.init) ?? ""
             guard OutputFormat(pathExtension: ext) != nil else {
                 throw ValidationError(
-                    "Cannot tell the format of '\(path)' from its extension: name it .txt, .html, .json or .csv, or pass --format."
+                    "Cannot tell the format of '\(path)' from its extension: name it .txt, .html, .json, .csv or .xlsx, or pass --format."
                 )
             }
+        }
+        if destinations().contains(where: { $0.path == "-" && $0.format.isBinary }) && isatty(1) != 0 {
+            throw ValidationError(
+                "An Excel workbook is not written to a terminal: name a file (--output report.xlsx) or redirect standard output."
+            )
         }
     }
 

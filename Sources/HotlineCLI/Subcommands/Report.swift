@@ -28,6 +28,7 @@ extension HotlineCommand {
         @OptionGroup var filter: FilterOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var language: LanguageOptions
+        @OptionGroup var csv: CSVOptions
 
         @OptionGroup var serviceLevel: ServiceLevelOptions
 
@@ -85,7 +86,7 @@ extension HotlineCommand {
                 try refuseOutputs(over: resolution.files)
                 var rejectsFile: RejectsFile?
                 do {
-                    rejectsFile = try output.rejects.map(RejectsFile.init(path:))
+                    rejectsFile = try output.rejects.map { try RejectsFile(path: $0, encoding: csv.output(config, language: self.language.resolved(config))) }
                 } catch {
                     // The report is still written: only the rejects are missing.
                     logger.error("\(error)")
@@ -113,9 +114,12 @@ extension HotlineCommand {
             let language = self.language.resolved(config)
             for (path, format) in output.destinations() where !nothingRead {
                 do {
-                    let text = try format.renderer(tickets: output.tickets, language: language).rendered(result.report)
                     let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)
-                    try file.write(text)
+                    let options = RenderOptions(
+                        tickets: output.tickets, csv: csv.output(config, language: language),
+                        scratchFolder: file.scratchFolder, name: file.name, quiet: true, language: language)
+                    // A format that fails leaves nothing: the file's temporary file goes with it.
+                    try file.write(try format.bytes(of: result.report, options: options))
                     try file.commit()
                 } catch {
                     logger.error("\(error)")

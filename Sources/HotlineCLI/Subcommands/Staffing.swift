@@ -29,8 +29,8 @@ extension HotlineCommand {
 
         func validate() throws {
             try input.requireInputs("staffing")
-            guard format != .html else {
-                throw ValidationError("--format html is for report; staffing writes text, csv or json.")
+            guard format != .html && format != .xlsx else {
+                throw ValidationError("--format \(format.rawValue) is for report; staffing writes text, csv or json.")
             }
             // Erlang C never promises every call: 100% is a target no number of agents meets.
             guard (serviceLevel.target?.fraction ?? 0.8) < 1 else {

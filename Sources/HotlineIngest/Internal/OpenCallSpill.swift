@@ -33,8 +33,10 @@ final class OpenCallSpill {
 
         func mayHold(_ key: UInt64) -> Bool {
             let bits = UInt64(bloom.count * 64)
-            for probe in OpenCallSpill.probes(key) where bloom[Int(probe % bits) >> 6] & (1 << (probe % 64)) == 0 {
-                return false
+            let (a, b) = OpenCallSpill.hashes(key)
+            for i: UInt64 in 0..<3 {
+                let bit = (a &+ i &* b) % bits
+                if bloom[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
             }
             return true
         }
@@ -72,7 +74,11 @@ final class OpenCallSpill {
                 sampleKeys.append(record.call.key)
                 sampleOffsets.append(fileEnd + bytes.count)
             }
-            for probe in Self.probes(record.call.key) { bloom[Int(probe % bits) >> 6] |= 1 << (probe % 64) }
+            let (a, b) = Self.hashes(record.call.key)
+            for i: UInt64 in 0..<3 {
+                let bit = (a &+ i &* b) % bits
+                bloom[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
             Self.encode(record, into: &bytes)
         }
         guard writeAll(bytes, at: fileEnd) else { return false }
@@ -134,13 +140,11 @@ final class OpenCallSpill {
 
     // MARK: - Encoding
 
-    /// Three Bloom probes from one 64-bit mix of the key (double hashing).
-    fileprivate static func probes(_ key: UInt64) -> [UInt64] {
+    /// Two hashes of the key from one 64-bit mix; the Bloom filter's three probes are a + i b (double hashing).
+    fileprivate static func hashes(_ key: UInt64) -> (UInt64, UInt64) {
         var h = key &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 29
-        let a = h
-        let b = (h >> 32) | 1
-        return [a, a &+ b, a &+ 2 &* b]
+        return (h, (h >> 32) | 1)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {

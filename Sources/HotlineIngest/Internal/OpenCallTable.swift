@@ -52,11 +52,12 @@ struct OpenCallTable {
     private var deadIDBytes = 0
     private var links: [Link] = []
     private var freeLink = noLink
-    /// Open calls held in memory before the older half is spilled: 1M calls, about 130 MB.
+    /// Open calls held in memory before the older half is spilled: 256K calls, about 33 MB. Far more calls than
+    /// any hotline has waiting at once; a log past it is one whose ends never came.
     private(set) var limit: Int
     private var spill: OpenCallSpill?
 
-    init(limit: Int = 1 << 20) { self.limit = max(2, limit) }
+    init(limit: Int = 1 << 18) { self.limit = max(2, limit) }
 
     /// Open calls in memory and in the spill.
     var count: Int { calls.count + (spill?.count ?? 0) }
