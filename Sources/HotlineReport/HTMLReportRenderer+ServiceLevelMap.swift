@@ -14,7 +14,8 @@ extension HTMLReportRenderer {
             "Green at or above the target of \(DisplayFormat.percent(target)), red below it (the deeper, the lower); "
                 + "pale where an interval has fewer than 5 calls, blank without calls. Hover a cell for its figures.",
             class: "meta")
-        w.raw("<table class=\"heat slmap\">\n<thead><tr><th>Day</th>")
+        w.tableStart(class: "heat slmap")
+        w.raw("<thead><tr><th>Day</th>")
         for slot in 0..<slots where (slot * minutes) % 60 == 0 {
             let hour = slot * minutes / 60
             w.raw("<th colspan=\"\(60 / max(1, minutes))\">\(hour < 10 ? "0" : "")\(hour)</th>")
@@ -51,6 +52,7 @@ extension HTMLReportRenderer {
             }
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 }

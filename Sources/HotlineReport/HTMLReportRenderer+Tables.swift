@@ -35,7 +35,8 @@ extension HTMLReportRenderer {
                 ],
                 sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
@@ -54,7 +55,7 @@ extension HTMLReportRenderer {
                     sl: s.figures.serviceLevel, target: target, slIndex: 3, rowClass: "sub", &w)
             }
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         w.element(
             "p",
             "Satisfied = CSAT \(r.thresholds.satisfiedScore)-5. Repeat = answered calls whose caller called again within \(r.thresholds.repeatWindowHours) h.",
@@ -71,7 +72,8 @@ extension HTMLReportRenderer {
                 [q.name.isEmpty ? "(no queue)" : q.name] + FigureCells.group(q.figures, share: q.share),
                 sl: q.figures.serviceLevel, target: r.thresholds.serviceLevelTarget, slIndex: 3, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     func agents(_ r: Report, _ w: inout HTMLWriter<String>) {
@@ -82,7 +84,7 @@ extension HTMLReportRenderer {
             ["Agent", "Answered", "AHT", "Handle time", "Transfer", "CSAT"]
                 + (sessions ? ["Logged in", "Paused", "Occupancy", "Rang, no answer"] : []))
         for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         if sessions {
             w.element(
                 "p",
@@ -120,7 +122,7 @@ extension HTMLReportRenderer {
             w.element("td", DisplayFormat.percent(row.occupancy), class: "n")
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         w.element(
             "p",
             "Required = the fewest agents that answer \(DisplayFormat.percent(t.serviceLevelTarget)) within \(t.serviceLevelSeconds) s for the mean day's calls and AHT of the interval (Erlang C). "

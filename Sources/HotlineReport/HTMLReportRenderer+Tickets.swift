@@ -69,7 +69,7 @@ extension HTMLReportRenderer {
             w.row(["\(c.name) · \(chinese)"] + FigureCells.ticket(c.figures), rowClass: "cat")
             for sub in c.subcategories ?? [] { w.row([sub.name] + FigureCells.ticket(sub.figures), rowClass: "sub") }
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         w.element(
             "p",
             "Created and first reply count on the creation day; solved, resolution, SLA, reopened and satisfaction on the solve day. "
@@ -81,7 +81,8 @@ extension HTMLReportRenderer {
         w.element("h2", "Tickets by priority")
         w.tableHead(["Priority"] + Self.ticketHeaders)
         for p in t.priorities { w.row([p.name] + FigureCells.ticket(p.figures)) }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     private func sla(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
@@ -109,7 +110,7 @@ extension HTMLReportRenderer {
                 }
                 w.raw("</tr>\n")
             }
-            w.raw("</tbody>\n</table>\n")
+            w.tableEnd()
         }
         let targets = t.slaTargets.map(FigureCells.slaTarget)
         if !targets.isEmpty {

@@ -158,14 +158,16 @@ public struct HTMLReportRenderer: ReportRenderer {
                 [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
                 sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     private func heatmap(_ r: Report, _ w: inout HTMLWriter<String>) {
         let peak = max(1, r.heatmap.flatMap { $0 }.max() ?? 1)
         w.raw("<section>\n")
         w.element("h2", "Offered calls by hour and weekday")
-        w.raw("<table class=\"heat\">\n<thead><tr><th>Hour</th>")
+        w.tableStart(class: "heat")
+        w.raw("<thead><tr><th>Hour</th>")
         for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] { w.raw("<th>\(day)</th>") }
         w.raw("</tr></thead>\n<tbody>\n")
         for hour in 0..<24 {
@@ -183,7 +185,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     static let groupHeaders = ["Offered", "Share", "SL", "Aband.", "ASA", "AHT", "CSAT", "Satisfied", "Repeat"]
@@ -218,7 +221,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.element("td", DisplayFormat.count(input.rejected), class: input.rejected > 0 ? "n low" : "n")
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         if let summary = listing.summary { w.element("p", summary, class: "quiet") }
         let notes = listing.shown.flatMap { input in
             (input.error.map { ["\(input.path): error: \($0)"] } ?? []) + input.notes.map { "\(input.path): \($0)" }
@@ -252,7 +255,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 w.element("td", DisplayFormat.count(u.count), class: "n")
                 w.raw("</tr>\n")
             }
-            w.raw("</tbody>\n</table>\n")
+            w.tableEnd()
         }
         w.raw("</section>\n")
     }
