@@ -67,7 +67,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 "ALARM: \(missing.day) has \(DisplayFormat.count(missing.offered, "call")), usually "
                     + "\(DisplayFormat.count(missing.usual)): the call data is missing or incomplete.", class: "alarm")
         }
-        let days = "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(r.period.timeZone)"
+        let days = "\(r.period.days) \(r.period.days == 1 ? "day" : "days") · time zone \(DisplayFormat.zone(r.period))"
         w.element(
             "p",
             r.tickets != nil && r.totals.offered == 0

@@ -29,7 +29,7 @@ public struct StaffingRenderer {
             var out = ""
             let p = report.period
             out +=
-                "HOTLINE STAFFING  \(p.from ?? "-") .. \(p.to ?? "-") (\(p.days) \(p.days == 1 ? "day" : "days")), \(p.timeZone)\n"
+                "HOTLINE STAFFING  \(p.from ?? "-") .. \(p.to ?? "-") (\(p.days) \(p.days == 1 ? "day" : "days")), \(DisplayFormat.zone(p))\n"
             TextReportRenderer().staffing(report, &out)
             return out
         }

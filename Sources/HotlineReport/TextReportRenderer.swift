@@ -56,9 +56,9 @@ public struct TextReportRenderer: ReportRenderer {
         }
         if r.tickets != nil && r.totals.offered == 0 {
             // A ticket report: the call thresholds say nothing here.
-            out.write("Time zone \(p.timeZone).\n")
+            out.write(fitted("Time zone \(DisplayFormat.zone(p))."))
         } else {
-            out.write("Time zone \(p.timeZone), \(p.intervalMinutes)-minute intervals. ")
+            out.write(fitted("Time zone \(DisplayFormat.zone(p)), \(p.intervalMinutes)-minute intervals."))
             out.write(
                 "Service level: answered in \(t.serviceLevelSeconds) s, target \(DisplayFormat.percent(t.serviceLevelTarget)).\n"
             )
