@@ -12,25 +12,10 @@ public struct HotlineCommand: ParsableCommand {
     )
 
     public init() {}
-
-    /// Runs the command line with DESIGN.md's exit codes: a usage error exits 2 (ArgumentParser says 64).
-    public static func runAsMain() -> Never {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-            Foundation.exit(0)
-        } catch {
-            if exitCode(for: error) == .validationFailure {
-                StandardError.write(fullMessage(for: error) + "\n")
-                Foundation.exit(HotlineExit.usage.rawValue)
-            }
-            exit(withError: error)
-        }
-    }
 }
 
-/// Exit codes (DESIGN.md): 0 ok, 1 failure, 2 usage error (ArgumentParser), 3 input errors under --strict,
-/// 4 another run holds the lock.
+/// Exit codes (README): 0 ok, 1 failure, 2 usage error (ArgumentParser's too), 3 input errors under --strict,
+/// 4 another run holds the lock, 5 the nightly day has (almost) no calls.
 enum HotlineExit {
     static let failure = ExitCode(1)
     static let usage = ExitCode(2)

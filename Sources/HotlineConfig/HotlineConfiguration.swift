@@ -97,9 +97,10 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var key: String
     public var message: String
 
-    /// The key is cut for display (``DisplayText/shown(_:)``): it comes from the file.
+    /// The key is cut for display (``DisplayText/shown(_:)``): it comes from the file. Line 0 (the file as a
+    /// whole: missing, unreadable) is left out.
     public var description: String {
-        "\(file):\(line): \(key.isEmpty ? "" : DisplayText.shown(key) + ": ")\(message)"
+        "\(file):\(line > 0 ? "\(line):" : "") \(key.isEmpty ? "" : DisplayText.shown(key) + ": ")\(message)"
     }
 }
 

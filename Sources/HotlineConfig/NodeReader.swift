@@ -78,9 +78,10 @@ struct NodeReader {
 
     func zone(_ node: Node, at key: String) throws -> String {
         let name = try string(node, at: key)
-        guard TimeZone(identifier: name) != nil else {
-            throw error(
-                node, key, "unknown time zone '\(DisplayText.shown(name))': use an IANA name such as Asia/Shanghai")
+        do {
+            _ = try ZoneName.zone(name)
+        } catch {
+            throw self.error(node, key, "\(error); \(ZoneName.Problem.hint)")
         }
         return name
     }

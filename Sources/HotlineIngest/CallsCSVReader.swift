@@ -149,7 +149,8 @@ final class CallsCSVReader {
                 // Times.
                 func time(_ i: Int, _ field: String) -> Instant?? {
                     context.instant(
-                        bytes(i), withoutOffset: &summary.timestampsWithoutOffset, order: context.callsDateOrder)
+                        bytes(i), withoutOffset: &summary.timestampsWithoutOffset,
+                        otherOffset: &summary.offsetOtherThanZone, order: context.callsDateOrder)
                 }
                 // A spreadsheet's date the date order cannot read says which order would.
                 func hint(_ i: Int) -> String {

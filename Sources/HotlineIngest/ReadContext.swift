@@ -79,13 +79,20 @@ public final class ReadContext {
     }
 
     /// A timestamp field: `.some(nil)` when empty, nil when not a time. A time without an offset is read in the
-    /// source zone and counted in `withoutOffset`; dates are read in `order` (ISO 8601 whatever it is).
+    /// source zone and counted in `withoutOffset`; the first offset written that is not the report zone's at that
+    /// instant goes to `otherOffset` (days may then be counted in a zone the data was not meant for); dates are
+    /// read in `order` (ISO 8601 whatever it is).
     @inline(__always) func instant(
-        _ bytes: UnsafeBufferPointer<UInt8>, withoutOffset: inout Int, order: DateOrder = .ymd
+        _ bytes: UnsafeBufferPointer<UInt8>, withoutOffset: inout Int, otherOffset: inout Int?,
+        order: DateOrder = .ymd
     ) -> Instant?? {
         if bytes.isEmpty { return .some(nil) }
         guard let parsed = ByteParsing.timestamp(bytes, order: order) else { return nil }
-        if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
+        if let offset = parsed.offset {
+            let instant = Instant(milliseconds: parsed.wallMillis - offset * 1000)
+            if otherOffset == nil, calendar.offset(atSecond: instant.seconds) != offset { otherOffset = Int(offset) }
+            return instant
+        }
         withoutOffset += 1
         let wallSeconds = parsed.wallMillis.floorDivided(by: 1000)
         let utc = sourceCalendar.utcSecond(fromWall: wallSeconds)

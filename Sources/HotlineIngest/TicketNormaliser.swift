@@ -49,7 +49,9 @@ final class TicketNormaliser {
         }
         // Times.
         func time(_ f: TicketField) -> Instant?? {
-            context.instant(bytes(f), withoutOffset: &summary.timestampsWithoutOffset, order: dateOrder)
+            context.instant(
+                bytes(f), withoutOffset: &summary.timestampsWithoutOffset, otherOffset: &summary.offsetOtherThanZone,
+                order: dateOrder)
         }
         // A spreadsheet's date the date order cannot read says which order would.
         func hint(_ f: TicketField) -> String {

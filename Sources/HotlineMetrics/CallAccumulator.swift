@@ -39,8 +39,7 @@ public struct CallAccumulator: Sendable, Equatable {
     }
 
     /// Adds one inbound call answered in service when it waited at most `threshold` (its queue's or category's).
-    @inline(__always) public mutating func add(_ call: CallRecord, threshold: Milliseconds, settings: MetricSettings)
-    {
+    @inline(__always) public mutating func add(_ call: CallRecord, threshold: Milliseconds, settings: MetricSettings) {
         offered += 1
         longestWait = max(longestWait ?? 0, call.wait)
         switch call.outcome {

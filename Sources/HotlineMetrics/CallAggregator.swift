@@ -111,10 +111,12 @@ public final class CallAggregator {
         let categories = CallCategory.allCases.count
         let i = Int(call.queue.rawValue) * categories + Int(call.category.rawValue)
         if i >= thresholdCache.count {
-            thresholdCache += Array(repeating: -1, count: (Int(call.queue.rawValue) + 1) * categories - thresholdCache.count)
+            thresholdCache += Array(
+                repeating: -1, count: (Int(call.queue.rawValue) + 1) * categories - thresholdCache.count)
         }
         if thresholdCache[i] >= 0 { return thresholdCache[i] }
-        let t = settings.targets.target(default: settings.defaultTarget, queue: symbols[call.queue], category: call.category)
+        let t = settings.targets.target(
+            default: settings.defaultTarget, queue: symbols[call.queue], category: call.category)
         thresholdCache[i] = Milliseconds(t.thresholdSeconds) * 1000
         return thresholdCache[i]
     }

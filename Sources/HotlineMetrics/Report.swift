@@ -76,7 +76,11 @@ public struct ReportPeriod: Sendable, Encodable {
     public var from: String?
     public var to: String?
     public var days: Int
+    /// The IANA name of the zone, or `UTC+08:00` for a fixed offset.
     public var timeZone: String
+    /// The UTC offsets the zone had over the period (two or more when daylight saving changed inside it); empty
+    /// when the period has no days.
+    public var utcOffsets: [ZoneOffset] = []
     public var intervalMinutes: Int
     public var previousFrom: String?
     public var previousTo: String?
@@ -88,7 +92,7 @@ public struct ReportPeriod: Sendable, Encodable {
     public var comparisonPartial: String?
 
     enum CodingKeys: String, CodingKey {
-        case from, to, days, timeZone = "time_zone", intervalMinutes = "interval_minutes"
+        case from, to, days, timeZone = "time_zone", utcOffsets = "utc_offsets", intervalMinutes = "interval_minutes"
         case previousFrom = "previous_from", previousTo = "previous_to"
         case repeatsProvisionalAfter = "repeats_provisional_after", comparisonPartial = "comparison_partial"
     }
@@ -109,6 +113,7 @@ public struct ReportPeriod: Sendable, Encodable {
         try c.encode(to, forKey: .to)
         try c.encode(days, forKey: .days)
         try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(utcOffsets, forKey: .utcOffsets)
         try c.encode(intervalMinutes, forKey: .intervalMinutes)
         try c.encode(previousFrom, forKey: .previousFrom)
         try c.encode(previousTo, forKey: .previousTo)

@@ -40,13 +40,17 @@ public struct ReportBuilder {
         let toDay = a.query.to?.dayNumber ?? [a.lastDay.map(Int.init), otherDays?.last].compactMap { $0 }.max()
         let previous = a.query.previous
 
-        let period = ReportPeriod(
+        var period = ReportPeriod(
             from: fromDay.map { CivilDate(dayNumber: $0).description },
             to: toDay.map { CivilDate(dayNumber: $0).description },
-            days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0, timeZone: calendar.zone.identifier,
-            intervalMinutes: settings.intervalMinutes, previousFrom: previous?.from.description,
-            previousTo: previous?.to.description, repeatsProvisionalAfter: provisionalAfter(toDay: toDay),
+            days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0,
+            timeZone: ZoneName.display(calendar.zone), intervalMinutes: settings.intervalMinutes,
+            previousFrom: previous?.from.description, previousTo: previous?.to.description,
+            repeatsProvisionalAfter: provisionalAfter(toDay: toDay),
             comparisonPartial: previous.flatMap { partialComparison($0) })
+        if let fromDay, let toDay, fromDay <= toDay {
+            period.utcOffsets = ZoneOffset.offsets(of: calendar, fromDay: fromDay, toDay: toDay)
+        }
 
         let intervals = (0..<a.bySlot.count).map { slot in
             IntervalRow(

@@ -18,6 +18,8 @@ public struct InputSummary: Sendable, Equatable {
     public var internalCalls: Int = 0
     /// Timestamps without an offset, read in the configured zone.
     public var timestampsWithoutOffset: Int = 0
+    /// The first UTC offset (seconds east) a timestamp carried that was not the report zone's at its instant.
+    public var offsetOtherThanZone: Int?
     /// NUL and other control bytes skipped between lines, and the line of the first run.
     public var gapBytes: Int = 0
     public var firstGapLine: Int?
@@ -44,6 +46,7 @@ public struct InputSummary: Sendable, Equatable {
         outbound += other.outbound
         internalCalls += other.internalCalls
         timestampsWithoutOffset += other.timestampsWithoutOffset
+        offsetOtherThanZone = offsetOtherThanZone ?? other.offsetOtherThanZone
         gapBytes += other.gapBytes
         firstGapLine = firstGapLine ?? other.firstGapLine
         rejectedByKind.merge(other.rejectedByKind, uniquingKeysWith: +)

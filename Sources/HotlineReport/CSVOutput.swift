@@ -1,6 +1,7 @@
+import HotlineModel
+
 #if canImport(Glibc)
-    import HotlineModel
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif

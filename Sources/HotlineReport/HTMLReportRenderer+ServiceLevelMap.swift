@@ -10,7 +10,8 @@ extension HTMLReportRenderer {
         w.raw("<section>\n")
         w.element("h2", s.sections.serviceLevelMap)
         w.element("p", s.notes.serviceLevelMapNote(DisplayFormat.percent(target)), class: "meta")
-        w.raw("<table class=\"heat slmap\">\n<thead><tr>")
+        w.tableStart(class: "heat slmap")
+        w.raw("<thead><tr>")
         w.element("th", s.columns.weekday)
         for slot in 0..<slots where (slot * minutes) % 60 == 0 {
             let hour = slot * minutes / 60
@@ -47,6 +48,7 @@ extension HTMLReportRenderer {
             }
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 }

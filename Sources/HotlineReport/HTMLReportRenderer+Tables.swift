@@ -1,10 +1,12 @@
 import HotlineMetrics
+import HotlineModel
 
 /// The table sections of the HTML report: load by time of day, days, categories, queues, agents, staffing.
 extension HTMLReportRenderer {
-    /// A table row whose service-level cell (index `slIndex`) is flagged when under target.
+    /// A table row whose service-level cell (index `slIndex`) is flagged when under `target`, and the abandonment
+    /// cell after it when above the target's abandonment (a queue's or category's own target, else the default).
     func loadRow(
-        _ cells: [String], sl: Double?, target: Double, slIndex: Int, rowClass: String? = nil,
+        _ cells: [String], figures f: CallFigures, target: ServiceTarget, slIndex: Int, rowClass: String? = nil,
         _ w: inout HTMLWriter<String>
     ) {
         w.raw(rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
@@ -12,7 +14,10 @@ extension HTMLReportRenderer {
             if i == 0 {
                 w.element("th", cell)
             } else {
-                w.element("td", cell, class: i == slIndex && (sl.map { $0 < target } ?? false) ? "n low" : "n")
+                let off =
+                    (i == slIndex && target.misses(serviceLevel: f.serviceLevel))
+                    || (i == slIndex + 1 && target.misses(abandonmentRate: f.abandonmentRate))
+                w.element("td", cell, class: off ? "n low" : "n")
             }
         }
         w.raw("</tr>\n")
@@ -34,29 +39,36 @@ extension HTMLReportRenderer {
                 [row.date, s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures) + [
                     DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
                 ],
-                sl: row.figures.serviceLevel, target: target, slIndex: 6, &w)
+                figures: row.figures, target: r.thresholds.defaultTarget, slIndex: 6, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", s.sections.categories)
         w.tableHead([s.columns.categoryAndSubcategory] + groupHeaders)
-        // Service level under target in red, in every group table (the group cells: name, offered, share, SL, ...).
-        let target = r.thresholds.serviceLevelTarget
+        // Off target in red (a category's own target, else the default), in every group table (the group cells:
+        // name, offered, share, SL, abandonment, ...).
         for c in r.categories {
             loadRow(
                 [language == .english ? "\(c.category) · \(c.chineseName)" : c.chineseName]
                     + FigureCells.group(c.figures, share: c.share),
-                sl: c.figures.serviceLevel, target: target, slIndex: 3, rowClass: "cat", &w)
+                figures: c.figures, target: c.target, slIndex: 3, rowClass: "cat", &w)
             for sub in c.subcategories {
                 loadRow(
                     [sub.name.isEmpty ? s.unspecified : sub.name] + FigureCells.group(sub.figures, share: sub.share),
-                    sl: sub.figures.serviceLevel, target: target, slIndex: 3, rowClass: "sub", &w)
+                    figures: sub.figures, target: sub.target, slIndex: 3, rowClass: "sub", &w)
             }
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
+        if let own = FigureCells.ownTargets(
+            r.categories.map { (language == .english ? $0.category : $0.chineseName, $0.target) },
+            default: r.thresholds.defaultTarget, s)
+        {
+            w.element("p", own, class: "quiet")
+        }
         w.element(
             "p",
             s.notes.htmlCategoriesNote(r.thresholds.satisfiedScore, r.thresholds.repeatWindowHours),
@@ -71,9 +83,15 @@ extension HTMLReportRenderer {
         for q in r.queues {
             loadRow(
                 [q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share),
-                sl: q.figures.serviceLevel, target: r.thresholds.serviceLevelTarget, slIndex: 3, &w)
+                figures: q.figures, target: q.target, slIndex: 3, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        if let own = FigureCells.ownTargets(
+            r.queues.map { ($0.name, $0.target) }, default: r.thresholds.defaultTarget, s)
+        {
+            w.element("p", own, class: "quiet")
+        }
+        w.raw("</section>\n")
     }
 
     func agents(_ r: Report, _ w: inout HTMLWriter<String>) {
@@ -85,7 +103,7 @@ extension HTMLReportRenderer {
             [c.agent, c.answered, c.aht, c.handleTime, c.transfer, c.csat]
                 + (sessions ? [c.loggedIn, c.paused, c.occupancy, c.rangNoAnswer] : []))
         for a in r.agents { w.row(FigureCells.agent(a, sessions: sessions)) }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         if sessions {
             w.element("p", s.notes.htmlAgentsNote, class: "quiet")
         }
@@ -121,7 +139,7 @@ extension HTMLReportRenderer {
             w.element("td", DisplayFormat.percent(row.occupancy), class: "n")
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         w.element(
             "p",
             s.notes.htmlStaffingNote(DisplayFormat.percent(t.serviceLevelTarget), t.serviceLevelSeconds, observed),

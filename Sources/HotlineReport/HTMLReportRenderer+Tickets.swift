@@ -65,7 +65,7 @@ extension HTMLReportRenderer {
                 w.row([sub.name] + FigureCells.ticket(sub.figures, s), rowClass: "sub")
             }
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         w.element(
             "p",
             s.tickets.htmlCategoriesNote(TextReportRenderer.satisfiedScores(satisfiedScore)),
@@ -78,7 +78,8 @@ extension HTMLReportRenderer {
         for p in t.priorities {
             w.row([TicketPriority(name: p.name).map(s.priority) ?? p.name] + FigureCells.ticket(p.figures, s))
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     private func sla(_ t: TicketSection, _ w: inout HTMLWriter<String>) {
@@ -101,7 +102,7 @@ extension HTMLReportRenderer {
                 }
                 w.raw("</tr>\n")
             }
-            w.raw("</tbody>\n</table>\n")
+            w.tableEnd()
         }
         let targets = t.slaTargets.map { FigureCells.slaTarget($0, s) }
         if !targets.isEmpty { w.element("p", s.tickets.htmlTargets(targets), class: "quiet") }

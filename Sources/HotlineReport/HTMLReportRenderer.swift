@@ -70,7 +70,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         for missing in r.exceptions where missing.kind == .missingData {
             w.element("p", s.alarm(missing.day, missing.offered, DisplayFormat.count(missing.usual)), class: "alarm")
         }
-        let days = s.htmlDays(r.period.days, r.period.timeZone)
+        let days = s.htmlDays(r.period.days, DisplayFormat.zone(r.period))
         w.element(
             "p",
             r.tickets != nil && r.totals.offered == 0
@@ -153,16 +153,18 @@ public struct HTMLReportRenderer: ReportRenderer {
         for row in r.intervals {
             loadRow(
                 [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
-                sl: row.figures.serviceLevel, target: target, slIndex: 5, &w)
+                figures: row.figures, target: r.thresholds.defaultTarget, slIndex: 5, &w)
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     private func heatmap(_ r: Report, _ w: inout HTMLWriter<String>) {
         let peak = max(1, r.heatmap.flatMap { $0 }.max() ?? 1)
         w.raw("<section>\n")
         w.element("h2", s.sections.htmlHeatmap)
-        w.raw("<table class=\"heat\">\n<thead><tr>")
+        w.tableStart(class: "heat")
+        w.raw("<thead><tr>")
         w.element("th", s.columns.hour)
         for day in s.weekdays { w.element("th", day) }
         w.raw("</tr></thead>\n<tbody>\n")
@@ -181,7 +183,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n</section>\n")
+        w.tableEnd()
+        w.raw("</section>\n")
     }
 
     var groupHeaders: [String] {
@@ -224,7 +227,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             w.element("td", DisplayFormat.count(input.rejected), class: input.rejected > 0 ? "n low" : "n")
             w.raw("</tr>\n")
         }
-        w.raw("</tbody>\n</table>\n")
+        w.tableEnd()
         if let summary = listing.summary(s) { w.element("p", summary, class: "quiet") }
         let notes = listing.shown.flatMap { input in
             (input.error.map { [d.htmlError(input.path, $0)] } ?? []) + input.notes.map { d.htmlNote(input.path, $0) }
@@ -255,7 +258,7 @@ public struct HTMLReportRenderer: ReportRenderer {
                 w.element("td", DisplayFormat.count(u.count), class: "n")
                 w.raw("</tr>\n")
             }
-            w.raw("</tbody>\n</table>\n")
+            w.tableEnd()
         }
         w.raw("</section>\n")
     }

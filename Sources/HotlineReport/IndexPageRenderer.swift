@@ -83,7 +83,8 @@ public struct IndexPageRenderer {
             }
             w.raw("</tr>\n")
         }
-        w.raw("</tbody></table>\n</section>\n</body>\n</html>\n")
+        w.tableEnd()
+        w.raw("</section>\n</body>\n</html>\n")
         return w.out
     }
 }

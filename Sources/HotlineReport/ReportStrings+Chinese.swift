@@ -52,7 +52,7 @@ extension ReportStrings {
             "告警：\(day) 仅读到 \(DisplayFormat.count(offered)) 通来电，通常约 \(usual) 通：话单数据缺失或不完整。"
         },
         textSettings: { zone, interval, seconds, target in
-            "时区 \(zone)，时段 \(interval) 分钟。服务水平 (SL)：\(seconds)秒内接通，目标 \(target)。\n"
+            "时区 \(zone)，时段 \(interval) 分钟。\n服务水平 (SL)：\(seconds)秒内接通，目标 \(target)。\n"
         },
         textRates: { short, window in
             "\(short)秒内放弃为短时放弃，不计入比率；重复来电统计窗口 \(window)小时。\n"

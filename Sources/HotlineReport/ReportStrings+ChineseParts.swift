@@ -21,6 +21,8 @@ extension ReportStrings.ExceptionStrings {
             "放弃率 \(value)" + (usual.map { "，通常 \($0)" } ?? "") + "，上限 \(limit)"
         },
         abandonedOf: { "\(DisplayFormat.count($1)) 通呼入中放弃 \(DisplayFormat.count($0)) 通" },
+        queueAbandonment: { "队列 \($0) 放弃率 \($1)，目标不超过 \($2)" },
+        abandonedBeyond: { "超出目标放弃 \(DisplayFormat.count($0)) 通 (共放弃 \(DisplayFormat.count($1)) 通)" },
         volume: { offered, usual, sign, difference in
             "呼入量 \(DisplayFormat.count(offered)) 通，通常 \(usual) 通 (\(sign)\(difference))"
         },
@@ -74,6 +76,11 @@ extension ReportStrings.NoteStrings {
             "绿色为达到目标 \($0)，红色为低于目标 (颜色越深越低)；来电少于 5 通的时段为浅色，无来电为空白。鼠标悬停可看数值。"
         },
         serviceLevelMapCell: { "\($0) \($1)：\(DisplayFormat.count($3)) 通来电，服务水平 \($2)" },
+        offTargetMark: "! = 未达目标：服务水平低于目标，或放弃率高于目标",
+        target: { level, seconds, abandonment in
+            "\(seconds)秒接通率 \(level)" + (abandonment.map { "，放弃率不超过 \($0)" } ?? "")
+        },
+        ownTargets: { "单独设定的目标：\($0)；其余按默认目标。" },
         footer: { seconds, short in
             "呼入量 = 进入队列的来电。服务水平 = \(seconds)秒内接通 / (呼入量 − 短时放弃)。"
                 + "放弃率 = 等待 \(short)秒及以上后放弃 / (呼入量 − 短时放弃)。平均应答速度 (ASA) 和等待时长百分位按已接通来电计算"

@@ -51,7 +51,7 @@ extension ReportStrings {
             "ALARM: \(day) has \(DisplayFormat.count(offered, "call")), usually \(usual): the call data is missing or incomplete."
         },
         textSettings: { zone, interval, seconds, target in
-            "Time zone \(zone), \(interval)-minute intervals. Service level: answered in \(seconds) s, target \(target).\n"
+            "Time zone \(zone), \(interval)-minute intervals.\nService level: answered in \(seconds) s, target \(target).\n"
         },
         textRates: { short, window in
             "Abandons under \(short) s are short and left out of rates; repeat window \(window) h.\n"

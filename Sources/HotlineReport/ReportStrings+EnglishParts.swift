@@ -22,6 +22,10 @@ extension ReportStrings.ExceptionStrings {
             "Abandonment \(value)" + (usual.map { ", usual \($0)" } ?? "") + ", limit \(limit)"
         },
         abandonedOf: { "\(DisplayFormat.count($0)) of \(DisplayFormat.count($1, "call")) abandoned" },
+        queueAbandonment: { "Queue \($0): abandonment \($1), target at most \($2)" },
+        abandonedBeyond: {
+            "\(DisplayFormat.count($0, "call")) abandoned beyond the target (\(DisplayFormat.count($1)) abandoned)"
+        },
         volume: { offered, usual, sign, difference in
             "\(DisplayFormat.count(offered, "call")) offered, usually \(usual) (\(sign)\(difference))"
         },
@@ -86,6 +90,11 @@ extension ReportStrings.NoteStrings {
                 + "pale where an interval has fewer than 5 calls, blank without calls. Hover a cell for its figures."
         },
         serviceLevelMapCell: { "\($0) \($1): \($2) of \(DisplayFormat.count($3, "call"))" },
+        offTargetMark: "! = off its target: service level below it, or abandonment above it",
+        target: { level, seconds, abandonment in
+            "\(level) in \(seconds) s" + (abandonment.map { ", abandonment at most \($0)" } ?? "")
+        },
+        ownTargets: { "Targets of their own: \($0); the others: the default's." },
         footer: { seconds, short in
             "Offered = calls that entered a queue. Service level = answered within \(seconds) s / (offered − short abandons). "
                 + "Abandonment = abandoned after \(short) s or more / (offered − short abandons). ASA and wait percentiles over answered calls "

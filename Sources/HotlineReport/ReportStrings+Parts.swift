@@ -141,6 +141,10 @@ extension ReportStrings {
         /// Abandonment: value, usual, limit; then abandoned of offered.
         public var abandonment: @Sendable (String, String?, String) -> String
         public var abandonedOf: @Sendable (Int, Int) -> String
+        /// A queue's abandonment above its own target: queue, value, target; then calls abandoned beyond the
+        /// target, all abandoned.
+        public var queueAbandonment: @Sendable (String, String, String) -> String
+        public var abandonedBeyond: @Sendable (Int, Int) -> String
         /// Offered calls against the usual: offered, usual, `+` or `-`, the difference.
         public var volume: @Sendable (Int, String, String, String) -> String
         /// A category's share: name, share, usual share, calls more.
@@ -198,6 +202,12 @@ extension ReportStrings {
         /// The service-level map: target; a cell's date, clock, service level, calls.
         public var serviceLevelMapNote: @Sendable (String) -> String
         public var serviceLevelMapCell: @Sendable (String, String, String, Int) -> String
+        /// Text: what a `!` after a figure means.
+        public var offTargetMark: String
+        /// A target: service level, threshold seconds, abandonment target (nil: none).
+        public var target: @Sendable (String, Int, String?) -> String
+        /// The rows held to targets of their own, `name: target` joined.
+        public var ownTargets: @Sendable (String) -> String
         /// The HTML footer: service-level seconds, short-abandon seconds.
         public var footer: @Sendable (Int, Int) -> String
         public var chartDays: String

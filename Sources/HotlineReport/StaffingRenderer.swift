@@ -34,7 +34,8 @@ public struct StaffingRenderer {
         case .text, .html, .xlsx:
             var out = ""
             let p = report.period
-            out += ReportStrings.of(language).notes.staffingTitle(p.from ?? "-", p.to ?? "-", p.days, p.timeZone)
+            out += ReportStrings.of(language).notes.staffingTitle(
+                p.from ?? "-", p.to ?? "-", p.days, DisplayFormat.zone(p))
             TextReportRenderer(language: language).staffing(report, &out)
             return out
         }

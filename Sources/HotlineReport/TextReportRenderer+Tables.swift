@@ -7,10 +7,14 @@ extension TextReportRenderer {
         let c = s.textColumns
         section(s.sections.queueLoad, s.notes.loadNote(r.period.days), &out)
         var table = TextTable([(c.start, 5)] + loadColumns() + [Self.column(c.peak, 4)])
+        let base = r.thresholds.defaultTarget
+        var marked = false
         for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
-            table.add([row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)])
+            let cells = [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)]
+            table.add(FigureCells.marked(cells, row.figures, base, serviceLevelAt: 5, marked: &marked))
         }
         table.render(into: &out, indent: "  ")
+        if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
         let quiet = r.intervals.filter { $0.figures.offered == 0 }.count
         if quiet > 0 && r.period.days > 1 { out.write(s.notes.quietIntervals(quiet)) }
     }
@@ -25,12 +29,16 @@ extension TextReportRenderer {
         var table = TextTable(
             [(c.date, date), (c.weekday, 3)] + load + [Self.column(c.repeatCalls, 6), Self.column(c.peak, 4)],
             firstMinimum: date)
+        var marked = false
         for row in r.days {
-            table.add(
+            let cells =
                 [Self.date(row.date, s), s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures)
-                    + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)])
+                + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)]
+            table.add(
+                FigureCells.marked(cells, row.figures, r.thresholds.defaultTarget, serviceLevelAt: 6, marked: &marked))
         }
         table.render(into: &out, indent: "  ")
+        if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
     }
 
     func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
@@ -39,15 +47,26 @@ extension TextReportRenderer {
             s.notes.categoriesNote(Self.satisfiedScores(r.thresholds.satisfiedScore), r.thresholds.repeatWindowHours),
             &out)
         var table = TextTable([(s.textColumns.categoryAndSubcategory, 28)] + groupColumns())
+        var marked = false
         for c in r.categories {
-            table.add([categoryName(c.category, chinese: c.chineseName)] + FigureCells.group(c.figures, share: c.share))
+            table.add(
+                FigureCells.marked(
+                    [categoryName(c.category, chinese: c.chineseName)] + FigureCells.group(c.figures, share: c.share),
+                    c.figures, c.target, serviceLevelAt: 3, marked: &marked))
             for sub in c.subcategories {
                 table.add(
-                    ["  " + (sub.name.isEmpty ? s.unspecified : sub.name)]
-                        + FigureCells.group(sub.figures, share: sub.share))
+                    FigureCells.marked(
+                        ["  " + (sub.name.isEmpty ? s.unspecified : sub.name)]
+                            + FigureCells.group(sub.figures, share: sub.share),
+                        sub.figures, sub.target, serviceLevelAt: 3, marked: &marked))
             }
         }
         table.render(into: &out, indent: "  ")
+        if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
+        let names = r.categories.map { (categoryName($0.category, chinese: $0.chineseName), $0.target) }
+        if let own = FigureCells.ownTargets(names, default: r.thresholds.defaultTarget, s) {
+            out.write(fitted("  " + own))
+        }
     }
 
     /// A category row's name: the key and its Chinese name in English (`payment 支付`), the Chinese name alone in
@@ -65,10 +84,19 @@ extension TextReportRenderer {
     func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(s.sections.queues, "", &out)
         var table = TextTable([(s.textColumns.queue, 28)] + groupColumns())
+        var marked = false
         for q in r.queues {
-            table.add([q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share))
+            table.add(
+                FigureCells.marked(
+                    [q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share), q.figures,
+                    q.target, serviceLevelAt: 3, marked: &marked))
         }
         table.render(into: &out, indent: "  ")
+        if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
+        let names = r.queues.map { (TerminalText.sanitized($0.name), $0.target) }
+        if let own = FigureCells.ownTargets(names, default: r.thresholds.defaultTarget, s) {
+            out.write(fitted("  " + own))
+        }
     }
 
     func agents<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {

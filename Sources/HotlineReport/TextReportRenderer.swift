@@ -56,11 +56,12 @@ public struct TextReportRenderer: ReportRenderer {
         }
         if r.tickets != nil && r.totals.offered == 0 {
             // A ticket report: the call thresholds say nothing here.
-            out.write(s.textZone(p.timeZone))
+            out.write(s.textZone(DisplayFormat.zone(p)))
         } else {
             out.write(
                 s.textSettings(
-                    p.timeZone, p.intervalMinutes, t.serviceLevelSeconds, DisplayFormat.percent(t.serviceLevelTarget)))
+                    DisplayFormat.zone(p), p.intervalMinutes, t.serviceLevelSeconds,
+                    DisplayFormat.percent(t.serviceLevelTarget)))
             out.write(s.textRates(t.shortAbandonSeconds, t.repeatWindowHours))
         }
         if let from = p.previousFrom.flatMap(CivilDate.init(parsing:)),

@@ -21,7 +21,10 @@ extension XLSXReportRenderer {
         ]
         let p = r.period
         let about: [(String, CellValue)] = [
-            ("Period", .text(DisplayFormat.span(from: p.from, to: p.to, days: p.days, separator: " .. ", strings) ?? "no data")),
+            (
+                "Period",
+                .text(DisplayFormat.span(from: p.from, to: p.to, days: p.days, separator: " .. ", strings) ?? "no data")
+            ),
             ("Time zone", .text(p.timeZone)),
             ("Interval (minutes)", .count(p.intervalMinutes)),
             ("Service level threshold (seconds)", .count(r.thresholds.serviceLevelSeconds)),

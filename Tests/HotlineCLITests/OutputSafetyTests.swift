@@ -126,7 +126,7 @@ struct OutputSafetyTests {
 
     @Test(arguments: [["report"], ["staffing"], ["check"]])
     func aFullStandardOutputIsOneLineAndExitOne(command: [String]) throws {
-        let run = try EndToEnd.run(command + [calls], standardOutput: "/dev/full")
+        let run = try EndToEnd.run(command + [calls, "--tz", "Asia/Shanghai"], standardOutput: "/dev/full")
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write <stdout>: no space left on device\n"))
         #expect(!run.stderr.contains("Fatal error"))
@@ -134,7 +134,7 @@ struct OutputSafetyTests {
 
     @Test func aFullRejectsFileIsOneLineAndExitOneAndTheReportIsStillWritten() throws {
         let full = try fullDevice()
-        let run = try EndToEnd.run(["report", calls, "--rejects", full])
+        let run = try EndToEnd.run(["report", calls, "--tz", "Asia/Shanghai", "--rejects", full])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write \(full): no space left on device\n"))
         #expect(run.stdout.hasPrefix("HOTLINE CALL REPORT"))
@@ -143,7 +143,7 @@ struct OutputSafetyTests {
 
     @Test func aFullOutputDeviceIsOneLineAndExitOneAndStaysADevice() throws {
         let full = try fullDevice()
-        let run = try EndToEnd.run(["report", calls, "--output", full, "--format", "html"])
+        let run = try EndToEnd.run(["report", calls, "--tz", "Asia/Shanghai", "--output", full, "--format", "html"])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write \(full): no space left on device\n"))
         #expect(fileType(full) == S_IFCHR)
@@ -156,7 +156,7 @@ struct OutputSafetyTests {
         guard try EndToEnd.status("/bin/mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", disk]) == 0 else { return }
         defer { _ = try? EndToEnd.status("/bin/umount", [disk]) }
         try Data("old".utf8).write(to: URL(fileURLWithPath: disk + "/report.html"))
-        let run = try EndToEnd.run(["report", calls, "--output", disk + "/report.html"])
+        let run = try EndToEnd.run(["report", calls, "--tz", "Asia/Shanghai", "--output", disk + "/report.html"])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write \(disk)/report.html: no space left on device\n"))
         #expect(FileManager.default.contents(atPath: disk + "/report.html") == Data("old".utf8))

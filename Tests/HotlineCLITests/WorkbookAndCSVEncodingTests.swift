@@ -54,7 +54,7 @@ struct WorkbookAndCSVEncodingTests {
     @Test func aWorkbookWhoseFolderCannotBeMadeIsOneLineAndExitOne() throws {
         try Data("a file".utf8).write(to: URL(fileURLWithPath: scratch + "/blocker"))
         let target = scratch + "/blocker/report.xlsx"
-        let run = try EndToEnd.run(["report", calls, "--output", target])
+        let run = try EndToEnd.run(["report", calls, "--tz", "Asia/Shanghai", "--output", target])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write \(target): cannot create its folder"))
         #expect(run.stderr.split(separator: "\n").filter { $0.contains("error") }.count == 1)
@@ -68,7 +68,7 @@ struct WorkbookAndCSVEncodingTests {
         guard try EndToEnd.status("/bin/mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", disk]) == 0 else { return }
         defer { _ = try? EndToEnd.status("/bin/umount", [disk]) }
         try Data("old".utf8).write(to: URL(fileURLWithPath: disk + "/report.xlsx"))
-        let run = try EndToEnd.run(["report", calls, "--output", disk + "/report.xlsx"])
+        let run = try EndToEnd.run(["report", calls, "--tz", "Asia/Shanghai", "--output", disk + "/report.xlsx"])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("hotline: error: cannot write \(disk)/report.xlsx: "))
         // One line naming the output: libxlsxwriter's own lines (naming its scratch file) are not shown.

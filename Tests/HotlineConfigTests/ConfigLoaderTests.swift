@@ -105,7 +105,8 @@ import Testing
     @Test func queuesAndCategoriesHaveTargetsOfTheirOwnOverTheDefault() throws {
         let config = try parse(
             "service_level:\n  threshold_seconds: 20\n  target: 80%\n  abandonment_target: 5\n  queues:\n"
-                + "    vip: {threshold_seconds: 10, target: 0.9}\n  categories:\n    complaint: {abandonment_target: 2%}\n")
+                + "    vip: {threshold_seconds: 10, target: 0.9}\n  categories:\n    complaint: {abandonment_target: 2%}\n"
+        )
         #expect(config.abandonmentTarget == 0.05)
         #expect(
             config.serviceTargets.queues["vip"] == ServiceTargetOverride(thresholdSeconds: 10, serviceLevelTarget: 0.9))
@@ -140,7 +141,12 @@ import Testing
             "hotline.yaml:3: service_level.queues.vip.threshold: unknown setting; known here: threshold_seconds"
         ),
         ("repeat_window_hours: soon\n", "hotline.yaml:1: repeat_window_hours: expected a whole number, found 'soon'"),
-        ("time_zone: Mars/Olympus\n", "hotline.yaml:1: time_zone: unknown time zone 'Mars/Olympus'"),
+        ("time_zone: Mars/Olympus\n", "hotline.yaml:1: time_zone: unknown time zone 'Mars/Olympus'; name an IANA zone"),
+        (
+            "interval_minutes: 30\ntime_zone: CST\n",
+            "hotline.yaml:2: time_zone: CST is ambiguous: China Standard Time is Asia/Shanghai, US Central is America/Chicago, Cuba is America/Havana; name an IANA zone (Area/City, e.g. Asia/Shanghai), UTC, or a fixed offset such as +08:00"
+        ),
+        ("source_time_zone: IST\n", "hotline.yaml:1: source_time_zone: IST is ambiguous: India Standard Time is"),
         ("mask_callers: maybe\n", "hotline.yaml:1: mask_callers: expected true or false, found 'maybe'"),
         (
             "categories:\n  rules:\n    - {match: [x], category: sales}\n",
@@ -231,7 +237,7 @@ import Testing
         let directory = try loadError {
             try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: true)
         }
-        #expect(directory == "hotline.yaml:0: cannot read the configuration file: it is a directory, not a file")
+        #expect(directory == "hotline.yaml: cannot read the configuration file: it is a directory, not a file")
         let latin1 = try loadError {
             try Data("time_zone: UTC\n# caf\u{E9}\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }).write(
                 to: URL(fileURLWithPath: $0))
@@ -245,8 +251,18 @@ import Testing
         }
         #expect(
             huge
-                == "hotline.yaml:0: cannot read the configuration file: larger than 1048576 bytes (1 MiB), the limit for a configuration file"
+                == "hotline.yaml: cannot read the configuration file: larger than 1048576 bytes (1 MiB), the limit for a configuration file"
         )
+    }
+
+    @Test func aMissingConfigurationFileSaysSoWithoutALineNumber() throws {
+        let missing = try loadError { _ in }
+        #expect(missing == "hotline.yaml: cannot read the configuration file: no such file")
+    }
+
+    @Test func aFixedOffsetIsAZone() throws {
+        let config = try ConfigLoader.parse("time_zone: \"+08:00\"\n", file: "hotline.yaml")
+        #expect(config.timeZone == "+08:00")
     }
 
     @Test func aHugeValueIsCutInTheMessage() throws {

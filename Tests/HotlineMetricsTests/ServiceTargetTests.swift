@@ -18,7 +18,8 @@ import Testing
 
     @Test func aCallIsHeldToItsQueuesThresholdAndOthersToTheDefault() throws {
         // Every call waits 15 s: inside the default 20 s, outside vip's 10 s.
-        let calls = (0..<10).map { f.call(at: Int64($0) * 60, wait: 15, queue: "vip") }
+        let calls =
+            (0..<10).map { f.call(at: Int64($0) * 60, wait: 15, queue: "vip") }
             + (0..<10).map { f.call(at: Int64($0) * 60, wait: 15, queue: "general") }
         let report = f.report(calls, settings: settings)
         let vip = try #require(report.queues.first { $0.name == "vip" })

@@ -96,7 +96,8 @@ enum SettingsFingerprint {
         for (queue, t) in settings.targets.queues.sorted(by: { $0.key < $1.key }) where t.thresholdSeconds != nil {
             parts.append("sl[\(queue)]=\(t.thresholdSeconds ?? 0)")
         }
-        for (category, t) in settings.targets.categories.sorted(by: { $0.key < $1.key }) where t.thresholdSeconds != nil {
+        for (category, t) in settings.targets.categories.sorted(by: { $0.key < $1.key }) where t.thresholdSeconds != nil
+        {
             parts.append("sl[\(category.name)]=\(t.thresholdSeconds ?? 0)")
         }
         if let hours = config.businessHours {

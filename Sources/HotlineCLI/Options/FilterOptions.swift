@@ -4,12 +4,16 @@ import HotlineModel
 
 /// Which calls a report keeps.
 struct FilterOptions: ParsableArguments {
-    @Option(name: .customLong("queue"), help: "Only this queue (exact name); repeat for several.")
+    @Option(
+        name: .customLong("queue"),
+        help: ArgumentHelp("Only this queue (exact name); repeat for several.", valueName: "name"))
     var queues: [String] = []
 
     @Option(
         name: .customLong("category"),
-        help: "Only this category (account, payment, billing, other, complaint); repeat for several.")
+        help: ArgumentHelp(
+            "Only this category (account, payment, billing, other, complaint); repeat for several.",
+            valueName: "category"))
     var categories: [String] = []
 
     func validate() throws {

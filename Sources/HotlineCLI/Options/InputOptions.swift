@@ -4,14 +4,15 @@ import HotlineIngest
 /// The inputs of a run and how strictly to take them.
 struct InputOptions: ParsableArguments {
     @Argument(
-        help: "Call-log and ticket files, directories (read recursively) or glob patterns; '-' reads standard input.")
+        help: ArgumentHelp(
+            "Call-log and ticket files, directories (read recursively) or glob patterns; '-' reads standard input.",
+            valueName: "input"))
     var inputs: [String] = []
 
     @Option(
         name: .customLong("input-format"),
-        help:
-            "Read every input as this format instead of recognising it by content."
-    )
+        help: ArgumentHelp(
+            "Read every input as this format instead of recognising it by content.", valueName: "format"))
     var inputFormat: InputFormat?
 
     @Option(

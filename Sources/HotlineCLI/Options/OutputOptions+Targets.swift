@@ -14,8 +14,15 @@ extension OutputOptions {
     /// are compared by device and inode, through links, so `a.csv`, `./a.csv` and a link to it are one file; a
     /// file not yet there by the path it would be created at.
     func targetProblem(against inputs: [String]) -> String? {
-        let files = self.files
-        guard !files.isEmpty || outputs.count > 1 else { return nil }
+        Self.targetProblem(files: files, screens: outputs.filter { $0 == "-" }.count, against: inputs)
+    }
+
+    /// ``targetProblem(against:)`` for `files` written and standard output named `screens` times (staffing's
+    /// `--output` too).
+    static func targetProblem(files: [(option: String, path: String)], screens: Int, against inputs: [String])
+        -> String?
+    {
+        guard !files.isEmpty || screens > 1 else { return nil }
         var read: [String: String] = [:]
         for input in inputs {
             if input == "-" {
@@ -43,7 +50,6 @@ extension OutputOptions {
             }
             written[identity] = file
         }
-        let screens = outputs.filter { $0 == "-" }.count
         if screens > 1 {
             return "--output - is given \(screens) times: standard output takes one report."
         }

@@ -9,31 +9,34 @@ import HotlineReport
 /// Where a report goes and in which formats.
 struct OutputOptions: ParsableArguments {
     @Option(
-        help:
-            "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv .xlsx)."
-    )
+        help: ArgumentHelp(
+            "Format for standard output, and for --output files whose extension does not say (.txt .html .json .csv .xlsx).",
+            valueName: "text|html|json|csv|xlsx"))
     var format: OutputFormat?
 
     @Option(
-        name: .customLong("output"),
-        help:
-            "Write the report to this file (atomically); repeat for several formats; '-' is standard output. Default: standard output."
-    )
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp(
+            "Write the report to this file (atomically); repeat for several formats; '-' is standard output. Default: standard output.",
+            valueName: "file|-"))
     var outputs: [String] = []
 
     @Option(
-        help: """
+        help: ArgumentHelp(
+            """
             Rows of the CSV and JSON tables: a comma list of date, interval, hour, weekday, queue, category, \
             subcategory, agent (calls) and date, weekday, category, subcategory, priority, channel, group, assignee \
             (tickets). Each table takes the dimensions it has: calls default to date,interval, tickets to date.
-            """
-    )
+            """, valueName: "dimensions"))
     var by: String = "date,interval"
 
     @Flag(help: "CSV output is the ticket table (created, solved, backlog, reply and resolution times, SLA, ...).")
     var tickets = false
 
-    @Option(help: "Also write every rejected record to this CSV file (file, line, field, reason, record).")
+    @Option(
+        help: ArgumentHelp(
+            "Also write every rejected record to this CSV file (file, line, field, reason, record).", valueName: "file")
+    )
     var rejects: String?
 
     func validate() throws {

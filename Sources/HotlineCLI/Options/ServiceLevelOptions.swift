@@ -5,6 +5,8 @@ import HotlineModel
 struct ServiceLevelOptions: ParsableArguments {
     @Option(
         name: .customLong("sl-seconds"),
+        // Unconditional, so `--sl-seconds -5` reaches validate() and is told what is wrong, not "missing value".
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Service-level threshold: answered within it counts (default 20, or the configuration's).",
             valueName: "seconds"))
@@ -18,8 +20,11 @@ struct ServiceLevelOptions: ParsableArguments {
     var target: Percentage?
 
     func validate() throws {
-        guard (1...3600).contains(seconds ?? 20) else {
-            throw ValidationError("--sl-seconds must be a whole number of seconds from 1 to 3600, e.g. 20.")
+        if let seconds, seconds < 1 {
+            throw ValidationError("--sl-seconds \(seconds): must be a whole number of seconds above 0, e.g. 20.")
+        }
+        if let seconds, seconds > 3600 {
+            throw ValidationError("--sl-seconds \(seconds): must be at most 3600 seconds (an hour), e.g. 20.")
         }
     }
 }

@@ -18,25 +18,26 @@ extension HotlineCommand {
         @OptionGroup var configuration: ConfigOptions
         @OptionGroup var input: InputOptions
 
-        @Option(help: "IANA time zone for timestamps without an offset. Default: the machine's zone.")
+        @Option(
+            help: ArgumentHelp(
+                "Time zone of timestamps without an offset (IANA name or fixed offset). Default: the machine's zone.",
+                valueName: "IANA zone"))
         var tz: String?
 
-        @Option(help: "How many rejects to list.")
+        @Option(help: ArgumentHelp("How many rejects to list.", valueName: "n"))
         var show = 20
 
         func validate() throws {
             try input.requireInputs("check")
-            if let tz, TimeZone(identifier: tz) == nil {
-                throw ValidationError("Unknown time zone '\(tz)': use an IANA name such as Asia/Shanghai.")
-            }
+            try PeriodOptions.checkZone(tz, option: "--tz")
         }
 
         func run() throws {
             let config = try configuration.load()
-            let zone = (tz ?? config.timeZone).flatMap(TimeZone.init(identifier:)) ?? .current
+            let zone = ZoneName.resolved(tz ?? config.timeZone) ?? .current
             let pipeline = CallPipeline.configured(
                 config, inputs: input.inputs, settings: MetricSettings(), query: CallQuery(), zone: zone,
-                sourceZone: config.sourceTimeZone.flatMap(TimeZone.init(identifier:)), input: input,
+                sourceZone: ZoneName.resolved(config.sourceTimeZone), input: input,
                 logger: DiagnosticLogHandler.logger(), firstRejectsKept: show)
             let result = pipeline.run()
             var text = ""

@@ -20,10 +20,16 @@ extension HotlineCommand {
                 records rejected; 4 another run holds the lock.
                 """)
 
-        @OptionGroup var configuration: ConfigOptions
+        // Its own option, not ConfigOptions': the job cannot run without one, and the help says so.
+        @Option(
+            help: ArgumentHelp(
+                "YAML configuration file with a nightly section (docs/CONFIG.md).", valueName: "file"))
+        var config: String
         @OptionGroup var language: LanguageOptions
 
-        @Option(help: "The day to report on, YYYY-MM-DD (default: yesterday in the configured zone).")
+        @Option(
+            help: ArgumentHelp(
+                "The day to report on (default: yesterday in the configured zone).", valueName: "YYYY-MM-DD"))
         var date: String?
 
         @Flag(help: "Show what would be read and written, and change nothing.")
@@ -42,10 +48,7 @@ extension HotlineCommand {
         var strict = false
 
         func validate() throws {
-            guard configuration.config != nil else {
-                throw ValidationError("nightly needs --config FILE with a nightly section (docs/CONFIG.md).")
-            }
-            let config = try configuration.load()
+            let config = try ConfigOptions.load(config)
             guard !config.nightly.inbox.isEmpty, config.nightly.store != nil, config.nightly.output != nil else {
                 throw ValidationError(
                     "configuration: nightly needs nightly.inbox, nightly.store and nightly.output (docs/CONFIG.md).")
@@ -55,8 +58,8 @@ extension HotlineCommand {
             {
                 throw ValidationError("configuration: \(problem)")
             }
-            if let date, CivilDate(parsing: date) == nil {
-                throw ValidationError("--date: '\(date)' is not a day; write it as YYYY-MM-DD.")
+            if let date, let problem = CivilDate.problem(parsing: date) {
+                throw ValidationError("--date \(problem).")
             }
         }
 
@@ -83,12 +86,12 @@ extension HotlineCommand {
 
         func run() throws {
             let logger = DiagnosticLogHandler.logger(verbose: verbose || dryRun)
-            let config = try configuration.load()
+            let config = try ConfigOptions.load(config)
             let settings = MetricSettings(config)
-            let zone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
+            let zone = ZoneName.resolved(config.timeZone) ?? .current
             let run = NightlyRun(
                 config: config, settings: settings, zone: zone,
-                sourceZone: config.sourceTimeZone.flatMap(TimeZone.init(identifier:)),
+                sourceZone: ZoneName.resolved(config.sourceTimeZone),
                 date: date.flatMap(CivilDate.init(parsing:)), dryRun: dryRun, rebuild: rebuild, logger: logger,
                 language: language.resolved(config))
             let outcome: NightlyRun.Outcome

@@ -33,9 +33,9 @@ extension HotlineCommand {
         @OptionGroup var serviceLevel: ServiceLevelOptions
 
         @Option(
-            help:
-                "Threads: 1 reads and aggregates in turn; 2 or more aggregate on one thread while the others read (calls-csv files cut into blocks, small files side by side). Default: the processor cores, at most 8. The figures are the same for every number."
-        )
+            help: ArgumentHelp(
+                "Threads: 1 reads and aggregates in turn; 2 or more aggregate on one thread while the others read (calls-csv files cut into blocks, small files side by side). Default: the processor cores, at most 8. The figures are the same for every number.",
+                valueName: "n"))
         var threads: Int?
 
         /// What `--threads` gives, or the cores of this machine (the output does not depend on it).
@@ -46,9 +46,9 @@ extension HotlineCommand {
         var parallelBlockBytes: Int?
 
         @Option(
-            help:
-                "Report from the nightly store at this path instead of reading inputs (any period; the configuration's settings must match the store's)."
-        )
+            help: ArgumentHelp(
+                "Report from the nightly store at this path instead of reading inputs (any period; the configuration's settings must match the store's).",
+                valueName: "file"))
         var store: String?
 
         func validate() throws {
@@ -86,7 +86,10 @@ extension HotlineCommand {
                 try refuseOutputs(over: resolution.files)
                 var rejectsFile: RejectsFile?
                 do {
-                    rejectsFile = try output.rejects.map { try RejectsFile(path: $0, encoding: csv.output(config, language: self.language.resolved(config))) }
+                    rejectsFile = try output.rejects.map {
+                        try RejectsFile(
+                            path: $0, encoding: csv.output(config, language: self.language.resolved(config)))
+                    }
                 } catch {
                     // The report is still written: only the rejects are missing.
                     logger.error("\(error)")
@@ -98,6 +101,11 @@ extension HotlineCommand {
                 pipeline.resolution = resolution
                 pipeline.parallelBlockBytes = parallelBlockBytes
                 result = pipeline.run { reject in rejectsFile?.add(reject) }
+                if !period.namesZone(config),
+                    let warning = MachineZoneWarning.message(summaries: result.summaries, zone: period.zone(config))
+                {
+                    logger.warning("\(warning)")
+                }
                 do {
                     try rejectsFile?.commit()
                     rejectsWritten = rejectsFile != nil

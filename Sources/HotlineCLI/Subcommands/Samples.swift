@@ -10,10 +10,10 @@ extension HotlineCommand {
                 "Write the deterministic sample inputs of the payment hotline (four weeks of calls and escalated tickets)."
         )
 
-        @Option(help: "Directory to write the sample files into (created if needed).")
+        @Option(help: ArgumentHelp("Directory to write the sample files into (created if needed).", valueName: "dir"))
         var out: String
 
-        @Option(help: "Random seed: the same seed writes the same bytes.")
+        @Option(help: ArgumentHelp("Random seed: the same seed writes the same bytes.", valueName: "n"))
         var seed: UInt64 = 2026
 
         func run() throws {

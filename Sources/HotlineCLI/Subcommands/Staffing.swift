@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlineIngest
 import HotlineMetrics
 import HotlineModel
 import HotlineReport
@@ -13,7 +14,9 @@ extension HotlineCommand {
             discussion: """
                 For each interval: mean calls per day, AHT, the fewest agents that meet the target with the service \
                 level, ASA and occupancy they give, and the agents seen answering calls. Text by default; --format csv \
-                or json for machines. Exit codes as for report.
+                or json for machines (no HTML: the report's staffing section has the chart). --output writes a \
+                file atomically, its format from its extension (.txt .csv .json) unless --format says. Exit codes \
+                as for report.
                 """)
 
         @OptionGroup var configuration: ConfigOptions
@@ -22,15 +25,47 @@ extension HotlineCommand {
         @OptionGroup var filter: FilterOptions
         @OptionGroup var language: LanguageOptions
 
-        @Option(help: "Output format: text, csv or json.")
-        var format: OutputFormat = .text
+        @Option(
+            help: ArgumentHelp(
+                "Output format. Default: the --output file's extension, else text.", valueName: "text|csv|json"))
+        var format: StaffingFormat?
+
+        @Option(
+            name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp(
+                "Write the table to this file (atomically); '-' is standard output. Default: standard output.",
+                valueName: "file|-"))
+        var output: String?
 
         @OptionGroup var serviceLevel: ServiceLevelOptions
 
+        /// The formats staffing writes: no HTML (the HTML report has the staffing section, with its chart).
+        enum StaffingFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, csv, json
+
+            var output: OutputFormat {
+                switch self {
+                case .text: .text
+                case .csv: .csv
+                case .json: .json
+                }
+            }
+        }
+
+        /// --format, else the --output file's extension, else text; nil for an extension of no format it has.
+        var resolvedFormat: StaffingFormat? {
+            if let format { return format }
+            guard let output, output != "-" else { return .text }
+            return StaffingFormat(rawValue: (output.split(separator: ".").last.map(String.init) ?? "").lowercased())
+                ?? (output.lowercased().hasSuffix(".txt") ? .text : nil)
+        }
+
         func validate() throws {
             try input.requireInputs("staffing")
-            guard format != .html && format != .xlsx else {
-                throw ValidationError("--format \(format.rawValue) is for report; staffing writes text, csv or json.")
+            guard resolvedFormat != nil else {
+                throw ValidationError(
+                    "staffing writes text, csv or json: name the --output file .txt, .csv or .json, or pass --format (the HTML report, 'hotline report --output r.html', has the staffing section)."
+                )
             }
             // Erlang C never promises every call: 100% is a target no number of agents meets.
             guard (serviceLevel.target?.fraction ?? 0.8) < 1 else {
@@ -45,13 +80,35 @@ extension HotlineCommand {
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
                 serviceLevelTarget: serviceLevel.target?.fraction, queues: filter.queues)
             let query = filter.query(over: period)
-            let result = CallPipeline.configured(
+            let resolution = InputResolver.resolve(input.inputs)
+            // Like report's: never an output over a file this run reads (usage error, nothing written).
+            if let output, output != "-",
+                let problem = OutputOptions.targetProblem(
+                    files: [("--output", output)], screens: 0,
+                    against: resolution.files + (configuration.config.map { [$0] } ?? []))
+            {
+                logger.error("\(problem)")
+                throw HotlineExit.usage
+            }
+            var pipeline = CallPipeline.configured(
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
-                sourceZone: period.sourceZone(config), input: input, logger: logger
-            ).run()
-            let text = try StaffingRenderer(format: format, language: language.resolved(config)).rendered(result.report)
+                sourceZone: period.sourceZone(config), input: input, logger: logger)
+            pipeline.resolution = resolution
+            let result = pipeline.run()
+            if !period.namesZone(config),
+                let warning = MachineZoneWarning.message(summaries: result.summaries, zone: period.zone(config))
+            {
+                logger.warning("\(warning)")
+            }
+            let text = try StaffingRenderer(
+                format: (resolvedFormat ?? .text).output, language: language.resolved(config)
+            ).rendered(result.report)
             do {
-                try OutputFile.standardOutput().write(text)
+                let file =
+                    try output.map { $0 == "-" ? OutputFile.standardOutput() : try OutputFile(path: $0) }
+                    ?? OutputFile.standardOutput()
+                try file.write(text)
+                try file.commit()
             } catch {
                 logger.error("\(error)")
                 throw HotlineExit.failure

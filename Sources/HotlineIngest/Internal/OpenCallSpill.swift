@@ -131,7 +131,9 @@ final class OpenCallSpill {
             while offset < bytes.count, let record = Self.decode(bytes, at: &offset) {
                 if !run.taken.contains(record.call.key) { records.append(record) }
             }
-            records.sort { ($0.call.location.file, $0.call.location.line) < ($1.call.location.file, $1.call.location.line) }
+            records.sort {
+                ($0.call.location.file, $0.call.location.line) < ($1.call.location.file, $1.call.location.line)
+            }
             for record in records { body(record) }
         }
         runs = []

@@ -118,7 +118,8 @@ struct OpenCallTable {
         kept.spill = spill
         for position in order.dropFirst(moving.count) {
             kept.insert(
-                OpenCallSpill.Record(call: calls[position], callID: idBytes(at: position), events: events(at: position)))
+                OpenCallSpill.Record(call: calls[position], callID: idBytes(at: position), events: events(at: position))
+            )
         }
         self = kept
     }

@@ -330,7 +330,8 @@ public struct ExceptionFinder {
                 let allowed = Int((limit * Double(eligible)).rounded(.down))
                 found.append(
                     exception(
-                        figure: "abandonment_rate", value: abandonment, target: limit, affected: acc.abandoned - allowed))
+                        figure: "abandonment_rate", value: abandonment, target: limit, affected: acc.abandoned - allowed
+                    ))
             }
             return found
         }

@@ -23,6 +23,14 @@ enum DisplayFormat {
         count(value) + " " + (value == 1 ? noun : noun + "s")
     }
 
+    /// The zone and the UTC offsets it had over the period: `Asia/Shanghai (UTC+08:00)`, or across a
+    /// daylight-saving change `Europe/Berlin (UTC+02:00, UTC+01:00 from 2026-10-25 02:00)`.
+    static func zone(_ p: ReportPeriod) -> String {
+        let offsets = p.utcOffsets.map { o in o.since.map { "\(o.text) from \($0)" } ?? o.text }
+        if offsets.isEmpty || offsets == [p.timeZone] { return p.timeZone }
+        return "\(p.timeZone) (\(offsets.joined(separator: ", ")))"
+    }
+
     static func count(_ value: Double?) -> String { value.map { count(Int($0.rounded())) } ?? none }
 
     static func percent(_ fraction: Double?) -> String {

@@ -26,13 +26,20 @@ enum ExceptionWording {
         let w = s.exceptions
         let usual = e.usual.map { DisplayFormat.percent($0) }
         switch e.kind {
+        case .queueBelowTarget where e.figure == "abandonment_rate":
+            return (
+                w.queueAbandonment(
+                    TerminalText.sanitized(e.queue ?? ""), DisplayFormat.percent(e.value),
+                    DisplayFormat.percent(e.target)),
+                w.abandonedBeyond(e.callsAffected, e.abandoned ?? 0)
+            )
         case .serviceLevel, .queueBelowTarget:
             return (
                 w.serviceLevel(
                     e.queue.map(TerminalText.sanitized), DisplayFormat.percent(e.value), usual,
                     DisplayFormat.percent(e.target)),
                 w.notAnswered(
-                    e.callsAffected, t.serviceLevelSeconds, e.abandoned,
+                    e.callsAffected, e.thresholdSeconds ?? t.serviceLevelSeconds, e.abandoned,
                     e.longestWaitSeconds.flatMap { $0 > 0 ? DisplayFormat.duration($0) : nil })
             )
         case .abandonment:

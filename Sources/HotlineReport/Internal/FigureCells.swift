@@ -15,6 +15,38 @@ enum FigureCells {
         ]
     }
 
+    /// Text cells with a `!` after a service level below its target and an abandonment rate above its target
+    /// (the abandonment cell follows the service level's in every table); the HTML colours the cells instead.
+    static func marked(
+        _ cells: [String], _ f: CallFigures, _ target: ServiceTarget, serviceLevelAt i: Int, marked: inout Bool
+    ) -> [String] {
+        var cells = cells
+        if target.misses(serviceLevel: f.serviceLevel) {
+            cells[i] += "!"
+            marked = true
+        }
+        if i + 1 < cells.count, target.misses(abandonmentRate: f.abandonmentRate) {
+            cells[i + 1] += "!"
+            marked = true
+        }
+        return cells
+    }
+
+    /// `vip: 90.0% in 10 s, abandonment at most 2.0%` for each row whose target is not the default.
+    static func ownTargets(_ rows: [(String, ServiceTarget)], default base: ServiceTarget, _ s: ReportStrings)
+        -> String?
+    {
+        let own = rows.filter { $0.1 != base }
+        guard !own.isEmpty else { return nil }
+        return s.notes.ownTargets(
+            own.map { name, t in
+                "\(name): "
+                    + s.notes.target(
+                        DisplayFormat.percent(t.serviceLevelTarget), t.thresholdSeconds,
+                        t.abandonmentTarget.map(DisplayFormat.percent))
+            }.joined(separator: "; "))
+    }
+
     /// Group rows (categories, queues): offered, share, SL, abandonment, ASA, AHT, CSAT, satisfied, repeat.
     static func group(_ f: CallFigures, share: Double?) -> [String] {
         [

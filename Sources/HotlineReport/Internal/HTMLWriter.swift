@@ -40,12 +40,23 @@ struct HTMLWriter<Output: TextOutputStream> {
         raw("</\(tag)>")
     }
 
-    /// Opens a table: its header row of `headers`, then the body, which the caller fills and closes.
+    /// Opens a table: its header row of `headers`, then the body, which the caller fills and closes with
+    /// ``tableEnd()``.
     mutating func tableHead(_ headers: [String]) {
-        raw("<table>\n<thead>")
+        tableStart()
+        raw("<thead>")
         row(headers, header: true)
         raw("</thead>\n<tbody>\n")
     }
+
+    /// Opens a table inside its scroller: on a narrow screen a wide table scrolls sideways in its own box, and
+    /// the page around it keeps the screen's width.
+    mutating func tableStart(class cls: String? = nil) {
+        raw("<div class=\"scroll\">\n<table" + (cls.map { " class=\"\($0)\"" } ?? "") + ">\n")
+    }
+
+    /// Closes the body, the table and its scroller.
+    mutating func tableEnd() { raw("</tbody>\n</table>\n</div>\n") }
 
     /// A table row of cells; the first a header cell when `header`, numbers right-aligned by CSS.
     mutating func row(_ cells: [String], header: Bool = false, rowClass: String? = nil) {

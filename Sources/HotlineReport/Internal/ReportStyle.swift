@@ -9,8 +9,9 @@ enum ReportStyle {
         h2 { font-size: 17px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
         p.meta { color: var(--muted); margin: 2px 0; }
         p.alarm { background: var(--bad); color: #fff; font-weight: 600; padding: 6px 10px; border-radius: 4px; }
-        .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; margin-top: 16px; }
-        .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+        .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-top: 16px; }
+        .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
+                min-width: 0; overflow-wrap: anywhere; }
         .card .label { color: var(--muted); font-size: 12px; }
         .card .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
         .card .change { font-size: 12px; color: var(--muted); }
@@ -25,6 +26,7 @@ enum ReportStyle {
         tr.sub th { font-weight: normal; padding-left: 22px; color: var(--muted); }
         tr.cat th { font-weight: 600; }
         td.low { color: var(--bad); font-weight: 600; }
+        .scroll { overflow-x: auto; max-width: 100%; }
         svg.chart { width: 100%; height: auto; display: block; }
         svg .grid { stroke: #edf0f3; } svg .base { stroke: #8795a1; } svg .axis { font-size: 11px; fill: var(--muted); }
         .legend { color: var(--muted); font-size: 12px; }
@@ -44,16 +46,36 @@ enum ReportStyle {
         .attention .detail { display: block; color: var(--muted); font-size: 13px; }
         .attention .calm { color: var(--good); }
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+        /* Charts are drawn 960 units wide with 11-unit text: narrower than that, the text grows in units as the
+           chart shrinks, down to 640 px, below which the chart scrolls: 11 px at least at any width. */
+        @media (max-width: 1040px) {
+          svg.chart { min-width: 640px; }
+          svg .axis { font-size: 16.5px; }
+        }
         @media (max-width: 600px) {
           body { padding: 12px; }
-          .cards { grid-template-columns: repeat(2, 1fr); }
-          section { overflow-x: auto; }
+          .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+          .card .value { font-size: 22px; }
         }
+        @page { size: A4; margin: 12mm 11mm 14mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 11px; }
-          section { break-inside: avoid; }
-          .cards { grid-template-columns: repeat(4, 1fr); }
-          table.heat td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* Backgrounds are the meaning here (heatmaps, missed targets, swatches): print them. */
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* Sections flow across pages (a whole-section "avoid" pushed the exceptions or the cards to page 2 and
+             left page 1 a third empty); a heading stays with what follows, rows and cards stay whole. */
+          h2 { break-after: avoid; margin-top: 18px; }
+          .cards, .card, tr, .attention li, svg.chart, .legend { break-inside: avoid; }
+          thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
+          .scroll { overflow: visible; }
+          /* Page 1 holds the headline and the exceptions: six cards a row, one line per exception. */
+          .cards { grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 6px; margin-top: 10px; }
+          .card { padding: 5px 8px; }
+          .card .value { font-size: 18px; }
+          .attention li { margin: 2px 0; }
+          .attention .detail { display: inline; font-size: 11px; }
+          .attention .detail::before { content: " · "; }
+          footer { break-inside: avoid; }
         }
         """
 }

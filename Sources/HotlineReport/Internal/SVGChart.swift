@@ -3,6 +3,9 @@ import HotlineModel
 
 /// The report's charts as inline SVG: no script, no network, printable.
 ///
+/// Each chart sits in a `scroll` box: the SVG scales with the page down to a minimum width (ReportStyle), below
+/// which it scrolls sideways, so its 11-pixel text never shrinks below 11 pixels on a phone.
+///
 /// Coordinates are written with one decimal through ``DisplayFormat/fixed(_:decimals:)`` so the same report
 /// gives the same bytes on every machine.
 enum SVGChart {
@@ -21,7 +24,7 @@ enum SVGChart {
     ) -> String {
         let width = 960.0
         let height = 280.0
-        let left = 56.0
+        let left = 64.0
         let right = 48.0
         let top = 16.0
         let bottom = 40.0
@@ -32,7 +35,7 @@ enum SVGChart {
         let slot = plotW / Double(max(1, figures.count))
         let barW = max(1, slot * 0.72)
         var svg =
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
+            "<div class=\"scroll\">\n<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(title))\">\n"
         svg += grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: true)
         // Bars.
         for (i, fig) in figures.enumerated() {
@@ -73,7 +76,7 @@ enum SVGChart {
         }
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
-        svg += "</svg>\n"
+        svg += "</svg>\n</div>\n"
         return svg
     }
 
@@ -111,7 +114,7 @@ enum SVGChart {
         }
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
-        svg += "</svg>\n"
+        svg += "</svg>\n</div>\n"
         return svg
     }
 
@@ -119,14 +122,14 @@ enum SVGChart {
     struct Frame {
         let width = 960.0
         let height = 220.0
-        let left = 56.0
+        let left = 64.0
         let top = 16.0
         let bottom = 40.0
         var plotW: Double { width - left - 16 }
         var plotH: Double { height - top - bottom }
 
         func open(label: String, scale: Double) -> String {
-            "<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(label))\">\n"
+            "<div class=\"scroll\">\n<svg class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLWriter<String>.escape(label))\">\n"
                 + grid(left: left, top: top, width: plotW, height: plotH, scale: scale, percentAxis: false)
         }
     }
@@ -202,7 +205,7 @@ extension SVGChart {
         }
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
-        return svg + "</svg>\n"
+        return svg + "</svg>\n</div>\n"
     }
 
     /// Tickets created per day (bars) and the backlog at each day's end (line), on one count axis.
@@ -231,6 +234,6 @@ extension SVGChart {
         svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(target)\" stroke-width=\"2\"/>\n"
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" class=\"base\"/>\n"
-        return svg + "</svg>\n"
+        return svg + "</svg>\n</div>\n"
     }
 }
