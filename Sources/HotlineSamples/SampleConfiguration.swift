@@ -10,6 +10,10 @@ enum SampleConfiguration {
         service_level:
           threshold_seconds: 20           # answered within this counts towards service level
           target: 80%                     # a fraction (0.8) or a percentage
+          abandonment_target: 8%          # abandonment above this is off target (default: none)
+          queues:                         # a queue's own targets over the ones above (what it leaves out is theirs)
+            vip: {threshold_seconds: 10, target: 90%, abandonment_target: 2%}
+          categories: {}                  # the same per category, for calls of queues without their own
         short_abandon_seconds: 5          # abandons under this are short: reported, left out of the rates
         repeat_window_hours: 72           # a caller back within this after an answered call ended makes it a repeat
         satisfied_score: 4                # CSAT scores at or above this are satisfied
