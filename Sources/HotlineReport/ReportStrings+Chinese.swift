@@ -129,7 +129,8 @@ extension ReportStrings {
         notes: .chinese,
         tickets: .chinese,
         dataQuality: .chinese,
-        index: .chinese)
+        index: .chinese,
+        workbook: .chinese)
 
     static let chineseWeekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 

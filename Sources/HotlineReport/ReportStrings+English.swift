@@ -131,7 +131,8 @@ extension ReportStrings {
         notes: .english,
         tickets: .english,
         dataQuality: .english,
-        index: .english)
+        index: .english,
+        workbook: .english)
 }
 
 extension ReportStrings.Columns {

@@ -1,7 +1,7 @@
 import HotlineModel
 
-/// Every word the text and HTML reports print, in one language: a renderer asks its ``ReportStrings`` and never
-/// writes a phrase of its own.
+/// Every word the text and HTML reports print, and the workbook's sheet names and column titles, in one language: a
+/// renderer asks its ``ReportStrings`` and never writes a phrase of its own.
 ///
 /// Two instances, ``english`` and ``chinese`` (`ReportStrings+English.swift`, `ReportStrings+Chinese.swift`), built
 /// with the memberwise initializer: a phrase added here and left out of either is a compile error, not a silent
@@ -123,6 +123,8 @@ public struct ReportStrings: Sendable {
     public var tickets: TicketStrings
     public var dataQuality: DataQualityStrings
     public var index: IndexStrings
+    /// The Excel workbook's sheet names and column titles the groups above do not have.
+    public var workbook: WorkbookStrings
 }
 
 extension ReportStrings {

@@ -1,19 +1,23 @@
 import HotlineMetrics
 
 /// The workbook's first sheets and its last: the headline (with the period under it), what needs attention, and
-/// data quality. Titles in one list per sheet, as in `+Sheets.swift`.
+/// data quality. Titles in one list per sheet, from the report's strings, as in `+Sheets.swift`.
 extension XLSXReportRenderer {
-    /// The calls' headline, then the tickets', one figure a row; each row's numbers in its figure's format.
+    /// The calls' headline, then the tickets', one figure a row, named as the text and HTML reports name it; each
+    /// row's numbers in its figure's format.
     static func headline(_ r: Report, _ strings: ReportStrings) -> PlannedSheet {
         let calls = r.tickets == nil || r.totals.offered > 0
         let figures = (calls ? r.headline : []) + (r.tickets?.headline ?? [])
+        let clock = r.tickets?.clock ?? ""
+        let c = strings.columns
+        let w = strings.workbook
         let columns: [SheetColumn<HeadlineFigure>] = [
-            SheetColumn("Figure", .text) { .text($0.label) },
-            SheetColumn("This period", .count) { .number($0.value, style: style(of: $0.kind)) },
-            SheetColumn("Previous", .count) { .number($0.previous, style: style(of: $0.kind)) },
-            SheetColumn("Change", .changeRelative) { .number($0.change, style: changeStyle(of: $0.kind)) },
-            SheetColumn("Target", .percent) { .number($0.target, style: style(of: $0.kind)) },
-            SheetColumn("Note", .text) { f in
+            SheetColumn(w.figure, .text) { .text(strings.label(of: $0, r.thresholds, clock: clock)) },
+            SheetColumn(c.thisPeriod, .count) { .number($0.value, style: style(of: $0.kind)) },
+            SheetColumn(c.previous, .count) { .number($0.previous, style: style(of: $0.kind)) },
+            SheetColumn(c.change, .changeRelative) { .number($0.change, style: changeStyle(of: $0.kind)) },
+            SheetColumn(w.target, .percent) { .number($0.target, style: style(of: $0.kind)) },
+            SheetColumn(w.note, .text) { f in
                 if f.provisional { return .text("provisional: repeat calls may still come") }
                 guard let target = f.target, let value = f.value else { return .empty }
                 return .text(value >= target ? "target met" : "below target")
@@ -31,9 +35,9 @@ extension XLSXReportRenderer {
             ("Compared with", p.comparison.map { .text($0 + (p.comparisonPartial.map { "; \($0)" } ?? "")) } ?? .empty),
         ]
         let aboutColumns: [SheetColumn<(String, CellValue)>] = [
-            SheetColumn("Report", .text) { .text($0.0) }, SheetColumn("Value", .count) { $0.1 },
+            SheetColumn(w.report, .text) { .text($0.0) }, SheetColumn(c.value, .count) { $0.1 },
         ]
-        return PlannedSheet(title: "Headline") { sheet in
+        return PlannedSheet(title: strings.sections.headline) { sheet in
             try sheet.table(columns, figures)
             try sheet.table(aboutColumns, about)
         }
@@ -60,27 +64,29 @@ extension XLSXReportRenderer {
 
     /// The exceptions, most calls affected first, in the words of the text and HTML reports and with their figures.
     static func exceptions(_ r: Report, _ strings: ReportStrings) -> SheetSpec<ReportException> {
-        SheetSpec(
-            title: "Needs attention",
+        let c = strings.columns
+        let w = strings.workbook
+        return SheetSpec(
+            title: strings.sections.needsAttention,
             columns: [
-                SheetColumn("Day", .date) { .date($0.day) },
-                SheetColumn("From", .clock) { .clock($0.fromClock) },
-                SheetColumn("To", .clock) { .clock($0.toClock) },
-                SheetColumn("When", .text) { .text(ExceptionWording.when($0, report: r, strings)) },
-                SheetColumn("What", .text) { .text(ExceptionWording.what($0, report: r, strings).figure) },
-                SheetColumn("Detail", .text) { e in
+                SheetColumn(w.day, .date) { .date($0.day) },
+                SheetColumn(w.from, .clock) { .clock($0.fromClock) },
+                SheetColumn(w.to, .clock) { .clock($0.toClock) },
+                SheetColumn(w.when, .text) { .text(ExceptionWording.when($0, report: r, strings)) },
+                SheetColumn(w.what, .text) { .text(ExceptionWording.what($0, report: r, strings).figure) },
+                SheetColumn(w.detail, .text) { e in
                     ExceptionWording.what(e, report: r, strings).detail.map { .text($0) } ?? .empty
                 },
-                SheetColumn("Queue", .text) { e in e.queue.map { .text($0) } ?? .empty },
-                SheetColumn("Category", .text) { e in e.category.map { .text($0) } ?? .empty },
-                SheetColumn("Subcategory", .text) { e in e.subcategory.map { .text($0) } ?? .empty },
-                SheetColumn("Value", .count) { .number($0.value, style: exceptionStyle($0)) },
-                SheetColumn("Usual", .count) { .number($0.usual, style: exceptionStyle($0)) },
-                SheetColumn("Target", .percent) { .number($0.target, style: exceptionStyle($0)) },
-                SheetColumn("Calls affected", .count) { .count($0.callsAffected) },
-                SheetColumn("Offered", .count) { .count($0.offered) },
-                SheetColumn("Abandoned", .count) { .count($0.abandoned) },
-                SheetColumn("Longest wait", .seconds) { .count($0.longestWaitSeconds) },
+                SheetColumn(c.queue, .text) { e in e.queue.map { .text($0) } ?? .empty },
+                SheetColumn(c.category, .text) { e in e.category.map { .text($0) } ?? .empty },
+                SheetColumn(w.subcategory, .text) { e in e.subcategory.map { .text($0) } ?? .empty },
+                SheetColumn(c.value, .count) { .number($0.value, style: exceptionStyle($0)) },
+                SheetColumn(w.usual, .count) { .number($0.usual, style: exceptionStyle($0)) },
+                SheetColumn(w.target, .percent) { .number($0.target, style: exceptionStyle($0)) },
+                SheetColumn(w.callsAffected, .count) { .count($0.callsAffected) },
+                SheetColumn(c.offered, .count) { .count($0.offered) },
+                SheetColumn(c.abandoned, .count) { .count($0.abandoned) },
+                SheetColumn(w.longestWait, .seconds) { .count($0.longestWaitSeconds) },
             ])
     }
 
@@ -90,29 +96,31 @@ extension XLSXReportRenderer {
     }
 
     /// Every input with what was read from it; under it the rejects by reason and the values no rule matched.
-    static func dataQuality(_ r: Report) -> PlannedSheet {
+    static func dataQuality(_ r: Report, _ strings: ReportStrings) -> PlannedSheet {
         let q = r.dataQuality
+        let c = strings.columns
+        let w = strings.workbook
         let inputs: [SheetColumn<InputRow>] = [
-            SheetColumn("File", .text) { .text($0.path) },
-            SheetColumn("Format", .text) { .text($0.format) },
-            SheetColumn("Encoding", .text) { .text($0.encoding) },
-            SheetColumn("Records", .count) { .count($0.records) },
-            SheetColumn("Accepted", .count) { .count($0.accepted) },
-            SheetColumn("Rejected", .count) { .count($0.rejected) },
-            SheetColumn("Error", .text) { i in i.error.map { .text($0) } ?? .empty },
-            SheetColumn("Notes", .text) { .text($0.notes.joined(separator: "; ")) },
+            SheetColumn(c.file, .text) { .text($0.path) },
+            SheetColumn(c.format, .text) { .text($0.format) },
+            SheetColumn(c.encoding, .text) { .text($0.encoding) },
+            SheetColumn(c.records, .count) { .count($0.records) },
+            SheetColumn(c.accepted, .count) { .count($0.accepted) },
+            SheetColumn(c.rejected, .count) { .count($0.rejected) },
+            SheetColumn(w.error, .text) { i in i.error.map { .text($0) } ?? .empty },
+            SheetColumn(w.notes, .text) { .text($0.notes.joined(separator: "; ")) },
         ]
         let reasons: [SheetColumn<ReasonCount>] = [
-            SheetColumn("Rejected by reason", .text) { .text($0.reason) },
-            SheetColumn("Records", .count) { .count($0.count) },
+            SheetColumn(w.rejectedByReason, .text) { .text($0.reason) },
+            SheetColumn(c.records, .count) { .count($0.count) },
         ]
-        let rejects: [SheetColumn<String>] = [SheetColumn("First rejects", .text) { .text($0) }]
+        let rejects: [SheetColumn<String>] = [SheetColumn(w.firstRejects, .text) { .text($0) }]
         let unmatched: [SheetColumn<UnmatchedCount>] = [
-            SheetColumn("No rule matched: field", .text) { .text($0.field) },
-            SheetColumn("Value", .text) { .text($0.value) },
-            SheetColumn("Records", .count) { .count($0.count) },
+            SheetColumn(w.unmatchedField, .text) { .text($0.field) },
+            SheetColumn(c.value, .text) { .text($0.value) },
+            SheetColumn(c.records, .count) { .count($0.count) },
         ]
-        return PlannedSheet(title: "Data quality") { sheet in
+        return PlannedSheet(title: strings.sections.dataQuality) { sheet in
             try sheet.table(inputs, q.inputs)
             if !q.rejectsByReason.isEmpty { try sheet.table(reasons, q.rejectsByReason) }
             if !q.firstRejects.isEmpty { try sheet.table(rejects, q.firstRejects) }

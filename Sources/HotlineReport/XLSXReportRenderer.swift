@@ -15,14 +15,15 @@ import HotlineModel
 /// string cell, never a formula. Header rows are frozen and carry filter buttons. The same report gives the same
 /// bytes: the creation time stamped inside is the period's last day, not the clock's.
 ///
-/// Sheet and column titles are the lists in `XLSXReportRenderer+Sheets.swift` and `+Tickets.swift`.
+/// Sheet and column titles are the lists in `XLSXReportRenderer+Sheets.swift`, `+Summary.swift` and `+Tickets.swift`,
+/// their words from ``ReportStrings`` in the report's language (the English ones unchanged).
 public struct XLSXReportRenderer {
     /// libxlsxwriter's own messages on a failure (`[ERROR] ...`, naming the scratch file) are kept off standard
     /// error, where the caller reports the failure in one line: for a command, not for code running beside
     /// other threads that write to standard error (see ``Workbook``).
     public var quiet: Bool
 
-    /// The words of the cells the report writes as sentences (exceptions, the period).
+    /// The sheet names, column titles and the cells the report writes as sentences (exceptions, the period).
     var strings: ReportStrings
 
     public init(quiet: Bool = false, language: ReportLanguage = .english) {
@@ -74,19 +75,19 @@ public struct XLSXReportRenderer {
         if !r.exceptions.isEmpty { sheets.append(PlannedSheet(exceptions(r, strings), r.exceptions)) }
         if calls {
             if r.intervals.contains(where: { $0.figures.offered > 0 }) {
-                sheets.append(PlannedSheet(intervals, r.intervals))
+                sheets.append(PlannedSheet(intervals(strings), r.intervals))
             }
-            if r.days.count > 1 { sheets.append(PlannedSheet(days, r.days)) }
+            if r.days.count > 1 { sheets.append(PlannedSheet(days(strings), r.days)) }
             let categoryRows = categoryRows(r)
-            if !categoryRows.isEmpty { sheets.append(PlannedSheet(categories, categoryRows)) }
-            if !r.queues.isEmpty { sheets.append(PlannedSheet(queues, r.queues)) }
-            if !r.table.rows.isEmpty { sheets.append(PlannedSheet(table(r.table), r.table.rows)) }
-            if !r.agents.isEmpty { sheets.append(PlannedSheet(agents, r.agents)) }
+            if !categoryRows.isEmpty { sheets.append(PlannedSheet(categories(strings), categoryRows)) }
+            if !r.queues.isEmpty { sheets.append(PlannedSheet(queues(strings), r.queues)) }
+            if !r.table.rows.isEmpty { sheets.append(PlannedSheet(table(r.table, strings), r.table.rows)) }
+            if !r.agents.isEmpty { sheets.append(PlannedSheet(agents(strings), r.agents)) }
             let staffingRows = r.staffing.filter { $0.callsPerDay > 0 }
-            if !staffingRows.isEmpty { sheets.append(PlannedSheet(staffing, staffingRows)) }
+            if !staffingRows.isEmpty { sheets.append(PlannedSheet(staffing(strings), staffingRows)) }
         }
-        if let t = r.tickets { sheets += ticketSheets(t) }
-        sheets.append(dataQuality(r))
+        if let t = r.tickets { sheets += ticketSheets(t, strings) }
+        sheets.append(dataQuality(r, strings))
         return sheets
     }
 
