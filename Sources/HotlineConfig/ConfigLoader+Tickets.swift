@@ -29,14 +29,14 @@ extension ConfigLoader {
             case "csv":
                 for (sub, node) in try reader.mapping(value, at: at, known: ["columns", "date_order"]) {
                     if sub == "columns" {
-                        config.ticketColumns = try fieldMapping(node, at: "\(at).columns", reader: reader)
+                        config.mappings.ticketColumns = try fieldMapping(node, at: "\(at).columns", reader: reader)
                     } else {
-                        config.ticketsDateOrder = try dateOrder(node, at: "\(at).date_order", reader: reader)
+                        config.mappings.ticketsDateOrder = try dateOrder(node, at: "\(at).date_order", reader: reader)
                     }
                 }
             case "xml":
                 for (sub, node) in try reader.mapping(value, at: at, known: ["elements"]) where sub == "elements" {
-                    config.ticketElements = try fieldMapping(node, at: "\(at).elements", reader: reader)
+                    config.mappings.ticketElements = try fieldMapping(node, at: "\(at).elements", reader: reader)
                 }
             case "statuses":
                 for (word, target) in try reader.mapping(value, at: at, known: nil) {
@@ -46,11 +46,11 @@ extension ConfigLoader {
                         throw reader.error(
                             target, "\(at).\(word)", "expected one of \(names), found '\(DisplayText.shown(name))'")
                     }
-                    config.ticketStatusWords[word.lowercased()] = status
+                    config.mappings.ticketStatusWords[word.lowercased()] = status
                 }
             case "priorities":
                 for (word, target) in try reader.mapping(value, at: at, known: nil) {
-                    config.ticketPriorityWords[word.lowercased()] = try priority(
+                    config.mappings.ticketPriorityWords[word.lowercased()] = try priority(
                         target, at: "\(at).\(word)", reader: reader)
                 }
             default: break

@@ -117,7 +117,7 @@ public enum ConfigLoader {
                                     target, at,
                                     "expected inbound, outbound or internal, found '\(DisplayText.shown(word))'")
                             }
-                            config.cdrContexts[name.lowercased()] = direction
+                            config.mappings.cdrContexts[name.lowercased()] = direction
                         }
                     }
                 }
@@ -236,10 +236,10 @@ public enum ConfigLoader {
         for (key, value) in try reader.mapping(node, at: "calls_csv", known: known) {
             let at = "calls_csv.\(key)"
             switch key {
-            case "date_order": config.callsDateOrder = try dateOrder(value, at: at, reader: reader)
+            case "date_order": config.mappings.callsDateOrder = try dateOrder(value, at: at, reader: reader)
             case "columns":
                 for (column, header) in try reader.mapping(value, at: at, known: native) {
-                    config.callsColumns[column] = try reader.string(header, at: "\(at).\(column)")
+                    config.mappings.callsColumns[column] = try reader.string(header, at: "\(at).\(column)")
                 }
             case "outcomes":
                 for (word, target) in try reader.mapping(value, at: at, known: nil) {
@@ -250,7 +250,7 @@ public enum ConfigLoader {
                             "expected answered, abandoned, timeout, transferred or callback, found '\(DisplayText.shown(name))'"
                         )
                     }
-                    config.outcomeWords[word.lowercased()] = outcome
+                    config.mappings.outcomeWords[word.lowercased()] = outcome
                 }
             case "directions":
                 for (word, target) in try reader.mapping(value, at: at, known: nil) {
@@ -259,7 +259,7 @@ public enum ConfigLoader {
                         throw reader.error(
                             target, "\(at).\(word)", "expected inbound or outbound, found '\(DisplayText.shown(name))'")
                     }
-                    config.directionWords[word.lowercased()] = name == "inbound" ? .inbound : .outbound
+                    config.mappings.directionWords[word.lowercased()] = name == "inbound" ? .inbound : .outbound
                 }
             default: break
             }

@@ -24,33 +24,16 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var language: ReportLanguage?
     /// The rules that classify calls: the file's rules, then (unless it replaces them) the defaults.
     public var categoryRules = CategoryRules.default
-    /// calls-csv columns under other names: native column (`call_id`) -> the export's header (`Call ID`).
-    public var callsColumns: [String: String] = [:]
-    /// Export words for outcomes (`已接听` -> answered), matched case-insensitively.
-    public var outcomeWords: [String: CallOutcome] = [:]
-    /// Export words for directions (`呼入` -> inbound).
-    public var directionWords: [String: CallDirection] = [:]
-    /// The date order of calls-csv exports (`calls_csv.date_order`); ISO 8601 dates are read whatever it says.
-    public var callsDateOrder = DateOrder.ymd
+    /// How the exports' own names and words map onto hotline's (`calls_csv`, `asterisk_cdr.contexts`, `tickets`).
+    public var mappings = ExportMappings()
     /// Thresholds of the exceptions each report lists first; nil keeps the default.
     public var exceptions = ExceptionThresholds()
     /// Field order of cdr_custom CDR files.
     public var cdrColumns: [String]?
-    /// Directions of Asterisk dialplan contexts (`from-internal` -> internal), over the FreePBX conventions.
-    public var cdrContexts: [String: CallDirection] = [:]
     /// Working hours of the ticket team; nil: reply and resolution times are calendar time.
     public var businessHours: BusinessHours?
     /// Ticket SLA targets, first match wins.
     public var slaTargets: [SLATarget] = []
-    /// Ticket CSV columns under other names: ticket field (`created_at`) -> the export's header.
-    public var ticketColumns: [String: String] = [:]
-    /// The date order of ticket CSV exports (`tickets.csv.date_order`).
-    public var ticketsDateOrder = DateOrder.ymd
-    /// Ticket XML elements under other names: ticket field -> element.
-    public var ticketElements: [String: String] = [:]
-    /// Export words for ticket statuses and priorities, lower-cased.
-    public var ticketStatusWords: [String: TicketStatus] = [:]
-    public var ticketPriorityWords: [String: TicketPriority] = [:]
 
     /// The nightly job: inbox, store, output directory, retention.
     public var nightly = NightlySettings()

@@ -109,7 +109,7 @@ final class CDRCallAssembler {
     /// The direction of a call that reached no queue, from the context it started in.
     func direction(context name: String, dialled: String, dialect: AsteriskCDRReader.Dialect) -> CallDirection {
         let lower = name.lowercased()
-        if let configured = context.cdrContexts[lower] {
+        if let configured = context.mappings.cdrContexts[lower] {
             return configured == .internal && Self.isExternalNumber(dialled) ? .outbound : configured
         }
         let originating =

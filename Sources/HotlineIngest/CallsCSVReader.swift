@@ -150,11 +150,11 @@ final class CallsCSVReader {
                 func time(_ i: Int, _ field: String) -> Instant?? {
                     context.instant(
                         bytes(i), withoutOffset: &summary.timestampsWithoutOffset,
-                        otherOffset: &summary.offsetOtherThanZone, order: context.callsDateOrder)
+                        otherOffset: &summary.offsetOtherThanZone, order: context.mappings.callsDateOrder)
                 }
                 // A spreadsheet's date the date order cannot read says which order would.
                 func hint(_ i: Int) -> String {
-                    ByteParsing.suggestedDateOrder(bytes(i), order: context.callsDateOrder).map {
+                    ByteParsing.suggestedDateOrder(bytes(i), order: context.mappings.callsDateOrder).map {
                         $0.contains(" or ")
                             ? " (a spreadsheet's date? set calls_csv.date_order: \($0))"
                             : " (a month above 12? set calls_csv.date_order: \($0))"
@@ -312,7 +312,7 @@ final class CallsCSVReader {
             "timeout": .timeout, "timed_out": .timeout, "timed out": .timeout, "transferred": .transferred,
             "transfer": .transferred, "callback": .callback, "call back": .callback,
         ]
-        let found = context.outcomeWords[word] ?? aliases[word]
+        let found = context.mappings.outcomeWords[word] ?? aliases[word]
         if outcomeCache.count <= i { outcomeCache += Array(repeating: -2, count: i + 1 - outcomeCache.count) }
         outcomeCache[i] = found.map { Int16($0.rawValue) } ?? -1
         return found
@@ -329,7 +329,7 @@ final class CallsCSVReader {
         }
         let word = context.symbols[symbol].lowercased()
         let found: CallDirection? =
-            context.directionWords[word]
+            context.mappings.directionWords[word]
             ?? (["inbound", "in", "incoming", "呼入"].contains(word)
                 ? .inbound : ["outbound", "out", "outgoing", "呼出"].contains(word) ? .outbound : nil)
         if directionCache.count <= i { directionCache += Array(repeating: -2, count: i + 1 - directionCache.count) }

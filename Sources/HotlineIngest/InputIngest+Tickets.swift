@@ -33,12 +33,12 @@ extension InputIngest {
             self.acceptTicket?(&ticket)
         }
         let seen: Set<TicketField>
-        ticketNormaliser.dateOrder = format == .ticketsCSV ? context.ticketsDateOrder : .ymd
+        ticketNormaliser.dateOrder = format == .ticketsCSV ? context.mappings.ticketsDateOrder : .ymd
         switch format {
         case .ticketsCSV:
             let csv = CSVReader(source: stream, limits: context.limits)
             guard let names = try csv.nextRecordStrings(path: path) else { throw IngestError.empty(path: path) }
-            guard let header = TicketsCSVReader.Header(names: names, mapping: context.ticketColumns) else {
+            guard let header = TicketsCSVReader.Header(names: names, mapping: context.mappings.ticketColumns) else {
                 let found = names.prefix(6).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
                 throw IngestError.notACallLog(
                     path: path, reason: "the header names no ticket id and creation time columns (found: \(found))")
@@ -57,7 +57,8 @@ extension InputIngest {
             ).read(summary: &summary, accept: accept, reject: reject)
         case .ticketsXML:
             let reader = TicketsXMLReader(
-                source: stream, normaliser: ticketNormaliser, elements: context.ticketElements, fileIndex: index,
+                source: stream, normaliser: ticketNormaliser, elements: context.mappings.ticketElements,
+                fileIndex: index,
                 path: path)
             try reader.read(summary: &summary, accept: accept, reject: reject)
             seen = reader.fieldsSeen

@@ -297,7 +297,8 @@ public final class InputIngest {
             var limits = context.limits
             if cut { limits.chunkBytes = min(limits.chunkBytes, 1 << 14) }
             let csv = CSVReader(source: stream, limits: limits)
-            let header = try Self.callsCSVHeader(csv, path: display, summary: &summary, mapping: context.callsColumns)
+            let header = try Self.callsCSVHeader(
+                csv, path: display, summary: &summary, mapping: context.mappings.callsColumns)
             input.callsCSV = (csv, header)
             if cut { input.blocks = ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine) }
         }
@@ -317,14 +318,14 @@ public final class InputIngest {
             }
             let first = head.split(whereSeparator: \.isNewline).first.map { FormatSniffer.csvFields(String($0)) }
             // A calls export whose columns the configuration maps is a calls-csv.
-            if !context.callsColumns.isEmpty, let first,
-                CallsCSVReader.Header(names: first, mapping: context.callsColumns) != nil
+            if !context.mappings.callsColumns.isEmpty, let first,
+                CallsCSVReader.Header(names: first, mapping: context.mappings.callsColumns) != nil
             {
                 return .callsCSV
             }
             // A ticket export whose columns the configuration maps.
-            if !context.ticketColumns.isEmpty, let first,
-                TicketsCSVReader.Header(names: first, mapping: context.ticketColumns) != nil
+            if !context.mappings.ticketColumns.isEmpty, let first,
+                TicketsCSVReader.Header(names: first, mapping: context.mappings.ticketColumns) != nil
             {
                 return .ticketsCSV
             }

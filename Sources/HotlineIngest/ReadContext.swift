@@ -15,23 +15,8 @@ public final class ReadContext {
     public let sourceCalendar: LocalCalendar
     public let maskCallers: Bool
     public let limits: CSVReader.Limits
-    /// calls-csv columns under other names: native column -> the export's header.
-    public var callsColumns: [String: String] = [:]
-    /// Export words for outcomes and directions, lower-cased.
-    public var outcomeWords: [String: CallOutcome] = [:]
-    public var directionWords: [String: CallDirection] = [:]
-    /// Directions of Asterisk dialplan contexts (lower-cased), over the FreePBX conventions.
-    public var cdrContexts: [String: CallDirection] = [:]
-    /// Ticket export columns under other names: ticket field (`created_at`) -> the export's header.
-    public var ticketColumns: [String: String] = [:]
-    /// Ticket XML elements under other names: ticket field -> element name.
-    public var ticketElements: [String: String] = [:]
-    /// Export words for ticket statuses and priorities, lower-cased.
-    public var ticketStatusWords: [String: TicketStatus] = [:]
-    public var ticketPriorityWords: [String: TicketPriority] = [:]
-    /// The date order of calls-csv and tickets-csv exports (`calls_csv.date_order`, `tickets.csv.date_order`).
-    public var callsDateOrder = DateOrder.ymd
-    public var ticketsDateOrder = DateOrder.ymd
+    /// How the exports' own names and words map onto hotline's.
+    public var mappings = ExportMappings()
 
     public convenience init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
@@ -65,16 +50,7 @@ public final class ReadContext {
         let other = ReadContext(
             symbols: symbols, callerSymbols: callerSymbols, calendar: copy(calendar),
             sourceCalendar: copy(sourceCalendar), maskCallers: maskCallers, limits: limits)
-        other.callsColumns = callsColumns
-        other.outcomeWords = outcomeWords
-        other.directionWords = directionWords
-        other.cdrContexts = cdrContexts
-        other.ticketColumns = ticketColumns
-        other.ticketElements = ticketElements
-        other.ticketStatusWords = ticketStatusWords
-        other.ticketPriorityWords = ticketPriorityWords
-        other.callsDateOrder = callsDateOrder
-        other.ticketsDateOrder = ticketsDateOrder
+        other.mappings = mappings
         return other
     }
 

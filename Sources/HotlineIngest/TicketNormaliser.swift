@@ -182,13 +182,13 @@ final class TicketNormaliser {
     ]
 
     private func lookUpStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> TicketStatus? {
-        cached(bytes, &statusCache) { word in context.ticketStatusWords[word] ?? TicketStatus(word: word) }
+        cached(bytes, &statusCache) { word in context.mappings.ticketStatusWords[word] ?? TicketStatus(word: word) }
     }
 
     private func lookUpPriority(_ bytes: UnsafeBufferPointer<UInt8>) -> TicketPriority? {
         if bytes.isEmpty { return TicketPriority.none }
         return cached(bytes, &priorityCache) { word in
-            context.ticketPriorityWords[word] ?? TicketPriority(word: word)
+            context.mappings.ticketPriorityWords[word] ?? TicketPriority(word: word)
         }
     }
 

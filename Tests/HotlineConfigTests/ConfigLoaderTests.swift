@@ -54,8 +54,9 @@ import Testing
             config.categoryRules.rules == [
                 CategoryRule(field: .queue, words: ["vip"], category: .complaint, subcategory: "escalation")
             ])
-        #expect(config.callsColumns == ["call_id": "Call ID", "enqueued_at": "Queue Start"])
-        #expect(config.outcomeWords == ["已接听": .answered] && config.directionWords == ["呼入": .inbound])
+        #expect(config.mappings.callsColumns == ["call_id": "Call ID", "enqueued_at": "Queue Start"])
+        #expect(
+            config.mappings.outcomeWords == ["已接听": .answered] && config.mappings.directionWords == ["呼入": .inbound])
         #expect(config.cdrColumns?.count == 8)
     }
 
@@ -82,8 +83,10 @@ import Testing
                 SLATarget(category: .complaint, priority: .urgent, firstReplyMinutes: 15),
                 SLATarget(priority: .high, resolutionMinutes: 480),
             ])
-        #expect(config.ticketColumns == ["created_at": "提交时间"])
-        #expect(config.ticketStatusWords == ["处理完毕": .solved] && config.ticketPriorityWords == ["p1": .urgent])
+        #expect(config.mappings.ticketColumns == ["created_at": "提交时间"])
+        #expect(
+            config.mappings.ticketStatusWords == ["处理完毕": .solved]
+                && config.mappings.ticketPriorityWords == ["p1": .urgent])
     }
 
     @Test func eachCSVExportHasItsOwnDateOrder() throws {
@@ -94,8 +97,8 @@ import Testing
             tickets:
               csv: {date_order: MDY}
             """)
-        #expect(config.callsDateOrder == .dmy && config.ticketsDateOrder == .mdy)
-        #expect(try parse("").callsDateOrder == .ymd)
+        #expect(config.mappings.callsDateOrder == .dmy && config.mappings.ticketsDateOrder == .mdy)
+        #expect(try parse("").mappings.callsDateOrder == .ymd)
         #expect(
             error("calls_csv:\n  date_order: european\n")
                 == "hotline.yaml:2: calls_csv.date_order: expected dmy (25/01/2025), mdy (01/25/2025) or ymd (2025-01-25), found 'european'"

@@ -132,7 +132,7 @@ import Testing
             #expect(h.calls.count == 1 && h.symbols[h.calls[0].queue] == inbound)
         }
         // The configuration overrides the conventions.
-        let configured = try read("stadion-pstn", dst: "201") { $0.cdrContexts = ["stadion-pstn": .internal] }
+        let configured = try read("stadion-pstn", dst: "201") { $0.mappings.cdrContexts = ["stadion-pstn": .internal] }
         #expect(configured.calls.isEmpty && configured.summary.internalCalls == 1)
     }
 

@@ -58,7 +58,7 @@ import Testing
         """
 
     @Test func aDayFirstCallExportIsReadWithDateOrderDMY() throws {
-        let h = try H.read(Array(Self.excelCalls.utf8), zone: "Asia/Shanghai") { $0.callsDateOrder = .dmy }
+        let h = try H.read(Array(Self.excelCalls.utf8), zone: "Asia/Shanghai") { $0.mappings.callsDateOrder = .dmy }
         #expect(h.summary.accepted == 2 && h.rejects.isEmpty, "\(h.rejects)")
         let c = h.calls[0]
         // 2025-01-25 01:30 in Shanghai is 2025-01-24 17:30 UTC.
@@ -79,17 +79,17 @@ import Testing
         )
         // 02/03 could be either.
         #expect(h.rejects[1].detail.hasSuffix("(a spreadsheet's date? set calls_csv.date_order: dmy or mdy)"))
-        let us = try H.read(Array(Self.excelCalls.utf8)) { $0.callsDateOrder = .mdy }
+        let us = try H.read(Array(Self.excelCalls.utf8)) { $0.mappings.callsDateOrder = .mdy }
         #expect(us.rejects.first?.detail.hasSuffix("set calls_csv.date_order: dmy)") == true, "\(us.rejects)")
     }
 
     @Test func aDayFirstTicketExportIsReadWithItsOwnDateOrder() throws {
         let text = "id,created_at,solved_at,status\nT1,25/01/2025 9:00,26/01/2025 9:00,solved\n"
-        let h = try H.read(Array(text.utf8)) { $0.ticketsDateOrder = .dmy }
+        let h = try H.read(Array(text.utf8)) { $0.mappings.ticketsDateOrder = .dmy }
         #expect(h.tickets.count == 1 && h.rejects.isEmpty, "\(h.rejects)")
         let t = try #require(h.tickets.first)
         #expect(t.solvedAt.map { $0 - t.createdAt } == 86_400_000)
-        let plain = try H.read(Array(text.utf8)) { $0.callsDateOrder = .dmy }
+        let plain = try H.read(Array(text.utf8)) { $0.mappings.callsDateOrder = .dmy }
         #expect(plain.rejects.first?.detail.hasSuffix("set tickets.csv.date_order: dmy)") == true, "\(plain.rejects)")
     }
 }

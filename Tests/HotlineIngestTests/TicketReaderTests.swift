@@ -79,9 +79,11 @@ import Testing
     @Test func theConfigurationMapsAnotherExportsColumnsAndWords() throws {
         let text = "工单号,提交时间,处理完毕时间,处理状态,级别\nT-1,2026-11-16 10:00:00,2026-11-16 12:00:00,处理完毕,P1\n"
         let h = try IngestHarness.read(Array(text.utf8)) { context in
-            context.ticketColumns = ["created_at": "提交时间", "solved_at": "处理完毕时间", "status": "处理状态", "priority": "级别"]
-            context.ticketStatusWords = ["处理完毕": .solved]
-            context.ticketPriorityWords = ["p1": .urgent]
+            context.mappings.ticketColumns = [
+                "created_at": "提交时间", "solved_at": "处理完毕时间", "status": "处理状态", "priority": "级别",
+            ]
+            context.mappings.ticketStatusWords = ["处理完毕": .solved]
+            context.mappings.ticketPriorityWords = ["p1": .urgent]
         }
         #expect(h.summary.format == "tickets-csv", "\(h.summary)")
         let t = try #require(h.tickets.first)
@@ -229,7 +231,7 @@ import Testing
 
             """
         let h = try IngestHarness.read(Array(text.utf8), name: "other.xml") { context in
-            context.ticketElements = [
+            context.mappings.ticketElements = [
                 "id": "ticket-no", "created_at": "opened", "solved_at": "closed", "status": "state",
                 "ticket_type": "kind",
             ]

@@ -26,20 +26,12 @@ struct CallPipeline {
     var cdrColumnNames: [String]? = nil
     /// Category rules and export mappings from the configuration.
     var rules = CategoryRules.default
-    var callsColumns: [String: String] = [:]
-    var outcomeWords: [String: CallOutcome] = [:]
-    var directionWords: [String: CallDirection] = [:]
-    var cdrContexts: [String: CallDirection] = [:]
+    /// How the exports' own names and words map onto hotline's.
+    var mappings = ExportMappings()
     /// Thresholds of the exceptions listed first.
     var exceptionSettings = ExceptionSettings()
-    var callsDateOrder = DateOrder.ymd
-    var ticketsDateOrder = DateOrder.ymd
     /// Ticket settings and export mappings from the configuration.
     var ticketSettings = TicketSettings()
-    var ticketColumns: [String: String] = [:]
-    var ticketElements: [String: String] = [:]
-    var ticketStatusWords: [String: TicketStatus] = [:]
-    var ticketPriorityWords: [String: TicketPriority] = [:]
     var logger: Logger
     /// Rejects kept for the report's data-quality section.
     var firstRejectsKept = 10
@@ -90,18 +82,9 @@ struct CallPipeline {
             firstRejectsKept: firstRejectsKept,
             threads: threads)
         pipeline.rules = config.categoryRules
-        pipeline.callsColumns = config.callsColumns
-        pipeline.outcomeWords = config.outcomeWords
-        pipeline.directionWords = config.directionWords
-        pipeline.cdrContexts = config.cdrContexts
+        pipeline.mappings = config.mappings
         pipeline.exceptionSettings = ExceptionSettings(config)
-        pipeline.callsDateOrder = config.callsDateOrder
-        pipeline.ticketsDateOrder = config.ticketsDateOrder
         pipeline.ticketSettings = TicketSettings(config)
-        pipeline.ticketColumns = config.ticketColumns
-        pipeline.ticketElements = config.ticketElements
-        pipeline.ticketStatusWords = config.ticketStatusWords
-        pipeline.ticketPriorityWords = config.ticketPriorityWords
         return pipeline
     }
 
@@ -149,16 +132,7 @@ struct CallPipeline {
             symbols: symbols, calendar: calendar,
             sourceCalendar: sourceZone.map { LocalCalendar(zone: $0, intervalMinutes: settings.intervalMinutes) },
             maskCallers: maskCallers)
-        context.callsColumns = callsColumns
-        context.outcomeWords = outcomeWords
-        context.directionWords = directionWords
-        context.cdrContexts = cdrContexts
-        context.callsDateOrder = callsDateOrder
-        context.ticketsDateOrder = ticketsDateOrder
-        context.ticketColumns = ticketColumns
-        context.ticketElements = ticketElements
-        context.ticketStatusWords = ticketStatusWords
-        context.ticketPriorityWords = ticketPriorityWords
+        context.mappings = mappings
         let classifier = Classifier(rules: rules, symbols: symbols)
         let ingest = InputIngest(context: context, classifier: classifier, logger: logger)
         let aggregator = CallAggregator(

@@ -114,14 +114,22 @@ enum SettingsFingerprint {
             parts.append(
                 "rule=\(r.field.rawValue) \(r.words) \(r.pattern ?? "") \(r.category.name) \(r.subcategory ?? "")")
         }
-        for (k, v) in config.callsColumns.sorted(by: { $0.key < $1.key }) { parts.append("col=\(k):\(v)") }
-        for (k, v) in config.outcomeWords.sorted(by: { $0.key < $1.key }) { parts.append("out=\(k):\(v.name)") }
-        for (k, v) in config.ticketColumns.sorted(by: { $0.key < $1.key }) { parts.append("tcol=\(k):\(v)") }
-        for (k, v) in config.ticketStatusWords.sorted(by: { $0.key < $1.key }) { parts.append("st=\(k):\(v.name)") }
-        for (k, v) in config.ticketPriorityWords.sorted(by: { $0.key < $1.key }) { parts.append("pr=\(k):\(v.name)") }
+        for (k, v) in config.mappings.callsColumns.sorted(by: { $0.key < $1.key }) { parts.append("col=\(k):\(v)") }
+        for (k, v) in config.mappings.outcomeWords.sorted(by: { $0.key < $1.key }) {
+            parts.append("out=\(k):\(v.name)")
+        }
+        for (k, v) in config.mappings.ticketColumns.sorted(by: { $0.key < $1.key }) { parts.append("tcol=\(k):\(v)") }
+        for (k, v) in config.mappings.ticketStatusWords.sorted(by: { $0.key < $1.key }) {
+            parts.append("st=\(k):\(v.name)")
+        }
+        for (k, v) in config.mappings.ticketPriorityWords.sorted(by: { $0.key < $1.key }) {
+            parts.append("pr=\(k):\(v.name)")
+        }
         // Only when set, so stores built before the setting existed keep their fingerprint.
-        if config.callsDateOrder != .ymd { parts.append("cdate=\(config.callsDateOrder.rawValue)") }
-        if config.ticketsDateOrder != .ymd { parts.append("tdate=\(config.ticketsDateOrder.rawValue)") }
+        if config.mappings.callsDateOrder != .ymd { parts.append("cdate=\(config.mappings.callsDateOrder.rawValue)") }
+        if config.mappings.ticketsDateOrder != .ymd {
+            parts.append("tdate=\(config.mappings.ticketsDateOrder.rawValue)")
+        }
         // FNV-1a over the canonical text: short enough to read in an error message.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in parts.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
