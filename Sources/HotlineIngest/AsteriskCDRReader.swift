@@ -2,7 +2,7 @@ import Foundation
 import HotlineModel
 
 /// Reads CDR files — Asterisk `cdr_csv` Master.csv, `cdr_custom` orders, FreePBX's CSV download and FreeSWITCH's
-/// `mod_cdr_csv` — into calls (`asterisk-cdr`, `freeswitch-cdr-csv`; FORMATS.md).
+/// `mod_cdr_csv` — into calls (`asterisk-cdr`, `freeswitch-cdr-csv`; docs/FORMATS.md).
 ///
 /// Layouts: see ``Columns``; a layout is recognised from the first line (a header is read as one, not counted as a
 /// record) or named by the configuration. Times `YYYY-MM-DD HH:MM:SS` are read in the server's zone

@@ -1,7 +1,7 @@
 import Foundation
 import HotlineModel
 
-/// Reads the native call-log CSV (`calls-csv`, FORMATS.md) into ``CallRecord``s and ``Reject``s.
+/// Reads the native call-log CSV (`calls-csv`, docs/FORMATS.md) into ``CallRecord``s and ``Reject``s.
 ///
 /// Accepts a header row naming the columns in any order, case-insensitively; `call_id`, `enqueued_at`,
 /// `ended_at` and `outcome` are required, the others optional, extra columns ignored (and listed once in the

@@ -1,7 +1,7 @@
 import Foundation
 import HotlineModel
 
-/// Reads FreeSWITCH mod_xml_cdr documents (`freeswitch-xml-cdr`, FORMATS.md) with libxml2's streaming
+/// Reads FreeSWITCH mod_xml_cdr documents (`freeswitch-xml-cdr`, docs/FORMATS.md) with libxml2's streaming
 /// `xmlReader`: one `<cdr>` in memory at a time.
 ///
 /// Parser options: no network (`XML_PARSE_NONET`), no DTD loading, no entity substitution, libxml2's default

@@ -28,7 +28,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// Decides a file's format from its first lines, never from its name (FORMATS.md, "Sniffing").
+/// Decides a file's format from its first lines, never from its name (docs/FORMATS.md, "Sniffing").
 public enum FormatSniffer {
     public enum Verdict: Equatable {
         case format(InputFormat)

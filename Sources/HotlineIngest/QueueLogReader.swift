@@ -1,7 +1,7 @@
 import Foundation
 import HotlineModel
 
-/// Reads an Asterisk queue_log (`asterisk-queue-log`, FORMATS.md) into events for a ``QueueLogAssembler``.
+/// Reads an Asterisk queue_log (`asterisk-queue-log`, docs/FORMATS.md) into events for a ``QueueLogAssembler``.
 ///
 /// Accepts the raw file (`epoch|callid|queuename|agent|event|data1|...`, epoch seconds with or without a
 /// fraction, no quoting) and a database-table export as CSV with a header naming `callid`, `event` and `time` or

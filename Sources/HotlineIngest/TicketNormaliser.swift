@@ -3,7 +3,7 @@ import HotlineModel
 
 /// Turns the raw fields of one ticket, from any export, into a ``TicketRecord`` or the reason it is rejected.
 ///
-/// Rules (FORMATS.md, tickets): an id and a creation time are required; times are ISO 8601 or
+/// Rules (docs/FORMATS.md, "Tickets, every export"): an id and a creation time are required; times are ISO 8601 or
 /// `YYYY-MM-DD HH:MM:SS` (a time without offset is read in the source zone and counted), or a spreadsheet's
 /// `25/01/2025 1:30` in a CSV whose `tickets.csv.date_order` is `dmy` or `mdy`; status and priority
 /// words are Zendesk's, Freshdesk's or Chinese, or the configuration's; the solve time is `solved_at`, else

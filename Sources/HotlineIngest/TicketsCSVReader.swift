@@ -1,7 +1,7 @@
 import Foundation
 import HotlineModel
 
-/// Reads help-desk ticket CSV exports (`tickets-csv`, FORMATS.md) into ``TicketRecord``s and ``Reject``s.
+/// Reads help-desk ticket CSV exports (`tickets-csv`, docs/FORMATS.md) into ``TicketRecord``s and ``Reject``s.
 ///
 /// The header decides the layout: Zendesk-style (`Id`, `Created at`, `Solved at`, `First reply time in
 /// minutes`, `Satisfaction Score`, ...), Freshdesk-style (`Ticket ID`, `Created time`, `Resolved time`, `First

@@ -1,7 +1,7 @@
 import Foundation
 import HotlineModel
 
-/// Reads Zendesk-style XML ticket exports (`tickets-xml`, FORMATS.md) through libxml2's streaming reader: one
+/// Reads Zendesk-style XML ticket exports (`tickets-xml`, docs/FORMATS.md) through libxml2's streaming reader: one
 /// `<ticket>` in memory at a time, with the same safety options as the CDR reader (no network, no DTD, no
 /// entities).
 ///

@@ -1,4 +1,4 @@
-/// The ticket part of the report model (DESIGN.md, sections 1, 4 and 5): present when a ticket export was read.
+/// The ticket part of the report model (docs/DESIGN.md, "Reports", part 4): present when a ticket export was read.
 public struct TicketSection: Sendable, Encodable {
     /// `business` or `calendar`: how reply and resolution times were measured.
     public var clock: String

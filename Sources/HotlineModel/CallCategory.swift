@@ -1,4 +1,4 @@
-/// The five categories of the hotline's taxonomy (DESIGN.md, "Categories").
+/// The five categories of the hotline's taxonomy (docs/DESIGN.md, "Categories").
 ///
 /// The raw case order is the display order of every report.
 public enum CallCategory: UInt8, CaseIterable, Comparable, Sendable {

@@ -40,7 +40,7 @@ public struct CategoryRule: Sendable, Equatable {
 }
 
 extension CategoryRules {
-    /// The default taxonomy of the payment hotline, English and Chinese (DESIGN.md).
+    /// The default taxonomy of the payment hotline, English and Chinese (docs/DESIGN.md, "Categories").
     ///
     /// Order matters: complaints first (a complaint about a refund is a complaint), then specific
     /// subcategories before the bare category words, and the longer Chinese phrases before the shorter

@@ -1,4 +1,4 @@
-/// One help-desk ticket, whatever export it was read from (DESIGN.md, "Model").
+/// One help-desk ticket, whatever export it was read from (docs/DESIGN.md, "Model").
 ///
 /// Repeated strings (channel, group, assignee, tags, type) are interned as ``Symbol``s; the id is kept as a
 /// 64-bit key (the number itself for numeric ids, a hash otherwise) so a run can tell a ticket read twice.

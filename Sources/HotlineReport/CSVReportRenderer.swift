@@ -1,7 +1,7 @@
 import HotlineMetrics
 import HotlineModel
 
-/// The `--by` table as CSV: the dimension columns, then the fixed figure columns of DESIGN.md.
+/// The `--by` table as CSV: the dimension columns, then the fixed figure columns of docs/DESIGN.md, "Reports".
 ///
 /// Rates are fractions 0...1, times seconds; an empty figure is an empty cell. Fields are quoted when they
 /// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM. A name that would start a
@@ -41,7 +41,7 @@ public struct CSVReportRenderer: ReportRenderer {
         }
     }
 
-    /// The ticket table: its dimension columns, then the fixed ticket columns of DESIGN.md; empty (header only)
+    /// The ticket table: its dimension columns, then the fixed ticket columns of docs/DESIGN.md; empty (header only)
     /// when no ticket export was read.
     func renderTickets<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
         let table = report.tickets?.table

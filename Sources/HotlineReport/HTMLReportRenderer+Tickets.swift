@@ -12,7 +12,7 @@ extension HTMLReportRenderer {
         ]
     }
 
-    /// The ticket headline cards, right after the calls' (DESIGN.md section 1).
+    /// The ticket headline cards, right after the calls' (docs/DESIGN.md, "Reports", part 4).
     func ticketHeadline(
         _ t: TicketSection, comparing: Bool, thresholds: MetricSettings, _ w: inout HTMLWriter<String>
     ) {
@@ -28,7 +28,7 @@ extension HTMLReportRenderer {
         for note in notes { w.element("p", note, class: "quiet") }
     }
 
-    /// The ticket charts and tables, after the call tables (DESIGN.md sections 4 and 5).
+    /// The ticket charts and tables, after the call tables (docs/DESIGN.md, "Reports", part 4).
     func ticketSections(_ t: TicketSection, satisfiedScore: Int, _ w: inout HTMLWriter<String>) {
         let f = t.totals
         w.raw("<section>\n")

@@ -4,7 +4,7 @@ import HotlineModel
 /// The ticket sections of the text report: headline, categories, priorities, SLA breaches, the resolution-time
 /// distribution and the backlog by day.
 extension TextReportRenderer {
-    /// The ticket headline, right after the calls' (DESIGN.md section 1).
+    /// The ticket headline, right after the calls' (docs/DESIGN.md, "Reports", part 4).
     func ticketHeadline<Output: TextOutputStream>(
         _ t: TicketSection, comparing: Bool, thresholds: MetricSettings, _ out: inout Output
     ) {
@@ -33,7 +33,7 @@ extension TextReportRenderer {
         if t.solvedWithoutTime > 0 { out.write(wrapped(s.tickets.solvedWithoutTime(t.solvedWithoutTime))) }
     }
 
-    /// The ticket tables and distributions, after the call tables (DESIGN.md sections 4 and 5).
+    /// The ticket tables and distributions, after the call tables (docs/DESIGN.md, "Reports", part 4).
     func ticketSections<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
         let c = s.textColumns
         section(s.sections.ticketsByCategory, s.tickets.categoriesNote, &out)
