@@ -69,6 +69,7 @@ extension HotlineCommand {
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
+            let language = self.language.resolved(config)
             let settings = MetricSettings(
                 config, intervalMinutes: period.interval?.minutes, serviceLevelSeconds: serviceLevel.seconds,
                 serviceLevelTarget: serviceLevel.target?.fraction, queues: filter.queues)
@@ -87,8 +88,7 @@ extension HotlineCommand {
                 var rejectsFile: RejectsFile?
                 do {
                     rejectsFile = try output.rejects.map {
-                        try RejectsFile(
-                            path: $0, encoding: csv.output(config, language: self.language.resolved(config)))
+                        try RejectsFile(path: $0, encoding: csv.output(config, language: language))
                     }
                 } catch {
                     // The report is still written: only the rejects are missing.
@@ -119,7 +119,6 @@ extension HotlineCommand {
             // No input could be read: a report of zeros would say "a quiet day"; there is none.
             let nothingRead = !result.summaries.isEmpty && result.summaries.allSatisfy { $0.error != nil }
             if nothingRead { logger.error("no input could be read: no report written") }
-            let language = self.language.resolved(config)
             for (path, format) in output.destinations() where !nothingRead {
                 do {
                     let file = path == "-" ? OutputFile.standardOutput() : try OutputFile(path: path)
