@@ -3,12 +3,6 @@ import Yams
 
 /// The `nightly` section: where the inputs arrive, where the store and the outputs live, how long outputs stay.
 extension ConfigLoader {
-    static let inputFormats = [
-        "calls-csv", "asterisk-queue-log", "asterisk-cdr", "freeswitch-xml-cdr", "freeswitch-cdr-csv", "tickets-csv",
-        "tickets-xml",
-        "tickets-json",
-    ]
-
     static let reportFormats = ["text", "html", "json", "csv", "xlsx"]
 
     /// `nightly.formats`: known names, each once, and `html` among them (the index page links the HTML reports).
@@ -51,13 +45,13 @@ extension ConfigLoader {
                         if k == "path" { entry.path = try reader.string(v, at: "\(itemAt).path") }
                         if k == "format" {
                             let name = try reader.string(v, at: "\(itemAt).format")
-                            guard inputFormats.contains(name) else {
+                            guard let format = InputFormat(rawValue: name) else {
                                 throw reader.error(
                                     v, "\(itemAt).format",
-                                    "expected one of \(inputFormats.joined(separator: ", ")), found '\(DisplayText.shown(name))'"
+                                    "expected one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")), found '\(DisplayText.shown(name))'"
                                 )
                             }
-                            entry.format = name
+                            entry.format = format
                         }
                     }
                     guard !entry.path.isEmpty else { throw reader.error(item, itemAt, "an inbox entry needs a path") }

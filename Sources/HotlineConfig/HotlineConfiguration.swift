@@ -52,9 +52,9 @@ public struct NightlySettings: Sendable, Equatable {
         /// A file, a directory (read recursively) or a glob.
         public var path: String
         /// Read as this format instead of recognising it (`calls-csv`, ...).
-        public var format: String?
+        public var format: InputFormat?
 
-        public init(path: String, format: String? = nil) {
+        public init(path: String, format: InputFormat? = nil) {
             self.path = path
             self.format = format
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineModel
 
 /// Where a CDR line keeps each field: the layouts Asterisk, FreePBX and FreeSWITCH write, and any other named.
 extension AsteriskCDRReader {
@@ -81,7 +82,9 @@ extension AsteriskCDRReader {
             if columns.billsec < 0 { missing.append("billsec") }
             if columns.disposition < 0 { missing.append("disposition (or hangup_cause)") }
             guard missing.isEmpty else {
-                throw CDRColumnsError(message: "the CDR column list lacks \(missing.joined(separator: ", "))")
+                throw IngestError(
+                    .setting, path: "cdr_columns", value: names.joined(separator: ","),
+                    detail: "the CDR column list lacks \(missing.joined(separator: ", "))")
             }
             columns.dialect = freeswitch ? .freeswitch : .asterisk
             return columns
@@ -143,10 +146,4 @@ extension AsteriskCDRReader {
             return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
         }
     }
-}
-
-/// A CDR column list that cannot describe a call.
-public struct CDRColumnsError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

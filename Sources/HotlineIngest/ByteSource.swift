@@ -1,3 +1,5 @@
+import HotlineModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import HotlineModel
+
 /// Splits a UTF-8 byte stream into CSV records, streaming, with bounded memory.
 ///
 /// Accepts RFC 4180: fields separated by `,`, records ended by LF, CRLF or a lone CR (a last record may lack

@@ -70,7 +70,7 @@ final class FreeSwitchCDRReader {
                     }
                 }
             }
-        } catch let failure as StreamingXMLReader.Failure {
+        } catch let failure as IngestError where failure.kind == .malformed {
             // The reader parses ahead, so the record at fault may not have started yet: count one either way,
             // so the broken input never vanishes from the totals.
             let readBefore = summary.records
@@ -79,12 +79,12 @@ final class FreeSwitchCDRReader {
             reject(
                 Reject(
                     file: self.path, line: inCDR ? cdrLine : (failure.line ?? 1), field: inCDR ? "cdr" : "document",
-                    kind: .malformedXML, detail: failure.message))
+                    kind: .malformedXML, detail: failure.detail))
             // A file that gave records is a call log cut short, not "not a call log".
             throw readBefore > 0
                 ? IngestError.stopped(
-                    path: self.path, reason: "after \(readBefore) records, malformed XML: \(failure.message)")
-                : IngestError.notACallLog(path: self.path, reason: "malformed XML: \(failure.message)")
+                    path: self.path, reason: "after \(readBefore) records, malformed XML: \(failure.detail)")
+                : IngestError.notACallLog(path: self.path, reason: "malformed XML: \(failure.detail)")
         }
     }
 

@@ -253,7 +253,7 @@ extension InputIngest {
         let csv = CSVReader(borrowing: block.bytes, count: block.count, limits: limits, endIsCut: !block.isLast)
         var parsed = ParsedBlock(
             records: arrays.take() ?? [],
-            counts: InputSummary(path: path, format: InputFormat.callsCSV.rawValue, encoding: encoding))
+            counts: InputSummary(path: path, format: .callsCSV, encoding: encoding))
         parsed.records.reserveCapacity(block.count / 128)
         do {
             parsed.resume = try reader.read(

@@ -26,13 +26,14 @@ public final class InputIngest {
     /// recognise cdr_csv and the common custom order from the first line.
     public var cdrColumnNames: [String]?
 
-    /// Why a CDR column list cannot be used, or nil when it can.
-    public static func problem(withCDRColumns names: [String]) -> String? {
+    /// Throws why a CDR column list cannot be used.
+    public static func validate(cdrColumns names: [String]) throws(IngestError) {
         do {
             _ = try AsteriskCDRReader.Columns.named(names)
-            return nil
+        } catch let error as IngestError {
+            throw error
         } catch {
-            return "\(error)"
+            throw IngestError(.setting, path: "cdr_columns", detail: "\(error)")
         }
     }
 
@@ -239,14 +240,10 @@ public final class InputIngest {
 
     /// Sets the summary's error and logs the one line naming the file.
     func record(_ error: Error, in summary: inout InputSummary) {
-        let message: String
-        if let error = error as? IngestError {
-            summary.error = error.reason
-            message = error.description
-        } else {
-            summary.error = "\(error)"
-            message = "\(summary.path): \(error)"
-        }
+        // Everything ingest throws is an IngestError; anything else (a system error from below) cannot read.
+        let error = error as? IngestError ?? .unreadable(path: summary.path, reason: "\(error)")
+        summary.error = error
+        let message = error.description
         if keepErrorMessages { errorMessages.append(message) } else { logger.error("\(message)") }
     }
 
@@ -287,7 +284,7 @@ public final class InputIngest {
         if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
         let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
         let format = try recognise(path, display: display, head: head, sample: sample)
-        summary.format = format.rawValue
+        summary.format = format
         var input = OpenedInput(
             path: path, display: display, index: index, format: format, stream: stream, head: head, gzip: gzip)
         if format == .callsCSV {
@@ -401,7 +398,7 @@ public final class InputIngest {
     /// What a file's counts say once it is read: the count notes, and an error when it gave not one record (a
     /// recognised layout with nothing in it is as wrong an input as an unreadable file, and `--strict` counts it).
     func conclude(_ summary: inout InputSummary) {
-        if summary.error == nil, summary.records == 0, let format = InputFormat(rawValue: summary.format) {
+        if summary.error == nil, summary.records == 0, let format = summary.format {
             record(IngestError.noRecords(path: summary.path, found: format.nothingFound), in: &summary)
         }
         if summary.timestampsWithoutOffset > 0 {

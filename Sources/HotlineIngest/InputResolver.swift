@@ -1,4 +1,5 @@
 import Foundation
+import HotlineModel
 
 #if canImport(Glibc)
     import Glibc

@@ -77,9 +77,8 @@ final class TicketsJSONReader {
                     fail(number, problem.field, problem.kind, problem.detail)
                 }
             }
-        } catch let failure as JSONArrayElements.Failure {
-            guard case .notJSON(let reason) = failure else { throw failure }
-            throw IngestError.notACallLog(path: path, reason: "not a Zendesk ticket JSON document: \(reason)")
+        } catch let failure as IngestError where failure.kind == .malformed {
+            throw IngestError.notACallLog(path: path, reason: "not a Zendesk ticket JSON document: \(failure.detail)")
         }
         guard array.count > 0 else {
             throw IngestError.noRecords(path: path, found: "the \"\(array.key)\" array is empty")

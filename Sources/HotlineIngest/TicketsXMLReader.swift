@@ -154,18 +154,18 @@ final class TicketsXMLReader {
                     }
                 }
             }
-        } catch let failure as StreamingXMLReader.Failure {
+        } catch let failure as IngestError where failure.kind == .malformed {
             let readBefore = summary.records
             summary.records += 1
             summary.rejectedByKind[.malformedXML, default: 0] += 1
             reject(
                 Reject(
                     file: path, line: ticketDepth != nil ? ticketLine : (failure.line ?? 1),
-                    field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.message))
+                    field: ticketDepth != nil ? "ticket" : "document", kind: .malformedXML, detail: failure.detail))
             throw readBefore > 0
                 ? IngestError.stopped(
-                    path: path, reason: "after \(readBefore) records, malformed XML: \(failure.message)")
-                : IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.message)")
+                    path: path, reason: "after \(readBefore) records, malformed XML: \(failure.detail)")
+                : IngestError.notACallLog(path: path, reason: "malformed XML: \(failure.detail)")
         }
         if summary.records == 0 {
             // The most frequent child of the root, the first seen among equals.

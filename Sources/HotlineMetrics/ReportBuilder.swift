@@ -431,8 +431,9 @@ public struct ReportBuilder {
         return DataQuality(
             inputs: inputs.map {
                 InputRow(
-                    path: $0.path, format: $0.format, encoding: $0.encoding, records: $0.records, accepted: $0.accepted,
-                    rejected: $0.rejected, error: $0.error, notes: $0.notes)
+                    path: $0.path, format: $0.format?.rawValue ?? "", encoding: $0.encoding, records: $0.records,
+                    accepted: $0.accepted,
+                    rejected: $0.rejected, error: $0.error?.reason, notes: $0.notes)
             },
             records: inputs.reduce(0) { $0 + $1.records }, accepted: inputs.reduce(0) { $0 + $1.accepted },
             rejected: inputs.reduce(0) { $0 + $1.rejected }, filesFailed: inputs.filter { $0.error != nil }.count,

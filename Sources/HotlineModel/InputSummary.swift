@@ -1,15 +1,15 @@
 /// What reading one input file gave: the data-quality facts every report shows.
 public struct InputSummary: Sendable, Equatable {
     public var path: String
-    /// The detected (or given) format name, e.g. `calls-csv`; empty when the file could not be read.
-    public var format: String
+    /// The detected (or given) format; nil when the file could not be read.
+    public var format: InputFormat?
     /// The detected encoding, e.g. `UTF-8`, `GB18030`.
     public var encoding: String
     public var records: Int = 0
     public var accepted: Int = 0
     public var rejectedByKind: [RejectKind: Int] = [:]
     /// A file-level problem (unreadable, not a call log, ...): the file gave no records.
-    public var error: String?
+    public var error: IngestError?
     /// Notes worth a look that reject nothing (ignored columns, timestamps without an offset, ...).
     public var notes: [String] = []
     /// Outbound calls read and left out of the queue figures.
@@ -24,7 +24,7 @@ public struct InputSummary: Sendable, Equatable {
     public var gapBytes: Int = 0
     public var firstGapLine: Int?
 
-    public init(path: String, format: String = "", encoding: String = "") {
+    public init(path: String, format: InputFormat? = nil, encoding: String = "") {
         self.path = path
         self.format = format
         self.encoding = encoding

@@ -28,10 +28,11 @@ public struct ManifestEntry: Sendable, Equatable {
         size = row["size"]
         modified = row["modified"]
         sha256 = row["sha256"]
-        var summary = InputSummary(path: row["path"], format: row["format"], encoding: row["encoding"])
+        var summary = InputSummary(
+            path: row["path"], format: InputFormat(rawValue: row["format"] as String), encoding: row["encoding"])
         summary.records = row["records"]
         summary.accepted = row["accepted"]
-        summary.error = row["error"]
+        summary.error = (row["error"] as String?).map { IngestError(path: summary.path, storedReason: $0) }
         if let data = (row["rejectedByKind"] as String?)?.data(using: .utf8),
             let counts = try? JSONSerialization.jsonObject(with: data) as? [String: Int]
         {

@@ -270,9 +270,10 @@ public final class Store {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        e.path, e.size, e.modified, e.sha256, e.summary.format, e.summary.encoding, e.summary.records,
+                        e.path, e.size, e.modified, e.sha256, e.summary.format?.rawValue ?? "", e.summary.encoding,
+                        e.summary.records,
                         e.summary.accepted, e.summary.rejected, ManifestEntry.encode(e.summary.rejectedByKind),
-                        ManifestEntry.encode(e.summary.notes), e.summary.error, e.days.first, e.days.last, run,
+                        ManifestEntry.encode(e.summary.notes), e.summary.error?.reason, e.days.first, e.days.last, run,
                     ])
                 let id = db.lastInsertedRowID
                 for day in e.days {

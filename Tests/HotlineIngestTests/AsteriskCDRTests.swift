@@ -41,7 +41,7 @@ import Testing
                     end: "2026-11-16 10:02:05", duration: 5, billsec: 0, disposition: "BUSY", uniqueid: "1.3"),
             ].joined(separator: "\n") + "\n"
         let h = try H.read(text)
-        #expect(h.summary.format == "asterisk-cdr")
+        #expect(h.summary.format == .asteriskCDR)
         #expect(h.calls.map(\.outcome) == [.answered, .abandoned, .timeout])
         let first = try #require(h.calls.first)
         #expect(first.enqueuedAt == Instant(seconds: 1_794_794_400))  // 10:00 in Asia/Shanghai

@@ -156,7 +156,7 @@ import Testing
                 "2026-11-16 10:05:00,\"Bob\" <13800000002>,13800000002,500,ext-queues,SIP/trunk-03,,Queue,\"500,t,,,300\",40,40,ANSWERED,3,,1763258700.3,",
             ].joined(separator: "\r\n") + "\r\n"
         let h = try H.read(Array(text.utf8), format: format)
-        #expect(h.summary.format == "asterisk-cdr")
+        #expect(h.summary.format == .asteriskCDR)
         #expect(h.summary.records == 2 && h.rejects.isEmpty)
         let answered = try #require(h.calls.first)
         // start = calldate, end = start + duration, answer = end - billsec.
@@ -195,7 +195,7 @@ import Testing
                     cause: "NORMAL_CLEARING", uuid: "a1b2c3d4-0000-4000-8000-00000000000c"),
             ].joined(separator: "\n") + "\n"
         let h = try H.read(text)
-        #expect(h.summary.format == "freeswitch-cdr-csv")
+        #expect(h.summary.format == .freeswitchCDRCSV)
         #expect(h.summary.records == 3 && h.summary.accepted == 3 && h.rejects.isEmpty)
         #expect(h.calls.map(\.outcome) == [.answered, .abandoned])
         #expect(h.calls.first?.wait == 9_000 && h.calls.first?.talk == 180_000)

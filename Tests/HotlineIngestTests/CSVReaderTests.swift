@@ -1,3 +1,4 @@
+import HotlineModel
 import Testing
 
 @testable import HotlineIngest

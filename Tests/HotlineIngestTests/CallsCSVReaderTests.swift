@@ -158,27 +158,27 @@ import Testing
 
     @Test func missingFileIsAnErrorNamingIt() {
         let h = H.read(path: "/nonexistent/calls.csv")
-        #expect(h.summary.error == "cannot read: no such file or directory")
+        #expect(h.summary.error?.reason == "cannot read: no such file or directory")
         #expect(h.summary.records == 0)
     }
 
     @Test func directoryIsAnErrorWhenOpenedAsAFile() {
-        #expect(H.read(path: NSTemporaryDirectory()).summary.error == "cannot read: is a directory")
+        #expect(H.read(path: NSTemporaryDirectory()).summary.error?.reason == "cannot read: is a directory")
     }
 
     @Test func emptyFileIsAnError() throws {
-        #expect(try H.read([]).summary.error == "empty file")
+        #expect(try H.read([]).summary.error?.reason == "empty file")
     }
 
     @Test func binaryFileIsNotACallLog() throws {
         let h = try H.read([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])
-        #expect(h.summary.error == "not a call log or ticket export: binary data, not a text export")
+        #expect(h.summary.error?.reason == "not a call log or ticket export: binary data, not a text export")
     }
 
     @Test func aHeaderThatIsNotACallLogSaysWhatItFound() throws {
         let h = try H.read("Index,Incoming Calls,Answered Calls\r\n1,100,90\r\n")
         #expect(
-            h.summary.error
+            h.summary.error?.reason
                 == "not a call log or ticket export: the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: Index, Incoming Calls, Answered Calls)"
         )
     }
@@ -187,34 +187,35 @@ import Testing
         // A link in an inbox may lead to any file the job can read: its words must not reach a cron mail.
         let shadow = try H.read("root:$6$salt$hash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
         #expect(
-            shadow.summary.error
+            shadow.summary.error?.reason
                 == "not a call log or ticket export: no known header or line layout (the first line has no comma, tab, semicolon or pipe)"
         )
         let secrets = try H.read("user;password;token\nalice;hunter2;abc123\n")
-        #expect(secrets.summary.error?.hasSuffix("(the first line has 3 semicolon-separated fields)") == true)
-        #expect(secrets.summary.error?.contains("password") == false)
+        #expect(secrets.summary.error?.reason.hasSuffix("(the first line has 3 semicolon-separated fields)") == true)
+        #expect(secrets.summary.error?.reason.contains("password") == false)
     }
 
     @Test func headerNamesAreShownOnlyWhenTheStartLooksLikeCSVText() throws {
         let chinese = try H.read("日期,来电量,接通量\n2026-11-16,100,90\n")
-        #expect(chinese.summary.error?.hasSuffix("(found: 日期, 来电量, 接通量)") == true)
+        #expect(chinese.summary.error?.reason.hasSuffix("(found: 日期, 来电量, 接通量)") == true)
         // Not names (a key and a value), or the next line does not have as many fields: no word of it is shown.
         for text in ["api_key=sk-12345,secret=xyz\n", "alice,hunter2\nbob\n"] {
             let h = try H.read(text)
-            #expect(h.summary.error?.hasSuffix("(the first line has 2 comma-separated fields)") == true, "\(text)")
+            #expect(
+                h.summary.error?.reason.hasSuffix("(the first line has 2 comma-separated fields)") == true, "\(text)")
         }
     }
 
     @Test func aCallLogHeaderWithoutRequiredColumnsSaysWhich() throws {
         let h = try H.read("call_id,enqueued_at,queue\nC1,2026-11-16T10:00:00Z,q\n")
-        #expect(h.summary.error == "not a call log or ticket export: calls-csv header lacks ended_at, outcome")
+        #expect(h.summary.error?.reason == "not a call log or ticket export: calls-csv header lacks ended_at, outcome")
     }
 
     @Test func aHeaderOverTheRecordLimitSaysSo() throws {
         let header = H.header + "," + (0..<90_000).map { "extra_column_\($0)" }.joined(separator: ",")
         let h = try H.read(header + "\n" + H.row() + "\n")
         #expect(
-            h.summary.error
+            h.summary.error?.reason
                 == "not a call log or ticket export: the first line (the header) is longer than 1048576 bytes, the record limit; not read"
         )
     }

@@ -35,8 +35,8 @@ import Testing
         }
         text += "</tickets>\n"
         let h = try H.read(Array(text.utf8), name: "tickets.xml")
-        #expect(h.summary.format == "tickets-xml")
-        #expect(h.summary.error == nil)
+        #expect(h.summary.format == .ticketsXML)
+        #expect(h.summary.error?.reason == nil)
         #expect(h.tickets.count == 29)
         #expect(h.rejects.map(\.field) == ["tags"])
         #expect(h.rejects.map(\.kind) == [.controlByte])

@@ -37,7 +37,7 @@ import Testing
 
     @Test func aZendeskV1RecordListIsReadAsTicketsAndItsScoreIsNotSatisfaction() throws {
         let h = try H.read(Array(Self.v1Records.utf8), name: "view.xml")
-        #expect(h.summary.format == "tickets-xml" && h.summary.error == nil, "\(h.summary)")
+        #expect(h.summary.format == .ticketsXML && h.summary.error?.reason == nil, "\(h.summary)")
         #expect(h.summary.records == 2 && h.summary.accepted == 2 && h.rejects.isEmpty, "\(h.rejects)")
         #expect(h.tickets.map(\.id) == ["31", "32"])
         #expect(h.tickets.allSatisfy { $0.satisfaction == nil })
@@ -51,11 +51,13 @@ import Testing
             <tickets type="array" count="2"><item><id>1</id></item><item><id>2</id></item><note/></tickets>
             """
         let h = try H.read(Array(xml.utf8), name: "tickets.xml")
-        #expect(h.summary.format == "tickets-xml")
+        #expect(h.summary.format == .ticketsXML)
         #expect(
-            h.summary.error == "no records: no <ticket> element; the document holds <item> elements", "\(h.summary)")
+            h.summary.error?.reason == "no records: no <ticket> element; the document holds <item> elements",
+            "\(h.summary)")
         let empty = try H.read(Array("<tickets type=\"array\" count=\"0\"/>\n".utf8), name: "none.xml")
-        #expect(empty.summary.error == "no records: no <ticket> element; the document's <tickets> element is empty")
+        #expect(
+            empty.summary.error?.reason == "no records: no <ticket> element; the document's <tickets> element is empty")
     }
 
     @Test(arguments: [
@@ -65,8 +67,8 @@ import Testing
     ])
     func aRecognisedFileWithNoRecordIsAnError(text: String, error: String) throws {
         let h = try H.read(Array(text.utf8))
-        #expect(!h.summary.format.isEmpty)
-        #expect(h.summary.error == error, "\(h.summary)")
+        #expect(h.summary.format != nil)
+        #expect(h.summary.error?.reason == error, "\(h.summary)")
     }
 
     /// The legacy full export (`/api/v2/exports/tickets.json`), in the shape of Zendesk's documentation.
@@ -99,7 +101,7 @@ import Testing
 
     @Test func theLegacyFullExportIsReadAsTicketJSONWithItsWordsAndMinutes() throws {
         let h = try H.read(Array(Self.legacyExport.utf8), name: "export.json")
-        #expect(h.summary.format == "tickets-json" && h.summary.error == nil, "\(h.summary)")
+        #expect(h.summary.format == .ticketsJSON && h.summary.error?.reason == nil, "\(h.summary)")
         #expect(h.summary.records == 4 && h.rejects.isEmpty, "\(h.rejects)")
         #expect(h.tickets.map(\.id) == ["1", "2", "4"])
         let t = h.tickets[0]
@@ -119,7 +121,7 @@ import Testing
     @Test func aLegacyExportWithNoResultIsAnError() throws {
         let text = "{\"results\":[],\"field_headers\":{\"created_at\":\"Created at\"},\"next_page\":null}"
         let h = try H.read(Array(text.utf8), name: "export.json")
-        #expect(h.summary.format == "tickets-json")
-        #expect(h.summary.error == "no records: the \"results\" array is empty", "\(h.summary)")
+        #expect(h.summary.format == .ticketsJSON)
+        #expect(h.summary.error?.reason == "no records: the \"results\" array is empty", "\(h.summary)")
     }
 }

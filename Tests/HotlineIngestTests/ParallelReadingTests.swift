@@ -212,7 +212,7 @@ private func writeTemporary(_ texts: [String]) throws -> (paths: [String], direc
         #expect(two == one)
         #expect(one.summaries.filter { $0.error != nil }.count == 2)
         #expect(one.calls.filter { $0.hasPrefix("ticket ") }.count == 2)
-        for format in ["freeswitch-xml-cdr", "asterisk-queue-log", "calls-csv"] {
+        for format: InputFormat in [.freeswitchXMLCDR, .asteriskQueueLog, .callsCSV] {
             #expect(one.summaries.contains { $0.format == format && $0.accepted > 0 })
         }
     }

@@ -18,7 +18,7 @@ import Testing
             Self.zendeskHeader + "\n"
             + "101,Customer 8000,Chen Jing,Payments,重复扣款,重复支付 voice,Solved,High,Voice,Incident,2026-11-16 10:00:00,2026-11-16 14:00:00,2026-11-16 14:00:00,1,3,30,240,Good\n"
         let h = try IngestHarness.read(text, zone: "Asia/Shanghai")
-        #expect(h.summary.format == "tickets-csv")
+        #expect(h.summary.format == .ticketsCSV)
         #expect(h.summary.notes.contains("Zendesk-style layout"))
         let t = try #require(h.tickets.first)
         #expect(t.id == "101" && t.key == 101)
@@ -85,7 +85,7 @@ import Testing
             context.mappings.ticketStatusWords = ["处理完毕": .solved]
             context.mappings.ticketPriorityWords = ["p1": .urgent]
         }
-        #expect(h.summary.format == "tickets-csv", "\(h.summary)")
+        #expect(h.summary.format == .ticketsCSV, "\(h.summary)")
         let t = try #require(h.tickets.first)
         #expect(t.status == .solved && t.priority == .urgent && t.isSolved)
     }
@@ -140,7 +140,7 @@ import Testing
 
     @Test func theXMLExportGivesTheFirstPublicReplyByAnyoneButTheRequester() throws {
         let h = try IngestHarness.read(Array(Self.xml.utf8), name: "tickets.xml")
-        #expect(h.summary.format == "tickets-xml")
+        #expect(h.summary.format == .ticketsXML)
         let t = try #require(h.tickets.first)
         // The internal note (10:05) and the requester's follow-up (10:10) are not replies.
         #expect(t.firstReplyAt == instant("2026-11-16T02:20:00Z"))
@@ -155,7 +155,7 @@ import Testing
             "<?xml version=\"1.0\"?>\n<!DOCTYPE tickets [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<tickets><ticket><nice-id>&x;</nice-id></ticket></tickets>\n"
         let h = try IngestHarness.read(Array(text.utf8), name: "evil.xml")
         #expect(h.tickets.isEmpty)
-        #expect(h.summary.error?.contains("DOCTYPE") == true)
+        #expect(h.summary.error?.reason.contains("DOCTYPE") == true)
         #expect(h.summary.rejectedByKind[.malformedXML] == 1)
     }
 
@@ -169,7 +169,7 @@ import Testing
             ],"end_of_stream":true,"count":3}
             """
         let h = try IngestHarness.read(Array(text.utf8), name: "incremental.json")
-        #expect(h.summary.format == "tickets-json")
+        #expect(h.summary.format == .ticketsJSON)
         #expect(h.tickets.count == 1)
         let t = try #require(h.tickets.first)
         #expect(t.status == .solved && t.priority == .high && t.satisfaction == .good && t.reopens == 0)
@@ -180,7 +180,7 @@ import Testing
 
     @Test func aJSONDocumentWithoutATicketsArrayIsNotATicketExport() throws {
         let h = try IngestHarness.read(Array("{\"users\":[{\"id\":1}]}".utf8), name: "users.json")
-        #expect(h.summary.error?.contains("a JSON document with no \"tickets\" array") == true)
+        #expect(h.summary.error?.reason.contains("a JSON document with no \"tickets\" array") == true)
     }
 
     @Test func jsonTicketsWithBadBytesDeepNestingOrBadSyntaxHaveTheirOwnReasons() throws {
@@ -209,7 +209,7 @@ import Testing
         for text in [sideLoaded, longNext] {
             #expect(text.utf8.count > 8192)
             let h = try IngestHarness.read(Array(text.utf8), name: "page.json")
-            #expect(h.summary.format == "tickets-json")
+            #expect(h.summary.format == .ticketsJSON)
             #expect(h.tickets.count == 1)
         }
     }

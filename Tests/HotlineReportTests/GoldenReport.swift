@@ -36,15 +36,18 @@ enum GoldenReport {
                 csat: answered && i % 2 == 0 ? Int8(1 + i % 5) : nil)
             aggregator.add(call)
         }
-        var good = InputSummary(path: "calls<1>.csv", format: "calls-csv", encoding: "UTF-8")
+        var good = InputSummary(path: "calls<1>.csv", format: .callsCSV, encoding: "UTF-8")
         good.accepted = 24
         // Every kind, so the widest data-quality line is rendered too.
         good.rejectedByKind = Dictionary(uniqueKeysWithValues: RejectKind.allCases.map { ($0, 1) })
         good.records = good.accepted + good.rejected
         good.notes = ["ignored columns: <notes>"]
         var bad = InputSummary(path: "evil\"&'.csv")
-        bad.error =
-            "not a call log or ticket export: the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: <html>)"
+        bad.error = .notACallLog(
+            path: bad.path,
+            reason:
+                "the header names no call_id and enqueued_at (calls) nor id and created at (tickets) columns (found: <html>)"
+        )
         let rejects = [
             Reject(
                 file: "calls<1>.csv", line: 7, field: "csat", kind: .scoreOutOfRange,

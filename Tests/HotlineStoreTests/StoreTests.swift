@@ -77,7 +77,7 @@ import Testing
         let store = try Store(path: directory + "/h.sqlite")
         var night = NightChanges()
         night.fingerprint = "Asia/Shanghai 30m 0123"
-        var summary = InputSummary(path: "/in/a.csv", format: "calls-csv", encoding: "UTF-8")
+        var summary = InputSummary(path: "/in/a.csv", format: .callsCSV, encoding: "UTF-8")
         summary.records = 4
         summary.accepted = 3
         summary.rejectedByKind = [.badTime: 1]

@@ -99,7 +99,7 @@ struct CallPipeline {
         var firstRejects: [Reject]
 
         /// Whether a ticket export was among the inputs.
-        var readTickets: Bool { summaries.contains { InputFormat(rawValue: $0.format)?.isTickets == true } }
+        var readTickets: Bool { summaries.contains { $0.format?.isTickets == true } }
     }
 
     /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
@@ -164,7 +164,7 @@ struct CallPipeline {
         var summaries = problems.map { problem -> InputSummary in
             logger.error("\(problem.description)")
             var summary = InputSummary(path: problem.path)
-            summary.error = problem.reason
+            summary.error = problem
             return summary
         }
         var firstRejects: [Reject] = []

@@ -95,7 +95,7 @@ struct NightlyRun {
             for skipped in resolution.skipped { logger.warning("\(skipped)") }
             for file in resolution.files where !files.contains(file) {
                 files.append(file)
-                if let format = entry.format.flatMap(InputFormat.init(rawValue:)) { overrides[file] = format }
+                if let format = entry.format { overrides[file] = format }
             }
         }
         let manifest = try store.manifest()
@@ -135,8 +135,8 @@ struct NightlyRun {
             let pass = pipeline(files: [file.path], overrides: overrides).pass { rejects.append($0) }
             let summary = pass.summaries.first ?? InputSummary(path: file.path)
             if let error = summary.error {
-                logger.error("\(file.path): \(error)")
-                outcome.failures.append("\(file.path): \(error)")
+                logger.error("\(file.path): \(error.reason)")
+                outcome.failures.append("\(file.path): \(error.reason)")
             }
             outcome.rejected += summary.rejected
             let days = Set(pass.calls.byDay.keys).union(pass.tickets.eventDays).sorted()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HotlineIngest
+import HotlineModel
 
 /// The inputs of a run and how strictly to take them.
 struct InputOptions: ParsableArguments {
@@ -38,9 +39,12 @@ struct InputOptions: ParsableArguments {
     var cdrColumnNames: [String]? { cdrColumns.map { $0.split(separator: ",").map(String.init) } }
 
     func validate() throws {
-        if let names = cdrColumnNames, let problem = InputIngest.problem(withCDRColumns: names) {
+        guard let names = cdrColumnNames else { return }
+        do {
+            try InputIngest.validate(cdrColumns: names)
+        } catch {
             throw ValidationError(
-                "--cdr-columns: \(problem). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
+                "--cdr-columns: \(error.detail). Name the fields in file order, e.g. clid,src,dst,...,start,answer,end,duration,billsec,disposition."
             )
         }
     }

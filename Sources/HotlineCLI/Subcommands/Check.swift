@@ -43,10 +43,10 @@ extension HotlineCommand {
             var text = ""
             for s in result.summaries {
                 if let error = s.error {
-                    text += "\(s.path): ERROR \(error)\n"
+                    text += "\(s.path): ERROR \(error.reason)\n"
                 } else {
                     text +=
-                        "\(s.path): \(s.format), \(s.encoding), \(s.records) records, \(s.accepted) accepted, \(s.rejected) rejected\n"
+                        "\(s.path): \(s.format?.rawValue ?? ""), \(s.encoding), \(s.records) records, \(s.accepted) accepted, \(s.rejected) rejected\n"
                 }
                 for note in s.notes { text += "  note: \(note)\n" }
             }

@@ -1,4 +1,5 @@
 import CZlib
+import HotlineModel
 
 /// Inflates a gzip stream chunk by chunk with zlib; concatenated members (as `cat a.gz b.gz` makes) are read on.
 /// A stream cut short is an error naming the file, after the data before the cut. Bytes after a member that do

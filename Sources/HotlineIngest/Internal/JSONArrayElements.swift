@@ -1,3 +1,5 @@
+import HotlineModel
+
 /// Cuts the elements of one array out of a JSON document as it streams by: the objects of the top-level
 /// `"tickets"` array of a Zendesk API page or incremental export (or `"results"` of the legacy full export), one
 /// at a time, without the whole document in memory.
@@ -9,10 +11,6 @@ struct JSONArrayElements {
     var keys: [String]
     /// An element longer than this is skipped and reported (nil bytes).
     var limit = 16 << 20
-
-    enum Failure: Error {
-        case notJSON(String)
-    }
 
     /// Calls `body` with each element's bytes (nil for one over the limit), its 1-based number and its deepest
     /// nesting (1 for a flat object), found in the same pass. Returns the
@@ -70,7 +68,8 @@ struct JSONArrayElements {
                     }
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     if !sawAnything && b != UInt8(ascii: "{") {
-                        throw Failure.notJSON("the document is not an object with a \(named) array")
+                        throw IngestError(
+                            .malformed, path: "", detail: "the document is not an object with a \(named) array")
                     }
                     sawAnything = true
                     depth += 1
@@ -89,7 +88,7 @@ struct JSONArrayElements {
                     }
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
-                    if depth < 0 { throw Failure.notJSON("unbalanced brackets") }
+                    if depth < 0 { throw IngestError(.malformed, path: "", detail: "unbalanced brackets") }
                     if inElement && depth == elementDepth - 1 {
                         inElement = false
                         count += 1
@@ -100,14 +99,17 @@ struct JSONArrayElements {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     break
                 default:
-                    if !sawAnything { throw Failure.notJSON("the document does not start with an object") }
+                    if !sawAnything {
+                        throw IngestError(.malformed, path: "", detail: "the document does not start with an object")
+                    }
                 }
             }
         }
         if inString || depth != 0 {
-            throw Failure.notJSON("the document ends inside \(inString ? "a string" : "an object")")
+            throw IngestError(
+                .malformed, path: "", detail: "the document ends inside \(inString ? "a string" : "an object")")
         }
-        guard let found else { throw Failure.notJSON("no top-level \(named) array") }
+        guard let found else { throw IngestError(.malformed, path: "", detail: "no top-level \(named) array") }
         return (found, count)
     }
 

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import HotlineModel
 
 /// libxml2's streaming `xmlReader` over a ``XMLDocumentStream``, as a sequence of element and text events:
 /// one node in memory at a time, whatever the file size.
@@ -13,12 +14,6 @@ final class StreamingXMLReader {
         case start(name: String, line: Int, isEmpty: Bool)
         case end(name: String)
         case text(String)
-    }
-
-    /// Why the document could not be read to its end: the first parser error with its line, or a DOCTYPE.
-    struct Failure: Error {
-        var message: String
-        var line: Int?
     }
 
     /// The line of the node the reader is on: the node's own, as the parser reads ahead of it.
@@ -44,7 +39,7 @@ final class StreamingXMLReader {
         self.path = path
     }
 
-    /// Calls `body` with each event. Throws ``Failure`` for malformed XML or a DTD, and the source's own error
+    /// Calls `body` with each event. Throws an ``IngestError`` of kind `malformed` (with the parser's first error and its line) for malformed XML or a DTD, and the source's own error
     /// when reading the bytes failed (a cut `.gz`), which is not the document's fault.
     /// libxml2's process-wide set-up, once, before any thread reads XML: libxml2 2.9 asks for `xmlInitParser` on
     /// one thread before others use it, and the entity loader that loads nothing is a process-wide setting.
@@ -89,16 +84,18 @@ final class StreamingXMLReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 {
                 if stream.sawDoctype {
-                    throw Failure(message: "a DOCTYPE declaration (DTDs and entities are not accepted)", line: nil)
+                    throw IngestError(
+                        .malformed, path: path, detail: "a DOCTYPE declaration (DTDs and entities are not accepted)")
                 }
                 return
             }
             if status < 0 {
                 if let readError = stream.readError { throw readError }
                 if stream.sawDoctype {
-                    throw Failure(message: "a DOCTYPE declaration (DTDs and entities are not accepted)", line: nil)
+                    throw IngestError(
+                        .malformed, path: path, detail: "a DOCTYPE declaration (DTDs and entities are not accepted)")
                 }
-                throw Failure(message: errors.message ?? "malformed XML", line: errors.line)
+                throw IngestError(.malformed, path: path, line: errors.line, detail: errors.message ?? "malformed XML")
             }
             let type = xmlTextReaderNodeType(reader)
             switch type {
