@@ -212,3 +212,20 @@ private struct FieldList {
 
     subscript(index: Int) -> String { index >= 0 && index < values.count ? values[index] : "" }
 }
+
+extension AsteriskCDRReader: FormatReader {
+    /// Asterisk and FreeSWITCH CSV CDRs: the configured column list, else the layout the first line shows, else
+    /// FreeSWITCH's default template.
+    static func read(
+        _ input: OpenedInput, in ingest: InputIngest, summary: inout InputSummary, into sink: any IngestSink
+    ) throws {
+        let named = try ingest.options.cdrColumnNames.map(Columns.named)
+        let reader = AsteriskCDRReader(
+            csv: CSVReader(source: input.stream, limits: ingest.context.limits), context: ingest.context,
+            fileIndex: input.index, path: input.display,
+            mapping: named
+                ?? (input.format == .freeswitchCDRCSV && InputIngest.cdrLayout(input.head) == nil
+                    ? .freeswitchDefault : nil))
+        try reader.read(summary: &summary, accept: ingest.classifying(into: sink), reject: sink.reject)
+    }
+}

@@ -357,3 +357,15 @@ final class CallsCSVReader {
             + String(decoding: UnsafeBufferPointer(rebasing: raw[(start + field.count)...]), as: UTF8.self)
     }
 }
+
+extension CallsCSVReader: FormatReader {
+    /// A calls-csv read on this thread (``InputIngest`` cuts one that can be cut into blocks before it gets here).
+    static func read(
+        _ input: OpenedInput, in ingest: InputIngest, summary: inout InputSummary, into sink: any IngestSink
+    ) throws {
+        guard let (csv, header) = input.callsCSV else { return }
+        let reader = CallsCSVReader(
+            header: header, context: ingest.context, fileIndex: input.index, path: input.display)
+        try reader.read(csv, summary: &summary, accept: ingest.classifying(into: sink), reject: sink.reject)
+    }
+}

@@ -165,3 +165,13 @@ final class FreeSwitchCDRReader {
         accept(&call)
     }
 }
+
+extension FreeSwitchCDRReader: FormatReader {
+    static func read(
+        _ input: OpenedInput, in ingest: InputIngest, summary: inout InputSummary, into sink: any IngestSink
+    ) throws {
+        let reader = FreeSwitchCDRReader(
+            source: input.stream, context: ingest.context, fileIndex: input.index, path: input.display)
+        try reader.read(summary: &summary, accept: ingest.classifying(into: sink), reject: sink.reject)
+    }
+}

@@ -9,7 +9,7 @@ extension InputIngest {
         var others: [Int] = []
         var logs: [(index: Int, first: Double)] = []
         // Every file is looked at: on several threads when reading on several (a directory of 100,000 CDRs).
-        let firsts = Self.concurrentMap(files, threads: parallelThreads) {
+        let firsts = Self.concurrentMap(files, threads: options.threads) {
             $0 == "-" ? nil : Self.firstQueueLogTime($0)
         }
         for (index, first) in firsts.enumerated() {

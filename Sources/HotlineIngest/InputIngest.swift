@@ -11,20 +11,13 @@ import Logging
 public final class InputIngest {
     let context: ReadContext
     let classifier: Classifier
+    let options: IngestOptions
     let logger: Logger
-    private let queueLog: QueueLogAssembler
+    /// Assembles queue_log calls across the run's files (rotated logs).
+    let queueLog: QueueLogAssembler
     /// Calls a later ENTERQUEUE cut short, kept until every file is read so their events are counted where
     /// they are.
-    private var cutShort: [IncompleteCall] = []
-    /// Called with the number of raw bytes read from a file, chunk by chunk (for a progress display).
-    public var onBytesRead: ((Int) -> Void)?
-    /// Read every file as this format instead of sniffing it.
-    public var forcedFormat: InputFormat?
-    /// The format of particular files (the nightly inbox's `format:`), before sniffing.
-    public var formatOverrides: [String: InputFormat] = [:]
-    /// The field order of Asterisk CDR files written by a cdr_custom mapping (`clid,src,dst,...`); nil to
-    /// recognise cdr_csv and the common custom order from the first line.
-    public var cdrColumnNames: [String]?
+    var cutShort: [IncompleteCall] = []
 
     /// Throws why a CDR column list cannot be used.
     public static func validate(cdrColumns names: [String]) throws(IngestError) {
@@ -37,33 +30,21 @@ public final class InputIngest {
         }
     }
 
-    /// Called with each classified ticket of a ticket export; tickets are counted and dropped when nil.
-    public var acceptTicket: ((inout TicketRecord) -> Void)?
     /// Classifies tickets with the same rules as calls.
     public private(set) lazy var ticketClassifier = TicketClassifier(rules: classifier.rules, symbols: context.symbols)
     lazy var ticketNormaliser = TicketNormaliser(context: context)
     /// Ticket keys read so far: a ticket read again (overlapping exports) is rejected as a duplicate.
     var ticketKeys = Set<UInt64>()
 
-    /// Takes a block of classified calls at once, in order with those given to `accept` (parallel reading hands
-    /// blocks on whole); nil to have them one by one.
-    public var acceptBatch: (([CallRecord]) -> Void)?
     /// Arrays of calls handed back after use, for the next blocks (any thread).
     let recordArrays = RecyclePool<[CallRecord]>()
-    /// Gives an array that came through `acceptBatch` back for reuse once its calls are aggregated (any thread).
+    /// Gives an array that came through ``IngestSink/calls(_:)`` back for reuse once its calls are aggregated
+    /// (any thread).
     public func recycle(_ records: [CallRecord]) {
         var records = records
         records.removeAll(keepingCapacity: true)
         recordArrays.give(records)
     }
-    /// Threads that parse a large calls-csv file; 1 reads every file on the calling thread.
-    public var parallelThreads = 1
-    /// The size of the blocks files are cut into for those threads. Any size of file is cut: a small one is one
-    /// block, read beside the blocks of the files around it.
-    public var parallelBlockBytes = 2 << 20
-    /// Files up to this size are read whole on the worker threads, side by side (their records are held until
-    /// their turn); larger calls-csv files are cut into blocks.
-    public var parallelSmallFileBytes = 1 << 20
     /// How many times a cut fell inside a record and the file was read on in order from there.
     var parallelFallbacks = 0
 
@@ -72,27 +53,27 @@ public final class InputIngest {
     var keepErrorMessages = false
     var errorMessages: [String] = []
 
-    /// Called with each agent state change (login, logoff, pause, unpause, ring not answered) a queue log holds.
-    public var onAgentEvent: ((AgentEvent) -> Void)?
-
-    public init(context: ReadContext, classifier: Classifier, logger: Logger) {
+    public init(context: ReadContext, classifier: Classifier, options: IngestOptions = IngestOptions(), logger: Logger)
+    {
         self.context = context
         self.classifier = classifier
+        self.options = options
         self.logger = logger
         self.queueLog = QueueLogAssembler(context: context)
         // On this thread, before reading threads may parse XML.
         StreamingXMLReader.setUp
     }
 
-    /// A reader for another thread: the same settings and symbol tables, its own context (interners, calendars)
-    /// and classifier; it reads on its own thread only and keeps error messages for the ordering thread to log.
+    /// A reader for another thread: the same options and symbol tables, its own context (interners, calendars)
+    /// and classifier, one thread; it reads on its own thread only and keeps error messages for the ordering thread to log.
     func sibling() -> InputIngest {
         let context = self.context.sibling()
+        // A sibling reads whole files or blocks on its own thread: it never cuts files itself.
+        var options = self.options
+        options.threads = 1
         let reader = InputIngest(
-            context: context, classifier: Classifier(rules: classifier.rules, symbols: context.symbols), logger: logger)
-        reader.forcedFormat = forcedFormat
-        reader.formatOverrides = formatOverrides
-        reader.cdrColumnNames = cdrColumnNames
+            context: context, classifier: Classifier(rules: classifier.rules, symbols: context.symbols),
+            options: options, logger: logger)
         reader.keepErrorMessages = true
         return reader
     }
@@ -100,98 +81,95 @@ public final class InputIngest {
     /// How many bytes the sniffer looks at.
     static let sampleBytes = 1 << 16
 
-    /// Reads `files`. `accept` gets each classified inbound call, `reject` each rejected record, in reading order
-    /// (queue logs last, by their first event) and file order, however many threads read.
+    /// The accept function of the format readers: classify the call, hand it to the sink.
+    func classifying(into sink: any IngestSink) -> (inout CallRecord) -> Void {
+        let classifier = self.classifier
+        return { call in
+            classifier.classify(&call)
+            sink.call(call)
+        }
+    }
+
+    /// Reads `files` into `sink`: each classified inbound call, ticket, agent event and rejected record, in
+    /// reading order (queue logs last, by their first event) and file order, however many threads read.
     ///
-    /// With `parallelThreads` above 1, a file is read one of three ways: files up to `parallelSmallFileBytes` side
-    /// by side on the threads (``readSmallFiles(_:into:accept:reject:)``), larger calls-csv files cut into blocks
-    /// (``readInBlocks(first:summary:openNext:finished:accept:reject:)``, one run across consecutive ones), and
-    /// anything else here, in turn.
-    public func read(
-        _ files: [String], accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
-    ) -> [InputSummary] {
-        var summaries = files.map { InputSummary(path: $0 == "-" ? "<stdin>" : $0) }
-        let order = readingOrder(files)
-        var position = 0
-        // A file a run of blocks opened and could not cut: read next, on this thread.
-        var openedAhead: (input: OpenedInput, summary: InputSummary)?
+    /// With `options.threads` above 1, a file is read one of three ways: files up to `options.smallFileBytes`
+    /// side by side on the threads (``SmallFileReading``), larger calls-csv files cut into blocks
+    /// (``BlockReading``, one run across consecutive ones), and anything else here, in turn.
+    public func read(_ files: [String], into sink: any IngestSink) -> [InputSummary] {
+        let queue = ReadingQueue(files: files, order: readingOrder(files))
         while true {
-            let input: OpenedInput
-            var summary: InputSummary
-            if let ahead = openedAhead {
-                (input, summary) = ahead
-                openedAhead = nil
-            } else {
-                guard position < order.count else { break }
-                if parallelThreads > 1 {
-                    let sizes = smallFiles(files, order: order, from: position)
-                    if !sizes.isEmpty {
-                        readSmallFiles(
-                            sizes.enumerated().map { (order[position + $0], files[order[position + $0]], $1) },
-                            into: &summaries, accept: accept, reject: reject)
-                        position += sizes.count
-                        continue
-                    }
-                }
-                let index = order[position]
-                position += 1
-                summary = summaries[index]
-                do {
-                    input = try open(files[index], index: Int32(index), summary: &summary)
-                } catch {
-                    record(error, in: &summary)
-                    summaries[index] = summary
+            if let ahead = queue.openedAhead {
+                queue.openedAhead = nil
+                readOpened(ahead.input, summary: ahead.summary, queue: queue, into: sink)
+                continue
+            }
+            guard !queue.isDone else { break }
+            if options.threads > 1 {
+                let small = queue.takeSmallFiles(upTo: options.smallFileBytes)
+                if !small.isEmpty {
+                    SmallFileReading(ingest: self, sink: sink).read(small, into: queue)
                     continue
                 }
             }
-            if input.blocks != nil {
-                // Calls-csv files that can be cut are read as one run: the next is opened and cut while the last
-                // blocks of the one before are parsed.
-                readInBlocks(
-                    first: input, summary: summary,
-                    openNext: {
-                        while position < order.count {
-                            let index = order[position]
-                            position += 1
-                            var next = summaries[index]
-                            do {
-                                let opened = try open(files[index], index: Int32(index), summary: &next)
-                                if opened.blocks != nil { return (opened, next) }
-                                openedAhead = (opened, next)
-                                return nil
-                            } catch {
-                                record(error, in: &next)
-                                summaries[index] = next
-                            }
-                        }
-                        return nil
-                    },
-                    finished: { index, read in
-                        summaries[Int(index)] = read
-                        conclude(&summaries[Int(index)])
-                    }, accept: accept, reject: reject)
-                continue
-            }
-            do {
-                try read(input, summary: &summary, accept: accept, reject: reject)
-                conclude(&summary)
-            } catch {
-                record(error, in: &summary)
-            }
-            summaries[Int(input.index)] = summary
+            guard let (input, summary) = queue.openNext(with: self, sink: sink) else { continue }
+            readOpened(input, summary: summary, queue: queue, into: sink)
         }
-        finish(&summaries, reject: reject)
+        var summaries = queue.summaries
+        finish(&summaries, into: sink)
         return summaries
     }
 
+    /// Reads one file: the input summary counts its records, `error` says why it could not be read.
+    public func readFile(_ path: String, index: Int32, into sink: any IngestSink) -> InputSummary {
+        let queue = ReadingQueue(
+            files: [path], order: [], summaries: [InputSummary(path: path == "-" ? "<stdin>" : path)])
+        var summary = queue.summaries[0]
+        do {
+            let input = try open(path, index: index, summary: &summary, observe: sink.bytesRead)
+            summary = read(input, summary: summary, queue: queue, into: sink)
+        } catch {
+            record(error, in: &summary)
+        }
+        return summary
+    }
+
+    /// Reads an opened file and stores its summary in the queue.
+    private func readOpened(_ input: OpenedInput, summary: InputSummary, queue: ReadingQueue, into sink: any IngestSink)
+    {
+        queue.summaries[Int(input.index)] = read(input, summary: summary, queue: queue, into: sink)
+    }
+
+    /// Reads an opened file (a calls-csv that can be cut on several threads, with the calls-csv files after it in
+    /// the queue) and gives its summary, concluded.
+    private func read(
+        _ input: OpenedInput, summary: InputSummary, queue: ReadingQueue, into sink: any IngestSink
+    ) -> InputSummary {
+        if input.blocks != nil {
+            var read = summary
+            BlockReading(ingest: self, sink: sink, queue: queue).read(first: input, summary: summary) { index, done in
+                if index == input.index { read = done } else { queue.summaries[Int(index)] = done }
+            }
+            return read
+        }
+        var summary = summary
+        do {
+            try read(input, summary: &summary, into: sink)
+            conclude(&summary)
+        } catch {
+            record(error, in: &summary)
+        }
+        return summary
+    }
+
     /// Rejects the events of queued calls that never ended, and notes calls whose start was before the log.
-    public func finish(_ summaries: inout [InputSummary], reject: (Reject) -> Void) {
+    public func finish(_ summaries: inout [InputSummary], into sink: any IngestSink) {
         func rejectEvents(of call: IncompleteCall) {
             for location in call.events where Int(location.file) < summaries.count {
                 let file = Int(location.file)
                 summaries[file].accepted -= 1
                 summaries[file].rejectedByKind[.incompleteCall, default: 0] += 1
-                reject(
+                sink.reject(
                     Reject(
                         file: summaries[file].path, line: Int(location.line), field: "callid", kind: .incompleteCall,
                         detail: "call \(call.callID) \(call.reason)"))
@@ -207,37 +185,6 @@ public final class InputIngest {
         }
     }
 
-    /// A file opened and recognised, ready for its records to be read.
-    struct OpenedInput {
-        var path: String
-        var display: String
-        var index: Int32
-        var format: InputFormat
-        var stream: ByteSource
-        var head: String
-        /// A calls-csv: its CSV reader after the header, and the header.
-        var callsCSV: (csv: CSVReader, header: CallsCSVReader.Header)?
-        /// Set when the records can be cut into blocks for several threads.
-        var blocks: ParallelRead?
-        /// The inflating source of a gzip file, which counts bytes after the gzip data.
-        var gzip: GzipByteSource?
-    }
-
-    /// Reads one file: the input summary counts its records, `error` says why it could not be read.
-    public func readFile(
-        _ path: String, index: Int32, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
-    ) -> InputSummary {
-        var summary = InputSummary(path: path == "-" ? "<stdin>" : path)
-        do {
-            let input = try open(path, index: index, summary: &summary)
-            try read(input, summary: &summary, accept: accept, reject: reject)
-            conclude(&summary)
-        } catch {
-            record(error, in: &summary)
-        }
-        return summary
-    }
-
     /// Sets the summary's error and logs the one line naming the file.
     func record(_ error: Error, in summary: inout InputSummary) {
         // Everything ingest throws is an IngestError; anything else (a system error from below) cannot read.
@@ -249,10 +196,12 @@ public final class InputIngest {
 
     /// Opens `path`, decodes and recognises it, and reads a calls-csv header; the summary gets the format, the
     /// encoding and notes so far.
-    func open(_ path: String, index: Int32, summary: inout InputSummary) throws -> OpenedInput {
+    func open(
+        _ path: String, index: Int32, summary: inout InputSummary, observe: ((Int) -> Void)?
+    ) throws -> OpenedInput {
         let display = path == "-" ? "<stdin>" : path
         let opened = try FileByteSource(path: path)
-        var file: ByteSource = onBytesRead.map { CountingByteSource(opened, observe: $0) } ?? opened
+        var file: ByteSource = observe.map { CountingByteSource(opened, observe: $0) } ?? opened
         var sample = try Self.readSample(file)
         var compressed = false
         var gzip: GzipByteSource?
@@ -290,21 +239,23 @@ public final class InputIngest {
         if format == .callsCSV {
             // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
             // with a small buffer, as the blocks are read apart.
-            let cut = parallelThreads > 1 && encoding.iconvName == nil && !compressed && opened.size != nil
+            let cut = options.threads > 1 && encoding.iconvName == nil && !compressed && opened.size != nil
             var limits = context.limits
             if cut { limits.chunkBytes = min(limits.chunkBytes, 1 << 14) }
             let csv = CSVReader(source: stream, limits: limits)
             let header = try Self.callsCSVHeader(
                 csv, path: display, summary: &summary, mapping: context.mappings.callsColumns)
             input.callsCSV = (csv, header)
-            if cut { input.blocks = ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine) }
+            if cut {
+                input.blocks = BlockReading.ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine)
+            }
         }
         return input
     }
 
     /// The format of a file: the one forced or configured for it, or what its start looks like.
     private func recognise(_ path: String, display: String, head: String, sample: [UInt8]) throws -> InputFormat {
-        if let forcedFormat = forcedFormat ?? formatOverrides[path] { return forcedFormat }
+        if let format = options.forcedFormat ?? options.formatOverrides[path] { return format }
         switch FormatSniffer.sniff(head) {
         case .format(let sniffed): return sniffed
         case .unknown(let reason):
@@ -327,7 +278,7 @@ public final class InputIngest {
                 return .ticketsCSV
             }
             // A cdr_custom layout the user named is recognised by its times being where it says.
-            if let names = cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names), let first,
+            if let names = options.cdrColumnNames, let columns = try? AsteriskCDRReader.Columns.named(names), let first,
                 AsteriskCDRReader.Columns.fits(first, columns)
             {
                 return .asteriskCDR
@@ -336,12 +287,8 @@ public final class InputIngest {
         }
     }
 
-    /// Reads the records of an opened file on this thread (a calls-csv with `blocks` on several).
-    func read(
-        _ input: OpenedInput, summary: inout InputSummary, accept: (inout CallRecord) -> Void,
-        reject: (Reject) -> Void
-    ) throws {
-        let (display, index, stream) = (input.display, input.index, input.stream)
+    /// Reads the records of an opened file on this thread, with its format's reader.
+    func read(_ input: OpenedInput, summary: inout InputSummary, into sink: any IngestSink) throws {
         defer {
             if let trailing = input.gzip?.trailingBytes, trailing > 0 {
                 summary.notes.append(
@@ -349,43 +296,7 @@ public final class InputIngest {
                 )
             }
         }
-        let classify = { (call: inout CallRecord) in
-            self.classifier.classify(&call)
-            accept(&call)
-        }
-        switch input.format {
-        case .callsCSV:
-            guard let (csv, header) = input.callsCSV else { return }
-            if input.blocks != nil {
-                var read = summary
-                readInBlocks(
-                    first: input, summary: summary, openNext: { nil }, finished: { read = $1 }, accept: accept,
-                    reject: reject)
-                summary = read
-                return
-            }
-            let reader = CallsCSVReader(header: header, context: context, fileIndex: index, path: display)
-            try reader.read(csv, summary: &summary, accept: classify, reject: reject)
-        case .asteriskQueueLog:
-            try readQueueLog(
-                stream, head: input.head, path: display, index: index, summary: &summary, accept: classify,
-                reject: reject)
-        case .freeswitchXMLCDR:
-            let reader = FreeSwitchCDRReader(source: stream, context: context, fileIndex: index, path: display)
-            try reader.read(summary: &summary, accept: classify, reject: reject)
-        case .asteriskCDR, .freeswitchCDRCSV:
-            let named = try cdrColumnNames.map(AsteriskCDRReader.Columns.named)
-            let reader = AsteriskCDRReader(
-                csv: CSVReader(source: stream, limits: context.limits), context: context, fileIndex: index,
-                path: display,
-                mapping: named
-                    ?? (input.format == .freeswitchCDRCSV && Self.cdrLayout(input.head) == nil
-                        ? .freeswitchDefault : nil))
-            try reader.read(summary: &summary, accept: classify, reject: reject)
-        case .ticketsCSV, .ticketsXML, .ticketsJSON:
-            try readTickets(
-                stream, format: input.format, path: display, index: index, summary: &summary, reject: reject)
-        }
+        try input.format.reader.read(input, in: self, summary: &summary, into: sink)
     }
 
     /// The CDR layout the first line of a file shows, if any.
@@ -447,32 +358,4 @@ public final class InputIngest {
         }
         return header
     }
-
-    private func readQueueLog(
-        _ stream: ByteSource, head: String, path: String, index: Int32, summary: inout InputSummary,
-        accept: (inout CallRecord) -> Void, reject: (Reject) -> Void
-    ) throws {
-        let firstLine = head.split(whereSeparator: \.isNewline).first ?? ""
-        let layout: QueueLogReader.Layout
-        let csv: CSVReader
-        if FormatSniffer.isQueueLogLine(firstLine) || (forcedFormat != nil && firstLine.contains("|")) {
-            csv = CSVReader(source: stream, limits: context.limits, dialect: .pipes)
-            layout = .pipes
-        } else {
-            csv = CSVReader(source: stream, limits: context.limits)
-            guard let names = try csv.nextRecordStrings(path: path),
-                let columns = QueueLogReader.TableColumns(names: names)
-            else {
-                throw IngestError.notACallLog(
-                    path: path, reason: "queue_log export without callid, event and time columns")
-            }
-            layout = .table(columns)
-        }
-        let reader = QueueLogReader(
-            csv: csv, layout: layout, context: context, assembler: queueLog, fileIndex: index, path: path)
-        try reader.read(
-            summary: &summary, accept: accept, reject: reject, cutShort: { cutShort.append($0) },
-            agentEvent: { onAgentEvent?($0) })
-    }
-
 }

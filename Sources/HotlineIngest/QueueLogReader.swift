@@ -270,3 +270,32 @@ final class QueueLogReader {
         return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
     }
 }
+
+extension QueueLogReader: FormatReader {
+    /// A queue_log as Asterisk writes it (`|`-separated) or as a table exported with a header; its calls are
+    /// assembled across the run's files, so the assembler and the calls cut short belong to `ingest`.
+    static func read(
+        _ input: OpenedInput, in ingest: InputIngest, summary: inout InputSummary, into sink: any IngestSink
+    ) throws {
+        let (context, path) = (ingest.context, input.display)
+        let firstLine = input.head.split(whereSeparator: \.isNewline).first ?? ""
+        let layout: Layout
+        let csv: CSVReader
+        if FormatSniffer.isQueueLogLine(firstLine) || (ingest.options.forcedFormat != nil && firstLine.contains("|")) {
+            csv = CSVReader(source: input.stream, limits: context.limits, dialect: .pipes)
+            layout = .pipes
+        } else {
+            csv = CSVReader(source: input.stream, limits: context.limits)
+            guard let names = try csv.nextRecordStrings(path: path), let columns = TableColumns(names: names) else {
+                throw IngestError.notACallLog(
+                    path: path, reason: "queue_log export without callid, event and time columns")
+            }
+            layout = .table(columns)
+        }
+        let reader = QueueLogReader(
+            csv: csv, layout: layout, context: context, assembler: ingest.queueLog, fileIndex: input.index, path: path)
+        try reader.read(
+            summary: &summary, accept: ingest.classifying(into: sink), reject: sink.reject,
+            cutShort: { ingest.cutShort.append($0) }, agentEvent: sink.agentEvent)
+    }
+}

@@ -89,6 +89,9 @@ struct OutputSafetyTests {
         reader.standardOutput = out
         try reader.run()
         let run = try EndToEnd.run(["report", calls, "--output", fifo, "--format", "csv"])
+        // A run that failed before opening the FIFO leaves the reader waiting for a writer: end it, so the test
+        // fails rather than hangs.
+        if run.status != 0 { reader.terminate() }
         let received = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         reader.waitUntilExit()
         #expect(run.status == 0, "\(run.stderr)")

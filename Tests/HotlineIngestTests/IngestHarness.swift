@@ -59,14 +59,11 @@ struct IngestHarness {
         let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        var calls: [CallRecord] = []
-        var tickets: [TicketRecord] = []
-        var rejects: [Reject] = []
-        ingest.acceptTicket = { tickets.append($0) }
-        let summaries = ingest.read(paths, accept: { calls.append($0) }, reject: { rejects.append($0) })
-        harness.calls = calls
-        harness.tickets = tickets
-        harness.rejects = rejects
+        let sink = CollectingSink()
+        let summaries = ingest.read(paths, into: sink)
+        harness.calls = sink.calls
+        harness.tickets = sink.tickets
+        harness.rejects = sink.rejects
         harness.summary = summaries.first ?? InputSummary(path: "")
         return (harness, summaries)
     }
@@ -83,16 +80,13 @@ struct IngestHarness {
         configure(context)
         let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
+            options: IngestOptions(forcedFormat: format),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        ingest.forcedFormat = format
-        var calls: [CallRecord] = []
-        var tickets: [TicketRecord] = []
-        var rejects: [Reject] = []
-        ingest.acceptTicket = { tickets.append($0) }
-        harness.summary = ingest.readFile(path, index: 0, accept: { calls.append($0) }, reject: { rejects.append($0) })
-        harness.calls = calls
-        harness.tickets = tickets
-        harness.rejects = rejects
+        let sink = CollectingSink()
+        harness.summary = ingest.readFile(path, index: 0, into: sink)
+        harness.calls = sink.calls
+        harness.tickets = sink.tickets
+        harness.rejects = sink.rejects
         return harness
     }
 }

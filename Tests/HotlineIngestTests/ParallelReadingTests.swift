@@ -32,13 +32,12 @@ private func read(
         symbols: symbols, calendar: calendar,
         limits: CSVReader.Limits(maxRecordBytes: maxRecordBytes, chunkBytes: chunk))
     let classifier = Classifier(rules: .default, symbols: symbols)
+    var options = IngestOptions(threads: threads)
+    options.blockBytes = blockBytes
+    options.smallFileBytes = smallFileBytes
     let ingest = InputIngest(
-        context: context, classifier: classifier, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-    ingest.parallelThreads = threads
-    ingest.parallelBlockBytes = blockBytes
-    ingest.parallelSmallFileBytes = smallFileBytes
-    var calls: [String] = []
-    var rejects: [Reject] = []
+        context: context, classifier: classifier, options: options,
+        logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     func text(_ call: CallRecord) -> String {
         let caller = call.caller.map { key -> String in
             key.rawValue >> 63 == 1 ? "\(key.rawValue)" : context.callerSymbols[Symbol(rawValue: UInt32(key.rawValue))]
@@ -51,15 +50,13 @@ private func read(
             "\(call.csat.map(String.init) ?? "-")",
         ].joined(separator: "|")
     }
-    var tickets: [String] = []
-    ingest.acceptTicket = { tickets.append("\($0.location.file):\($0.location.line) \($0.category.name)") }
-    var agentEvents = 0
-    ingest.onAgentEvent = { _ in agentEvents += 1 }
-    let summaries = ingest.read(paths, accept: { calls.append(text($0)) }, reject: { rejects.append($0) })
-    calls += tickets.map { "ticket \($0)" } + ["agent events: \(agentEvents)"]
-    // Blocks handed on whole are read here in order, as the pipeline's aggregator would.
+    // Blocks handed on whole are read in order, as the pipeline's aggregator would.
+    let sink = CollectingSink()
+    let summaries = ingest.read(paths, into: sink)
+    let tickets = sink.tickets.map { "ticket \($0.location.file):\($0.location.line) \($0.category.name)" }
+    let calls = sink.calls.map(text) + tickets + ["agent events: \(sink.agentEvents.count)"]
     return ReadResult(
-        calls: calls, rejects: rejects, summaries: summaries,
+        calls: calls, rejects: sink.rejects, summaries: summaries,
         unmatched: classifier.unmatched.map { "\($0.value.field)=\($0.value.value) x\($0.count)" },
         fallbacks: ingest.parallelFallbacks)
 }

@@ -122,7 +122,9 @@ import Testing
         var query = CallQuery()
         query.dimensions = [.queue, .hour]
         let aggregator = CallAggregator(settings: MetricSettings(), query: query, calendar: calendar, symbols: symbols)
-        let summaries = ingest.read([path], accept: { aggregator.add($0) }, reject: { _ in })
+        let sink = CollectingSink()
+        let summaries = ingest.read([path], into: sink)
+        for call in sink.calls { aggregator.add(call) }
         #expect(summaries.allSatisfy { $0.rejected == 0 && $0.error == nil })
         return ReportBuilder(
             aggregates: aggregator.finish(), calendar: calendar, symbols: symbols, inputs: [], firstRejects: [],

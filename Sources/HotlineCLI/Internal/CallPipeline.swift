@@ -44,8 +44,6 @@ struct CallPipeline {
     var parallelBlockBytes: Int? = nil
     /// Show a progress line on standard error when it is a terminal and the input is large.
     var showProgress = true
-    /// Records handed between the stages at a time.
-    static let batchSize = 4096
 
     struct Result {
         var report: Report
@@ -103,7 +101,7 @@ struct CallPipeline {
     }
 
     /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
-    func run(onReject: (Reject) -> Void = { _ in }) -> Result {
+    func run(onReject: @escaping (Reject) -> Void = { _ in }) -> Result {
         let pass = self.pass(onReject: onReject)
         var builder = ReportBuilder(
             aggregates: pass.calls, calendar: pass.calendar, symbols: pass.symbols, inputs: pass.summaries,
@@ -125,7 +123,7 @@ struct CallPipeline {
     }
 
     /// Reads every input into the aggregates: read -> normalise -> classify -> aggregate.
-    func pass(onReject: (Reject) -> Void = { _ in }) -> Pass {
+    func pass(onReject: @escaping (Reject) -> Void = { _ in }) -> Pass {
         let symbols = SymbolTable()
         let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
         let context = ReadContext(
@@ -134,119 +132,38 @@ struct CallPipeline {
             maskCallers: maskCallers)
         context.mappings = mappings
         let classifier = Classifier(rules: rules, symbols: symbols)
-        let ingest = InputIngest(context: context, classifier: classifier, logger: logger)
+        var options = IngestOptions(
+            forcedFormat: inputFormat, formatOverrides: formatOverrides, cdrColumnNames: cdrColumnNames,
+            threads: threads)
+        if let parallelBlockBytes {
+            options.blockBytes = parallelBlockBytes
+            options.smallFileBytes = -1
+        }
+        let ingest = InputIngest(context: context, classifier: classifier, options: options, logger: logger)
         let aggregator = CallAggregator(
             settings: settings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
-
         let tickets = TicketAggregator(
             settings: ticketSettings, query: query,
             calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
 
         let resolution = self.resolution ?? InputResolver.resolve(inputs)
-        let (files, problems) = (resolution.files, resolution.problems)
         for skipped in resolution.skipped { logger.warning("\(skipped)") }
-        let progress = showProgress ? ProgressMeter(files: files) : nil
-        if let progress { ingest.onBytesRead = { progress.advance(by: $0) } }
-        ingest.forcedFormat = inputFormat
-        ingest.formatOverrides = formatOverrides
-        ingest.cdrColumnNames = cdrColumnNames
-        // With more than one thread, large calls-csv files are also parsed on `threads` threads.
-        ingest.parallelThreads = threads
-        if let parallelBlockBytes {
-            ingest.parallelBlockBytes = parallelBlockBytes
-            ingest.parallelSmallFileBytes = -1
-        }
-        // Agent events are few (logins, pauses): kept here and handed to the aggregator after the reading.
-        var agentEvents: [AgentEvent] = []
-        ingest.onAgentEvent = { agentEvents.append($0) }
+        let progress = showProgress ? ProgressMeter(files: resolution.files) : nil
         defer { progress?.finish() }
-        var summaries = problems.map { problem -> InputSummary in
+        var summaries = resolution.problems.map { problem -> InputSummary in
             logger.error("\(problem.description)")
             var summary = InputSummary(path: problem.path)
             summary.error = problem
             return summary
         }
-        var firstRejects: [Reject] = []
-        let keepReject = { (reject: Reject) in
-            if firstRejects.count < firstRejectsKept { firstRejects.append(reject) }
-            onReject(reject)
-        }
-        if threads <= 1 {
-            ingest.acceptTicket = { tickets.add($0) }
-            // Calls go to the aggregator a few hundred at a time, for its batched caller look-ups.
-            var batch: [CallRecord] = []
-            batch.reserveCapacity(256)
-            summaries += ingest.read(
-                files,
-                accept: { call in
-                    batch.append(call)
-                    if batch.count == 256 {
-                        aggregator.add(contentsOf: batch)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }, reject: keepReject)
-            aggregator.add(contentsOf: batch)
-        } else {
-            // Tickets get a stage of their own, like calls: business time and a dozen accumulators per ticket.
-            // The two stages are written out rather than shared through a generic stage: a closure call per
-            // record measured 10-40% slower on the 10M-call benchmark.
-            let ticketPipe = BatchPipe<TicketRecord>()
-            let ticketStage = HandOver(value: tickets)
-            let ticketWorker = WorkerThread {
-                while let batch = ticketPipe.pop() {
-                    for ticket in batch { ticketStage.value.add(ticket) }
-                }
-            }
-            var ticketBatch: [TicketRecord] = []
-            ingest.acceptTicket = { ticket in
-                ticketBatch.append(ticket)
-                if ticketBatch.count == Self.batchSize {
-                    ticketPipe.push(ticketBatch)
-                    ticketBatch.removeAll(keepingCapacity: true)
-                }
-            }
-            defer {
-                ticketPipe.push(ticketBatch)
-                ticketPipe.close()
-                ticketWorker.join()
-            }
-            // Stage 2 on its own thread: the aggregator is used only there until the join.
-            let pipe = BatchPipe<CallRecord>()
-            let stage = HandOver(value: aggregator)
-            let reader = HandOver(value: ingest)
-            let worker = WorkerThread {
-                while let batch = pipe.pop() {
-                    stage.value.add(contentsOf: batch)
-                    // Whole blocks from parallel reading go back to be filled again (`recycle` is thread-safe).
-                    if batch.count > Self.batchSize { reader.value.recycle(batch) }
-                }
-            }
-            var batch: [CallRecord] = []
-            batch.reserveCapacity(Self.batchSize)
-            // Blocks read in parallel come whole, after the calls before them.
-            ingest.acceptBatch = { records in
-                if !batch.isEmpty {
-                    pipe.push(batch)
-                    batch = []
-                    batch.reserveCapacity(Self.batchSize)
-                }
-                pipe.push(records)
-            }
-            summaries += ingest.read(
-                files,
-                accept: { call in
-                    batch.append(call)
-                    if batch.count == Self.batchSize {
-                        pipe.push(batch)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }, reject: keepReject)
-            pipe.push(batch)
-            pipe.close()
-            worker.join()
-        }
-        for event in agentEvents { aggregator.add(event) }
+        // Escaping: reading threads may release their hold on the sink a moment after the reading ends.
+        let sink = AggregatingSink(
+            aggregator: aggregator, tickets: tickets, ingest: ingest, threads: threads, progress: progress,
+            firstRejectsKept: firstRejectsKept, onReject: onReject)
+        summaries += ingest.read(resolution.files, into: sink)
+        sink.finish()
+        let firstRejects = sink.firstRejects
         let unmatched = (classifier.unmatched + ingest.ticketClassifier.unmatched).sorted {
             $0.count != $1.count
                 ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)

@@ -2,11 +2,13 @@ import Foundation
 import HotlineModel
 
 /// Ticket exports: the three readers, duplicate ids across files, and what each file says about itself.
-extension InputIngest {
-    func readTickets(
-        _ stream: ByteSource, format: InputFormat, path: String, index: Int32, summary: inout InputSummary,
-        reject: (Reject) -> Void
+enum TicketExportReader: FormatReader {
+    static func read(
+        _ input: OpenedInput, in ingest: InputIngest, summary: inout InputSummary, into sink: any IngestSink
     ) throws {
+        let (stream, format, path, index) = (input.stream, input.format, input.display, input.index)
+        let reject = sink.reject
+        let (context, ticketNormaliser) = (ingest.context, ingest.ticketNormaliser)
         var deleted = 0
         var disagreements = 0
         var duplicates = 0
@@ -18,7 +20,7 @@ extension InputIngest {
                 deleted += 1
                 return
             }
-            guard self.ticketKeys.insert(ticket.key ^ (system &* 0x9E37_79B9_7F4A_7C15)).inserted else {
+            guard ingest.ticketKeys.insert(ticket.key ^ (system &* 0x9E37_79B9_7F4A_7C15)).inserted else {
                 duplicates += 1
                 reject(
                     Reject(
@@ -28,9 +30,9 @@ extension InputIngest {
                     ))
                 return
             }
-            if Self.disagrees(ticket) { disagreements += 1 }
-            self.ticketClassifier.classify(&ticket)
-            self.acceptTicket?(&ticket)
+            if disagrees(ticket) { disagreements += 1 }
+            ingest.ticketClassifier.classify(&ticket)
+            sink.ticket(ticket)
         }
         let seen: Set<TicketField>
         ticketNormaliser.dateOrder = format == .ticketsCSV ? context.mappings.ticketsDateOrder : .ymd
