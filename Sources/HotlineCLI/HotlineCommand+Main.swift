@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlineModel
 
 /// Running the command line: exit codes of the README and one `hotline: error: ...` line per error.
 extension HotlineCommand {
@@ -29,7 +30,8 @@ extension HotlineCommand {
                 print(fullMessage(for: error))
                 return 0
             }
-            StandardError.write("hotline: error: \(oneLine(for: error))\n")
+            // A usage error may quote a path or value from the command line: no escape sequence reaches the terminal.
+            StandardError.write("hotline: error: \(DisplayText.withoutControls(oneLine(for: error)))\n")
             // ArgumentParser gives 64 (EX_USAGE) for its usage errors; the README says 2.
             return code == .validationFailure ? HotlineExit.usage.rawValue : code.rawValue
         }

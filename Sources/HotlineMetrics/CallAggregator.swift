@@ -19,28 +19,20 @@ public final class CallAggregator {
     private let queueFilter: Set<Symbol>?
     /// Per category raw value, whether it is selected; empty when all are.
     private let categoryFilter: [Bool]
-    // One flag per dimension: a Set look-up per call and dimension showed in the profile.
-    private let byDate, byInterval, byHour, byWeekday, byQueueDim, byCategoryDim, bySubcategoryDim, byAgentDim: Bool
+    private let rowDimensions: RowDimensions
     let slotsPerDay: Int
 
-    var total = CallAccumulator()
     var previous = CallAccumulator()
-    var bySlot: [CallAccumulator]
     // Views keyed by small integers live in arrays; the others map keys to dense indices of parallel arrays.
+    private var views: CallViews
     private var days = DenseIndex<Int32>()
-    private var byDay: [CallAccumulator] = []
-    /// Indexed by queue symbol number.
-    private var byQueue: [CallAccumulator] = []
     /// Answered calls by agent symbol number.
     private var byAgent: [CallAccumulator] = []
     private var agentEvents: [Symbol: [AgentEvent]] = [:]
     /// Distinct (day, wall-clock slot, agent) seen answering: observed staffing.
     private var agentSlots = DenseIndex<Int64>()
-    private var byCategory = Array(repeating: CallAccumulator(), count: CallCategory.allCases.count)
     private var subcategories = DenseIndex<SubcategoryKey>()
-    private var bySubcategory: [CallAccumulator] = []
     private var rows = DenseIndex<RowKey>()
-    private var byRow: [CallAccumulator] = []
     /// Offered calls by weekday (0 = Monday) and hour.
     var heatmap: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     var firstDay: Int32?
@@ -59,12 +51,12 @@ public final class CallAggregator {
     private var queuesRead: [Bool] = []
     private var daysRead: ClosedRange<Int32>?
     private var repeats = RepeatCallTracker()
-    private var cells = DenseIndex<Cell>()
+    private var cells = DenseIndex<ViewCell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
     /// the generation is full (``cellLimit``) and at ``finish()``, so memory stays bounded over long periods.
     private var cellCalls: [CallAccumulator] = []
     /// Every cell ever made, by global id (generation base + index): what a repeat credit names.
-    private var cellKeys: [Cell] = []
+    private var cellKeys: [ViewCell] = []
     private var cellBase = 0
     /// Cells per generation; tests set it low to exercise the merging.
     var cellLimit = 1 << 15
@@ -86,18 +78,10 @@ public final class CallAggregator {
         previousRange = query.previous.map { $0.from.dayNumber...$0.to.dayNumber }
         queueFilter = query.queues.isEmpty ? nil : Set(query.queues.map { symbols.intern($0) })
         categoryFilter = query.categories.isEmpty ? [] : CallCategory.allCases.map { query.categories.contains($0) }
-        let dims = Set(query.callDimensions)
-        byDate = dims.contains(.date)
-        byInterval = dims.contains(.interval)
-        byHour = dims.contains(.hour)
-        byWeekday = dims.contains(.weekday)
-        byQueueDim = dims.contains(.queue)
-        byCategoryDim = dims.contains(.category) || dims.contains(.subcategory)
-        bySubcategoryDim = dims.contains(.subcategory)
-        byAgentDim = dims.contains(.agent)
-        addsOncePerCall = !byAgentDim
+        rowDimensions = RowDimensions(query.callDimensions)
+        addsOncePerCall = !rowDimensions.agent
         slotsPerDay = 86400 / Int(calendar.intervalSeconds)
-        bySlot = Array(repeating: CallAccumulator(), count: slotsPerDay)
+        views = CallViews(slotsPerDay: slotsPerDay)
         profiles = DayProfiles(slotsPerDay: slotsPerDay)
     }
 
@@ -141,7 +125,7 @@ public final class CallAggregator {
             // Every day read, in the period or not: the usual the exceptions compare with.
             let (sub, newSub) = subcategories.index(
                 of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
-            if newSub { bySubcategory.append(CallAccumulator()) }
+            if newSub { views.bySubcategory.append(CallAccumulator()) }
             profiles.add(
                 call, day: stamp.day, slot: Int(stamp.secondOfDay) / Int(calendar.intervalSeconds), subcategory: sub,
                 threshold: threshold, settings: settings)
@@ -150,34 +134,31 @@ public final class CallAggregator {
             let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)
             if stamp.day != lastDay32 {
                 let (index, inserted) = days.index(of: stamp.day)
-                if inserted { byDay.append(CallAccumulator()) }
+                if inserted { views.byDay.append(CallAccumulator()) }
                 lastDay32 = stamp.day
                 lastDayIndex = index
             }
             let sub = subcategories.find(SubcategoryKey(category: call.category, subcategory: call.subcategory)) ?? 0
-            let (row, newRow) = rows.index(of: rowKey(call, stamp: stamp, slot: slot))
-            if newRow { byRow.append(CallAccumulator()) }
+            let (row, newRow) = rows.index(
+                of: rowDimensions.key(
+                    day: stamp.day, interval: stamp.interval, slot: Int32(slot), hour: Int8(stamp.hour),
+                    weekday: Int8(stamp.weekday), queue: call.queue, category: call.category.rawValue,
+                    subcategory: call.subcategory, agent: call.agent))
+            if newRow { views.byRow.append(CallAccumulator()) }
             let queue = Int(call.queue.rawValue)
-            if queue >= byQueue.count {
-                byQueue += Array(repeating: CallAccumulator(), count: queue + 1 - byQueue.count)
-            }
+            views.addQueue(queue)
+            let viewCell = ViewCell(
+                slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
+                category: Int32(call.category.rawValue), subcategory: Int32(sub), row: Int32(row))
 
             if addsOncePerCall {
-                let id = cellID(
-                    Cell(
-                        slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
-                        category: Int32(call.category.rawValue), subcategory: Int32(sub), row: Int32(row)))
+                let id = cellID(viewCell)
                 cellCalls[id - cellBase].add(call, threshold: threshold, settings: settings)
                 if call.isAnswered && call.caller != nil { cell = UInt32(id) }
                 if cellCalls.count >= cellLimit { flushCells() }
             } else {
-                total.add(call, threshold: threshold, settings: settings)
-                bySlot[slot].add(call, threshold: threshold, settings: settings)
-                byDay[lastDayIndex].add(call, threshold: threshold, settings: settings)
-                byQueue[queue].add(call, threshold: threshold, settings: settings)
-                byCategory[Int(call.category.rawValue)].add(call, threshold: threshold, settings: settings)
-                bySubcategory[sub].add(call, threshold: threshold, settings: settings)
-                byRow[row].add(call, threshold: threshold, settings: settings)
+                views.update(viewCell) { $0.add(call, threshold: threshold, settings: settings) }
+                if call.isAnswered && call.caller != nil { cell = UInt32(cellID(viewCell)) }
             }
             if !call.agent.isNone {
                 _ = agentSlots.index(of: Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(call.agent.rawValue))
@@ -191,13 +172,6 @@ public final class CallAggregator {
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
             firstDay = min(firstDay ?? stamp.day, stamp.day)
             lastDay = max(lastDay ?? stamp.day, stamp.day)
-            if !addsOncePerCall && call.isAnswered && call.caller != nil {
-                cell = UInt32(
-                    cellID(
-                        Cell(
-                            slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
-                            category: Int32(call.category.rawValue), subcategory: Int32(sub), row: Int32(row))))
-            }
         } else if selected, day == fromDay - 1, fromDay != Int.min {
             // Calls of the day before may still wait after midnight: the period's first peaks count them.
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
@@ -242,19 +216,6 @@ public final class CallAggregator {
         agentEvents[event.agent, default: []].append(event)
     }
 
-    private func rowKey(_ call: CallRecord, stamp: LocalStamp, slot: Int) -> RowKey {
-        var key = RowKey()
-        if byDate { key.day = stamp.day }
-        if byInterval { key.interval = byDate ? stamp.interval : Int32(slot) }
-        if byHour { key.hour = Int8(stamp.hour) }
-        if byWeekday { key.weekday = Int8(stamp.weekday) }
-        if byQueueDim { key.queue = call.queue }
-        if byCategoryDim { key.category = call.category.rawValue }
-        if bySubcategoryDim { key.subcategory = call.subcategory }
-        if byAgentDim { key.agent = call.agent }
-        return key
-    }
-
     /// Resolves repeat calls and peaks; the aggregator is spent afterwards.
     public func finish() -> CallAggregates {
         flushCells()
@@ -266,29 +227,10 @@ public final class CallAggregator {
                 previous.repeats += n
                 continue
             }
-            total.repeats += n
-            bySlot[Int(cell.slot)].repeats += n
-            byDay[Int(cell.day)].repeats += n
-            byQueue[Int(cell.queue)].repeats += n
-            byCategory[Int(cell.category)].repeats += n
-            bySubcategory[Int(cell.subcategory)].repeats += n
-            byRow[Int(cell.row)].repeats += n
+            views.update(cell) { $0.repeats += n }
         }
-        var dayMap: [Int32: CallAccumulator] = [:]
-        for (i, day) in days.keys.enumerated() { dayMap[day] = byDay[i] }
-        var queueMap: [Symbol: CallAccumulator] = [:]
-        for (i, acc) in byQueue.enumerated() where acc.offered > 0 { queueMap[Symbol(rawValue: UInt32(i))] = acc }
-        var categoryMap: [CallCategory: CallAccumulator] = [:]
-        for category in CallCategory.allCases where byCategory[Int(category.rawValue)].offered > 0 {
-            categoryMap[category] = byCategory[Int(category.rawValue)]
-        }
-        var subMap: [SubcategoryKey: CallAccumulator] = [:]
-        for (i, key) in subcategories.keys.enumerated() where bySubcategory[i].offered > 0 {
-            subMap[key] = bySubcategory[i]
-        }
+        let keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
         profiles.subcategoryKeys = subcategories.keys
-        var rowMap: [RowKey: CallAccumulator] = [:]
-        for (i, key) in rows.keys.enumerated() { rowMap[key] = byRow[i] }
         var agentMap: [Symbol: CallAccumulator] = [:]
         for (i, acc) in byAgent.enumerated() where acc.offered > 0 {
             var withoutRepeats = acc
@@ -325,8 +267,9 @@ public final class CallAggregator {
             for (slot, p) in slots.enumerated() where p > peakBySlot[slot] { peakBySlot[slot] = p }
         }
         return CallAggregates(
-            settings: settings, query: query, total: total, previous: previous, bySlot: bySlot, byDay: dayMap,
-            byQueue: queueMap, byCategory: categoryMap, bySubcategory: subMap, byRow: rowMap, heatmap: heatmap,
+            settings: settings, query: query, total: views.total, previous: previous, bySlot: views.bySlot,
+            byDay: keyed.byDay, byQueue: keyed.byQueue, byCategory: keyed.byCategory,
+            bySubcategory: keyed.bySubcategory, byRow: keyed.byRow, heatmap: heatmap,
             peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
@@ -337,7 +280,7 @@ public final class CallAggregator {
     }
 
     /// The global id of a cell, made when new.
-    private func cellID(_ cell: Cell) -> Int {
+    private func cellID(_ cell: ViewCell) -> Int {
         let (index, inserted) = cells.index(of: cell)
         if inserted {
             cellKeys.append(cell)
@@ -347,43 +290,17 @@ public final class CallAggregator {
     }
 
     /// The cell that stands for the previous period (its calls credit only `previous`).
-    private func previousPeriodCell() -> UInt32 { UInt32(cellID(Cell.previousPeriod)) }
+    private func previousPeriodCell() -> UInt32 { UInt32(cellID(ViewCell.previousPeriod)) }
 
     /// Merges the current generation of cells into the views and starts a new one.
     private func flushCells() {
         guard addsOncePerCall else { return }
         for (index, cell) in cells.keys.enumerated() where cell != .previousPeriod {
             let calls = cellCalls[index]
-            total.merge(calls)
-            bySlot[Int(cell.slot)].merge(calls)
-            byDay[Int(cell.day)].merge(calls)
-            byQueue[Int(cell.queue)].merge(calls)
-            byCategory[Int(cell.category)].merge(calls)
-            bySubcategory[Int(cell.subcategory)].merge(calls)
-            byRow[Int(cell.row)].merge(calls)
+            views.update(cell) { $0.merge(calls) }
         }
         cellBase += cells.count
         cells = DenseIndex()
         cellCalls = []
-    }
-
-    /// The groups one answered call credits when it turns out a repeat: indices into the views above.
-    private struct Cell: FastHashable {
-        var slot: Int32
-        var day: Int32
-        var queue: Int32
-        var category: Int32
-        var subcategory: Int32
-        var row: Int32
-
-        /// Calls of the previous period credit only its total.
-        static let previousPeriod = Cell(slot: -1, day: -1, queue: -1, category: -1, subcategory: -1, row: -1)
-
-        var fastHash: UInt64 {
-            (UInt64(UInt32(bitPattern: slot)) | UInt64(UInt32(bitPattern: day)) << 16 | UInt64(
-                UInt32(bitPattern: category)) << 40)
-                ^ (UInt64(UInt32(bitPattern: queue)) << 24 | UInt64(UInt32(bitPattern: subcategory)) << 44)
-                ^ (UInt64(UInt32(bitPattern: row)) &* 0x9E37_79B9_7F4A_7C15)
-        }
     }
 }

@@ -72,9 +72,9 @@ public struct Report: Sendable, Encodable {
 }
 
 public struct ReportPeriod: Sendable, Encodable {
-    /// First and last local day (YYYY-MM-DD); nil when there was no data and no bound.
-    public var from: String?
-    public var to: String?
+    /// First and last local day; nil when there was no data and no bound. Encoded as `YYYY-MM-DD`.
+    public var from: CivilDate?
+    public var to: CivilDate?
     public var days: Int
     /// The IANA name of the zone, or `UTC+08:00` for a fixed offset.
     public var timeZone: String
@@ -109,8 +109,9 @@ public struct ReportPeriod: Sendable, Encodable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
+        // The dates as the strings they always were in the JSON report (null when absent).
+        try c.encode(from?.description, forKey: .from)
+        try c.encode(to?.description, forKey: .to)
         try c.encode(days, forKey: .days)
         try c.encode(timeZone, forKey: .timeZone)
         try c.encode(utcOffsets, forKey: .utcOffsets)

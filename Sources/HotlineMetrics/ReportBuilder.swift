@@ -41,8 +41,7 @@ public struct ReportBuilder {
         let previous = a.query.previous
 
         var period = ReportPeriod(
-            from: fromDay.map { CivilDate(dayNumber: $0).description },
-            to: toDay.map { CivilDate(dayNumber: $0).description },
+            from: fromDay.map { CivilDate(dayNumber: $0) }, to: toDay.map { CivilDate(dayNumber: $0) },
             days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0,
             timeZone: ZoneName.display(calendar.zone), intervalMinutes: settings.intervalMinutes,
             previousFrom: previous?.from.description, previousTo: previous?.to.description,

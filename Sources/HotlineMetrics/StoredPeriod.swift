@@ -26,7 +26,13 @@ public final class StoredPeriod {
     private let to: Int32
     private let previousRange: ClosedRange<Int32>?
     private let slotsPerDay: Int
-    private let dims: Set<Dimension>
+    private let rowDimensions: RowDimensions
+    /// The views the period's rows count in, over dense indices as `CallAggregator` keeps them.
+    private var views: CallViews
+    private var days = DenseIndex<Int32>()
+    private var subcategories = DenseIndex<SubcategoryKey>()
+    private var rows = DenseIndex<RowKey>()
+    /// Everything else the report needs; its views are filled from ``views`` at ``finish(latestEnqueue:)``.
     private var a: CallAggregates
     private let tickets: TicketAggregator
     private var latest: Int64?
@@ -44,7 +50,8 @@ public final class StoredPeriod {
         previousRange = query.previous.map { Int32($0.from.dayNumber)...Int32($0.to.dayNumber) }
         let slotsPerDay = 86400 / Int(calendar.intervalSeconds)
         self.slotsPerDay = slotsPerDay
-        dims = Set(query.callDimensions)
+        rowDimensions = RowDimensions(query.callDimensions)
+        views = CallViews(slotsPerDay: slotsPerDay)
         a = CallAggregates(
             settings: settings, query: query, total: CallAccumulator(), previous: CallAccumulator(),
             bySlot: Array(repeating: CallAccumulator(), count: slotsPerDay), byDay: [:], byQueue: [:],
@@ -81,32 +88,33 @@ public final class StoredPeriod {
         guard day >= from && day <= to else { return }
         let weekday = CivilDate.weekday(ofDayNumber: Int(day))
         for row in snap.calls {
-            let acc = row.figures
             let queue = symbols.intern(row.queue)
             let category = CallCategory(rawValue: row.category) ?? .other
-            a.total.merge(acc)
-            if Int(row.slot) < slotsPerDay { a.bySlot[Int(row.slot)].merge(acc) }
-            a.byDay[day, default: CallAccumulator()].merge(acc)
-            a.byQueue[queue, default: CallAccumulator()].merge(acc)
-            a.byCategory[category, default: CallAccumulator()].merge(acc)
-            var key = RowKey()
-            if dims.contains(.date) { key.day = day }
-            if dims.contains(.interval) { key.interval = dims.contains(.date) ? row.interval : row.slot }
-            if dims.contains(.hour) { key.hour = row.hour }
-            if dims.contains(.weekday) { key.weekday = Int8(weekday) }
-            if dims.contains(.queue) { key.queue = queue }
-            if dims.contains(.category) { key.category = row.category }
-            a.byRow[key, default: CallAccumulator()].merge(acc)
-            a.heatmap[weekday][Int(row.hour)] += acc.offered
+            let (dayIndex, newDay) = days.index(of: day)
+            if newDay { views.byDay.append(CallAccumulator()) }
+            views.addQueue(Int(queue.rawValue))
+            let (rowIndex, newRow) = rows.index(
+                of: rowDimensions.key(
+                    day: day, interval: row.interval, slot: row.slot, hour: row.hour, weekday: Int8(weekday),
+                    queue: queue, category: row.category))
+            if newRow { views.byRow.append(CallAccumulator()) }
+            // Subcategories come in rows of their own, below.
+            let cell = ViewCell(
+                slot: Int(row.slot) < slotsPerDay ? row.slot : -1, day: Int32(dayIndex), queue: Int32(queue.rawValue),
+                category: Int32(category.rawValue), subcategory: -1, row: Int32(rowIndex))
+            views.update(cell) { $0.merge(row.figures) }
+            a.heatmap[weekday][Int(row.hour)] += row.figures.offered
         }
         if !snap.calls.isEmpty {
             a.firstDay = min(a.firstDay ?? day, day)
             a.lastDay = max(a.lastDay ?? day, day)
         }
         for row in snap.subcategories {
-            let key = SubcategoryKey(
-                category: CallCategory(rawValue: row.category) ?? .other, subcategory: symbols.intern(row.name))
-            a.bySubcategory[key, default: CallAccumulator()].merge(row.figures)
+            let (index, inserted) = subcategories.index(
+                of: SubcategoryKey(
+                    category: CallCategory(rawValue: row.category) ?? .other, subcategory: symbols.intern(row.name)))
+            if inserted { views.bySubcategory.append(CallAccumulator()) }
+            views.bySubcategory[index].merge(row.figures)
         }
         for row in snap.agents {
             let agent = symbols.intern(row.name)
@@ -139,6 +147,15 @@ public final class StoredPeriod {
         if let latestEnqueue { latest = max(latest ?? latestEnqueue, latestEnqueue) }
         a.repeatsProvisionalAfter = latest.map { Instant(milliseconds: $0) + -settings.repeatWindowMillis }
         a.profiles = profiles
-        return (a, tickets)
+        var calls = a
+        let keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
+        calls.total = views.total
+        calls.bySlot = views.bySlot
+        calls.byDay = keyed.byDay
+        calls.byQueue = keyed.byQueue
+        calls.byCategory = keyed.byCategory
+        calls.bySubcategory = keyed.bySubcategory
+        calls.byRow = keyed.byRow
+        return (calls, tickets)
     }
 }

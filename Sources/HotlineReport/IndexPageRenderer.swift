@@ -38,17 +38,13 @@ public struct IndexPageRenderer {
         self.language = language
     }
 
+    /// The page. Every string in it, the dates and weekdays, the notes and the words of the links, goes through
+    /// ``HTMLWriter``'s escaping: a date here is only ever a file name's, so it is treated as input.
     public func render(_ days: [Day]) -> String {
         let s = ReportStrings.of(language)
         let c = s.columns
         var w = HTMLWriter(out: "")
-        w.raw("<!DOCTYPE html>\n<html lang=\"\(s.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n")
-        w.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        w.text(s.index.title)
-        w.raw("</title>\n")
-        w.raw(
-            "<style>\n" + ReportStyle.css
-                + "\ntr.missing td, tr.missing th { background: #fbe9e7; }\n</style>\n</head>\n<body>\n")
+        w.documentStart(language: s.htmlLang, title: s.index.title, css: ReportStyle.css + Self.css)
         w.element("h1", s.index.title)
         w.element("p", s.index.note(DisplayFormat.percent(serviceLevelTarget)), class: "meta")
         w.raw("<section>\n")
@@ -56,35 +52,42 @@ public struct IndexPageRenderer {
             s.index.day, c.offered, c.serviceLevel, c.abandonment, s.index.daily, s.index.weekToDate,
             s.index.monthToDate,
         ])
-        for day in days {
-            w.raw(day.missing == nil ? "<tr>" : "<tr class=\"missing\">")
-            w.raw("<th>")
-            w.text("\(s.weekday(of: day.date, else: day.weekday)) \(day.date)")
-            if let missing = day.missing {
-                w.raw("<br>")
-                w.element("span", missing, class: "quiet")
-            }
-            w.raw("</th>")
-            w.element("td", day.offered.map(DisplayFormat.count) ?? DisplayFormat.none, class: "n")
-            let low = (day.serviceLevel ?? 1) < serviceLevelTarget
-            w.element("td", DisplayFormat.percent(day.serviceLevel), class: low ? "n low" : "n")
-            w.element("td", DisplayFormat.percent(day.abandonmentRate), class: "n")
-            for folder in ["daily", "week-to-date", "month-to-date"] {
-                w.raw("<td>")
-                if day.folders.contains(folder) {
-                    for (ext, label) in [("html", s.index.html), ("txt", s.index.text)] {
-                        if ext == "txt" { w.raw(" · ") }
-                        w.raw("<a href=\"")
-                        w.text("\(folder)/\(day.date).\(ext)")
-                        w.raw("\">\(label)</a>")
-                    }
-                }
-                w.raw("</td>")
-            }
-            w.raw("</tr>\n")
-        }
+        for day in days { row(day, s, &w) }
         w.tableEnd()
-        w.raw("</section>\n</body>\n</html>\n")
+        w.raw("</section>\n")
+        w.documentEnd()
         return w.out
+    }
+
+    /// The page's own rule beside the report style: a day missing its calls stands out.
+    private static let css = "\ntr.missing td, tr.missing th { background: #fbe9e7; }"
+
+    /// The folders of a day's reports, in the columns' order.
+    private static let folders = ["daily", "week-to-date", "month-to-date"]
+
+    /// One day: its date and weekday (and why its data looks missing), its figures, links to its reports.
+    private func row(_ day: Day, _ s: ReportStrings, _ w: inout HTMLWriter<String>) {
+        w.start("tr", class: day.missing == nil ? nil : "missing")
+        w.start("th")
+        w.text("\(s.weekday(of: day.date, else: day.weekday)) \(day.date)")
+        if let missing = day.missing {
+            w.raw("<br>")
+            w.element("span", missing, class: "quiet")
+        }
+        w.end("th")
+        w.element("td", day.offered.map(DisplayFormat.count) ?? DisplayFormat.none, class: "n")
+        let low = (day.serviceLevel ?? 1) < serviceLevelTarget
+        w.element("td", DisplayFormat.percent(day.serviceLevel), class: low ? "n low" : "n")
+        w.element("td", DisplayFormat.percent(day.abandonmentRate), class: "n")
+        for folder in Self.folders {
+            w.start("td")
+            if day.folders.contains(folder) {
+                w.link(s.index.html, href: "\(folder)/\(day.date).html")
+                w.raw(" · ")
+                w.link(s.index.text, href: "\(folder)/\(day.date).txt")
+            }
+            w.end("td")
+        }
+        w.raw("</tr>\n")
     }
 }

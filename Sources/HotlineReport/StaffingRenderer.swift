@@ -35,7 +35,7 @@ public struct StaffingRenderer {
             var out = ""
             let p = report.period
             out += ReportStrings.of(language).notes.staffingTitle(
-                p.from ?? "-", p.to ?? "-", p.days, DisplayFormat.zone(p))
+                p.from?.description ?? "-", p.to?.description ?? "-", p.days, DisplayFormat.zone(p))
             TextReportRenderer(language: language).staffing(report, &out)
             return out
         }

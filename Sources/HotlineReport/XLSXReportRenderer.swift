@@ -49,7 +49,9 @@ public struct XLSXReportRenderer {
             try sheet.write(writer)
             writer.finish()
         }
-        try book.close(created: Self.created(report), title: "Hotline report " + (report.period.to ?? ""), quiet: quiet)
+        try book.close(
+            created: Self.created(report), title: "Hotline report " + (report.period.to?.description ?? ""),
+            quiet: quiet)
     }
 
     /// A sheet to write: its title and what goes in it.
@@ -94,7 +96,7 @@ public struct XLSXReportRenderer {
     /// The creation time stamped in docProps/core.xml: midnight UTC of the period's last day (2000-01-01 for a
     /// report without one), so the bytes depend on the report alone.
     static func created(_ report: Report) -> time_t {
-        let day = (report.period.to ?? report.period.from).flatMap(CivilDate.init(parsing:))
+        let day = report.period.to ?? report.period.from
         return time_t(day.map { $0.dayNumber * 86_400 } ?? 946_684_800)
     }
 }

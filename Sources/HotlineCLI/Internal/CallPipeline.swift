@@ -114,8 +114,7 @@ struct CallPipeline {
             report.attach(
                 tickets: TicketSectionBuilder(
                     aggregator: tickets, symbols: pass.symbols,
-                    fromDay: report.period.from.flatMap(CivilDate.init(parsing:))?.dayNumber,
-                    toDay: report.period.to.flatMap(CivilDate.init(parsing:))?.dayNumber
+                    fromDay: report.period.from?.dayNumber, toDay: report.period.to?.dayNumber
                 ).build(), calendar: pass.calendar)
         }
         return Result(

@@ -21,7 +21,7 @@ extension NightlyRun {
 
     /// The report as `format`'s bytes for `path`, the CSV in the configured encoding, the workbook assembled in the
     /// report's folder; nil (a failure of the night, logged) when it cannot be made.
-    func rendered(_ report: Report, as format: OutputFormat, for path: String, outcome: inout Outcome) -> [UInt8]? {
+    func rendered(_ report: Report, as format: OutputFormat, for path: String, _ outcome: inout Outcome) -> [UInt8]? {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             if format.isBinary {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import HotlineModel
 
-/// The service-level threshold and target of `report` and `staffing`, with one set of bounds.
+/// The service-level threshold and target of `report` and `staffing`, declared once with their bounds: a threshold
+/// of 1 s to an hour; a target above 0 up to 100% (`Percentage` parses no other), and for staffing below 100%
+/// (``requireStaffableTarget()``).
 struct ServiceLevelOptions: ParsableArguments {
     @Option(
         name: .customLong("sl-seconds"),
@@ -25,6 +27,16 @@ struct ServiceLevelOptions: ParsableArguments {
         }
         if let seconds, seconds > 3600 {
             throw ValidationError("--sl-seconds \(seconds): must be at most 3600 seconds (an hour), e.g. 20.")
+        }
+    }
+
+    /// Staffing's stricter bound. A report may measure against 100% (every call within the threshold); Erlang C
+    /// never promises every call, so for staffing 100% is a target no number of agents meets.
+    func requireStaffableTarget() throws {
+        if let target, target.fraction >= 1 {
+            throw ValidationError(
+                "--sl-target 100%: staffing needs a target below 100% (by Erlang C no number of agents answers every call within the threshold), e.g. 80."
+            )
         }
     }
 }

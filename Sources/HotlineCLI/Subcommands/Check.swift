@@ -79,8 +79,7 @@ extension HotlineCommand {
                 DiagnosticLogHandler.logger().error("\(error)")
                 throw HotlineExit.failure
             }
-            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
-            if result.failedFiles > 0 { throw HotlineExit.failure }
+            try HotlineExit.afterReading(result, strict: input.strict)
         }
     }
 }

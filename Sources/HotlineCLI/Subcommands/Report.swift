@@ -140,17 +140,15 @@ extension HotlineCommand {
             }
             // An output not written is the first thing to fix: it outranks --strict's exit code.
             if writeFailed { throw HotlineExit.failure }
-            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
-            if result.failedFiles > 0 { throw HotlineExit.failure }
+            try HotlineExit.afterReading(result, strict: input.strict)
         }
 
         /// A usage error (exit 2, nothing written) when an output would replace a file the run reads (`inputs`, the
         /// configuration) or another output.
         private func refuseOutputs(over inputs: [String]) throws {
-            guard let problem = output.targetProblem(against: inputs + (configuration.config.map { [$0] } ?? []))
-            else { return }
-            DiagnosticLogHandler.logger().error("\(problem)")
-            throw HotlineExit.usage
+            if let problem = output.targetProblem(against: inputs + (configuration.config.map { [$0] } ?? [])) {
+                throw ValidationError(problem)
+            }
         }
 
         /// The report over the period from the nightly store: no input is read.
@@ -163,10 +161,9 @@ extension HotlineCommand {
                 let expected = SettingsFingerprint.of(
                     config, settings: settings, zone: zone, sourceZone: period.sourceZone(config))
                 if let stored = try store.fingerprint(), stored != expected {
-                    logger.error(
+                    throw ValidationError(
                         "\(path): built with other settings (\(stored)) than this configuration's (\(expected)); use the nightly job's configuration"
                     )
-                    throw HotlineExit.usage
                 }
                 let report = try StoreReport(
                     store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone,

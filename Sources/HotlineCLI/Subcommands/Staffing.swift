@@ -67,10 +67,7 @@ extension HotlineCommand {
                     "staffing writes text, csv or json: name the --output file .txt, .csv or .json, or pass --format (the HTML report, 'hotline report --output r.html', has the staffing section)."
                 )
             }
-            // Erlang C never promises every call: 100% is a target no number of agents meets.
-            guard (serviceLevel.target?.fraction ?? 0.8) < 1 else {
-                throw ValidationError("--sl-target must be below 100% for staffing, e.g. 80.")
-            }
+            try serviceLevel.requireStaffableTarget()
         }
 
         func run() throws {
@@ -87,8 +84,7 @@ extension HotlineCommand {
                     files: [("--output", output)], screens: 0,
                     against: resolution.files + (configuration.config.map { [$0] } ?? []))
             {
-                logger.error("\(problem)")
-                throw HotlineExit.usage
+                throw ValidationError(problem)
             }
             var pipeline = CallPipeline.configured(
                 config, inputs: input.inputs, settings: settings, query: query, zone: period.zone(config),
@@ -113,8 +109,7 @@ extension HotlineCommand {
                 logger.error("\(error)")
                 throw HotlineExit.failure
             }
-            if input.strict && (result.rejected > 0 || result.failedFiles > 0) { throw HotlineExit.strictInputErrors }
-            if result.failedFiles > 0 { throw HotlineExit.failure }
+            try HotlineExit.afterReading(result, strict: input.strict)
         }
     }
 }

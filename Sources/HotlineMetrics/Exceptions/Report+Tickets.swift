@@ -6,9 +6,7 @@ extension Report {
     /// and 20 tickets above the compared period's end.
     public mutating func attach(tickets: TicketSection, calendar: LocalCalendar) {
         self.tickets = tickets
-        guard let from = period.from.flatMap(CivilDate.init(parsing:)),
-            let to = period.to.flatMap(CivilDate.init(parsing:)), period.previousFrom != nil
-        else { return }
+        guard let from = period.from, let to = period.to, period.previousFrom != nil else { return }
         let start = ExceptionFinder.local(Int32(from.dayNumber), secondOfDay: 0, calendar: calendar)
         let end = ExceptionFinder.local(Int32(to.dayNumber), secondOfDay: 86_400, calendar: calendar)
         let compared = period.days

@@ -50,13 +50,10 @@ enum DisplayFormat {
     static func duration(_ seconds: Int?) -> String { duration(seconds.map(Double.init)) }
 
     /// A period as a title: one day with its weekday (`2026-11-10 (Tue)`), else `from .. to (7 days)`.
-    static func span(from: String?, to: String?, days: Int?, separator: String, _ s: ReportStrings) -> String? {
+    static func span(from: CivilDate?, to: CivilDate?, days: Int?, separator: String, _ s: ReportStrings) -> String? {
         guard let from else { return nil }
         let to = to ?? from
-        guard let first = CivilDate(parsing: from), let last = CivilDate(parsing: to) else {
-            return "\(from)\(separator)\(to)" + (days.map { " (\($0) days)" } ?? "")
-        }
-        return first == last ? s.day(first) : s.span(first, last, days, separator)
+        return from == to ? s.day(from) : s.span(from, to, days, separator)
     }
 
     /// Minutes (ticket times): `45m` under an hour, `5h07` under two days, `3d 04h` from two days (in English).

@@ -35,10 +35,49 @@ struct HTMLWriter<Output: TextOutputStream> {
 
     /// `<tag attrs>escaped text</tag>`.
     mutating func element(_ tag: String, _ text: String, class cls: String? = nil) {
-        raw("<\(tag)" + (cls.map { " class=\"\($0)\"" } ?? "") + ">")
+        start(tag, class: cls)
         self.text(text)
-        raw("</\(tag)>")
+        end(tag)
     }
+
+    /// `<tag>` or `<tag class="cls">`, the class escaped: the caller writes the content and ``end(_:)``.
+    mutating func start(_ tag: String, class cls: String? = nil) {
+        raw("<\(tag)")
+        if let cls {
+            raw(" class=\"")
+            text(cls)
+            raw("\"")
+        }
+        raw(">")
+    }
+
+    /// `</tag>`.
+    mutating func end(_ tag: String) { raw("</\(tag)>") }
+
+    /// `<a href="href">text</a>`, both escaped: a link to a file whose name came from the data.
+    mutating func link(_ text: String, href: String) {
+        raw("<a href=\"")
+        self.text(href)
+        raw("\">")
+        self.text(text)
+        raw("</a>")
+    }
+
+    /// The page's head, its language, title and inline style, and the opening of its body.
+    mutating func documentStart(language: String, title: String, css: String) {
+        raw("<!DOCTYPE html>\n<html lang=\"")
+        text(language)
+        raw("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        text(title)
+        raw("</title>\n<style>\n")
+        // The style sheet is this module's own text, not input: escaping would break its selectors.
+        raw(css)
+        raw("\n</style>\n</head>\n<body>\n")
+    }
+
+    /// Closes the body and the page.
+    mutating func documentEnd() { raw("</body>\n</html>\n") }
 
     /// Opens a table: its header row of `headers`, then the body, which the caller fills and closes with
     /// ``tableEnd()``.

@@ -1,0 +1,92 @@
+import Foundation
+import HotlineIngest
+import HotlineMetrics
+import HotlineModel
+import HotlineStore
+
+/// The night's reading steps: each changed file alone (its days), then the day snapshots those days affect.
+extension NightlyRun {
+    /// What reading the changed files learnt.
+    struct FilesRead {
+        var files: [NightChanges.FileRead] = []
+        /// The manifest after tonight, by path (only tonight's files for a rebuild).
+        var manifest: [String: ManifestEntry]
+        /// The days the changed files touch, now or before they changed.
+        var dirty = Set<Int32>()
+    }
+
+    /// The day snapshots derived again, and the days left with no file.
+    struct DerivedDays {
+        var snapshots: [DaySnapshot] = []
+        var removedDays: [Int32] = []
+    }
+
+    /// Reads each new or changed file alone: its summary, rejects and the days it touches.
+    func readChanged(_ changes: InboxChanges, inbox: Inbox, _ outcome: inout Outcome) -> FilesRead {
+        var read = FilesRead(manifest: rebuild ? [:] : changes.known)
+        for file in changes.changed {
+            var rejects: [Reject] = []
+            let pass = pipeline(files: [file.path], overrides: inbox.overrides).pass { rejects.append($0) }
+            let summary = pass.summaries.first ?? InputSummary(path: file.path)
+            if let error = summary.error {
+                logger.error("\(file.path): \(error.reason)")
+                outcome.failures.append("\(file.path): \(error.reason)")
+            }
+            outcome.rejected += summary.rejected
+            let days = Set(pass.calls.byDay.keys).union(pass.tickets.eventDays).sorted()
+            if let old = read.manifest[file.path] { read.dirty.formUnion(old.days) }
+            read.dirty.formUnion(days)
+            let entry = ManifestEntry(
+                path: file.path, size: file.size, modified: file.modified, sha256: file.digest, summary: summary,
+                days: days)
+            read.manifest[file.path] = entry
+            read.files.append(.init(entry: entry, rejects: rejects, unmatched: pass.unmatched))
+            outcome.filesRead += 1
+            logger.info(
+                "read \(file.path): \(summary.records) records, \(summary.rejected) rejected, \(days.count) days")
+        }
+        return read
+    }
+
+    /// Derives again the snapshots of the days the changed files affect (every stored day for a rebuild), each from
+    /// all the files around it. A day one of whose files has left the inbox keeps its stored figures.
+    func deriveDays(_ read: FilesRead, inbox: Inbox, store: Store, _ outcome: inout Outcome) throws -> DerivedDays {
+        var derived = DerivedDays()
+        var daysToDerive = Set<Int32>()
+        for day in read.dirty { for d in (day - 3)...(day + 1) { daysToDerive.insert(d) } }
+        if rebuild, let stored = try store.storedDays() { daysToDerive.formUnion(stored) }
+        var filesByDay: [Int32: [String]] = [:]
+        for entry in read.manifest.values { for day in entry.days { filesByDay[day, default: []].append(entry.path) } }
+        let missing = Set(read.manifest.keys).subtracting(inbox.files)
+        for day in daysToDerive.sorted() {
+            guard filesByDay[day] != nil else {
+                derived.removedDays.append(day)
+                continue
+            }
+            var around = Set<String>()
+            for d in (day - 1)...(day + 3) { around.formUnion(filesByDay[d] ?? []) }
+            if let gone = around.intersection(missing).sorted().first {
+                let message =
+                    "\(gone) is no longer in the inbox; \(CivilDate(dayNumber: Int(day))) keeps its stored figures"
+                logger.error("\(message)")
+                outcome.failures.append(message)
+                continue
+            }
+            derived.snapshots.append(try snapshot(day: day, files: around.sorted(), overrides: inbox.overrides))
+            outcome.daysDerived += 1
+        }
+        return derived
+    }
+
+    /// The snapshot of one day from the files around it.
+    private func snapshot(day: Int32, files: [String], overrides: [String: InputFormat]) throws -> DaySnapshot {
+        var query = CallQuery()
+        query.from = CivilDate(dayNumber: Int(day))
+        query.to = query.from
+        query.dimensions = DaySnapshot.callDimensions
+        query.ticketDimensionsOverride = DaySnapshot.ticketDimensions
+        let pass = pipeline(files: files, overrides: overrides, query: query).pass()
+        return DaySnapshot(
+            day: day, calls: pass.calls, tickets: pass.tickets, symbols: pass.symbols, calendar: pass.calendar)
+    }
+}
