@@ -1,7 +1,8 @@
 import HotlineMetrics
 import HotlineModel
 
-/// The `--by` table as CSV: the dimension columns, then the fixed figure columns of docs/DESIGN.md, "Reports".
+/// The `--by` table as CSV: the dimension columns, then the fixed figure columns of docs/DESIGN.md, "Reports"
+/// (``FigureTables/byDimensions``, ``FigureTables/tickets``).
 ///
 /// Rates are fractions 0...1, times seconds; an empty figure is an empty cell. Fields are quoted when they
 /// hold a comma, quote or line break (RFC 4180), LF line ends, UTF-8 without BOM. A name that would start a
@@ -12,32 +13,12 @@ public struct CSVReportRenderer: ReportRenderer {
 
     public init(tickets: Bool = false) { self.tickets = tickets }
 
-    public static let ticketColumns = [
-        "created", "solved", "backlog", "first_reply_p50_min", "first_reply_p90_min", "resolution_p50_min",
-        "resolution_p90_min", "sla_breach_rate", "reopen_rate", "satisfaction",
-    ]
-
-    public static let figureColumns = [
-        "offered", "answered", "abandoned", "short_abandoned", "timed_out", "callback", "service_level",
-        "abandonment_rate", "asa_s", "wait_p50_s", "wait_p90_s", "wait_p99_s", "longest_wait_s", "aht_s",
-        "transfer_rate", "repeat_call_rate", "csat_mean", "csat_satisfied", "csat_responses",
-    ]
-
     public func render<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
         if tickets { return renderTickets(report, into: &out) }
-        out.write((report.table.dimensions + Self.figureColumns).map(Self.escape).joined(separator: ",") + "\n")
+        let figures = FigureTables.byDimensions
+        out.write((report.table.dimensions + figures.csvNames).map(Self.escape).joined(separator: ",") + "\n")
         for row in report.table.rows {
-            let f = row.figures
-            let figures: [String] = [
-                "\(f.offered)", "\(f.answered)", "\(f.abandoned)", "\(f.shortAbandoned)", "\(f.timedOut)",
-                "\(f.callback)",
-                Self.number(f.serviceLevel), Self.number(f.abandonmentRate), Self.number(f.asaSeconds),
-                f.waitP50Seconds.map(String.init) ?? "", f.waitP90Seconds.map(String.init) ?? "",
-                f.waitP99Seconds.map(String.init) ?? "", Self.number(f.longestWaitSeconds), Self.number(f.ahtSeconds),
-                Self.number(f.transferRate), Self.number(f.repeatCallRate), Self.number(f.csatMean),
-                Self.number(f.csatSatisfied), "\(f.csatResponses)",
-            ]
-            out.write((row.keys.map(Self.textCell) + figures).joined(separator: ",") + "\n")
+            out.write((row.keys.map(Self.textCell) + figures.csvFields(row.figures)).joined(separator: ",") + "\n")
         }
     }
 
@@ -46,16 +27,10 @@ public struct CSVReportRenderer: ReportRenderer {
     func renderTickets<Output: TextOutputStream>(_ report: Report, into out: inout Output) {
         let table = report.tickets?.table
         let dims = table?.dimensions ?? ["date"]
-        out.write((dims + Self.ticketColumns).map(Self.escape).joined(separator: ",") + "\n")
+        let figures = FigureTables.tickets
+        out.write((dims + figures.csvNames).map(Self.escape).joined(separator: ",") + "\n")
         for row in table?.rows ?? [] {
-            let f = row.figures
-            let figures: [String] = [
-                "\(f.created)", "\(f.solved)", f.backlog.map(String.init) ?? "",
-                f.firstReplyP50Minutes.map(String.init) ?? "", f.firstReplyP90Minutes.map(String.init) ?? "",
-                f.resolutionP50Minutes.map(String.init) ?? "", f.resolutionP90Minutes.map(String.init) ?? "",
-                Self.number(f.slaBreachRate), Self.number(f.reopenRate), Self.number(f.satisfaction),
-            ]
-            out.write((row.keys.map(Self.textCell) + figures).joined(separator: ",") + "\n")
+            out.write((row.keys.map(Self.textCell) + figures.csvFields(row.figures)).joined(separator: ",") + "\n")
         }
     }
 

@@ -3,23 +3,14 @@ import HotlineModel
 
 /// The table sections of the HTML report: load by time of day, days, categories, queues, agents, staffing.
 extension HTMLReportRenderer {
-    /// A table row whose service-level cell (index `slIndex`) is flagged when under `target`, and the abandonment
-    /// cell after it when above the target's abandonment (a queue's or category's own target, else the default).
-    func loadRow(
-        _ cells: [String], figures f: CallFigures, target: ServiceTarget, slIndex: Int, rowClass: String? = nil,
-        _ w: inout HTMLWriter<String>
-    ) {
+    /// A table row: the cells that name the row (the first a header cell), then its figures, each one that misses
+    /// its target (the row's own, else the default) flagged `low`.
+    func figureRow(_ keys: [String], _ figures: [FigureCell], rowClass: String? = nil, _ w: inout HTMLWriter<String>) {
         w.raw(rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
-        for (i, cell) in cells.enumerated() {
-            if i == 0 {
-                w.element("th", cell)
-            } else {
-                let off =
-                    (i == slIndex && target.misses(serviceLevel: f.serviceLevel))
-                    || (i == slIndex + 1 && target.misses(abandonmentRate: f.abandonmentRate))
-                w.element("td", cell, class: off ? "n low" : "n")
-            }
+        for (i, key) in keys.enumerated() {
+            if i == 0 { w.element("th", key) } else { w.element("td", key, class: "n") }
         }
+        for cell in figures { w.element("td", cell.text, class: cell.offTarget ? "n low" : "n") }
         w.raw("</tr>\n")
     }
 
@@ -33,13 +24,12 @@ extension HTMLReportRenderer {
                 labels: r.days.map { String($0.date.suffix(5)) }, figures: r.days.map(\.figures), target: target,
                 title: s.notes.chartDays, labelEvery: max(1, r.days.count / 14)))
         w.raw(SVGChart.loadLegend(target: target, s))
-        w.tableHead([c.date, c.weekday] + loadHeaders + [c.repeatCalls, c.peak])
+        let table = FigureTables.days
+        w.tableHead([c.date, c.weekday] + table.htmlTitles(s))
         for row in r.days {
-            loadRow(
-                [row.date, s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures) + [
-                    DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting),
-                ],
-                figures: row.figures, target: r.thresholds.defaultTarget, slIndex: 6, &w)
+            figureRow(
+                [row.date, s.weekday(of: row.date, else: row.weekday)],
+                table.cells(row, s, target: r.thresholds.defaultTarget), &w)
         }
         w.tableEnd()
         w.raw("</section>\n")
@@ -48,18 +38,18 @@ extension HTMLReportRenderer {
     func categories(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", s.sections.categories)
-        w.tableHead([s.columns.categoryAndSubcategory] + groupHeaders)
-        // Off target in red (a category's own target, else the default), in every group table (the group cells:
-        // name, offered, share, SL, abandonment, ...).
+        let categories = FigureTables.group(figures: { (c: CategoryRow) in c.figures }, share: { $0.share })
+        let subcategories = FigureTables.group(figures: { (g: GroupRow) in g.figures }, share: { $0.share })
+        w.tableHead([s.columns.categoryAndSubcategory] + categories.htmlTitles(s))
+        // Off target in red: a category's own target, else the default.
         for c in r.categories {
-            loadRow(
-                [language == .english ? "\(c.category) · \(c.chineseName)" : c.chineseName]
-                    + FigureCells.group(c.figures, share: c.share),
-                figures: c.figures, target: c.target, slIndex: 3, rowClass: "cat", &w)
+            figureRow(
+                [language == .english ? "\(c.category) · \(c.chineseName)" : c.chineseName],
+                categories.cells(c, s, target: c.target), rowClass: "cat", &w)
             for sub in c.subcategories {
-                loadRow(
-                    [sub.name.isEmpty ? s.unspecified : sub.name] + FigureCells.group(sub.figures, share: sub.share),
-                    figures: sub.figures, target: sub.target, slIndex: 3, rowClass: "sub", &w)
+                figureRow(
+                    [sub.name.isEmpty ? s.unspecified : sub.name], subcategories.cells(sub, s, target: sub.target),
+                    rowClass: "sub", &w)
             }
         }
         w.tableEnd()
@@ -71,7 +61,8 @@ extension HTMLReportRenderer {
         }
         w.element(
             "p",
-            s.notes.htmlCategoriesNote(r.thresholds.satisfiedScore, r.thresholds.repeatWindowHours),
+            s.notes.htmlCategoriesNote(
+                SatisfiedScores.text(r.thresholds.satisfiedScore), r.thresholds.repeatWindowHours),
             class: "quiet")
         w.raw("</section>\n")
     }
@@ -79,11 +70,10 @@ extension HTMLReportRenderer {
     func queues(_ r: Report, _ w: inout HTMLWriter<String>) {
         w.raw("<section>\n")
         w.element("h2", s.sections.queues)
-        w.tableHead([s.columns.queue] + groupHeaders)
+        let table = FigureTables.group(figures: { (q: GroupRow) in q.figures }, share: { $0.share })
+        w.tableHead([s.columns.queue] + table.htmlTitles(s))
         for q in r.queues {
-            loadRow(
-                [q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share),
-                figures: q.figures, target: q.target, slIndex: 3, &w)
+            figureRow([q.name.isEmpty ? s.noQueue : q.name], table.cells(q, s, target: q.target), &w)
         }
         w.tableEnd()
         if let own = FigureCells.ownTargets(

@@ -4,14 +4,6 @@ import HotlineModel
 /// The ticket sections of the HTML report: headline cards, resolution-time distribution, SLA breaches by
 /// category and priority, backlog over the days, categories (with satisfaction) and priorities.
 extension HTMLReportRenderer {
-    var ticketHeaders: [String] {
-        let c = s.columns
-        return [
-            c.created, c.solved, c.backlog, c.firstReplyP50, c.resolutionP50, c.resolutionP90, c.slaBreaches,
-            c.reopened, c.ticketSatisfied,
-        ]
-    }
-
     /// The ticket headline cards, right after the calls' (docs/DESIGN.md, "Reports", part 4).
     func ticketHeadline(
         _ t: TicketSection, comparing: Bool, thresholds: MetricSettings, _ w: inout HTMLWriter<String>
@@ -56,27 +48,28 @@ extension HTMLReportRenderer {
 
         w.raw("<section>\n")
         w.element("h2", s.sections.ticketsByCategory)
-        w.tableHead([s.columns.category] + ticketHeaders)
+        let table = FigureTables.tickets.reading { (row: TicketGroupRow) in row.figures }
+        w.tableHead([s.columns.category] + table.htmlTitles(s))
         for c in t.categories {
             let chinese = CallCategory(name: c.name)?.chineseName ?? ""
             let name = language == .english ? "\(c.name) · \(chinese)" : chinese.isEmpty ? c.name : chinese
-            w.row([name] + FigureCells.ticket(c.figures, s), rowClass: "cat")
+            figureRow([name], table.cells(c, s), rowClass: "cat", &w)
             for sub in c.subcategories ?? [] {
-                w.row([sub.name] + FigureCells.ticket(sub.figures, s), rowClass: "sub")
+                figureRow([sub.name], table.cells(sub, s), rowClass: "sub", &w)
             }
         }
         w.tableEnd()
         w.element(
             "p",
-            s.tickets.htmlCategoriesNote(TextReportRenderer.satisfiedScores(satisfiedScore)),
+            s.tickets.htmlCategoriesNote(SatisfiedScores.text(satisfiedScore)),
             class: "quiet")
         w.raw("</section>\n")
 
         w.raw("<section>\n")
         w.element("h2", s.sections.ticketsByPriority)
-        w.tableHead([s.columns.priority] + ticketHeaders)
+        w.tableHead([s.columns.priority] + table.htmlTitles(s))
         for p in t.priorities {
-            w.row([TicketPriority(name: p.name).map(s.priority) ?? p.name] + FigureCells.ticket(p.figures, s))
+            figureRow([TicketPriority(name: p.name).map(s.priority) ?? p.name], table.cells(p, s), &w)
         }
         w.tableEnd()
         w.raw("</section>\n")

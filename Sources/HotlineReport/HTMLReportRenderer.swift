@@ -131,14 +131,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         w.raw("</section>\n")
     }
 
-    var loadHeaders: [String] {
-        let c = s.columns
-        return [
-            c.offered, c.answered, c.abandoned, c.shortAbandoned, c.serviceLevel, c.abandonment, c.asa, c.waitP90,
-            c.aht, c.csat,
-        ]
-    }
-
     private func load(_ r: Report, _ w: inout HTMLWriter<String>) {
         let target = r.thresholds.serviceLevelTarget
         w.raw("<section>\n")
@@ -149,11 +141,10 @@ public struct HTMLReportRenderer: ReportRenderer {
                 labels: r.intervals.map(\.start), figures: r.intervals.map(\.figures), target: target,
                 title: s.notes.chartLoad, labelEvery: max(1, perHour * 2)))
         w.raw(SVGChart.loadLegend(target: target, s))
-        w.tableHead([s.columns.start] + loadHeaders + [s.columns.peak])
+        let table = FigureTables.intervals
+        w.tableHead([s.columns.start] + table.htmlTitles(s))
         for row in r.intervals {
-            loadRow(
-                [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)],
-                figures: row.figures, target: r.thresholds.defaultTarget, slIndex: 5, &w)
+            figureRow([row.start], table.cells(row, s, target: r.thresholds.defaultTarget), &w)
         }
         w.tableEnd()
         w.raw("</section>\n")
@@ -185,13 +176,6 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         w.tableEnd()
         w.raw("</section>\n")
-    }
-
-    var groupHeaders: [String] {
-        let c = s.columns
-        return [
-            c.offered, c.share, c.serviceLevel, c.abandonment, c.asa, c.aht, c.csat, c.satisfied, c.repeatCalls,
-        ]
     }
 
     private func waits(_ r: Report, _ w: inout HTMLWriter<String>) {

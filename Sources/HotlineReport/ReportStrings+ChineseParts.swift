@@ -42,7 +42,7 @@ extension ReportStrings.NoteStrings {
         htmlLoadTitle: { "按时段话务" + ($0 > 1 ? " (\($0) 天合计)" : "") },
         quietIntervals: { "  另有 \($0) 个无来电的时段未列出。\n" },
         categoriesNote: { "满意率 = 满意度 \($0)分；重复率 = \($1)小时内客户再次来电" },
-        htmlCategoriesNote: { "满意率 = 满意度 \($0)-5分的占比。重复来电率 = 已接通来电中，客户在 \($1)小时内再次来电的占比。" },
+        htmlCategoriesNote: { "满意率 = 满意度 \($0)分的占比。重复来电率 = 已接通来电中，客户在 \($1)小时内再次来电的占比。" },
         agentsNote: "签入、示忙时长取自队列日志；占用率 = 处理时长 / (签入 - 示忙)",
         htmlAgentsNote: "签入和示忙时长取自队列日志，截取到本期之内。占用率 = 处理时长 / (签入时长 − 示忙时长)。",
         agentsMore: { "……另有 \($0) 名" },

@@ -48,7 +48,7 @@ extension ReportStrings.NoteStrings {
         quietIntervals: { "  \($0) intervals without calls not shown.\n" },
         categoriesNote: { "Sat% = CSAT \($0); Repeat = caller back within \($1) h" },
         htmlCategoriesNote: {
-            "Satisfied = CSAT \($0)-5. Repeat = answered calls whose caller called again within \($1) h."
+            "Satisfied = CSAT \($0). Repeat = answered calls whose caller called again within \($1) h."
         },
         agentsNote: "logged in and paused from the queue log; Occup. = handle time / (logged in - paused)",
         htmlAgentsNote:

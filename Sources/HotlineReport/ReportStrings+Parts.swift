@@ -168,8 +168,8 @@ extension ReportStrings {
         public var quietIntervals: @Sendable (Int) -> String
         /// Text: satisfied scores (`4-5`), repeat window hours.
         public var categoriesNote: @Sendable (String, Int) -> String
-        /// HTML: least satisfied score, repeat window hours.
-        public var htmlCategoriesNote: @Sendable (Int, Int) -> String
+        /// HTML: satisfied scores (`4-5`), repeat window hours.
+        public var htmlCategoriesNote: @Sendable (String, Int) -> String
         public var agentsNote: String
         public var htmlAgentsNote: String
         public var agentsMore: @Sendable (Int) -> String

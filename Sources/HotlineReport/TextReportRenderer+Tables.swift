@@ -6,12 +6,11 @@ extension TextReportRenderer {
     func intervals<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         let c = s.textColumns
         section(s.sections.queueLoad, s.notes.loadNote(r.period.days), &out)
-        var table = TextTable([(c.start, 5)] + loadColumns() + [Self.column(c.peak, 4)])
-        let base = r.thresholds.defaultTarget
+        let figures = FigureTables.intervals
+        var table = TextTable([(c.start, 5)] + figures.textColumns(s))
         var marked = false
         for row in r.intervals where row.figures.offered > 0 || r.period.days <= 1 {
-            let cells = [row.start] + FigureCells.load(row.figures) + [DisplayFormat.count(row.peakWaiting)]
-            table.add(FigureCells.marked(cells, row.figures, base, serviceLevelAt: 5, marked: &marked))
+            table.add([row.start] + Self.marked(figures.cells(row, s, target: r.thresholds.defaultTarget), &marked))
         }
         table.render(into: &out, indent: "  ")
         if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
@@ -21,21 +20,16 @@ extension TextReportRenderer {
 
     func days<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(s.sections.days, "", &out)
-        // Offered one column narrower than elsewhere (its header's width): the table fits 100 columns. Wider
-        // figures widen their column; the date is never cut.
+        // Wider figures widen their column; the date is never cut.
         let c = s.textColumns
-        let load = loadColumns(offeredWidth: 7)
+        let figures = FigureTables.days
         let date = TerminalText.width(s.tableDate(CivilDate(year: 2026, month: 11, day: 10)))
-        var table = TextTable(
-            [(c.date, date), (c.weekday, 3)] + load + [Self.column(c.repeatCalls, 6), Self.column(c.peak, 4)],
-            firstMinimum: date)
+        var table = TextTable([(c.date, date), (c.weekday, 3)] + figures.textColumns(s), firstMinimum: date)
         var marked = false
         for row in r.days {
-            let cells =
-                [Self.date(row.date, s), s.weekday(of: row.date, else: row.weekday)] + FigureCells.load(row.figures)
-                + [DisplayFormat.percent(row.figures.repeatCallRate), DisplayFormat.count(row.peakWaiting)]
             table.add(
-                FigureCells.marked(cells, row.figures, r.thresholds.defaultTarget, serviceLevelAt: 6, marked: &marked))
+                [Self.date(row.date, s), s.weekday(of: row.date, else: row.weekday)]
+                    + Self.marked(figures.cells(row, s, target: r.thresholds.defaultTarget), &marked))
         }
         table.render(into: &out, indent: "  ")
         if marked { out.write(fitted("  " + s.notes.offTargetMark)) }
@@ -44,21 +38,20 @@ extension TextReportRenderer {
     func categories<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(
             s.sections.categories,
-            s.notes.categoriesNote(Self.satisfiedScores(r.thresholds.satisfiedScore), r.thresholds.repeatWindowHours),
+            s.notes.categoriesNote(SatisfiedScores.text(r.thresholds.satisfiedScore), r.thresholds.repeatWindowHours),
             &out)
-        var table = TextTable([(s.textColumns.categoryAndSubcategory, 28)] + groupColumns())
+        let categories = FigureTables.group(figures: { (c: CategoryRow) in c.figures }, share: { $0.share })
+        let subcategories = FigureTables.group(figures: { (g: GroupRow) in g.figures }, share: { $0.share })
+        var table = TextTable([(s.textColumns.categoryAndSubcategory, 28)] + categories.textColumns(s))
         var marked = false
         for c in r.categories {
             table.add(
-                FigureCells.marked(
-                    [categoryName(c.category, chinese: c.chineseName)] + FigureCells.group(c.figures, share: c.share),
-                    c.figures, c.target, serviceLevelAt: 3, marked: &marked))
+                [categoryName(c.category, chinese: c.chineseName)]
+                    + Self.marked(categories.cells(c, s, target: c.target), &marked))
             for sub in c.subcategories {
                 table.add(
-                    FigureCells.marked(
-                        ["  " + (sub.name.isEmpty ? s.unspecified : sub.name)]
-                            + FigureCells.group(sub.figures, share: sub.share),
-                        sub.figures, sub.target, serviceLevelAt: 3, marked: &marked))
+                    ["  " + (sub.name.isEmpty ? s.unspecified : sub.name)]
+                        + Self.marked(subcategories.cells(sub, s, target: sub.target), &marked))
             }
         }
         table.render(into: &out, indent: "  ")
@@ -78,18 +71,14 @@ extension TextReportRenderer {
     /// A `YYYY-MM-DD` date as the tables show it.
     static func date(_ text: String, _ s: ReportStrings) -> String { CivilDate(parsing: text).map(s.tableDate) ?? text }
 
-    /// The scores that count as satisfied: `4-5`, or `5` alone.
-    static func satisfiedScores(_ least: Int) -> String { least >= 5 ? "5" : "\(max(1, least))-5" }
-
     func queues<Output: TextOutputStream>(_ r: Report, _ out: inout Output) {
         section(s.sections.queues, "", &out)
-        var table = TextTable([(s.textColumns.queue, 28)] + groupColumns())
+        let figures = FigureTables.group(figures: { (q: GroupRow) in q.figures }, share: { $0.share })
+        var table = TextTable([(s.textColumns.queue, 28)] + figures.textColumns(s))
         var marked = false
         for q in r.queues {
             table.add(
-                FigureCells.marked(
-                    [q.name.isEmpty ? s.noQueue : q.name] + FigureCells.group(q.figures, share: q.share), q.figures,
-                    q.target, serviceLevelAt: 3, marked: &marked))
+                [q.name.isEmpty ? s.noQueue : q.name] + Self.marked(figures.cells(q, s, target: q.target), &marked))
         }
         table.render(into: &out, indent: "  ")
         if marked { out.write(fitted("  " + s.notes.offTargetMark)) }

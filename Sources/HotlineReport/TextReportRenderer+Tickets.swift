@@ -37,21 +37,22 @@ extension TextReportRenderer {
     func ticketSections<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {
         let c = s.textColumns
         section(s.sections.ticketsByCategory, s.tickets.categoriesNote, &out)
-        var categories = TextTable([(c.categoryAndSubcategory, 24)] + ticketColumns(c))
+        let figures = FigureTables.tickets.reading { (row: TicketGroupRow) in row.figures }
+        var categories = TextTable([(c.categoryAndSubcategory, 24)] + figures.textColumns(s))
         for row in t.categories {
             categories.add(
                 [categoryName(row.name, chinese: CallCategory(name: row.name)?.chineseName ?? "")]
-                    + FigureCells.ticket(row.figures, s))
+                    + figures.cells(row, s).map(\.text))
             for sub in row.subcategories ?? [] {
-                categories.add(["  " + sub.name] + FigureCells.ticket(sub.figures, s))
+                categories.add(["  " + sub.name] + figures.cells(sub, s).map(\.text))
             }
         }
         categories.render(into: &out, indent: "  ")
 
         section(s.sections.ticketsByPriority, "", &out)
-        var priorities = TextTable([(c.priority, 24)] + ticketColumns(c))
+        var priorities = TextTable([(c.priority, 24)] + figures.textColumns(s))
         for p in t.priorities {
-            priorities.add([TicketPriority(name: p.name).map(s.priority) ?? p.name] + FigureCells.ticket(p.figures, s))
+            priorities.add([TicketPriority(name: p.name).map(s.priority) ?? p.name] + figures.cells(p, s).map(\.text))
         }
         priorities.render(into: &out, indent: "  ")
 
@@ -72,16 +73,6 @@ extension TextReportRenderer {
             }
             days.render(into: &out, indent: "  ")
         }
-    }
-
-    /// Ticket group columns: created, solved, backlog, first reply p50, resolution p50 and p90, SLA breaches,
-    /// reopened, satisfaction.
-    func ticketColumns(_ c: ReportStrings.Columns) -> [(String, Int)] {
-        [
-            Self.column(c.created, 7), Self.column(c.solved, 7), Self.column(c.backlog, 7),
-            Self.column(c.firstReplyP50, 6), Self.column(c.resolutionP50, 6), Self.column(c.resolutionP90, 6),
-            Self.column(c.slaBreaches, 6), Self.column(c.reopened, 6), Self.column(c.ticketSatisfied, 6),
-        ]
     }
 
     private func slaMatrix<Output: TextOutputStream>(_ t: TicketSection, _ out: inout Output) {

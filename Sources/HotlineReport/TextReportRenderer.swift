@@ -133,24 +133,13 @@ public struct TextReportRenderer: ReportRenderer {
         }
     }
 
-    /// Queue-load columns: offered, answered, abandoned, short, SL, abandonment, ASA, wait p90, AHT, CSAT.
-    func loadColumns(offeredWidth: Int = 8) -> [(String, Int)] {
-        let c = s.textColumns
-        return [
-            Self.column(c.offered, offeredWidth), Self.column(c.answered, 7), Self.column(c.abandoned, 6),
-            Self.column(c.shortAbandoned, 5), Self.column(c.serviceLevel, 6), Self.column(c.abandonment, 6),
-            Self.column(c.asa, 5), Self.column(c.waitP90, 5), Self.column(c.aht, 6), Self.column(c.csat, 4),
-        ]
-    }
-
-    /// Group columns (categories, queues): offered, share, SL, abandonment, ASA, AHT, CSAT, satisfied, repeat.
-    func groupColumns() -> [(String, Int)] {
-        let c = s.textColumns
-        return [
-            Self.column(c.offered, 8), Self.column(c.share, 6), Self.column(c.serviceLevel, 6),
-            Self.column(c.abandonment, 6), Self.column(c.asa, 5), Self.column(c.aht, 6), Self.column(c.csat, 4),
-            Self.column(c.satisfied, 6), Self.column(c.repeatCalls, 6),
-        ]
+    /// Figure cells as the text shows them: a `!` after each that misses its target (the HTML colours it instead);
+    /// `marked` set when one does, for the legend under the table.
+    static func marked(_ cells: [FigureCell], _ marked: inout Bool) -> [String] {
+        cells.map { cell in
+            if cell.offTarget { marked = true }
+            return cell.offTarget ? cell.text + "!" : cell.text
+        }
     }
 
     /// A column as wide as its figures need (`data`) or as its title, whichever is wider.

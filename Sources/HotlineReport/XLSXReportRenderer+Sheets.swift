@@ -2,54 +2,13 @@ import HotlineMetrics
 
 /// The call sheets of the workbook: each sheet's title and columns in one list (title, format, value), the titles
 /// from the report's ``ReportStrings`` (``ReportStrings/sections``, ``ReportStrings/columns`` and
-/// ``ReportStrings/workbook``).
+/// ``ReportStrings/workbook``); the figure columns those of the text and HTML tables (``FigureTables``), in full.
 extension XLSXReportRenderer {
-    /// Queue load of any row with call figures: the columns of the text report's load tables, in full.
-    static func load<Row>(_ s: ReportStrings, _ figures: @escaping @Sendable (Row) -> CallFigures) -> [SheetColumn<Row>]
-    {
-        let c = s.columns
-        let w = s.workbook
-        return [
-            SheetColumn(c.offered, .count) { .count(figures($0).offered) },
-            SheetColumn(c.answered, .count) { .count(figures($0).answered) },
-            SheetColumn(c.abandoned, .count) { .count(figures($0).abandoned) },
-            SheetColumn(w.shortAbandons, .count) { .count(figures($0).shortAbandoned) },
-            SheetColumn(w.serviceLevel, .percent) { .number(figures($0).serviceLevel) },
-            SheetColumn(w.abandonment, .percent) { .number(figures($0).abandonmentRate) },
-            SheetColumn(c.asa, .seconds) { .number(figures($0).asaSeconds) },
-            SheetColumn(c.waitP90, .seconds) { .count(figures($0).waitP90Seconds) },
-            SheetColumn(c.aht, .seconds) { .number(figures($0).ahtSeconds) },
-            SheetColumn(c.csat, .score) { .number(figures($0).csatMean) },
-        ]
-    }
-
-    /// Groups (categories, queues): volume, share and quality.
-    static func group<Row>(
-        _ s: ReportStrings, _ figures: @escaping @Sendable (Row) -> CallFigures,
-        share: @escaping @Sendable (Row) -> Double?
-    )
-        -> [SheetColumn<Row>]
-    {
-        let c = s.columns
-        let w = s.workbook
-        return [
-            SheetColumn(c.offered, .count) { .count(figures($0).offered) },
-            SheetColumn(c.share, .percent) { .number(share($0)) },
-            SheetColumn(w.serviceLevel, .percent) { .number(figures($0).serviceLevel) },
-            SheetColumn(w.abandonment, .percent) { .number(figures($0).abandonmentRate) },
-            SheetColumn(c.asa, .seconds) { .number(figures($0).asaSeconds) },
-            SheetColumn(c.aht, .seconds) { .number(figures($0).ahtSeconds) },
-            SheetColumn(c.csat, .score) { .number(figures($0).csatMean) },
-            SheetColumn(c.satisfied, .percent) { .number(figures($0).csatSatisfied) },
-            SheetColumn(w.repeatCalls, .percent) { .number(figures($0).repeatCallRate) },
-        ]
-    }
-
     static func intervals(_ s: ReportStrings) -> SheetSpec<IntervalRow> {
         SheetSpec(
             title: s.workbook.intervals,
-            columns: [SheetColumn(s.columns.start, .clock) { .clock($0.start) }] + load(s) { $0.figures }
-                + [SheetColumn(s.columns.peak, .count) { .count($0.peakWaiting) }])
+            columns: [SheetColumn(s.columns.start, .clock) { .clock($0.start) }]
+                + FigureTables.intervals.sheetColumns(s))
     }
 
     static func days(_ s: ReportStrings) -> SheetSpec<DayRow> {
@@ -58,11 +17,7 @@ extension XLSXReportRenderer {
             columns: [
                 SheetColumn(s.columns.date, .date) { .date($0.date) },
                 SheetColumn(s.workbook.weekday, .text) { .text($0.weekday) },
-            ] + load(s) { $0.figures }
-                + [
-                    SheetColumn(s.workbook.repeatCalls, .percent) { .number($0.figures.repeatCallRate) },
-                    SheetColumn(s.columns.peak, .count) { .count($0.peakWaiting) },
-                ])
+            ] + FigureTables.days.sheetColumns(s))
     }
 
     /// A category's row, or one of its subcategories' (then `subcategory` is set).
@@ -87,16 +42,17 @@ extension XLSXReportRenderer {
                     line.subcategory.map { .text($0.name.isEmpty ? "(unspecified)" : $0.name) } ?? .text("(all)")
                 },
             ]
-                + group(
-                    s, { $0.subcategory?.figures ?? $0.category.figures },
-                    share: { $0.subcategory?.share ?? $0.category.share }))
+                + FigureTables.group(
+                    figures: { $0.subcategory?.figures ?? $0.category.figures },
+                    share: { $0.subcategory?.share ?? $0.category.share }
+                ).sheetColumns(s))
     }
 
     static func queues(_ s: ReportStrings) -> SheetSpec<GroupRow> {
         SheetSpec(
             title: s.sections.queues,
             columns: [SheetColumn(s.columns.queue, .text) { .text($0.name.isEmpty ? "(no queue)" : $0.name) }]
-                + group(s, { $0.figures }, share: { $0.share }))
+                + FigureTables.group(figures: { $0.figures }, share: { $0.share }).sheetColumns(s))
     }
 
     /// The `--by` table: its dimensions, then every figure of the CSV table.
@@ -113,21 +69,8 @@ extension XLSXReportRenderer {
                 }
             }
         }
-        let w = s.workbook
-        let figures: [SheetColumn<TableRow>] =
-            load(s) { $0.figures }
-            + [
-                SheetColumn(w.timedOut, .count) { .count($0.figures.timedOut) },
-                SheetColumn(w.callbacks, .count) { .count($0.figures.callback) },
-                SheetColumn(w.waitP50, .seconds) { .count($0.figures.waitP50Seconds) },
-                SheetColumn(w.waitP99, .seconds) { .count($0.figures.waitP99Seconds) },
-                SheetColumn(w.longestWait, .seconds) { .number($0.figures.longestWaitSeconds) },
-                SheetColumn(w.transfers, .percent) { .number($0.figures.transferRate) },
-                SheetColumn(w.repeatCalls, .percent) { .number($0.figures.repeatCallRate) },
-                SheetColumn(s.columns.satisfied, .percent) { .number($0.figures.csatSatisfied) },
-                SheetColumn(w.csatResponses, .count) { .count($0.figures.csatResponses) },
-            ]
-        return SheetSpec(title: w.table, columns: dimensions + figures)
+        let figures = FigureTables.byDimensionsSheet.reading { (row: TableRow) in row.figures }.sheetColumns(s)
+        return SheetSpec(title: s.workbook.table, columns: dimensions + figures)
     }
 
     /// Column titles of the `--by` dimensions.

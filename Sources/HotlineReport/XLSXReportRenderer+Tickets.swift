@@ -28,26 +28,6 @@ extension XLSXReportRenderer {
             ])
     }
 
-    /// The figures of a ticket group row, as the text report's ticket tables show them.
-    static func ticketFigures<Row>(
-        _ s: ReportStrings, _ figures: @escaping @Sendable (Row) -> TicketFigures
-    ) -> [SheetColumn<Row>] {
-        let c = s.columns
-        let w = s.workbook
-        return [
-            SheetColumn(c.created, .count) { .count(figures($0).created) },
-            SheetColumn(c.solved, .count) { .count(figures($0).solved) },
-            SheetColumn(c.backlog, .count) { .count(figures($0).backlog) },
-            SheetColumn(w.firstReplyP50, .minutes) { .count(figures($0).firstReplyP50Minutes) },
-            SheetColumn(w.firstReplyP90, .minutes) { .count(figures($0).firstReplyP90Minutes) },
-            SheetColumn(w.resolutionP50, .minutes) { .count(figures($0).resolutionP50Minutes) },
-            SheetColumn(w.resolutionP90, .minutes) { .count(figures($0).resolutionP90Minutes) },
-            SheetColumn(s.figures.slaBreaches, .percent) { .number(figures($0).slaBreachRate) },
-            SheetColumn(s.figures.reopened, .percent) { .number(figures($0).reopenRate) },
-            SheetColumn(w.satisfaction, .percent) { .number(figures($0).satisfaction) },
-        ]
-    }
-
     /// A ticket category's row, or one of its subcategories'.
     struct TicketLine {
         var group: TicketGroupRow
@@ -63,13 +43,14 @@ extension XLSXReportRenderer {
                     .text(CallCategory(name: $0.group.name)?.chineseName ?? "")
                 },
                 SheetColumn(s.workbook.subcategory, .text) { .text($0.subgroup?.name ?? "(all)") },
-            ] + ticketFigures(s) { $0.subgroup?.figures ?? $0.group.figures })
+            ] + FigureTables.tickets.reading { $0.subgroup?.figures ?? $0.group.figures }.sheetColumns(s))
     }
 
     static func ticketPriorities(_ s: ReportStrings) -> SheetSpec<TicketGroupRow> {
         SheetSpec(
             title: s.sections.ticketsByPriority,
-            columns: [SheetColumn(s.columns.priority, .text) { .text($0.name) }] + ticketFigures(s) { $0.figures })
+            columns: [SheetColumn(s.columns.priority, .text) { .text($0.name) }]
+                + FigureTables.tickets.reading { $0.figures }.sheetColumns(s))
     }
 
     /// The SLA matrix as a list: one row per category and priority with solved tickets that had a target.
