@@ -21,6 +21,9 @@ final class AsteriskCDRReader {
     private let mapping: Columns?
     private let fileIndex: Int32
     private let path: String
+    /// Times read without an offset, and the first offset that is not the report zone's, for the summary.
+    private var timesWithoutOffset = 0
+    private var otherOffset: Int?
 
     init(csv: CSVReader, context: ReadContext, fileIndex: Int32, path: String, mapping: Columns? = nil) {
         self.csv = csv
@@ -31,6 +34,10 @@ final class AsteriskCDRReader {
     }
 
     func read(summary: inout InputSummary, accept: (inout CallRecord) -> Void, reject: (Reject) -> Void) throws {
+        defer {
+            summary.timestampsWithoutOffset += timesWithoutOffset
+            summary.offsetOtherThanZone = summary.offsetOtherThanZone ?? otherOffset
+        }
         var columns: Columns? = mapping
         let assembler = CDRCallAssembler(context: context)
         var open: [String: [CDRLeg]] = [:]
@@ -184,12 +191,13 @@ final class AsteriskCDRReader {
         return Milliseconds((value * 1000).rounded())
     }
 
+    /// A CDR time, read as every reader reads one (``ReadContext/instant(_:withoutOffset:otherOffset:order:)``).
     private func time(_ text: String) -> Instant? {
         guard !text.isEmpty else { return nil }
-        guard let parsed = Array(text.utf8).withUnsafeBufferPointer({ ByteParsing.timestamp($0) }) else { return nil }
-        if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
-        let wall = parsed.wallMillis.floorDivided(by: 1000)
-        return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
+        let instant = Array(text.utf8).withUnsafeBufferPointer {
+            context.instant($0, withoutOffset: &timesWithoutOffset, otherOffset: &otherOffset)
+        }
+        return instant ?? nil
     }
 }
 

@@ -57,6 +57,9 @@ final class QueueLogReader {
     private let assembler: QueueLogAssembler
     private let fileIndex: Int32
     private let path: String
+    /// Times read without an offset, and the first offset that is not the report zone's, for the summary.
+    private var timesWithoutOffset = 0
+    private var otherOffset: Int?
     /// What each event name (by symbol number) means, worked out once per name.
     private var meanings: [QueueLogEvent.Meaning?] = []
     /// Events read, by event-name symbol number.
@@ -80,7 +83,11 @@ final class QueueLogReader {
     ) throws {
         var systemEvents = 0
         var agentEvents = 0
-        defer { summary.addGaps(skipped: csv.skippedBytes, firstLine: csv.firstSkippedLine) }
+        defer {
+            summary.addGaps(skipped: csv.skippedBytes, firstLine: csv.firstSkippedLine)
+            summary.timestampsWithoutOffset += timesWithoutOffset
+            summary.offsetOtherThanZone = summary.offsetOtherThanZone ?? otherOffset
+        }
         try csv.forEachRecord { record in
             summary.records += 1
             // No local function captures `record` here: that crashed the compiler (SILGen, Swift 6.3.1).
@@ -261,13 +268,13 @@ final class QueueLogReader {
         ByteParsing.seconds(ByteParsing.trimmed(raw)).map { Double($0) / 1000 }
     }
 
+    /// Epoch seconds as Asterisk writes them, else a date and time read as every reader reads one
+    /// (``ReadContext/instant(_:withoutOffset:otherOffset:order:)``, a queue_log table exported from MySQL).
     private func parseTime(_ raw: UnsafeBufferPointer<UInt8>, epoch: Bool) -> Instant? {
         let trimmed = ByteParsing.trimmed(raw)
         if let millis = ByteParsing.seconds(trimmed), millis > 0 { return Instant(milliseconds: millis) }
-        guard let parsed = ByteParsing.timestamp(trimmed) else { return nil }
-        if let offset = parsed.offset { return Instant(milliseconds: parsed.wallMillis - offset * 1000) }
-        let wall = parsed.wallMillis.floorDivided(by: 1000)
-        return Instant(seconds: context.sourceCalendar.utcSecond(fromWall: wall))
+        guard !trimmed.isEmpty else { return nil }
+        return context.instant(trimmed, withoutOffset: &timesWithoutOffset, otherOffset: &otherOffset) ?? nil
     }
 }
 
