@@ -82,8 +82,9 @@ public struct ReportPeriod: Sendable, Encodable {
     /// when the period has no days.
     public var utcOffsets: [ZoneOffset] = []
     public var intervalMinutes: Int
-    public var previousFrom: String?
-    public var previousTo: String?
+    /// The days the changes compare with; encoded as `YYYY-MM-DD`.
+    public var previousFrom: CivilDate?
+    public var previousTo: CivilDate?
     /// Local time (`YYYY-MM-DD HH:MM`) after which answered calls of the period may still turn out repeats with
     /// data not yet read; nil when the period ends a whole repeat window before the data does.
     public var repeatsProvisionalAfter: String?
@@ -100,8 +101,8 @@ public struct ReportPeriod: Sendable, Encodable {
     /// What the changes compare with, in words: the same weekday a week before for one day, else the days before.
     public var comparison: String? {
         guard let previousFrom, let previousTo else { return nil }
-        if days == 1, let day = CivilDate(parsing: previousFrom) {
-            let weekday = CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: day.dayNumber)]
+        if days == 1 {
+            let weekday = CivilDate.weekdayNames[CivilDate.weekday(ofDayNumber: previousFrom.dayNumber)]
             return "\(weekday) \(previousFrom), the same weekday a week before"
         }
         return "\(previousFrom) .. \(previousTo), the \(days) days before"
@@ -116,8 +117,8 @@ public struct ReportPeriod: Sendable, Encodable {
         try c.encode(timeZone, forKey: .timeZone)
         try c.encode(utcOffsets, forKey: .utcOffsets)
         try c.encode(intervalMinutes, forKey: .intervalMinutes)
-        try c.encode(previousFrom, forKey: .previousFrom)
-        try c.encode(previousTo, forKey: .previousTo)
+        try c.encode(previousFrom?.description, forKey: .previousFrom)
+        try c.encode(previousTo?.description, forKey: .previousTo)
         try c.encode(repeatsProvisionalAfter, forKey: .repeatsProvisionalAfter)
         try c.encode(comparisonPartial, forKey: .comparisonPartial)
     }
@@ -150,7 +151,7 @@ public enum FigureDirection: Sendable, Equatable {
 }
 
 public struct HeadlineFigure: Sendable, Encodable {
-    public var key: String
+    public var key: HeadlineKey
     public var label: String
     public var kind: FigureKind
     public var value: Double?
@@ -166,7 +167,7 @@ public struct HeadlineFigure: Sendable, Encodable {
 
     /// A figure with its change against `previous` (METRICS.md, "Change vs previous period").
     public init(
-        key: String, label: String, kind: FigureKind, value: Double?, previous: Double?, target: Double? = nil,
+        key: HeadlineKey, label: String, kind: FigureKind, value: Double?, previous: Double?, target: Double? = nil,
         direction: FigureDirection = .neutral
     ) {
         self.key = key
@@ -198,7 +199,7 @@ public struct HeadlineFigure: Sendable, Encodable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
+        try c.encode(key.rawValue, forKey: .key)
         try c.encode(label, forKey: .label)
         try c.encode(kind, forKey: .kind)
         try c.encode(value, forKey: .value)

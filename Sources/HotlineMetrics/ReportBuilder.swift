@@ -44,7 +44,7 @@ public struct ReportBuilder {
             from: fromDay.map { CivilDate(dayNumber: $0) }, to: toDay.map { CivilDate(dayNumber: $0) },
             days: fromDay.flatMap { f in toDay.map { max(0, $0 - f + 1) } } ?? 0,
             timeZone: ZoneName.display(calendar.zone), intervalMinutes: settings.intervalMinutes,
-            previousFrom: previous?.from.description, previousTo: previous?.to.description,
+            previousFrom: previous?.from, previousTo: previous?.to,
             repeatsProvisionalAfter: provisionalAfter(toDay: toDay),
             comparisonPartial: previous.flatMap { partialComparison($0) })
         if let fromDay, let toDay, fromDay <= toDay {
@@ -312,7 +312,7 @@ public struct ReportBuilder {
     {
         let s = aggregates.settings
         func item(
-            _ key: String, _ label: String, _ kind: FigureKind, _ direction: FigureDirection,
+            _ key: HeadlineKey, _ label: String, _ kind: FigureKind, _ direction: FigureDirection,
             _ value: (CallFigures) -> Double?, target: Double? = nil
         ) -> HeadlineFigure {
             var figure = HeadlineFigure(
@@ -322,34 +322,34 @@ public struct ReportBuilder {
             return figure
         }
         var figures = [
-            item("offered", "Offered", .count, .neutral) { Double($0.offered) },
-            item("answered", "Answered", .count, .neutral) { Double($0.answered) },
+            item(.offered, "Offered", .count, .neutral) { Double($0.offered) },
+            item(.answered, "Answered", .count, .neutral) { Double($0.answered) },
             item(
-                "service_level", "Service level (\(s.serviceLevelSeconds) s)", .rate, .higherIsBetter,
+                .serviceLevel, "Service level (\(s.serviceLevelSeconds) s)", .rate, .higherIsBetter,
                 { $0.serviceLevel }, target: s.serviceLevelTarget),
-            item("abandonment_rate", "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate, .lowerIsBetter) {
+            item(.abandonment, "Abandonment (>= \(s.shortAbandonSeconds) s)", .rate, .lowerIsBetter) {
                 $0.abandonmentRate
             },
-            item("asa_s", "Average speed of answer", .seconds, .lowerIsBetter) { $0.asaSeconds },
-            item("wait_p90_s", "Wait, 90th percentile", .seconds, .lowerIsBetter) {
+            item(.asa, "Average speed of answer", .seconds, .lowerIsBetter) { $0.asaSeconds },
+            item(.waitP90, "Wait, 90th percentile", .seconds, .lowerIsBetter) {
                 $0.waitP90Seconds.map(Double.init)
             },
-            item("aht_s", "Average handle time", .seconds, .neutral) { $0.ahtSeconds },
-            item("csat_mean", "CSAT (1-5)", .score, .higherIsBetter) { $0.csatMean },
-            item("csat_satisfied", "CSAT satisfied (>= \(s.satisfiedScore))", .rate, .higherIsBetter) {
+            item(.aht, "Average handle time", .seconds, .neutral) { $0.ahtSeconds },
+            item(.csat, "CSAT (1-5)", .score, .higherIsBetter) { $0.csatMean },
+            item(.csatSatisfied, "CSAT satisfied (>= \(s.satisfiedScore))", .rate, .higherIsBetter) {
                 $0.csatSatisfied
             },
-            item("repeat_call_rate", "Repeat calls (\(s.repeatWindowHours) h)", .rate, .lowerIsBetter) {
+            item(.repeatCalls, "Repeat calls (\(s.repeatWindowHours) h)", .rate, .lowerIsBetter) {
                 $0.repeatCallRate
             },
-            item("transfer_rate", "Transfer rate", .rate, .lowerIsBetter) { $0.transferRate },
+            item(.transferRate, "Transfer rate", .rate, .lowerIsBetter) { $0.transferRate },
         ]
-        let abandonmentRose = (figures.first { $0.key == "abandonment_rate" }?.change ?? 0) > 0
+        let abandonmentRose = (figures.first { $0.key == .abandonment }?.change ?? 0) > 0
         for i in figures.indices {
-            if abandonmentRose && (figures[i].key == "asa_s" || figures[i].key == "wait_p90_s") {
+            if abandonmentRose && (figures[i].key == .asa || figures[i].key == .waitP90) {
                 figures[i].direction = .neutral
             }
-            if provisional && figures[i].key == "repeat_call_rate" {
+            if provisional && figures[i].key == .repeatCalls {
                 figures[i].provisional = true
                 figures[i].change = nil
             }

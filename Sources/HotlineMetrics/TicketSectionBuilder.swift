@@ -103,7 +103,7 @@ public struct TicketSectionBuilder {
     private func headline(_ now: TicketFigures, _ before: TicketFigures?) -> [HeadlineFigure] {
         let clock = aggregator.settings.clock
         func item(
-            _ key: String, _ label: String, _ kind: FigureKind, _ direction: FigureDirection,
+            _ key: HeadlineKey, _ label: String, _ kind: FigureKind, _ direction: FigureDirection,
             _ value: (TicketFigures) -> Double?
         ) -> HeadlineFigure {
             HeadlineFigure(
@@ -111,21 +111,21 @@ public struct TicketSectionBuilder {
                 direction: direction)
         }
         return [
-            item("tickets_created", "Tickets created", .count, .neutral) { Double($0.created) },
-            item("tickets_solved", "Tickets solved", .count, .neutral) { Double($0.solved) },
-            item("resolution_p50_min", "Resolution, median (\(clock))", .minutes, .lowerIsBetter) {
+            item(.ticketsCreated, "Tickets created", .count, .neutral) { Double($0.created) },
+            item(.ticketsSolved, "Tickets solved", .count, .neutral) { Double($0.solved) },
+            item(.resolutionMedian, "Resolution, median (\(clock))", .minutes, .lowerIsBetter) {
                 $0.resolutionP50Minutes.map(Double.init)
             },
-            item("resolution_p90_min", "Resolution, 90th percentile", .minutes, .lowerIsBetter) {
+            item(.resolutionP90, "Resolution, 90th percentile", .minutes, .lowerIsBetter) {
                 $0.resolutionP90Minutes.map(Double.init)
             },
-            item("first_reply_p50_min", "First reply, median", .minutes, .lowerIsBetter) {
+            item(.firstReplyMedian, "First reply, median", .minutes, .lowerIsBetter) {
                 $0.firstReplyP50Minutes.map(Double.init)
             },
-            item("sla_breach_rate", "SLA breaches", .rate, .lowerIsBetter) { $0.slaBreachRate },
-            item("backlog", "Backlog at period end", .count, .lowerIsBetter) { $0.backlog.map(Double.init) },
-            item("reopen_rate", "Reopened", .rate, .lowerIsBetter) { $0.reopenRate },
-            item("satisfaction", "Ticket satisfaction", .rate, .higherIsBetter) { $0.satisfaction },
+            item(.slaBreaches, "SLA breaches", .rate, .lowerIsBetter) { $0.slaBreachRate },
+            item(.backlog, "Backlog at period end", .count, .lowerIsBetter) { $0.backlog.map(Double.init) },
+            item(.reopened, "Reopened", .rate, .lowerIsBetter) { $0.reopenRate },
+            item(.ticketSatisfaction, "Ticket satisfaction", .rate, .higherIsBetter) { $0.satisfaction },
         ]
     }
 

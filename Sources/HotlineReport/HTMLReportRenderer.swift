@@ -79,8 +79,8 @@ public struct HTMLReportRenderer: ReportRenderer {
                     + s.htmlSettings(
                         r.period.intervalMinutes, t.serviceLevelSeconds, DisplayFormat.percent(t.serviceLevelTarget)),
             class: "meta")
-        if let from = r.period.previousFrom.flatMap(CivilDate.init(parsing:)),
-            let to = r.period.previousTo.flatMap(CivilDate.init(parsing:))
+        if let from = r.period.previousFrom,
+            let to = r.period.previousTo
         {
             w.element("p", s.comparison(from, to, r.period.days, r.period.comparisonPartial), class: "meta")
         }

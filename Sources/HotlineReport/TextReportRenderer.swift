@@ -64,8 +64,8 @@ public struct TextReportRenderer: ReportRenderer {
                     DisplayFormat.percent(t.serviceLevelTarget)))
             out.write(s.textRates(t.shortAbandonSeconds, t.repeatWindowHours))
         }
-        if let from = p.previousFrom.flatMap(CivilDate.init(parsing:)),
-            let to = p.previousTo.flatMap(CivilDate.init(parsing:))
+        if let from = p.previousFrom,
+            let to = p.previousTo
         {
             out.write(fitted(s.comparison(from, to, p.days, p.comparisonPartial)))
         }

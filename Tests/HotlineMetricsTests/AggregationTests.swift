@@ -49,12 +49,14 @@ import Testing
         ]
         let report = f.report(calls, query: query)
         #expect(report.totals.offered == 2)
-        #expect(report.period.previousFrom == "2026-11-14" && report.period.previousTo == "2026-11-15")
-        let offered = try #require(report.headline.first { $0.key == "offered" })
+        #expect(
+            report.period.previousFrom?.description == "2026-11-14"
+                && report.period.previousTo?.description == "2026-11-15")
+        let offered = try #require(report.headline.first { $0.key == .offered })
         #expect(offered.value == 2 && offered.previous == 2 && offered.change == 0)
-        let sl = try #require(report.headline.first { $0.key == "service_level" })
+        let sl = try #require(report.headline.first { $0.key == .serviceLevel })
         #expect(sl.value == 0.5 && sl.previous == 1 && sl.change == -0.5)  // a rate changes in points
-        let asa = try #require(report.headline.first { $0.key == "asa_s" })
+        let asa = try #require(report.headline.first { $0.key == .asa })
         #expect(asa.change == 1)  // 20 s against 10 s: +100 %
     }
 

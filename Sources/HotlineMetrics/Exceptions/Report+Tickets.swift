@@ -18,16 +18,16 @@ extension Report {
                 toClock: end.clock, figure: figure, value: value, usual: usual, usualDays: compared,
                 callsAffected: affected, offered: tickets.totals.solved)
         }
-        func headline(_ key: String) -> HeadlineFigure? { tickets.headline.first { $0.key == key } }
+        func headline(_ key: HeadlineKey) -> HeadlineFigure? { tickets.headline.first { $0.key == key } }
         var found: [ReportException] = []
-        if let sla = headline("sla_breach_rate"), let now = sla.value, let before = sla.previous,
+        if let sla = headline(.slaBreaches), let now = sla.value, let before = sla.previous,
             tickets.totals.slaWithTarget >= 10, now - before >= 0.10, now >= before * 1.5
         {
             let affected = Int((Double(tickets.totals.slaWithTarget) * (now - before)).rounded())
             found.append(
                 exception(.ticketSLABreaches, figure: "sla_breach_rate", value: now, usual: before, affected: affected))
         }
-        if let backlog = headline("backlog"), let now = backlog.value, let before = backlog.previous,
+        if let backlog = headline(.backlog), let now = backlog.value, let before = backlog.previous,
             now - before >= 20, now >= before * 1.2
         {
             found.append(
