@@ -18,7 +18,7 @@ final class CallsCSVReader {
         case callID = "call_id", queue, category, direction, caller, agent
         case enqueuedAt = "enqueued_at", answeredAt = "answered_at", endedAt = "ended_at"
         case wait = "wait_s", talk = "talk_s", hold = "hold_s", wrap = "wrap_s"
-        case outcome, ivrPath = "ivr_path", csat, nps
+        case outcome, ivrPath = "ivr_path", ivrSeconds = "ivr_s", csat, nps
 
         static let required: [Column] = [.callID, .enqueuedAt, .endedAt, .outcome]
     }
@@ -89,7 +89,8 @@ final class CallsCSVReader {
             direction: position(.direction), caller: position(.caller), agent: position(.agent),
             enq: position(.enqueuedAt), ans: position(.answeredAt), end: position(.endedAt),
             wait: position(.wait), talk: position(.talk), hold: position(.hold), wrap: position(.wrap),
-            outcome: position(.outcome), ivr: position(.ivrPath), csat: position(.csat), nps: position(.nps)
+            outcome: position(.outcome), ivr: position(.ivrPath), ivrSeconds: position(.ivrSeconds),
+            csat: position(.csat), nps: position(.nps)
         )
         let expected = header.fieldCount
         // Held in locals for the loop: reached through `self` they were retained and released on every record
@@ -183,7 +184,8 @@ final class CallsCSVReader {
                 guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
                     fail(
                         "outcome", .unknownOutcome,
-                        "expected answered, abandoned, timeout, transferred or callback, found \(shown(p.outcome))")
+                        "expected answered, abandoned, timeout, transferred, callback, self_served or ivr_abandoned, found \(shown(p.outcome))"
+                    )
                     return
                 }
                 if let answeredAt, answeredAt < enqueued {
@@ -221,6 +223,10 @@ final class CallsCSVReader {
                     fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
                     return
                 }
+                guard let ivrTime = duration(p.ivrSeconds) else {
+                    fail("ivr_s", .badDuration, "expected seconds >= 0, found \(shown(p.ivrSeconds))")
+                    return
+                }
                 let answered = outcome == .answered || outcome == .transferred
                 var answerTime = answeredAt
                 if answered && answerTime == nil {
@@ -234,7 +240,8 @@ final class CallsCSVReader {
                     fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
                     return
                 }
-                let wait = waitGiven ?? ((answerTime ?? ended) - enqueued)
+                // A call that ended in the IVR never waited in a queue: its time is the IVR's, not a wait.
+                let wait = outcome.endsInIVR ? 0 : waitGiven ?? ((answerTime ?? ended) - enqueued)
                 let hold = holdGiven ?? 0
                 let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
                 let wrap = wrapGiven ?? 0
@@ -284,7 +291,7 @@ final class CallsCSVReader {
                 var call = CallRecord(
                     location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
                     callKey: CallRecord.key(ByteParsing.trimmed(bytes(p.id))), queue: queue, label: label,
-                    ivrPath: ivrPath, direction: direction,
+                    ivrPath: ivrPath, ivrTime: ivrTime, direction: direction,
                     caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
                     wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
                 accept(&call)
@@ -310,7 +317,8 @@ final class CallsCSVReader {
         let aliases: [String: CallOutcome] = [
             "answered": .answered, "answer": .answered, "abandoned": .abandoned, "abandon": .abandoned,
             "timeout": .timeout, "timed_out": .timeout, "timed out": .timeout, "transferred": .transferred,
-            "transfer": .transferred, "callback": .callback, "call back": .callback,
+            "transfer": .transferred, "callback": .callback, "call back": .callback, "self_served": .selfServed,
+            "self served": .selfServed, "ivr_abandoned": .ivrAbandoned, "ivr abandoned": .ivrAbandoned,
         ]
         let found = context.mappings.outcomeWords[word] ?? aliases[word]
         if outcomeCache.count <= i { outcomeCache += Array(repeating: -2, count: i + 1 - outcomeCache.count) }

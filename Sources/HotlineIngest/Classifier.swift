@@ -20,6 +20,8 @@ public final class Classifier {
         var subcategory: Symbol
         /// The value reported as unmatched, when no rule matched.
         var unmatched: UnmatchedValue?
+        /// The category of the IVR path alone, when there is one and a rule matches it.
+        var ivrCategory: CallCategory?
     }
 
     private let matcher: RuleMatcher
@@ -52,7 +54,9 @@ public final class Classifier {
         lastResult = result
         call.category = result.category
         call.subcategory = result.subcategory
-        if let unmatched = result.unmatched { unmatchedCounts[unmatched, default: 0] += 1 }
+        call.ivrCategory = result.ivrCategory
+        // A caller who hung up in the top menu chose nothing: no rule could name it, so it is not a missing one.
+        if let unmatched = result.unmatched, !call.outcome.endsInIVR { unmatchedCounts[unmatched, default: 0] += 1 }
     }
 
     private func evaluate(_ key: Key) -> Result {
@@ -60,10 +64,12 @@ public final class Classifier {
             .label: symbols[key.label].lowercased(), .ivrPath: symbols[key.ivrPath].lowercased(),
             .queue: symbols[key.queue].lowercased(),
         ]
+        // What the menus alone say, for misroutes: the path's category without the agent's label.
+        let ivrCategory = key.ivrPath.isNone ? nil : matcher.firstMatch([.ivrPath: values[.ivrPath] ?? ""])?.category
         if let rule = matcher.firstMatch(values) {
             return Result(
                 category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
-                unmatched: nil)
+                unmatched: nil, ivrCategory: ivrCategory)
         }
         // Name the most specific value that was there, so the missing rule is easy to write.
         let unmatched: UnmatchedValue
@@ -76,7 +82,7 @@ public final class Classifier {
         } else {
             unmatched = UnmatchedValue(field: "none", value: "(no category label, IVR path or queue)")
         }
-        return Result(category: .other, subcategory: .none, unmatched: unmatched)
+        return Result(category: .other, subcategory: .none, unmatched: unmatched, ivrCategory: ivrCategory)
     }
 
     /// The unmatched values counted so far, counting from zero again (a reading thread's classifier hands its

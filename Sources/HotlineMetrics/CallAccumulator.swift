@@ -57,6 +57,9 @@ public struct CallAccumulator: Sendable, Equatable {
             timedOut += 1
         case .callback:
             callback += 1
+        case .selfServed, .ivrAbandoned:
+            // Never offered to a queue: the aggregator keeps them out (docs/METRICS.md, "IVR").
+            break
         }
         if let csat = call.csat {
             switch csat {

@@ -68,4 +68,6 @@ public struct CallAggregates: Sendable {
     /// report from the store).
     public var queuesRead: [Symbol] = []
     public var daysRead: ClosedRange<Int32>?
+    /// The IVR calls of the period and filters (docs/METRICS.md, "IVR"); empty when the inputs carry no IVR data.
+    public var ivr = IVRAccumulator<String>()
 }

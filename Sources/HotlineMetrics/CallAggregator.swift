@@ -51,6 +51,9 @@ public final class CallAggregator {
     private var queuesRead: [Bool] = []
     private var daysRead: ClosedRange<Int32>?
     private var repeats = RepeatCallTracker()
+    /// IVR calls of the period and filters, and the nodes each path visits.
+    private var ivr = IVRAccumulator<Symbol>()
+    private var ivrNodes = IVRNodeIndex()
     private var cells = DenseIndex<ViewCell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
     /// the generation is full (``cellLimit``) and at ``finish()``, so memory stays bounded over long periods.
@@ -109,6 +112,23 @@ public final class CallAggregator {
     public func add(_ call: CallRecord) {
         let stamp = calendar.stamp(call.enqueuedAt)
         let day = Int(stamp.day)
+        if call.isIVRCall, day >= fromDay, day <= toDay,
+            call.outcome.endsInIVR ? queueFilter == nil : queueFilter.map { $0.contains(call.queue) } ?? true,
+            categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)]
+        {
+            ivr.add(
+                call, nodes: ivrNodes.nodes(of: call.ivrPath, symbols: symbols),
+                path: call.ivrPath.isNone ? nil : call.ivrPath)
+        }
+        if call.outcome.endsInIVR {
+            // Never offered to a queue: only in the IVR figures, and a caller's later call for repeat calls.
+            if call.enqueuedAt > latestEnqueue ?? Instant(milliseconds: .min) { latestEnqueue = call.enqueuedAt }
+            if let caller = call.caller {
+                repeats.add(
+                    caller: caller, call: call.callKey, enqueued: call.enqueuedAt, ended: call.endedAt, cell: nil)
+            }
+            return
+        }
         // What was read at all, whatever the filters: a filter or period that matches nothing names what exists.
         let q = Int(call.queue.rawValue)
         if q >= queuesRead.count { queuesRead += Array(repeating: false, count: q + 1 - queuesRead.count) }
@@ -266,7 +286,7 @@ public final class CallAggregator {
         for slots in peaks.byDaySlot.values {
             for (slot, p) in slots.enumerated() where p > peakBySlot[slot] { peakBySlot[slot] = p }
         }
-        return CallAggregates(
+        var aggregates = CallAggregates(
             settings: settings, query: query, total: views.total, previous: previous, bySlot: views.bySlot,
             byDay: keyed.byDay, byQueue: keyed.byQueue, byCategory: keyed.byCategory,
             bySubcategory: keyed.bySubcategory, byRow: keyed.byRow, heatmap: heatmap,
@@ -277,6 +297,8 @@ public final class CallAggregator {
             agentDaysByWeekdaySlot: agentsByWeekdaySlot, profiles: profiles, previousQueues: previousQueues,
             queuesRead: queuesRead.indices.filter { queuesRead[$0] }.map { Symbol(rawValue: UInt32($0)) },
             daysRead: daysRead)
+        aggregates.ivr = ivr.rekeyed { symbols[$0] }
+        return aggregates
     }
 
     /// The global id of a cell, made when new.

@@ -18,6 +18,8 @@ public struct DaySnapshot: Sendable, Equatable {
     public var latestEnqueue: Int64?
     public var tickets: [TicketRow] = []
     public var ticketsSolvedWithoutTime = 0
+    /// The day's IVR calls (docs/METRICS.md, "IVR"), nodes and paths by their text.
+    public var ivr = IVRAccumulator<String>()
 
     public struct CallRow: Sendable, Equatable {
         public var interval: Int32
@@ -53,7 +55,7 @@ public struct DaySnapshot: Sendable, Equatable {
 
     public init(day: Int32) { self.day = day }
 
-    public var isEmpty: Bool { calls.isEmpty && tickets.isEmpty && agents.isEmpty }
+    public var isEmpty: Bool { calls.isEmpty && tickets.isEmpty && agents.isEmpty && ivr.entries == 0 }
 
     /// The dimensions the runs behind a snapshot must use.
     public static let callDimensions: [Dimension] = [.date, .interval, .queue, .category]
@@ -94,6 +96,7 @@ public struct DaySnapshot: Sendable, Equatable {
         agentsBySlot = a.agentDaysBySlot
         peaks = a.peakByDaySlot[day] ?? []
         latestEnqueue = a.repeatsProvisionalAfter.map { $0.milliseconds + a.settings.repeatWindowMillis }
+        ivr = a.ivr
         if let t {
             for (key, acc) in zip(t.rowIndex.keys, t.byRow) where key.day == day {
                 tickets.append(
@@ -123,7 +126,8 @@ public struct DaySnapshot: Sendable, Equatable {
 // MARK: - Encoding
 
 extension DaySnapshot {
-    static let formatVersion: UInt64 = 1
+    /// 2 added the IVR counts at the end; a version 1 snapshot reads with none.
+    static let formatVersion: UInt64 = 2
 
     /// The snapshot as bytes for the store.
     public func encoded() -> [UInt8] {
@@ -172,6 +176,7 @@ extension DaySnapshot {
             w.int(row.backlogChange)
         }
         w.int(ticketsSolvedWithoutTime)
+        ivr.write(to: &w)
         return w.bytes
     }
 
@@ -182,7 +187,8 @@ extension DaySnapshot {
     public init(decoding bytes: [UInt8]) throws {
         var r = BinaryReader(bytes)
         do {
-            guard try r.uint() == Self.formatVersion else { throw UnreadableSnapshot() }
+            let version = try r.uint()
+            guard version == 1 || version == Self.formatVersion else { throw UnreadableSnapshot() }
             day = Int32(truncatingIfNeeded: try r.int64())
             for _ in 0..<(try r.count()) {
                 let interval = Int32(truncatingIfNeeded: try r.int64())
@@ -223,6 +229,7 @@ extension DaySnapshot {
                         backlogChange: try r.int()))
             }
             ticketsSolvedWithoutTime = try r.int()
+            if version >= 2 { ivr = try IVRAccumulator<String>.read(from: &r) }
         } catch is BinaryReader.Malformed {
             throw UnreadableSnapshot()
         }

@@ -26,6 +26,8 @@ public struct Report: Sendable, Encodable {
     public var table: ReportTable
     /// Ticket figures; nil when no ticket export was read.
     public var tickets: TicketSection?
+    /// The menus in front of the queues; nil when the inputs hold no IVR call.
+    public var ivr: IVRSection?
     /// What needs attention, most calls affected first.
     public var exceptions: [ReportException] = []
     /// Service level by day and wall-clock interval over the period (up to 62 days), where an outage stands out.
@@ -41,7 +43,7 @@ public struct Report: Sendable, Encodable {
             totals, intervals, days, heatmap, categories,
             queues,
             agents, staffing, staffingByWeekday = "staffing_by_weekday"
-        case waitDistribution = "wait_distribution", table, tickets
+        case waitDistribution = "wait_distribution", table, tickets, ivr
         case dataQuality = "data_quality"
     }
 
@@ -67,6 +69,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(waitDistribution, forKey: .waitDistribution)
         try c.encode(table, forKey: .table)
         try c.encode(tickets, forKey: .tickets)
+        try c.encode(ivr, forKey: .ivr)
         try c.encode(dataQuality, forKey: .dataQuality)
     }
 }

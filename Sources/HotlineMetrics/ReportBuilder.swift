@@ -102,7 +102,7 @@ public struct ReportBuilder {
                 share: a.total.waits.count > 0 ? Double(n) / Double(a.total.waits.count) : nil)
         }
 
-        return Report(
+        var report = Report(
             period: period, thresholds: settings,
             filters: ReportFilters(
                 queues: a.query.queues.sorted(), categories: a.query.categories.sorted().map(\.name)),
@@ -119,6 +119,8 @@ public struct ReportBuilder {
             ).find(),
             serviceLevelByDay: dayNumbers.count > 62 ? [] : dayNumbers.map { slots(of: $0) }, warnings: warnings(),
             dataQuality: dataQuality())
+        report.ivr = IVRSection(a.ivr)
+        return report
     }
 
     /// The wall-clock slots of a day of the period: offered calls and service level.

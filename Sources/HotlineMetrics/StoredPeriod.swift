@@ -86,6 +86,7 @@ public final class StoredPeriod {
             }
         }
         guard day >= from && day <= to else { return }
+        a.ivr.merge(snap.ivr)
         let weekday = CivilDate.weekday(ofDayNumber: Int(day))
         for row in snap.calls {
             let queue = symbols.intern(row.queue)

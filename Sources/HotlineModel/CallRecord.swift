@@ -12,6 +12,11 @@ public struct CallRecord: Equatable, Sendable {
     /// The raw category label of the source (`category` column), before classification.
     public var label: Symbol
     public var ivrPath: Symbol
+    /// Time spent in the IVR menus, when the source gives it (`ivr_s`).
+    public var ivrTime: Milliseconds?
+    /// The category the IVR path alone gives, set by the classifier; nil without a path or when no rule matches
+    /// it (a misroute compares it with the final category).
+    public var ivrCategory: CallCategory?
     /// Set by the classifier.
     public var category: CallCategory
     /// Set by the classifier; ``Symbol/none`` when no subcategory is known.
@@ -35,7 +40,7 @@ public struct CallRecord: Equatable, Sendable {
 
     public init(
         location: RecordLocation, callKey: UInt64 = 0, queue: Symbol = .none, label: Symbol = .none,
-        ivrPath: Symbol = .none,
+        ivrPath: Symbol = .none, ivrTime: Milliseconds? = nil,
         category: CallCategory = .other, subcategory: Symbol = .none, direction: CallDirection = .inbound,
         caller: CallerKey? = nil, agent: Symbol = .none, enqueuedAt: Instant, answeredAt: Instant? = nil,
         endedAt: Instant, wait: Milliseconds = 0, talk: Milliseconds = 0, hold: Milliseconds = 0,
@@ -46,6 +51,8 @@ public struct CallRecord: Equatable, Sendable {
         self.queue = queue
         self.label = label
         self.ivrPath = ivrPath
+        self.ivrTime = ivrTime
+        self.ivrCategory = nil
         self.category = category
         self.subcategory = subcategory
         self.direction = direction
@@ -80,11 +87,18 @@ public struct CallRecord: Equatable, Sendable {
 
     /// True when the call reached an agent (answered or transferred).
     @inlinable public var isAnswered: Bool { outcome == .answered || outcome == .transferred }
+
+    /// An IVR call (docs/METRICS.md, "IVR"): it went through the menus (a path) or ended in them.
+    @inlinable public var isIVRCall: Bool { !ivrPath.isNone || outcome.endsInIVR }
 }
 
-/// How a queued call left the queue.
+/// How a queued call left the queue, or how a call that never reached a queue left the IVR.
 public enum CallOutcome: UInt8, CaseIterable, Sendable {
     case answered, abandoned, timeout, transferred, callback
+    /// Its need met by the menus (a balance, transaction records): never offered to a queue.
+    case selfServed
+    /// Hung up in the menus: never offered to a queue.
+    case ivrAbandoned
 
     public var name: String {
         switch self {
@@ -93,8 +107,13 @@ public enum CallOutcome: UInt8, CaseIterable, Sendable {
         case .timeout: "timeout"
         case .transferred: "transferred"
         case .callback: "callback"
+        case .selfServed: "self_served"
+        case .ivrAbandoned: "ivr_abandoned"
         }
     }
+
+    /// The call ended in the IVR and was never offered to a queue: it stays out of every queue figure.
+    @inlinable public var endsInIVR: Bool { self == .selfServed || self == .ivrAbandoned }
 }
 
 public enum CallDirection: UInt8, Sendable, Equatable {

@@ -65,7 +65,7 @@ extension CategoryRules {
             (.other, "product", ["product update", "new feature", "product", "产品更新", "新功能", "产品"]),
             (.payment, nil, ["payment", "pay", "charge", "mistaken", "支付", "付款", "扣款", "误操作"]),
             (.billing, nil, ["billing", "bill", "账务", "交易"]),
-            (.account, nil, ["account", "账户", "账号"]),
+            (.account, nil, ["account", "账户", "账号", "balance", "余额"]),
             (.other, nil, ["other", "general", "inquiry", "enquiry", "其他", "咨询"]),
         ]
         var rules: [CategoryRule] = []

@@ -34,6 +34,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             if report.serviceLevelByDay.count > 1 { serviceLevelHeatmap(report, &w) }
             heatmap(report, &w)
             categories(report, &w)
+            if let ivr = report.ivr { self.ivr(ivr, &w) }
             queues(report, &w)
             if !report.agents.isEmpty { agents(report, &w) }
         }

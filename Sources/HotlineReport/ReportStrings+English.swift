@@ -132,7 +132,7 @@ extension ReportStrings {
         tickets: .english,
         dataQuality: .english,
         index: .english,
-        workbook: .english)
+        workbook: .english, ivr: .english)
 }
 
 extension ReportStrings.Columns {

@@ -125,6 +125,8 @@ public struct ReportStrings: Sendable {
     public var index: IndexStrings
     /// The Excel workbook's sheet names and column titles the groups above do not have.
     public var workbook: WorkbookStrings
+    /// The IVR section.
+    public var ivr: IVRStrings = .english
 }
 
 extension ReportStrings {

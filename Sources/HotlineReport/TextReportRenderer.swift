@@ -30,6 +30,7 @@ public struct TextReportRenderer: ReportRenderer {
             intervals(report, &out)
             if report.days.count > 1 { days(report, &out) }
             categories(report, &out)
+            if let ivr = report.ivr { self.ivr(ivr, &out) }
             if !report.agents.isEmpty { agents(report, &out) }
         }
         if let tickets = report.tickets { ticketSections(tickets, &out) }

@@ -43,8 +43,9 @@ enum BadRows {
     ]
 
     static func plant(into lines: inout [String], dayOffset: Int, random: inout SampleRandom) {
+        // The rows were written before the `ivr_s` column: it is empty in them (HL-BAD-COUNT keeps one too many).
         for row in plan[dayOffset] ?? [] {
-            lines.insert(row, at: lines.isEmpty ? 0 : random.int(0..<lines.count))
+            lines.insert(row + ",", at: lines.isEmpty ? 0 : random.int(0..<lines.count))
         }
     }
 }

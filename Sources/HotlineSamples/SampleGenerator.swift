@@ -27,13 +27,13 @@ public struct SampleGenerator {
     }
 
     static let header =
-        "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat"
+        "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,hold_s,wrap_s,outcome,ivr_path,csat,ivr_s"
 
     public func files() -> [File] {
         var random = SampleRandom(seed: seed)
         let calls = SampleTraffic.generate(random: &random)
         let gbStart = Self.firstDay.dayNumber + 21
-        var daily: [Int: [String]] = [:]
+        var daily: [Int: [(at: Int64, line: String)]] = [:]
         var merchantWeek: [String] = []
         for call in calls.sorted(by: { ($0.enqueued, $0.id) < ($1.enqueued, $1.id) }) {
             let day = Int((call.enqueued + Self.offsetSeconds * 1000).floorDivided(by: 86_400_000))
@@ -41,14 +41,26 @@ public struct SampleGenerator {
                 merchantWeek.append(SampleRow.line(call, style: .chinese))
             } else {
                 daily[day, default: []].append(
-                    SampleRow.line(
-                        call, style: call.queue == "hotline-en" ? .utc : call.queue == "vip" ? .millis : .local))
+                    (
+                        call.enqueued,
+                        SampleRow.line(
+                            call, style: call.queue == "hotline-en" ? .utc : call.queue == "vip" ? .millis : .local)
+                    ))
             }
+        }
+        // Calls that ended in the menus, from their own random stream: the queued calls stay the same.
+        var ivrRandom = SampleRandom(seed: seed ^ 0x6976_725F_6D65_6E75)
+        for (day, rows) in SampleIVR.rows(firstDay: Self.firstDay.dayNumber, days: Self.days, random: &ivrRandom) {
+            daily[day, default: []] += rows
         }
         var files: [File] = []
         for offset in 0..<Self.days {
             let day = Self.firstDay.dayNumber + offset
-            var lines = daily[day] ?? []
+            // In time order (a stable sort: calls at the same millisecond keep their order).
+            var lines = (daily[day] ?? []).enumerated().sorted {
+                ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
+            }
+            .map(\.element.line)
             BadRows.plant(into: &lines, dayOffset: offset, random: &random)
             var text = Self.header + "\n" + lines.joined(separator: "\n") + "\n"
             if offset == Self.days - 1 {

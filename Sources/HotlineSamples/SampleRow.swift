@@ -63,7 +63,7 @@ enum SampleRow {
             call.answered == nil ? "" : seconds(call.talk, style),
             call.answered == nil ? "" : seconds(call.hold, style),
             call.answered == nil ? "" : seconds(call.wrap, style), call.outcome.name, ivr,
-            call.csat.map(String.init) ?? "",
+            call.csat.map(String.init) ?? "", String(SampleIVR.secondsBeforeQueue(call.id)),
         ]
         return fields.joined(separator: ",")
     }
