@@ -75,6 +75,17 @@ public final class ReadContext {
         return Instant(milliseconds: utc * 1000 + (parsed.wallMillis - wallSeconds * 1000))
     }
 
+    /// The caller as written (separators dropped from a phone number): for the list of callers to call back.
+    public func callerText(_ key: CallerKey) -> String {
+        if key.rawValue >> 63 == 1 {
+            let digits = Int((key.rawValue >> 57) & 0x1F)
+            let number = String(key.rawValue & ((1 << 57) - 1))
+            let plus = key.rawValue & (1 << 62) != 0 ? "+" : ""
+            return plus + String(repeating: "0", count: max(0, digits - number.count)) + number
+        }
+        return callerSymbols[Symbol(rawValue: UInt32(truncatingIfNeeded: key.rawValue))]
+    }
+
     /// The caller key of caller text from a reader that already has a String (queue_log, CDRs).
     func callerKey(forText text: String) -> CallerKey? {
         let key = Array(text.utf8).withUnsafeBufferPointer { callerKey(ByteParsing.trimmed($0)) }

@@ -109,18 +109,16 @@ enum Fuzz {
             calendar: calendar,
             // Small chunks: fast runs, and records, quotes and CR LF cut across chunk boundaries.
             limits: CSVReader.Limits(maxRecordBytes: 2048, chunkBytes: 256))
-        let ingest = InputIngest(
-            context: context, classifier: Classifier(rules: .default, symbols: symbols), logger: quiet)
-        ingest.forcedFormat = format
+        var options = IngestOptions(forcedFormat: format)
         if target == .callsCSVParallel {
-            ingest.parallelThreads = 2
-            ingest.parallelBlockBytes = 64
-            ingest.parallelSmallFileBytes = 0
+            options.threads = 2
+            options.blockBytes = 64
+            options.smallFileBytes = 0
         }
-        var calls = 0
-        var rejects = 0
-        ingest.acceptTicket = { _ in calls += 1 }
-        let summaries = ingest.read([scratch], accept: { _ in calls += 1 }, reject: { _ in rejects += 1 })
+        let ingest = InputIngest(
+            context: context, classifier: Classifier(rules: .default, symbols: symbols), options: options,
+            logger: quiet)
+        let summaries = ingest.read([scratch], into: CountingSink())
         for summary in summaries where summary.error == nil {
             precondition(summary.accepted >= 0, "accepted below zero: \(summary)")
             precondition(
@@ -160,4 +158,15 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
     var count = argc
     var arguments = argv
     return runFuzzerDriver(&count, &arguments) { data, size in testOneInput(data, size) }
+}
+
+/// Counts what ingest hands on; the fuzz target checks the summaries' counts.
+final class CountingSink: IngestSink {
+    var calls = 0
+    var tickets = 0
+    var rejects = 0
+
+    func call(_ call: CallRecord) { calls += 1 }
+    func ticket(_ ticket: TicketRecord) { tickets += 1 }
+    func reject(_ reject: Reject) { rejects += 1 }
 }
