@@ -100,6 +100,16 @@ struct CallPipeline {
         var readTickets: Bool { summaries.contains { $0.format?.isTickets == true } }
     }
 
+    /// The summaries of the inputs that could not even be listed (missing, unreadable folders), each logged.
+    static func unreadable(_ resolution: InputResolver.Resolution, logger: Logger) -> [InputSummary] {
+        resolution.problems.map { problem in
+            logger.error("\(problem.description)")
+            var summary = InputSummary(path: problem.path)
+            summary.error = problem
+            return summary
+        }
+    }
+
     /// Runs the whole pipeline; `onReject` sees every rejected record (for the rejects file).
     func run(onReject: @escaping (Reject) -> Void = { _ in }) -> Result {
         let pass = self.pass(onReject: onReject)
@@ -150,12 +160,7 @@ struct CallPipeline {
         for skipped in resolution.skipped { logger.warning("\(skipped)") }
         let progress = showProgress ? ProgressMeter(files: resolution.files) : nil
         defer { progress?.finish() }
-        var summaries = resolution.problems.map { problem -> InputSummary in
-            logger.error("\(problem.description)")
-            var summary = InputSummary(path: problem.path)
-            summary.error = problem
-            return summary
-        }
+        var summaries = Self.unreadable(resolution, logger: logger)
         // Escaping: reading threads may release their hold on the sink a moment after the reading ends.
         let sink = AggregatingSink(
             aggregator: aggregator, tickets: tickets, ingest: ingest, threads: threads, progress: progress,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HotlineModel
 
 /// Exit codes (README): 0 ok, 1 failure, 2 usage error (ArgumentParser's too), 3 input errors under --strict,
 /// 4 another run holds the lock, 5 the nightly day has (almost) no calls.
@@ -16,7 +17,13 @@ enum HotlineExit {
     /// The exit of `report`, `check` and `staffing` once their output is out: 3 under `--strict` when a record was
     /// rejected or an input could not be read, else 1 when an input could not be read; returns for 0.
     static func afterReading(_ result: CallPipeline.Result, strict: Bool) throws {
-        if strict && (result.rejected > 0 || result.failedFiles > 0) { throw strictInputErrors }
-        if result.failedFiles > 0 { throw failure }
+        try afterReading(result.summaries, strict: strict)
+    }
+
+    /// The same, from what reading each input gave (`callbacks`, which reads without the report pipeline).
+    static func afterReading(_ summaries: [InputSummary], strict: Bool) throws {
+        let failedFiles = summaries.filter { $0.error != nil }.count
+        if strict && (summaries.contains { $0.rejected > 0 } || failedFiles > 0) { throw strictInputErrors }
+        if failedFiles > 0 { throw failure }
     }
 }

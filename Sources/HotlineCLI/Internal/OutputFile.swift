@@ -129,6 +129,13 @@ final class OutputFile {
         try file.commit()
     }
 
+    /// Writes `text` to the `--output` of a command: standard output when nil or `-`, else the file.
+    static func write(_ text: String, toOutput output: String?) throws {
+        let file = try output.map { $0 == "-" ? standardOutput() : try OutputFile(path: $0) } ?? standardOutput()
+        try file.write(text)
+        try file.commit()
+    }
+
     static func write(bytes: [UInt8], to path: String) throws {
         let file = try OutputFile(path: path)
         try file.write(bytes)

@@ -92,12 +92,7 @@ extension HotlineCommand {
                     forcedFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames ?? config.cdrColumns),
                 logger: logger)
             let sink = AttemptSink(queues: Set(filter.queues), categories: filter.categorySet, symbols: symbols)
-            var summaries = resolution.problems.map { problem -> InputSummary in
-                logger.error("\(problem.description)")
-                var summary = InputSummary(path: problem.path)
-                summary.error = problem
-                return summary
-            }
+            var summaries = CallPipeline.unreadable(resolution, logger: logger)
             summaries += ingest.read(resolution.files, into: sink)
             let day =
                 date.flatMap(CivilDate.init(parsing:))?.dayNumber
@@ -114,19 +109,14 @@ extension HotlineCommand {
                 resolvedFormat == .csv
                 ? list.csv(rows) : list.text(rows, day: day.map { CivilDate(dayNumber: $0) }, windowHours: window)
             do {
-                let file =
-                    try output.map { $0 == "-" ? OutputFile.standardOutput() : try OutputFile(path: $0) }
-                    ?? OutputFile.standardOutput()
-                try file.write(text)
-                try file.commit()
+                try OutputFile.write(text, toOutput: output)
             } catch {
                 logger.error("\(error)")
                 throw HotlineExit.failure
             }
             let rejected = summaries.reduce(0) { $0 + $1.rejected }
             if rejected > 0 { logger.warning("\(rejected) records rejected; 'hotline check' lists them.") }
-            if summaries.contains(where: { $0.error != nil }) { throw HotlineExit.failure }
-            if input.strict && rejected > 0 { throw HotlineExit.strictInputErrors }
+            try HotlineExit.afterReading(summaries, strict: input.strict)
         }
     }
 }

@@ -100,11 +100,7 @@ extension HotlineCommand {
                 format: (resolvedFormat ?? .text).output, language: language.resolved(config)
             ).rendered(result.report)
             do {
-                let file =
-                    try output.map { $0 == "-" ? OutputFile.standardOutput() : try OutputFile(path: $0) }
-                    ?? OutputFile.standardOutput()
-                try file.write(text)
-                try file.commit()
+                try OutputFile.write(text, toOutput: output)
             } catch {
                 logger.error("\(error)")
                 throw HotlineExit.failure
