@@ -51,9 +51,10 @@ public final class CallAggregator {
     private var queuesRead: [Bool] = []
     private var daysRead: ClosedRange<Int32>?
     private var repeats = RepeatCallTracker()
-    /// IVR calls of the period and filters, and the nodes each path visits.
+    /// IVR calls of the period and filters: totals here, per path by the path's symbol number (an array: a
+    /// dictionary look-up per call showed in the profile of the call aggregator).
     private var ivr = IVRAccumulator<Symbol>()
-    private var ivrNodes = IVRNodeIndex()
+    private var ivrByPath: [IVRPathCounts] = []
     private var cells = DenseIndex<ViewCell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
     /// the generation is full (``cellLimit``) and at ``finish()``, so memory stays bounded over long periods.
@@ -116,9 +117,14 @@ public final class CallAggregator {
             call.outcome.endsInIVR ? queueFilter == nil : queueFilter.map { $0.contains(call.queue) } ?? true,
             categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)]
         {
-            ivr.add(
-                call, nodes: ivrNodes.nodes(of: call.ivrPath, symbols: symbols),
-                path: call.ivrPath.isNone ? nil : call.ivrPath)
+            ivr.addTotals(call)
+            if !call.ivrPath.isNone {
+                let i = Int(call.ivrPath.rawValue)
+                if i >= ivrByPath.count {
+                    ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+                }
+                ivrByPath[i].add(call)
+            }
         }
         if call.outcome.endsInIVR {
             // Never offered to a queue: only in the IVR figures, and a caller's later call for repeat calls.
@@ -297,6 +303,9 @@ public final class CallAggregator {
             agentDaysByWeekdaySlot: agentsByWeekdaySlot, profiles: profiles, previousQueues: previousQueues,
             queuesRead: queuesRead.indices.filter { queuesRead[$0] }.map { Symbol(rawValue: UInt32($0)) },
             daysRead: daysRead)
+        for (i, counts) in ivrByPath.enumerated() where counts.entries > 0 {
+            ivr.paths[Symbol(rawValue: UInt32(i))] = counts
+        }
         aggregates.ivr = ivr.rekeyed { symbols[$0] }
         return aggregates
     }

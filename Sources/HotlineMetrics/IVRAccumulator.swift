@@ -1,9 +1,10 @@
-import Foundation
 import HotlineModel
 
 /// The IVR figures of a set of calls (docs/METRICS.md, "IVR"): entries and how they left the menus, an exact
-/// histogram of the time in the menus, counts per menu node and per path for misroutes. Counts only, so it merges
-/// like the call accumulators. Nodes and paths are keyed by `Key`: symbols while reading, their text in the store.
+/// histogram of the time in the menus, and counts per whole path. Node figures are derived from the paths when the
+/// section is built (a node's entries are those of the paths under it), so a call costs one count on its path.
+/// Counts only: it merges like the call accumulators. Paths are keyed by `Key`: symbols while reading, their text
+/// in the store.
 public struct IVRAccumulator<Key: Hashable & Sendable>: Sendable, Equatable {
     public var entries = 0
     public var selfServed = 0
@@ -13,15 +14,13 @@ public struct IVRAccumulator<Key: Hashable & Sendable>: Sendable, Equatable {
     public var time = WaitHistogram()
     public var timeSum: Milliseconds = 0
     public var timed = 0
-    /// By node, a path prefix (`主菜单>支付`).
-    public var nodes: [Key: IVRNodeCounts] = [:]
     /// By whole path.
     public var paths: [Key: IVRPathCounts] = [:]
 
     public init() {}
 
-    /// Adds an IVR call whose path (`path`, nil without one) visits `nodes` (its prefixes, shortest first).
-    public mutating func add(_ call: CallRecord, nodes visited: [Key], path: Key?) {
+    /// Adds an IVR call to the totals (its path's counts are kept by the caller: see ``IVRPathCounts/add(_:)``).
+    public mutating func addTotals(_ call: CallRecord) {
         entries += 1
         switch call.outcome {
         case .selfServed: selfServed += 1
@@ -33,28 +32,20 @@ public struct IVRAccumulator<Key: Hashable & Sendable>: Sendable, Equatable {
             timeSum += t
             timed += 1
         }
-        for node in visited { nodes[node, default: IVRNodeCounts()].entries += 1 }
-        if let last = visited.last {
-            switch call.outcome {
-            case .selfServed: nodes[last, default: IVRNodeCounts()].selfServed += 1
-            case .ivrAbandoned: nodes[last, default: IVRNodeCounts()].ivrAbandoned += 1
-            default: nodes[last, default: IVRNodeCounts()].queued += 1
-            }
-        }
-        // A misroute needs both the menus' category and the agent's label.
-        if !call.outcome.endsInIVR, let path, !call.label.isNone, let ivrCategory = call.ivrCategory {
-            paths[path, default: IVRPathCounts()].known += 1
-            if ivrCategory != call.category { paths[path, default: IVRPathCounts()].misrouted += 1 }
-        }
     }
 
-    /// The same counts with nodes and paths under other keys (symbols to their text).
+    /// Adds an IVR call whose path is `path` (nil without one).
+    public mutating func add(_ call: CallRecord, path: Key?) {
+        addTotals(call)
+        if let path { paths[path, default: IVRPathCounts()].add(call) }
+    }
+
+    /// The same counts with paths under other keys (symbols to their text).
     public func rekeyed<T>(_ key: (Key) -> T) -> IVRAccumulator<T> {
         var out = IVRAccumulator<T>()
         (out.entries, out.selfServed, out.ivrAbandoned, out.queued) = (entries, selfServed, ivrAbandoned, queued)
         (out.time, out.timeSum, out.timed) = (time, timeSum, timed)
-        for (node, n) in nodes { out.nodes[key(node), default: .init()].add(n) }
-        for (path, n) in paths { out.paths[key(path), default: .init()].add(n) }
+        for (path, n) in paths { out.paths[key(path), default: .init()].merge(n) }
         return out
     }
 
@@ -66,53 +57,41 @@ public struct IVRAccumulator<Key: Hashable & Sendable>: Sendable, Equatable {
         time.merge(other.time)
         timeSum += other.timeSum
         timed += other.timed
-        for (node, n) in other.nodes { nodes[node, default: IVRNodeCounts()].add(n) }
-        for (path, n) in other.paths { paths[path, default: IVRPathCounts()].add(n) }
+        for (path, n) in other.paths { paths[path, default: IVRPathCounts()].merge(n) }
     }
 }
 
-/// The nodes a path visits: every prefix of `主菜单>支付>支付失败`, interned and remembered per path.
-struct IVRNodeIndex {
-    private var prefixes: [Symbol: [Symbol]] = [:]
-
-    mutating func nodes(of path: Symbol, symbols: SymbolTable) -> [Symbol] {
-        if path.isNone { return [] }
-        if let known = prefixes[path] { return known }
-        let parts = symbols[path].split(separator: ">", omittingEmptySubsequences: true).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
-        var found: [Symbol] = []
-        for i in parts.indices where !parts[i].isEmpty {
-            found.append(symbols.intern(parts[...i].joined(separator: ">")))
-        }
-        prefixes[path] = found
-        return found
-    }
-}
-
-/// Calls visiting a node (a prefix of their path), and those whose path ends there, by how they left.
-public struct IVRNodeCounts: Sendable, Equatable {
-    public init() {}
+/// The calls of one IVR path by how they left it, and its queued calls whose IVR and final categories are both
+/// known, and those where they differ (misroutes).
+public struct IVRPathCounts: Sendable, Equatable {
     public var entries = 0
     public var selfServed = 0
     public var ivrAbandoned = 0
     public var queued = 0
+    public var known = 0
+    public var misrouted = 0
 
-    mutating func add(_ n: IVRNodeCounts) {
+    public init() {}
+
+    public mutating func add(_ call: CallRecord) {
+        entries += 1
+        switch call.outcome {
+        case .selfServed: selfServed += 1
+        case .ivrAbandoned: ivrAbandoned += 1
+        default: queued += 1
+        }
+        // A misroute needs both the menus' category and the agent's label.
+        if !call.outcome.endsInIVR, !call.label.isNone, let ivrCategory = call.ivrCategory {
+            known += 1
+            if ivrCategory != call.category { misrouted += 1 }
+        }
+    }
+
+    mutating func merge(_ n: IVRPathCounts) {
         entries += n.entries
         selfServed += n.selfServed
         ivrAbandoned += n.ivrAbandoned
         queued += n.queued
-    }
-}
-
-/// Queued calls of a path whose IVR and final categories are both known, and those where they differ.
-public struct IVRPathCounts: Sendable, Equatable {
-    public init() {}
-    public var known = 0
-    public var misrouted = 0
-
-    mutating func add(_ n: IVRPathCounts) {
         known += n.known
         misrouted += n.misrouted
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 
 /// The IVR section of a report (docs/METRICS.md, "IVR"; JSON `ivr`): how callers went through the menus in front
@@ -98,13 +99,28 @@ public struct IVRSection: Sendable, Encodable {
         queuedShare = rate(a.queued, a.entries)
         timeInIVRMeanSeconds = a.timed > 0 ? Double(a.timeSum) / 1000 / Double(a.timed) : nil
         timeInIVRP90Seconds = a.time.percentile(90)
-        nodes = a.nodes.map { node, n in
+        // A call visits every prefix of its path and leaves at its last node.
+        var byNode: [String: IVRPathCounts] = [:]
+        for (path, p) in a.paths {
+            let parts = path.split(separator: ">").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            for i in parts.indices {
+                let node = parts[...i].joined(separator: ">")
+                if i == parts.count - 1 {
+                    byNode[node, default: IVRPathCounts()].merge(p)
+                } else {
+                    byNode[node, default: IVRPathCounts()].entries += p.entries
+                }
+            }
+        }
+        nodes = byNode.map { node, n in
             Node(
                 node: node, entries: n.entries, selfServed: n.selfServed, ivrAbandoned: n.ivrAbandoned,
                 queued: n.queued, dropOff: rate(n.ivrAbandoned, n.entries))
         }.sorted { Self.treeOrder($0.node, $1.node) }
-        misroutes = a.paths.map { symbol, p in
-            Misroute(path: symbol, queuedKnown: p.known, misrouted: p.misrouted, rate: rate(p.misrouted, p.known))
+        misroutes = a.paths.filter { $0.value.known > 0 }.map { path, p in
+            Misroute(path: path, queuedKnown: p.known, misrouted: p.misrouted, rate: rate(p.misrouted, p.known))
         }.sorted {
             ($0.misrouted, $0.rate ?? 0) != ($1.misrouted, $1.rate ?? 0)
                 ? ($0.misrouted, $0.rate ?? 0) > ($1.misrouted, $1.rate ?? 0) : $0.path < $1.path

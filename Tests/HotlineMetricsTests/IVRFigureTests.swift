@@ -94,9 +94,9 @@ import Testing
             ivrCall(at: 0, outcome: .selfServed, path: "main", seconds: 3),
             ivrCall(at: 10, outcome: .ivrAbandoned, path: "main", seconds: 8),
         ]
-        a.add(calls[0], nodes: [node], path: node)
-        b.add(calls[1], nodes: [node], path: node)
-        for call in calls { whole.add(call, nodes: [node], path: node) }
+        a.add(calls[0], path: node)
+        b.add(calls[1], path: node)
+        for call in calls { whole.add(call, path: node) }
         a.merge(b)
         #expect(a == whole)
     }

@@ -201,21 +201,15 @@ extension TicketAccumulator {
 }
 
 extension IVRAccumulator where Key == String {
-    /// Nodes and paths in key order, so the same counts give the same bytes.
+    /// Paths in key order, so the same counts give the same bytes.
     func write(to w: inout BinaryWriter) {
         for n in [entries, selfServed, ivrAbandoned, queued, timed] { w.uint(UInt64(n)) }
         w.int(timeSum)
         time.write(to: &w)
-        w.uint(UInt64(nodes.count))
-        for (node, n) in nodes.sorted(by: { $0.key < $1.key }) {
-            w.string(node)
-            for v in [n.entries, n.selfServed, n.ivrAbandoned, n.queued] { w.uint(UInt64(v)) }
-        }
         w.uint(UInt64(paths.count))
         for (path, n) in paths.sorted(by: { $0.key < $1.key }) {
             w.string(path)
-            w.uint(UInt64(n.known))
-            w.uint(UInt64(n.misrouted))
+            for v in [n.entries, n.selfServed, n.ivrAbandoned, n.queued, n.known, n.misrouted] { w.uint(UInt64(v)) }
         }
     }
 
@@ -227,17 +221,11 @@ extension IVRAccumulator where Key == String {
         a.timeSum = try r.int64()
         a.time = try WaitHistogram.read(from: &r)
         for _ in 0..<(try r.count()) {
-            let node = try r.string()
-            var n = IVRNodeCounts()
-            (n.entries, n.selfServed, n.ivrAbandoned, n.queued) = (
-                try r.tally(), try r.tally(), try r.tally(), try r.tally()
-            )
-            a.nodes[node] = n
-        }
-        for _ in 0..<(try r.count()) {
             let path = try r.string()
             var n = IVRPathCounts()
-            (n.known, n.misrouted) = (try r.tally(), try r.tally())
+            (n.entries, n.selfServed, n.ivrAbandoned, n.queued, n.known, n.misrouted) = (
+                try r.tally(), try r.tally(), try r.tally(), try r.tally(), try r.tally(), try r.tally()
+            )
             a.paths[path] = n
         }
         return a
