@@ -7,7 +7,9 @@ extension ConfigLoader {
     static func tickets(_ node: Node, reader: NodeReader, into config: inout HotlineConfiguration) throws {
         var hours: (weekdays: Set<Int>, start: Int, end: Int)?
         var holidays: Set<CivilDate> = []
-        let known = ["business_hours", "holidays", "sla", "csv", "xml", "statuses", "priorities"]
+        let known = [
+            "business_hours", "holidays", "sla", "csv", "xml", "statuses", "priorities", "link_window_hours",
+        ]
         for (key, value) in try reader.mapping(node, at: "tickets", known: known) {
             let at = "tickets.\(key)"
             switch key {
@@ -22,6 +24,7 @@ extension ConfigLoader {
                     }
                     holidays.insert(date)
                 }
+            case "link_window_hours": config.ticketLinkWindowHours = try reader.int(value, at: at, range: 1...720)
             case "sla":
                 for (index, item) in try reader.sequence(value, at: at).enumerated() {
                     config.slaTargets.append(try slaTarget(item, at: "\(at)[\(index + 1)]", reader: reader))

@@ -34,6 +34,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
     public var businessHours: BusinessHours?
     /// Ticket SLA targets, first match wins.
     public var slaTargets: [SLATarget] = []
+    /// `tickets.link_window_hours`: how long after a caller's answered call a ticket with their phone links to it.
+    public var ticketLinkWindowHours = 24
 
     /// The nightly job: inbox, store, output directory, retention.
     public var nightly = NightlySettings()

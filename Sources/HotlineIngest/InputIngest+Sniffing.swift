@@ -148,3 +148,19 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     var values: [T?] { Array(slots) }
 }
+
+extension InputIngest {
+    /// Whether any of `files` is a ticket export, by the format configured for it or what its start looks like.
+    /// The journey keeps the calls it links tickets to only when there are tickets. Standard input cannot be
+    /// looked at twice, nor a pipe: they count only when their format is forced.
+    public func holdsTicketExport(_ files: [String]) -> Bool {
+        if let forced = options.forcedFormat { return forced.isTickets }
+        if options.formatOverrides.values.contains(where: \.isTickets) { return true }
+        return files.contains { path in
+            var info = stat()
+            guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+            var summary = InputSummary(path: path)
+            return (try? open(path, index: 0, summary: &summary, observe: nil))?.format.isTickets == true
+        }
+    }
+}

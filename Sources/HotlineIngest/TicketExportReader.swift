@@ -12,6 +12,7 @@ enum TicketExportReader: FormatReader {
         var deleted = 0
         var disagreements = 0
         var duplicates = 0
+        var linkable = 0
         // Ids are unique within one help desk only: Freshdesk's ticket 28 is not Zendesk's.
         var system: UInt64 = format == .ticketsCSV ? 0 : 1
         let accept = { (ticket: inout TicketRecord) in
@@ -31,6 +32,7 @@ enum TicketExportReader: FormatReader {
                 return
             }
             if disagrees(ticket) { disagreements += 1 }
+            if ticket.callKey != 0 || ticket.requester != nil { linkable += 1 }
             ingest.ticketClassifier.classify(&ticket)
             sink.ticket(ticket)
         }
@@ -83,6 +85,11 @@ enum TicketExportReader: FormatReader {
         if summary.accepted == 0 { lacking = [] }
         if !lacking.isEmpty {
             summary.notes.append("no \(lacking.joined(separator: ", ")) in this export: those figures stay empty")
+        }
+        if summary.accepted > 0 && linkable == 0 {
+            summary.notes.append(
+                "no call reference (call_id, a call:<id> tag) nor requester phone: its tickets are not linked to calls, the journey figures stay empty"
+            )
         }
         if deleted > 0 { summary.notes.append("\(deleted) deleted \(deleted == 1 ? "ticket" : "tickets"), left out") }
         if disagreements > 0 {

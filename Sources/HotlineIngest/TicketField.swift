@@ -11,6 +11,8 @@ public enum TicketField: String, CaseIterable, Sendable {
     case firstReplyMinutes = "first_reply_minutes", firstReplyHours = "first_reply_hours"
     case resolutionMinutes = "resolution_minutes", resolutionHours = "resolution_hours"
     case reopens, satisfaction
+    /// The call the ticket came from (docs/METRICS.md, "Journey"): its call id, and the requester's phone.
+    case callID = "call_id", requesterPhone = "requester_phone"
 
     /// Position in a field array: a switch, because a dictionary look-up per field read was a tenth of the time.
     @inline(__always) var slot: Int {
@@ -35,6 +37,8 @@ public enum TicketField: String, CaseIterable, Sendable {
         case .resolutionHours: 17
         case .reopens: 18
         case .satisfaction: 19
+        case .callID: 20
+        case .requesterPhone: 21
         }
     }
 

@@ -162,13 +162,45 @@ final class TicketNormaliser {
         guard let type = text(.ticketType) else { return badBytes(.ticketType) }
         guard let tags = text(.tags) else { return badBytes(.tags) }
         guard let subject = String(validating: bytes(.subject), as: UTF8.self) else { return badBytes(.subject) }
-        return .success(
+        // The journey's links: an explicit call id (the field, else a `call:<id>` tag) and the requester's phone.
+        var callID = bytes(.callID)
+        if callID.isEmpty, let tagged = Self.taggedCallID(bytes(.tags)) { callID = tagged }
+        if let byte = callID.first(where: DisplayText.isControl) {
+            return fail(.callID, .controlByte, ByteParsing.controlByteText(byte, field: TicketField.callID.rawValue))
+        }
+        guard let requester = context.callerKey(bytes(.requesterPhone)) else { return badBytes(.requesterPhone) }
+        var record =
             TicketRecord(
                 location: location, id: idSymbolText, key: TicketRecord.key(forID: idBytes), channel: channel,
                 group: group, assignee: assignee, ticketType: type, tags: tags, subject: subject, priority: priority,
                 status: status, createdAt: created, updatedAt: updated, firstReplyAt: firstReply,
                 solvedAt: solved, reopens: reopens.map { Int($0) }, satisfaction: satisfaction,
-                exportedFirstReplyMinutes: replyMinutes, exportedResolutionMinutes: resolutionMinutes))
+                exportedFirstReplyMinutes: replyMinutes, exportedResolutionMinutes: resolutionMinutes)
+        record.callKey = callID.isEmpty ? 0 : CallRecord.key(callID)
+        record.requester = requester
+        return .success(record)
+    }
+
+    /// The id of a `call:<id>` tag among tags separated by spaces, commas or semicolons (Zendesk joins them with
+    /// spaces, CSV exports with commas).
+    static func taggedCallID(_ tags: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let prefix = Array("call:".utf8)
+        var i = 0
+        while i < tags.count {
+            while i < tags.count, Self.isTagSeparator(tags[i]) { i += 1 }
+            var end = i
+            while end < tags.count, !Self.isTagSeparator(tags[end]) { end += 1 }
+            if end - i > prefix.count, (0..<prefix.count).allSatisfy({ tags[i + $0] | 0x20 == prefix[$0] }) {
+                return UnsafeBufferPointer(rebasing: tags[(i + prefix.count)..<end])
+            }
+            i = end
+        }
+        return nil
+    }
+
+    private static func isTagSeparator(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: "\t")
+            || b == UInt8(ascii: "|")
     }
 
     /// Satisfaction words: a rating, or none for "asked, no answer".

@@ -41,6 +41,15 @@ final class TicketsCSVReader {
                 (.resolutionHours, ["resolution time (in hrs)"]),
                 (.reopens, ["reopens", "重开次数"]),
                 (.satisfaction, ["satisfaction score", "survey results", "satisfaction", "满意度"]),
+                (.callID, ["call id", "call_id", "通话id", "通话编号", "呼叫id", "来电id"]),
+                // Freshdesk appends the contact's phones; a Chinese export names the caller's number.
+                (
+                    .requesterPhone,
+                    [
+                        "requester phone", "requester_phone", "phone", "mobile phone", "work phone", "联系电话", "来电号码",
+                        "客户电话", "手机号",
+                    ]
+                ),
             ]
             for (field, list) in aliases { for word in list { words[word] = field } }
             return words

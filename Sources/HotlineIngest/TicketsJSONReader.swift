@@ -111,6 +111,10 @@ final class TicketsJSONReader {
         set(.channel, (o["via"] as? [String: Any])?["channel"] ?? (o["via"] as? String))
         set(.createdAt, o["created_at"])
         set(.updatedAt, o["updated_at"])
+        // The journey's links: a call id key, and the caller of a voice ticket (`via.source.from.phone`).
+        set(.callID, o["call_id"])
+        let from = ((o["via"] as? [String: Any])?["source"] as? [String: Any])?["from"] as? [String: Any]
+        set(.requesterPhone, o["requester_phone"] ?? from?["phone"])
         if let rating = o["satisfaction_rating"] as? [String: Any] { set(.satisfaction, rating["score"]) }
         // The legacy full export's flat fields.
         set(.satisfaction, o["satisfaction_score"])

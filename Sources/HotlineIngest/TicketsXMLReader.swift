@@ -31,7 +31,8 @@ final class TicketsXMLReader {
         "via": .channel,
         "via-id": .channel, "channel": .channel, "created-at": .createdAt, "updated-at": .updatedAt,
         "solved-at": .solvedAt, "closed-at": .closedAt, "first-reply-at": .firstReplyAt, "reopens": .reopens,
-        "satisfaction-score": .satisfaction, "satisfaction": .satisfaction,
+        "satisfaction-score": .satisfaction, "satisfaction": .satisfaction, "call-id": .callID,
+        "requester-phone": .requesterPhone,
     ]
 
     /// Zendesk's numeric codes in `status-id`, `ticket-type-id` and `satisfaction-score`.

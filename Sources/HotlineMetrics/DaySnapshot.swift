@@ -20,6 +20,9 @@ public struct DaySnapshot: Sendable, Equatable {
     public var ticketsSolvedWithoutTime = 0
     /// The day's IVR calls (docs/METRICS.md, "IVR"), nodes and paths by their text.
     public var ivr = IVRAccumulator<String>()
+    /// The day's journey (docs/METRICS.md, "Journey"): escalations and chaser calls of its calls, resolutions of
+    /// its solved tickets; not linkable when the day's ticket exports carry no links.
+    public var journey = JourneyAccumulator()
 
     public struct CallRow: Sendable, Equatable {
         public var interval: Int32
@@ -55,7 +58,9 @@ public struct DaySnapshot: Sendable, Equatable {
 
     public init(day: Int32) { self.day = day }
 
-    public var isEmpty: Bool { calls.isEmpty && tickets.isEmpty && agents.isEmpty && ivr.entries == 0 }
+    public var isEmpty: Bool {
+        calls.isEmpty && tickets.isEmpty && agents.isEmpty && ivr.entries == 0 && !journey.linkable
+    }
 
     /// The dimensions the runs behind a snapshot must use.
     public static let callDimensions: [Dimension] = [.date, .interval, .queue, .category]
@@ -64,10 +69,11 @@ public struct DaySnapshot: Sendable, Equatable {
     /// The snapshot of `day` from a pass whose period is exactly that day, calls by ``callDimensions`` and
     /// tickets by ``ticketDimensions``.
     public init(
-        day: Int32, calls a: CallAggregates, tickets t: TicketAggregator?, symbols: SymbolTable,
-        calendar: LocalCalendar
+        day: Int32, calls a: CallAggregates, tickets t: TicketAggregator?, journey: JourneyAccumulator? = nil,
+        symbols: SymbolTable, calendar: LocalCalendar
     ) {
         self.day = day
+        self.journey = journey ?? JourneyAccumulator()
         let slotSeconds = Int(calendar.intervalSeconds)
         for (key, acc) in a.byRow where key.day == day && acc.offered > 0 {
             let start = calendar.startOfDay(Int(day)) + Int64(key.interval) * calendar.intervalSeconds
@@ -126,8 +132,8 @@ public struct DaySnapshot: Sendable, Equatable {
 // MARK: - Encoding
 
 extension DaySnapshot {
-    /// 2 added the IVR counts at the end; a version 1 snapshot reads with none.
-    static let formatVersion: UInt64 = 2
+    /// 2 added the IVR counts at the end, 3 the journey after them; older snapshots read with none.
+    static let formatVersion: UInt64 = 3
 
     /// The snapshot as bytes for the store.
     public func encoded() -> [UInt8] {
@@ -177,6 +183,7 @@ extension DaySnapshot {
         }
         w.int(ticketsSolvedWithoutTime)
         ivr.write(to: &w)
+        journey.write(to: &w)
         return w.bytes
     }
 
@@ -188,7 +195,7 @@ extension DaySnapshot {
         var r = BinaryReader(bytes)
         do {
             let version = try r.uint()
-            guard version == 1 || version == Self.formatVersion else { throw UnreadableSnapshot() }
+            guard (1...Self.formatVersion).contains(version) else { throw UnreadableSnapshot() }
             day = Int32(truncatingIfNeeded: try r.int64())
             for _ in 0..<(try r.count()) {
                 let interval = Int32(truncatingIfNeeded: try r.int64())
@@ -230,6 +237,7 @@ extension DaySnapshot {
             }
             ticketsSolvedWithoutTime = try r.int()
             if version >= 2 { ivr = try IVRAccumulator<String>.read(from: &r) }
+            if version >= 3 { journey = try JourneyAccumulator.read(from: &r) }
         } catch is BinaryReader.Malformed {
             throw UnreadableSnapshot()
         }

@@ -28,6 +28,9 @@ public struct Report: Sendable, Encodable {
     public var tickets: TicketSection?
     /// The menus in front of the queues; nil when the inputs hold no IVR call.
     public var ivr: IVRSection?
+    /// Calls that became tickets and calls that chased them; nil when no ticket export was read or none of its
+    /// tickets can be linked to a call.
+    public var journey: JourneySection?
     /// What needs attention, most calls affected first.
     public var exceptions: [ReportException] = []
     /// Service level by day and wall-clock interval over the period (up to 62 days), where an outage stands out.
@@ -43,7 +46,7 @@ public struct Report: Sendable, Encodable {
             totals, intervals, days, heatmap, categories,
             queues,
             agents, staffing, staffingByWeekday = "staffing_by_weekday"
-        case waitDistribution = "wait_distribution", table, tickets, ivr
+        case waitDistribution = "wait_distribution", table, tickets, ivr, journey
         case dataQuality = "data_quality"
     }
 
@@ -70,6 +73,7 @@ public struct Report: Sendable, Encodable {
         try c.encode(table, forKey: .table)
         try c.encode(tickets, forKey: .tickets)
         try c.encode(ivr, forKey: .ivr)
+        try c.encode(journey, forKey: .journey)
         try c.encode(dataQuality, forKey: .dataQuality)
     }
 }

@@ -37,6 +37,8 @@ public final class StoredPeriod {
     private let tickets: TicketAggregator
     private var latest: Int64?
     private var profiles: DayProfiles
+    /// The journey of the period's days.
+    public private(set) var journey = JourneyAccumulator()
 
     /// Days are added one at a time (in any order), so a year never sits in memory at once.
     public init(
@@ -85,8 +87,16 @@ public final class StoredPeriod {
                 a.previousQueues.insert(symbols.intern(row.queue))
             }
         }
+        // Resolutions count on their solve day, chaser calls on theirs: from the snapshots of the calls whose tickets
+        // they concern, in the period or before it.
+        journey.mergeResolutions(snap.journey, solvedIn: from...to)
+        journey.mergeChasers(snap.journey, on: from...to)
         guard day >= from && day <= to else { return }
         a.ivr.merge(snap.ivr)
+        var dayJourney = snap.journey
+        dayJourney.resolutions = [:]
+        dayJourney.chaserCalls = [:]
+        journey.merge(dayJourney)
         let weekday = CivilDate.weekday(ofDayNumber: Int(day))
         for row in snap.calls {
             let queue = symbols.intern(row.queue)

@@ -8,6 +8,9 @@ public struct TicketSettings: Sendable, Equatable {
     public var slaTargets: [SLATarget] = []
     /// A 1-5 score at or above this counts as satisfied.
     public var satisfiedScore = 4
+    /// A ticket without a call reference links by its requester phone to that caller's latest answered call that
+    /// ended at most this many hours before the ticket was created (docs/METRICS.md, "Journey").
+    public var linkWindowHours = 24
 
     public init() {}
 

@@ -35,6 +35,12 @@ public struct CallerKey: Hashable, Sendable {
         return CallerKey(rawValue: numberTag | (plus ? plusBit : 0) | (digits << 57) | value)
     }
 
+    /// Packs a phone number given as text; nil when it is not one.
+    public static func phoneNumber(_ text: String) -> CallerKey? {
+        var text = text
+        return text.withUTF8 { phoneNumber($0) }
+    }
+
     /// A key for a caller that is not a phone number, from its interned symbol.
     public static func interned(_ symbol: Symbol) -> CallerKey {
         CallerKey(rawValue: UInt64(symbol.rawValue))

@@ -32,6 +32,11 @@ public struct TicketRecord: Equatable, Sendable {
     /// The export's own figures, in calendar minutes, to compare with those computed from the times.
     public var exportedFirstReplyMinutes: Double?
     public var exportedResolutionMinutes: Double?
+    /// The call the ticket came from, by its call id (``CallRecord/key(_:)``; a `call_id` field or a `call:<id>`
+    /// tag); 0 when the export names none.
+    public var callKey: UInt64 = 0
+    /// The requester's phone (or caller id), matched to the caller of a call; nil when the export has none.
+    public var requester: CallerKey?
 
     public init(
         location: RecordLocation, id: String, key: UInt64, channel: Symbol = .none, group: Symbol = .none,

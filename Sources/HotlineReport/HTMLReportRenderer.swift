@@ -41,6 +41,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if let tickets = report.tickets {
             ticketSections(tickets, satisfiedScore: report.thresholds.satisfiedScore, &w)
         }
+        if let journey = report.journey { self.journey(journey, &w) }
         if calls {
             staffing(report, &w)
             waits(report, &w)

@@ -130,7 +130,7 @@ extension ReportStrings {
         tickets: .chinese,
         dataQuality: .chinese,
         index: .chinese,
-        workbook: .chinese, ivr: .chinese)
+        workbook: .chinese, ivr: .chinese, journey: .chinese)
 
     static let chineseWeekdays = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 

@@ -132,7 +132,7 @@ extension ReportStrings {
         tickets: .english,
         dataQuality: .english,
         index: .english,
-        workbook: .english, ivr: .english)
+        workbook: .english, ivr: .english, journey: .english)
 }
 
 extension ReportStrings.Columns {

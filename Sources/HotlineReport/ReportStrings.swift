@@ -127,6 +127,8 @@ public struct ReportStrings: Sendable {
     public var workbook: WorkbookStrings
     /// The IVR section.
     public var ivr: IVRStrings = .english
+    /// The journey section.
+    public var journey: JourneyStrings = .english
 }
 
 extension ReportStrings {

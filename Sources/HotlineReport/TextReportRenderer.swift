@@ -34,6 +34,7 @@ public struct TextReportRenderer: ReportRenderer {
             if !report.agents.isEmpty { agents(report, &out) }
         }
         if let tickets = report.tickets { ticketSections(tickets, &out) }
+        if let journey = report.journey { self.journey(journey, &out) }
         if calls {
             staffing(report, &out)
             heatmap(report, &out)

@@ -53,6 +53,14 @@ public struct SampleGenerator {
         for (day, rows) in SampleIVR.rows(firstDay: Self.firstDay.dayNumber, days: Self.days, random: &ivrRandom) {
             daily[day, default: []] += rows
         }
+        // Tickets draw from their own random stream, so the calls stay the same whatever the tickets do.
+        var ticketRandom = SampleRandom(seed: seed ^ 0x7469_636B_6574_73)
+        let tickets = SampleTickets.generate(from: calls, random: &ticketRandom)
+        // Callers chasing an open ticket, also from their own stream.
+        var chaserRandom = SampleRandom(seed: seed ^ 0x6368_6173_6572)
+        for (day, rows) in SampleChasers.rows(tickets: tickets, calls: calls, random: &chaserRandom) {
+            daily[day, default: []] += rows
+        }
         var files: [File] = []
         for offset in 0..<Self.days {
             let day = Self.firstDay.dayNumber + offset
@@ -71,9 +79,6 @@ public struct SampleGenerator {
         }
         let gbText = Self.header + "\r\n" + merchantWeek.joined(separator: "\r\n") + "\r\n"
         files.append(File(name: "merchant-2026-11-16_2026-11-22.gb18030.csv", bytes: GB18030.encode(gbText)))
-        // Tickets draw from their own random stream, so the calls stay the same whatever the tickets do.
-        var ticketRandom = SampleRandom(seed: seed ^ 0x7469_636B_6574_73)
-        let tickets = SampleTickets.generate(from: calls, random: &ticketRandom)
         let lastWeek = Int64(Self.firstDay.dayNumber + 21) * 86_400_000 - Self.offsetSeconds * 1000
         files.append(
             File(

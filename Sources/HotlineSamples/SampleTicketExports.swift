@@ -71,6 +71,7 @@ enum SampleTicketExports {
             element("group-name", t.group)
             element("assignee-name", t.assignee)
             element("requester-id", "\(t.requesterID)", type: "integer")
+            element("requester-phone", t.phone)
             element("via", t.via)
             element("current-tags", t.tags)
             element("created-at", SampleTickets.iso(t.created), type: "datetime")

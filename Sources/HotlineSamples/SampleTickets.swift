@@ -32,6 +32,9 @@ enum SampleTickets {
         var updated: Int64
         var reopens: Int
         var satisfaction: String
+        /// The call escalated (for chaser calls), and the caller's phone as the XML export writes it.
+        var callID: String
+        var phone: String
     }
 
     /// Midnight ending Sunday 2026-11-22, Shanghai: the exports hold nothing of a day the calls do not cover.
@@ -106,16 +109,20 @@ enum SampleTickets {
             }
             let group = rule.group
             let names = agents[group] ?? ["Agent"]
+            // Agents tag the ticket with the call id most of the time (a hash, not a draw: the other tickets stay
+            // as they were); the untagged ones stay unlinked in the CSV export, which has no phone column.
+            let tagged = call.id.utf8.reduce(0) { $0 &+ Int($1) } % 7 != 0
             let last4 = String(call.caller.suffix(4))
             tickets.append(
                 Ticket(
                     id: 40_000 + tickets.count + 1, requester: "Customer \(last4)",
                     requesterID: 700_000 + (Int(last4) ?? 0), assignee: names[random.int(0..<names.count)],
-                    group: group, subject: rule.subject, tags: rule.tags + " voice", status: status,
+                    group: group, subject: rule.subject,
+                    tags: rule.tags + " voice" + (tagged ? " call:\(call.id)" : ""), status: status,
                     priority: priority, via: "Voice", type: call.category == .complaint ? "Problem" : "Incident",
                     created: created, firstReply: firstReply, solved: solved,
                     updated: min(exportTime, max(solved ?? firstReply ?? created, created)), reopens: reopens,
-                    satisfaction: satisfaction))
+                    satisfaction: satisfaction, callID: call.id, phone: call.caller))
         }
         return tickets
     }

@@ -60,7 +60,26 @@ enum GoldenReport {
             unmatched: [(UnmatchedValue(field: "category", value: "<img src=x onerror=alert(1)>"), 3)]
         ).build()
         report.tickets = tickets(symbols: symbols, calendar: calendar, query: query)
+        report.journey = journey()
         return report
+    }
+
+    /// Calls that became tickets: two categories, a queue and a menu path, one chaser call.
+    static func journey() -> JourneySection? {
+        var j = JourneyAccumulator()
+        j.linkable = true
+        (j.tickets, j.linkedByReference, j.linkedByPhone, j.offered) = (5, 3, 1, 40)
+        for i in 0..<30 {
+            var names: [JourneyAccumulator.Breakdown: String] = [
+                .category: i < 20 ? "payment" : "complaint", .queue: "hotline-cn <b>",
+            ]
+            if i < 10 { names[.ivrPath] = "主菜单>支付>退款" }
+            j.addAnswered(escalated: i % 7 == 0, names: names)
+        }
+        j.resolutions[.init(solveDay: 20_408, minutes: 95)] = 2
+        j.resolutions[.init(solveDay: 20_408, minutes: 1_500)] = 1
+        j.chaserCalls[.init(day: 20_408, category: .payment)] = 1
+        return JourneySection(j)
     }
 
     /// Tickets over the same day and the day before: every status, a target per priority, nasty names.

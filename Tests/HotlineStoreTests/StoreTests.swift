@@ -36,12 +36,47 @@ import Testing
         tickets.resolution.add(minutesOf: 3_600_000)
         snap.tickets = [.init(category: 4, subcategory: "", priority: 0, figures: tickets, backlogChange: -1)]
         snap.ticketsSolvedWithoutTime = 1
+        snap.journey = journey(day: day, solvedOn: day + 2)
         return snap
+    }
+
+    /// A day's journey: one escalated call of two, one chaser call the next day, one ticket solved on `solvedOn`
+    /// after 90 minutes.
+    func journey(day: Int32, solvedOn: Int32) -> JourneyAccumulator {
+        var j = JourneyAccumulator()
+        j.linkable = true
+        (j.tickets, j.linkedByReference, j.offered) = (1, 1, 3)
+        j.addAnswered(escalated: true, names: [.category: "payment", .ivrPath: "主菜单>支付"])
+        j.addAnswered(escalated: false, names: [.category: "payment"])
+        j.chaserCalls[.init(day: day + 1, category: .payment)] = 1
+        j.resolutions[.init(solveDay: solvedOn, minutes: 90)] = 1
+        return j
     }
 
     @Test func aDaySnapshotDecodesToWhatWasEncoded() throws {
         let snap = snapshot(day: 20_773)
         #expect(try DaySnapshot(decoding: snap.encoded()) == snap)
+    }
+
+    @Test func aStoredPeriodTakesContactToResolutionOnTheSolveDayFromEarlierCallDays() throws {
+        var query = CallQuery()
+        query.from = CivilDate(dayNumber: 20_775)
+        query.to = CivilDate(dayNumber: 20_776)
+        let period = StoredPeriod(
+            settings: MetricSettings(), ticketSettings: TicketSettings(), query: query,
+            calendar: LocalCalendar(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt, intervalMinutes: 30),
+            symbols: SymbolTable())
+        // A call before the period whose ticket is solved in it, and one in the period solved after it.
+        var before = DaySnapshot(day: 20_773)
+        before.journey = journey(day: 20_773, solvedOn: 20_775)
+        var inside = DaySnapshot(day: 20_775)
+        inside.journey = journey(day: 20_775, solvedOn: 20_778)
+        period.add(before)
+        period.add(inside)
+        let section = try #require(JourneySection(period.journey))
+        // Escalations of the period's own days only; the chaser call and the resolution made in the period only.
+        #expect(section.answered == 2 && section.escalated == 1 && section.chaserCalls == 1)
+        #expect(section.resolved == 1 && section.contactToResolutionP50Minutes == 90)
     }
 
     @Test func aDamagedSnapshotIsAnErrorNotATrap() {

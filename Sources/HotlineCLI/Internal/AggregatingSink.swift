@@ -16,6 +16,8 @@ final class AggregatingSink: IngestSink {
 
     private let aggregator: CallAggregator
     private let tickets: TicketAggregator
+    /// The journey's calls and tickets, kept only when a ticket export is among the inputs.
+    private let journey: (calls: JourneyCalls, tickets: JourneyTickets)?
     private let onReject: (Reject) -> Void
     private let firstRejectsKept: Int
     private let progress: ProgressMeter?
@@ -38,11 +40,13 @@ final class AggregatingSink: IngestSink {
 
     /// `ingest` gets the whole blocks back for reuse; `threads` above 1 aggregates on stages of their own.
     init(
-        aggregator: CallAggregator, tickets: TicketAggregator, ingest: InputIngest, threads: Int,
-        progress: ProgressMeter?, firstRejectsKept: Int, onReject: @escaping (Reject) -> Void
+        aggregator: CallAggregator, tickets: TicketAggregator, journey: (JourneyCalls, JourneyTickets)?,
+        ingest: InputIngest, threads: Int, progress: ProgressMeter?, firstRejectsKept: Int,
+        onReject: @escaping (Reject) -> Void
     ) {
         self.aggregator = aggregator
         self.tickets = tickets
+        self.journey = journey
         self.progress = progress
         self.firstRejectsKept = firstRejectsKept
         self.onReject = onReject
@@ -57,16 +61,21 @@ final class AggregatingSink: IngestSink {
             let (callStage, ticketStage, reader) = (
                 HandOver(value: aggregator), HandOver(value: tickets), HandOver(value: ingest)
             )
+            let (journeyCalls, journeyTickets) = (HandOver(value: journey?.0), HandOver(value: journey?.1))
             let callWorker = WorkerThread {
                 while let batch = callPipe.pop() {
                     callStage.value.add(contentsOf: batch)
+                    journeyCalls.value?.add(contentsOf: batch)
                     // Whole blocks from parallel reading go back to be filled again (`recycle` is thread-safe).
                     if batch.count > Self.batchSize { reader.value.recycle(batch) }
                 }
             }
             let ticketWorker = WorkerThread {
                 while let batch = ticketPipe.pop() {
-                    for ticket in batch { ticketStage.value.add(ticket) }
+                    for ticket in batch {
+                        ticketStage.value.add(ticket)
+                        journeyTickets.value?.add(ticket)
+                    }
                 }
             }
             stages = Stages(calls: callPipe, tickets: ticketPipe, callWorker: callWorker, ticketWorker: ticketWorker)
@@ -90,7 +99,11 @@ final class AggregatingSink: IngestSink {
     }
 
     func ticket(_ ticket: TicketRecord) {
-        guard let stages else { return tickets.add(ticket) }
+        guard let stages else {
+            tickets.add(ticket)
+            journey?.tickets.add(ticket)
+            return
+        }
         ticketBatch.append(ticket)
         if ticketBatch.count == Self.batchSize {
             stages.tickets.push(ticketBatch)
@@ -128,6 +141,7 @@ final class AggregatingSink: IngestSink {
             batch.reserveCapacity(batchLimit)
         } else {
             aggregator.add(contentsOf: batch)
+            journey?.calls.add(contentsOf: batch)
             batch.removeAll(keepingCapacity: true)
         }
     }

@@ -44,6 +44,9 @@ struct CallPipeline {
     var parallelBlockBytes: Int? = nil
     /// Show a progress line on standard error when it is a terminal and the input is large.
     var showProgress = true
+    /// Contact-to-resolution and chaser calls of the tickets of the period's calls, whatever day they fall on (a day
+    /// snapshot of the nightly store), instead of those falling in the period.
+    var journeyByCallDay = false
 
     struct Result {
         var report: Report
@@ -95,6 +98,8 @@ struct CallPipeline {
         var summaries: [InputSummary]
         var unmatched: [(value: UnmatchedValue, count: Int)]
         var firstRejects: [Reject]
+        /// The journey of the period: nil when no ticket export was read.
+        var journey: JourneyAccumulator?
 
         /// Whether a ticket export was among the inputs.
         var readTickets: Bool { summaries.contains { $0.format?.isTickets == true } }
@@ -127,6 +132,7 @@ struct CallPipeline {
                     fromDay: report.period.from?.dayNumber, toDay: report.period.to?.dayNumber
                 ).build(), calendar: pass.calendar)
         }
+        report.journey = pass.journey.flatMap(JourneySection.init)
         return Result(
             report: report, summaries: pass.summaries, unmatched: pass.unmatched, firstRejects: pass.firstRejects)
     }
@@ -162,11 +168,28 @@ struct CallPipeline {
         defer { progress?.finish() }
         var summaries = Self.unreadable(resolution, logger: logger)
         // Escaping: reading threads may release their hold on the sink a moment after the reading ends.
+        // Calls are kept for linking only when there are tickets to link them to.
+        let journey =
+            ingest.holdsTicketExport(resolution.files)
+            ? (
+                JourneyCalls(
+                    query: query, calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
+                    symbols: symbols),
+                JourneyTickets(calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
+            ) : nil
         let sink = AggregatingSink(
-            aggregator: aggregator, tickets: tickets, ingest: ingest, threads: threads, progress: progress,
-            firstRejectsKept: firstRejectsKept, onReject: onReject)
+            aggregator: aggregator, tickets: tickets, journey: journey, ingest: ingest, threads: threads,
+            progress: progress, firstRejectsKept: firstRejectsKept, onReject: onReject)
         summaries += ingest.read(resolution.files, into: sink)
         sink.finish()
+        let linked = journey.map { calls, tickets in
+            var linker = JourneyLinker(
+                window: Milliseconds(ticketSettings.linkWindowHours) * 3_600_000,
+                fromDay: query.from.map { Int32($0.dayNumber) }, toDay: query.to.map { Int32($0.dayNumber) },
+                symbols: symbols)
+            linker.byCallDay = journeyByCallDay
+            return linker.link(calls: calls.calls, tickets: tickets.tickets, linkable: tickets.linkable)
+        }
         let firstRejects = sink.firstRejects
         let unmatched = (classifier.unmatched + ingest.ticketClassifier.unmatched).sorted {
             $0.count != $1.count
@@ -174,6 +197,6 @@ struct CallPipeline {
         }
         return Pass(
             calls: aggregator.finish(), tickets: tickets, symbols: symbols, calendar: calendar, summaries: summaries,
-            unmatched: unmatched, firstRejects: firstRejects)
+            unmatched: unmatched, firstRejects: firstRejects, journey: linked)
     }
 }

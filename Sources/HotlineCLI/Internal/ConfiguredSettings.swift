@@ -43,6 +43,7 @@ extension TicketSettings {
         businessHours = config.businessHours
         slaTargets = config.slaTargets
         satisfiedScore = config.satisfiedScore
+        linkWindowHours = config.ticketLinkWindowHours
     }
 }
 

@@ -85,8 +85,11 @@ extension NightlyRun {
         query.to = query.from
         query.dimensions = DaySnapshot.callDimensions
         query.ticketDimensionsOverride = DaySnapshot.ticketDimensions
-        let pass = pipeline(files: files, overrides: overrides, query: query).pass()
+        var pipeline = self.pipeline(files: files, overrides: overrides, query: query)
+        pipeline.journeyByCallDay = true
+        let pass = pipeline.pass()
         return DaySnapshot(
-            day: day, calls: pass.calls, tickets: pass.tickets, symbols: pass.symbols, calendar: pass.calendar)
+            day: day, calls: pass.calls, tickets: pass.tickets, journey: pass.journey, symbols: pass.symbols,
+            calendar: pass.calendar)
     }
 }

@@ -76,6 +76,8 @@ struct StoreReport {
                     aggregator: tickets, symbols: symbols, fromDay: from.dayNumber, toDay: to.dayNumber
                 ).build(), calendar: calendar)
         }
+        built.journey = JourneySection(period.journey)
+        built.journey?.fromStore = true
         return built
     }
 }
@@ -130,6 +132,7 @@ enum SettingsFingerprint {
         if config.mappings.ticketsDateOrder != .ymd {
             parts.append("tdate=\(config.mappings.ticketsDateOrder.rawValue)")
         }
+        if config.ticketLinkWindowHours != 24 { parts.append("link=\(config.ticketLinkWindowHours)") }
         // FNV-1a over the canonical text: short enough to read in an error message.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in parts.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
