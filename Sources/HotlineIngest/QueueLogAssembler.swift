@@ -32,6 +32,8 @@ final class QueueLogAssembler {
     /// Takes one event; hands `accept` the call it ends (and any IVR-only calls it shows ended), and `cutShort`
     /// any earlier call it cut short.
     func handle(_ event: QueueLogEvent, cutShort: (IncompleteCall) -> Void, accept: (inout CallRecord) -> Void) {
+        // Menus that can no longer reach a queue leave before the calls after them.
+        if pendingIVR.count > 0 { flushIVR(pendingIVR.expired(at: event.time.milliseconds), accept: accept) }
         switch event.kind {
         case .did, .ivrAppend:
             if let position = open.position(of: event.callKey) {
@@ -39,8 +41,10 @@ final class QueueLogAssembler {
                 open.addEvent(event.location, at: position)
             } else {
                 addMenuEvent(event)
+                if pendingIVR.count > pendingIVR.limit {
+                    flushIVR(pendingIVR.expired(at: event.time.milliseconds), accept: accept)
+                }
             }
-            flushIVR(pendingIVR.expired(at: event.time.milliseconds), accept: accept)
         case .enterQueue:
             if let previous = open.position(of: event.callKey) {
                 cutShort(
