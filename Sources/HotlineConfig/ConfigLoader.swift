@@ -125,6 +125,7 @@ public enum ConfigLoader {
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
             case "csv": try ConfigLoader.csv(value, reader: reader, into: &config)
+            case "ivr": try ConfigLoader.ivr(value, reader: reader, into: &config)
             default: break
             }
         }
@@ -135,7 +136,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "language", "categories", "calls_csv",
-            "asterisk_cdr", "exceptions", "tickets", "nightly", "csv",
+            "asterisk_cdr", "exceptions", "tickets", "nightly", "csv", "ivr",
         ]
     }
 

@@ -181,7 +181,7 @@ final class AsteriskCDRReader {
                 location: location, start: start, answer: answered ? (answer ?? start) : nil, end: end,
                 billsec: billsec, answered: answered, disposition: disposition, dialect: c.dialect,
                 caller: fields[c.src], dst: fields[c.dst], context: fields[c.dcontext], channel: fields[c.channel],
-                dstChannel: fields[c.dstchannel], queue: queue))
+                dstChannel: fields[c.dstchannel], app: app, queue: queue))
     }
 
     private func seconds(_ text: String) -> Milliseconds? {

@@ -17,6 +17,8 @@ struct CDRLeg {
     var context: String
     var channel: String
     var dstChannel: String
+    /// `lastapp`, lower-cased.
+    var app = ""
     /// The queue of a `Queue()` leg (the first argument of `lastdata`); nil for other applications.
     var queue: String?
     /// What ties the legs of a call: its `linkedid`, else its `uniqueid`; empty when the layout has neither.
@@ -36,6 +38,8 @@ struct CDRLeg {
 ///   `from-queue*`, `macro-*` (and FreeSWITCH's `default`) originate internal calls, or outbound ones when the
 ///   number dialled is longer than an extension; everything else (`from-trunk`, `from-pstn`, `from-did-direct`,
 ///   `ivr-N`, FreeSWITCH's `public`, unknown contexts) is inbound. An inbound call's queue is its context.
+/// - An inbound call that reached no queue and was bridged to no one, and ended in a menu context or a menu
+///   application, ended in the IVR (`CDRCallAssembler+IVR`).
 final class CDRCallAssembler {
     enum Result {
         case call(CallRecord)
@@ -43,7 +47,7 @@ final class CDRCallAssembler {
         case `internal`
     }
 
-    private let context: ReadContext
+    let context: ReadContext
     /// Calls whose queue leg said ANSWERED but never bridged an agent.
     private(set) var agentLessQueueLegs = 0
 
@@ -66,6 +70,12 @@ final class CDRCallAssembler {
                 location: first.location, callKey: CallRecord.key(first.callID),
                 queue: context.symbols.intern(queueName), caller: caller,
                 enqueuedAt: queueLeg.start, endedAt: max(end, queueLeg.start), outcome: .abandoned)
+            // Menu legs before the queue leg (ForkCDR, a Local channel): the path, and the time until the queue.
+            let menus = legs.filter { $0.queue == nil && $0.start <= queueLeg.start && isMenu($0.context) }
+            if let firstMenu = menus.first {
+                call.ivrPath = path(menus.map(\.context))
+                call.ivrTime = queueLeg.start - firstMenu.start
+            }
             if let bridging, let answered = bridging.answer {
                 let at = max(answered, queueLeg.start)
                 call.answeredAt = at
@@ -84,6 +94,7 @@ final class CDRCallAssembler {
         case .internal: return .internal
         case .inbound: break
         }
+        if let menuCall = ivrOnlyCall(legs, caller: caller, end: end) { return .call(menuCall) }
         let answeredLeg = legs.first { $0.answered }
         let outcome: CallOutcome
         if answeredLeg != nil {
@@ -98,12 +109,16 @@ final class CDRCallAssembler {
             }
         }
         let answeredAt = answeredLeg?.answer
-        return .call(
-            CallRecord(
-                location: first.location, callKey: CallRecord.key(first.callID),
-                queue: context.symbols.intern(first.dialect == .freeswitch ? "" : first.context), caller: caller,
-                enqueuedAt: first.start, answeredAt: answeredAt, endedAt: end,
-                wait: max(0, (answeredAt ?? end) - first.start), talk: answeredLeg?.billsec ?? 0, outcome: outcome))
+        var call = CallRecord(
+            location: first.location, callKey: CallRecord.key(first.callID),
+            queue: context.symbols.intern(first.dialect == .freeswitch ? "" : first.context), caller: caller,
+            enqueuedAt: first.start, answeredAt: answeredAt, endedAt: end,
+            wait: max(0, (answeredAt ?? end) - first.start), talk: answeredLeg?.billsec ?? 0, outcome: outcome)
+        // Bridged to someone after the menus (a direct extension, a ring group): a plain call that went through them.
+        // The legs do not tell how long the menus took before the bridge: the path only.
+        let menus = legs.filter { isMenu($0.context) }
+        if !menus.isEmpty { call.ivrPath = path(menus.map(\.context)) }
+        return .call(call)
     }
 
     /// The direction of a call that reached no queue, from the context it started in.

@@ -8,7 +8,8 @@ import HotlineModel
 /// limits on depth (256) and text nodes (10 MB); a DOCTYPE is refused before the parser sees it. Values under
 /// `<variables>` are URL-decoded. With mod_callcenter variables (`cc_queue`, `cc_queue_joined_epoch`,
 /// `cc_queue_answered_epoch`, `cc_queue_terminated_epoch`, `cc_queue_canceled_epoch`, `cc_cancel_reason`,
-/// `cc_agent`) a leg is a queued call; without them a plain call whose queue is empty (wait = ring time). An
+/// `cc_agent`) a leg is a queued call; without them a plain call whose queue is empty (wait = ring time), or, with
+/// IVR variables and no bridge, a call that ended in the IVR (``FreeSwitchIVR``). An
 /// answered leg with a `transfer_history` was transferred. Times come from `*_epoch` variables, else from `<callflow><times>` (microseconds). Each `<cdr>` is a record: accepted,
 /// or rejected with its line (no start time, an end before the start); outbound legs are counted and left out.
 /// Malformed XML rejects the `<cdr>` it is in and ends the file with one error naming the line.
@@ -120,6 +121,8 @@ final class FreeSwitchCDRReader {
             return
         }
         let caller = context.callerKey(forText: v["effective_caller_id_number"] ?? v["caller_id_number"] ?? "")
+        let location = RecordLocation(file: fileIndex, line: Int32(clamping: line))
+        let menus = FreeSwitchIVR(variables: v, settings: context.mappings.ivr, symbols: context.symbols)
         var call: CallRecord
         if let queue = v["cc_queue"], let joined = epoch("cc_queue_joined_epoch") {
             let answered = epoch("cc_queue_answered_epoch")
@@ -146,6 +149,16 @@ final class FreeSwitchCDRReader {
                 caller: caller, agent: context.symbols.intern(v["cc_agent"] ?? ""), enqueuedAt: joined,
                 answeredAt: answered, endedAt: ended, wait: max(0, left - joined),
                 talk: answered.map { max(0, ended - $0) } ?? 0, outcome: outcome)
+            if !menus.path.isNone {
+                call.ivrPath = menus.path
+                call.ivrTime = max(0, joined - start)
+            }
+        } else if menus.isIVR && !menus.bridged {
+            // Menus and no queue, bridged to no one: the call ended in the IVR, all of it in the menus.
+            call = CallRecord(
+                location: location, callKey: CallRecord.key(v["uuid"] ?? ""), ivrPath: menus.path,
+                ivrTime: end - start, caller: caller, enqueuedAt: start, endedAt: end,
+                outcome: menus.selfServed ? .selfServed : .ivrAbandoned)
         } else {
             // A plain leg: no queue; the ring time is the wait.
             let cause = (v["hangup_cause"] ?? "").uppercased()
@@ -161,6 +174,7 @@ final class FreeSwitchCDRReader {
                 callKey: CallRecord.key(v["uuid"] ?? ""), caller: caller,
                 enqueuedAt: start, answeredAt: answer, endedAt: end, wait: max(0, left - start),
                 talk: answer.map { billsec ?? max(0, end - $0) } ?? 0, outcome: outcome)
+            call.ivrPath = menus.path
         }
         accept(&call)
     }

@@ -162,7 +162,8 @@ public final class InputIngest {
         return summary
     }
 
-    /// Rejects the events of queued calls that never ended, and notes calls whose start was before the log.
+    /// Hands on the queue_log calls that ended in the menus, rejects the events of queued calls that never ended, and
+    /// notes calls whose start was before the log.
     public func finish(_ summaries: inout [InputSummary], into sink: any IngestSink) {
         func rejectEvents(of call: IncompleteCall) {
             for location in call.events where Int(location.file) < summaries.count {
@@ -177,11 +178,20 @@ public final class InputIngest {
         }
         for call in cutShort { rejectEvents(of: call) }
         cutShort = []
+        queueLog.drainIVR(accept: classifying(into: sink))
         queueLog.drainIncomplete(rejectEvents(of:))
         for (file, n) in queueLog.derivedStarts.sorted(by: { $0.key < $1.key }) where Int(file) < summaries.count {
             summaries[Int(file)].notes.append(
                 "\(n) \(n == 1 ? "call" : "calls") ended without their ENTERQUEUE in the log: enqueue time derived from the wait and talk"
             )
+        }
+        for (file, n) in queueLog.ivrOnlyCalls.sorted(by: { $0.key < $1.key }) where Int(file) < summaries.count {
+            summaries[Int(file)].notes.append(
+                "\(n) \(n == 1 ? "call" : "calls") chose in the menus (IVRAPPEND) and never entered a queue: IVR-only")
+        }
+        for (file, n) in queueLog.didsAlone.sorted(by: { $0.key < $1.key }) where Int(file) < summaries.count {
+            summaries[Int(file)].notes.append(
+                "\(n) DID \(n == 1 ? "event" : "events") of callids that reached no menu choice and no queue")
         }
     }
 

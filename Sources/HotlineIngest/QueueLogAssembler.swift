@@ -11,17 +11,40 @@ import HotlineModel
 ///
 /// Open calls are held compactly (``OpenCallTable``: about 130 bytes each, no object per call), so a log whose
 /// ends never came — millions of ENTERQUEUE lines — is read in bounded memory per call.
+///
+/// DID and IVRAPPEND events come before their call's ENTERQUEUE: they wait in a ``PendingIVRTable`` and give the
+/// queued call its IVR path and time, or become an IVR-only call (`QueueLogAssembler+IVR`).
 final class QueueLogAssembler {
     private var open = OpenCallTable()
-    private let context: ReadContext
+    let context: ReadContext
     /// Ends that arrived without their ENTERQUEUE, per file index.
     private(set) var derivedStarts: [Int32: Int] = [:]
+    /// Menu events waiting for their ENTERQUEUE, and what the IVR part has worked out once.
+    var pendingIVR = PendingIVRTable()
+    var extendedPaths: [UInt64: Symbol] = [:]
+    var selfServiceChoices: [SIMD3<UInt32>: Bool] = [:]
+    /// Calls that ended in the menus, and DIDs of callids that reached neither a menu nor a queue, per file index.
+    var ivrOnlyCalls: [Int32: Int] = [:]
+    var didsAlone: [Int32: Int] = [:]
 
     init(context: ReadContext) { self.context = context }
 
-    /// Takes one event; returns the finished call when the event ends one, and any earlier call it cut short.
-    func handle(_ event: QueueLogEvent, cutShort: (IncompleteCall) -> Void) -> CallRecord? {
+    /// Takes one event; hands `accept` the call it ends (and any IVR-only calls it shows ended), and `cutShort`
+    /// any earlier call it cut short.
+    func handle(_ event: QueueLogEvent, cutShort: (IncompleteCall) -> Void, accept: (inout CallRecord) -> Void) {
+        // Menus that can no longer reach a queue leave before the calls after them.
+        if pendingIVR.count > 0 { flushIVR(pendingIVR.expired(at: event.time.milliseconds), accept: accept) }
         switch event.kind {
+        case .did, .ivrAppend:
+            if let position = open.position(of: event.callKey) {
+                // A menu after the queue (EXITWITHKEY to an IVR) belongs to the queued call's events.
+                open.addEvent(event.location, at: position)
+            } else {
+                addMenuEvent(event)
+                if pendingIVR.count > pendingIVR.limit {
+                    flushIVR(pendingIVR.expired(at: event.time.milliseconds), accept: accept)
+                }
+            }
         case .enterQueue:
             if let previous = open.position(of: event.callKey) {
                 cutShort(
@@ -33,9 +56,14 @@ final class QueueLogAssembler {
             open.open(
                 key: event.callKey, callID: event.callID, enqueuedAt: event.time, queue: event.queue,
                 caller: event.caller, location: event.location)
-            return nil
+            if let (path, time) = menusBefore(event.callKey, enqueuedAt: event.time),
+                let position = open.position(of: event.callKey)
+            {
+                open[position].ivrPath = path
+                open[position].ivrMillis = Int32(clamping: time)
+            }
         case .connect:
-            guard let position = open.position(of: event.callKey) else { return nil }
+            guard let position = open.position(of: event.callKey) else { return }
             open[position].agent = event.agent
             open[position].answeredAt = event.time.milliseconds
             open[position].flags |= OpenCallTable.Call.answered
@@ -46,12 +74,11 @@ final class QueueLogAssembler {
                 open[position].flags &= ~OpenCallTable.Call.hasHold
             }
             open.addEvent(event.location, at: position)
-            return nil
         case .complete, .transfer, .abandon, .exit:
-            return finish(event)
+            var call = finish(event)
+            accept(&call)
         default:
             if let position = open.position(of: event.callKey) { open.addEvent(event.location, at: position) }
-            return nil
         }
     }
 
@@ -64,6 +91,8 @@ final class QueueLogAssembler {
         var answeredAt: Instant?
         var holdSeconds: Double?
         var location: RecordLocation
+        var ivrPath = Symbol.none
+        var ivrTime: Milliseconds?
     }
 
     private func finish(_ event: QueueLogEvent) -> CallRecord {
@@ -85,12 +114,16 @@ final class QueueLogAssembler {
                 answeredAt: known.flags & OpenCallTable.Call.answered != 0
                     ? Instant(milliseconds: known.answeredAt) : nil,
                 holdSeconds: known.flags & OpenCallTable.Call.hasHold != 0 ? known.holdSeconds : nil,
-                location: known.location)
+                location: known.location, ivrPath: known.ivrPath,
+                ivrTime: known.ivrPath.isNone ? nil : Milliseconds(known.ivrMillis))
         } else {
             // The ENTERQUEUE is before the first line read: the end event says how long the call waited and talked.
             let hold = Milliseconds(((event.holdSeconds ?? 0) * 1000).rounded())
             call = Started(
                 enqueuedAt: event.time + -(hold + talk), queue: event.queue, caller: nil, location: event.location)
+            if let (path, time) = menusBefore(event.callKey, enqueuedAt: call.enqueuedAt) {
+                (call.ivrPath, call.ivrTime) = (path, time)
+            }
             derivedStarts[event.location.file, default: 0] += 1
         }
         let answered = outcome == .answered || outcome == .transferred
@@ -107,11 +140,13 @@ final class QueueLogAssembler {
         let answeredAt = answered ? (call.answeredAt ?? call.enqueuedAt + wait) : nil
         let ended = max(event.time, call.enqueuedAt + wait)
         let caller = call.caller
-        return CallRecord(
+        var record = CallRecord(
             location: call.location, callKey: event.callKey, queue: call.queue, direction: .inbound, caller: caller,
             agent: call.agent,
             enqueuedAt: call.enqueuedAt, answeredAt: answeredAt, endedAt: ended, wait: wait, talk: answered ? talk : 0,
             outcome: outcome)
+        (record.ivrPath, record.ivrTime) = (call.ivrPath, call.ivrTime)
+        return record
     }
 
     /// Calls `body` with each call still open after the last file (each is incomplete), in the order of their

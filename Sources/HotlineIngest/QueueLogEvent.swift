@@ -5,6 +5,13 @@ struct QueueLogEvent {
     enum Kind: UInt8 {
         case enterQueue, connect, complete, transfer, abandon, exit, ringNoAnswer, login, logoff, pause, unpause, system
         case other
+        /// `DID|<did>`: the call arrived from a trunk (before any menu).
+        case did
+        /// `INFO`: an `IVRAPPEND` (a menu choice, ``ivrAppend``) or a system event; told apart by data1.
+        case info
+        /// `INFO|IVRAPPEND|<choice>|<ivr id>|<ivr name>`: the caller chose in a menu (FreePBX's QueueMetrics
+        /// module writes it with queue `NONE` and the caller's uniqueid, before the call's ENTERQUEUE).
+        case ivrAppend
 
         var isAgentSession: Bool { self == .login || self == .logoff || self == .pause || self == .unpause }
     }
@@ -30,7 +37,9 @@ struct QueueLogEvent {
                 (kind, holdField, talkField) = (.logoff, nil, nil)
             case "PAUSE", "PAUSEALL": (kind, holdField, talkField) = (.pause, nil, nil)
             case "UNPAUSE", "UNPAUSEALL": (kind, holdField, talkField) = (.unpause, nil, nil)
-            case "QUEUESTART", "CONFIGRELOAD", "DID", "INFO", "ENTERQUEUE_NONE":
+            case "DID": (kind, holdField, talkField) = (.did, nil, nil)
+            case "INFO": (kind, holdField, talkField) = (.info, nil, nil)
+            case "QUEUESTART", "CONFIGRELOAD", "ENTERQUEUE_NONE":
                 (kind, holdField, talkField) = (.system, nil, nil)
             default: (kind, holdField, talkField) = (.other, nil, nil)
             }
@@ -50,6 +59,11 @@ struct QueueLogEvent {
     var caller: CallerKey?
     /// PAUSE: the reason.
     var reason: Symbol
+    /// IVRAPPEND: the menu as a node (its name, else its id), the other of the two (the id when a name was
+    /// given), and the choice.
+    var ivrNode: Symbol = .none
+    var ivrOther: Symbol = .none
+    var ivrChoice: Symbol = .none
     /// Seconds in the queue before the event (CONNECT, COMPLETE*, TRANSFER, ABANDON, EXIT*).
     var holdSeconds: Double?
     /// Seconds talking (COMPLETE*, TRANSFER).

@@ -83,6 +83,7 @@ final class QueueLogReader {
     ) throws {
         var systemEvents = 0
         var agentEvents = 0
+        var ivrEvents = 0
         defer {
             summary.addGaps(skipped: csv.skippedBytes, firstLine: csv.firstSkippedLine)
             summary.timestampsWithoutOffset += timesWithoutOffset
@@ -125,12 +126,14 @@ final class QueueLogReader {
                 systemEvents += 1
                 return
             }
-            if var call = assembler.handle(event, cutShort: cutShort) {
-                accept(&call)
-            }
+            if event.kind == .did || event.kind == .ivrAppend { ivrEvents += 1 }
+            assembler.handle(event, cutShort: cutShort, accept: accept)
         }
         if systemEvents > 0 {
-            summary.notes.append("\(systemEvents) system events skipped (QUEUESTART, CONFIGRELOAD, DID, ...)")
+            summary.notes.append("\(systemEvents) system events skipped (QUEUESTART, CONFIGRELOAD, INFO, ...)")
+        }
+        if ivrEvents > 0 {
+            summary.notes.append("\(ivrEvents) DID and IVRAPPEND events joined to their calls by callid")
         }
         if agentEvents > 0 {
             summary.notes.append("\(agentEvents) agent events (login, member, pause) read for the agent figures")
@@ -238,13 +241,42 @@ final class QueueLogReader {
             caller = context.callerKey(chosen) ?? nil
         }
         let reason = meaning.kind == .pause ? (context.interner.intern(bytes(record, dataPosition(1))) ?? .none) : .none
-        return .event(
-            QueueLogEvent(
-                time: instant, callID: keepsCallID ? String(decoding: callBytes, as: UTF8.self) : "",
-                callKey: QueueLogEvent.key(callBytes), queue: symbol(bytes(record, queue)),
-                agent: symbol(bytes(record, agent)),
-                name: name, kind: meaning.kind, caller: caller, reason: reason, holdSeconds: hold, talkSeconds: talk,
-                location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line))))
+        var kind = meaning.kind
+        var ivr = (node: Symbol.none, other: Symbol.none, choice: Symbol.none)
+        if kind == .info {
+            kind = .system
+            if ByteParsing.trimmed(bytes(record, dataPosition(1))).elementsEqual("IVRAPPEND".utf8) {
+                guard let menu = ivrMenu(record) else {
+                    return .rejected(
+                        field: "data3", kind: .badEncoding, detail: "IVRAPPEND without a readable menu id or name")
+                }
+                (kind, ivr) = (.ivrAppend, menu)
+            }
+        }
+        var read = QueueLogEvent(
+            time: instant, callID: keepsCallID ? String(decoding: callBytes, as: UTF8.self) : "",
+            callKey: QueueLogEvent.key(callBytes), queue: symbol(bytes(record, queue)),
+            agent: symbol(bytes(record, agent)),
+            name: name, kind: kind, caller: caller, reason: reason, holdSeconds: hold, talkSeconds: talk,
+            location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)))
+        (read.ivrNode, read.ivrOther, read.ivrChoice) = ivr
+        return .event(read)
+    }
+
+    /// IVRAPPEND's menu (data4 the name, else data3 the id; `>` would split the node, so it becomes `/`) and choice
+    /// (data2); nil when neither the name nor the id is readable text.
+    private func ivrMenu(_ record: borrowing CSVRecordView) -> (node: Symbol, other: Symbol, choice: Symbol)? {
+        func node(_ n: Int) -> Symbol? {
+            let raw = ByteParsing.trimmed(bytes(record, dataPosition(n)))
+            guard raw.contains(UInt8(ascii: ">")) else { return context.interner.intern(raw) }
+            let copy = raw.map { $0 == UInt8(ascii: ">") ? UInt8(ascii: "/") : $0 }
+            return copy.withUnsafeBufferPointer { context.interner.intern($0) }
+        }
+        let name = node(4) ?? .none
+        let id = node(3) ?? .none
+        guard !(name.isNone && id.isNone) else { return nil }
+        let choice = node(2) ?? .none
+        return name.isNone ? (id, .none, choice) : (name, id, choice)
     }
 
     /// What an event name means, worked out once per distinct name.

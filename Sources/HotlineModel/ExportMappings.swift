@@ -1,5 +1,5 @@
-/// How an export's own names and words map onto hotline's: the configuration's `calls_csv`, `asterisk_cdr.contexts`
-/// and `tickets` mappings (docs/CONFIG.md). One value, held by the configuration and handed whole to every reader,
+/// How an export's own names and words map onto hotline's: the configuration's `calls_csv`, `asterisk_cdr.contexts`,
+/// `tickets` and `ivr` mappings (docs/CONFIG.md). One value, held by the configuration and handed whole to every reader,
 /// so a new mapping is one field here and one key in the configuration loader.
 public struct ExportMappings: Sendable, Equatable {
     /// calls-csv columns under other names: native column (`call_id`) -> the export's header (`Call ID`).
@@ -20,6 +20,8 @@ public struct ExportMappings: Sendable, Equatable {
     public var ticketPriorityWords: [String: TicketPriority] = [:]
     /// The date order of tickets-csv exports.
     public var ticketsDateOrder = DateOrder.ymd
+    /// How the PBX formats tell IVR calls (`ivr`).
+    public var ivr = IVRSettings()
 
     public init() {}
 }

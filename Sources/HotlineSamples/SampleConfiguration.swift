@@ -37,6 +37,15 @@ enum SampleConfiguration {
           outcomes: {}                    # the export's word: answered, abandoned, timeout, transferred or callback
           directions: {}                  # the export's word: inbound or outbound
 
+        ivr:                              # the menus, as the PBX formats tell them (queue_log, Asterisk CDR, FreeSWITCH)
+          self_service: [余额, 交易记录]    # where a caller who reached no queue was served (else: hung up in the menus)
+          contexts: {}                    # Asterisk contexts that are menus besides FreePBX's ivr-N, e.g. {my-menu: 主菜单}
+          freeswitch:                     # the channel variables that carry the menus
+            path_variable: ivr_path       # the path, nodes separated by >
+            status_variable: ivr_menu_status
+            digits_variable: digits_dialed
+            self_service_statuses: [success]
+
         tickets:
           business_hours:                 # the back office's hours: reply and resolution times count only these
             days: [mon, tue, wed, thu, fri]

@@ -88,6 +88,7 @@ public struct SampleGenerator {
             File(
                 name: "tickets-2026-11-16_2026-11-22.zendesk.xml",
                 bytes: Array(SampleTicketExports.xml(tickets.filter { $0.created >= lastWeek }).utf8)))
+        files.append(File(name: SampleQueueLog.name, bytes: SampleQueueLog.bytes(seed: seed)))
         files.append(File(name: "hotline.yaml", bytes: Array(SampleConfiguration.yaml.utf8)))
         return files
     }

@@ -408,7 +408,7 @@ struct EndToEndTests {
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/a", "--seed", "7"]).status == 0)
         #expect(try EndToEnd.run(["samples", "--out", scratch + "/b", "--seed", "7"]).status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch + "/a").sorted()
-        #expect(names.count == 32)  // 28 days, the GB18030 export, two ticket exports, hotline.yaml
+        #expect(names.count == 33)  // 28 days, the GB18030 export, two ticket exports, a queue_log, hotline.yaml
         for name in names {
             #expect(FileManager.default.contentsEqual(atPath: scratch + "/a/" + name, andPath: scratch + "/b/" + name))
         }

@@ -50,12 +50,13 @@ struct IngestHarness {
         .path
 
     /// Reads several files as one batch, as a report does (queue logs ordered, open calls finished).
-    static func read(paths: [String], zone: String = "Asia/Shanghai") -> (
-        harness: IngestHarness, summaries: [InputSummary]
-    ) {
+    static func read(
+        paths: [String], zone: String = "Asia/Shanghai", configure: (ReadContext) -> Void = { _ in }
+    ) -> (harness: IngestHarness, summaries: [InputSummary]) {
         var harness = IngestHarness()
         let calendar = LocalCalendar(zone: TimeZone(identifier: zone) ?? .gmt, intervalMinutes: 30)
         let context = ReadContext(symbols: harness.symbols, calendar: calendar)
+        configure(context)
         let ingest = InputIngest(
             context: context, classifier: Classifier(rules: .default, symbols: harness.symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })

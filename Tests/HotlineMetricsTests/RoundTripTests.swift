@@ -6,7 +6,8 @@ import Testing
 
 @testable import HotlineMetrics
 
-/// The same calls written as the native CSV and as an Asterisk queue_log give the same queue figures.
+/// The same calls written as the native CSV and as an Asterisk queue_log give the same queue figures (and, with
+/// menus, the same IVR figures: `RoundTripTests+IVR`).
 @Suite struct RoundTripTests {
     struct Spec {
         var enqueued: Int64
@@ -108,15 +109,17 @@ import Testing
         }.joined()
     }
 
-    func report(_ text: String, name: String) throws -> Report {
+    func report(_ text: String, name: String, ivr: IVRSettings = IVRSettings()) throws -> Report {
         let path = NSTemporaryDirectory() + "hotline-roundtrip-\(UUID().uuidString)-\(name)"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let symbols = SymbolTable()
         let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
         let calendar = LocalCalendar(zone: zone, intervalMinutes: 30)
+        let context = ReadContext(symbols: symbols, calendar: calendar)
+        context.mappings.ivr = ivr
         let ingest = InputIngest(
-            context: ReadContext(symbols: symbols, calendar: calendar),
+            context: context,
             classifier: Classifier(rules: .default, symbols: symbols),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         var query = CallQuery()

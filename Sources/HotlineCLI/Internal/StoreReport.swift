@@ -133,6 +133,13 @@ enum SettingsFingerprint {
             parts.append("tdate=\(config.mappings.ticketsDateOrder.rawValue)")
         }
         if config.ticketLinkWindowHours != 24 { parts.append("link=\(config.ticketLinkWindowHours)") }
+        let ivr = config.mappings.ivr
+        if !ivr.isDefault {
+            parts.append(
+                "ivr=\(ivr.selfService.sorted()) \(ivr.contexts.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }) "
+                    + "\(ivr.pathVariable) \(ivr.statusVariable) \(ivr.digitsVariable) \(ivr.selfServiceStatuses.sorted())"
+            )
+        }
         // FNV-1a over the canonical text: short enough to read in an error message.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in parts.joined(separator: "\n").utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }

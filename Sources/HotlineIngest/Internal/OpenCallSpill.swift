@@ -172,6 +172,8 @@ final class OpenCallSpill {
         append(c.queue.rawValue, to: &bytes)
         append(c.agent.rawValue, to: &bytes)
         bytes.append(c.flags)
+        append(c.ivrPath.rawValue, to: &bytes)
+        append(c.ivrMillis, to: &bytes)
         append(UInt32(record.callID.count), to: &bytes)
         bytes.append(contentsOf: record.callID)
         append(UInt32(record.events.count), to: &bytes)
@@ -186,6 +188,7 @@ final class OpenCallSpill {
             let answered = read(Int64.self, bytes, at: &offset), let caller = read(UInt64.self, bytes, at: &offset),
             let hold = read(UInt64.self, bytes, at: &offset), let queue = read(UInt32.self, bytes, at: &offset),
             let agent = read(UInt32.self, bytes, at: &offset), let flags = read(UInt8.self, bytes, at: &offset),
+            let ivrPath = read(UInt32.self, bytes, at: &offset), let ivrMillis = read(Int32.self, bytes, at: &offset),
             let idLength = read(UInt32.self, bytes, at: &offset), offset + Int(idLength) <= bytes.count
         else { return nil }
         let callID = Array(bytes[offset..<offset + Int(idLength)])
@@ -202,7 +205,8 @@ final class OpenCallSpill {
         let call = OpenCallTable.Call(
             key: key, enqueuedAt: enqueued, answeredAt: answered, caller: caller,
             holdSeconds: Double(bitPattern: hold), idOffset: 0, location: first, queue: Symbol(rawValue: queue),
-            agent: Symbol(rawValue: agent), lastLink: OpenCallTable.noLink, flags: flags)
+            agent: Symbol(rawValue: agent), lastLink: OpenCallTable.noLink, flags: flags,
+            ivrPath: Symbol(rawValue: ivrPath), ivrMillis: ivrMillis)
         return Record(call: call, callID: callID, events: events)
     }
 

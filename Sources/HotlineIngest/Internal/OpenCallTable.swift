@@ -3,7 +3,7 @@ import HotlineModel
 /// The queued calls a queue_log has opened and not yet ended, kept compact: a log left with millions of calls
 /// open (a PBX that never wrote their ends) must not cost a gigabyte.
 ///
-/// Each open call is one 72-byte ``Call`` in a dense array, found through its callid key in a dictionary of
+/// Each open call is one 80-byte ``Call`` in a dense array, found through its callid key in a dictionary of
 /// array positions (a removed call's place is taken by the last one). Nothing of a call is a separate heap
 /// object: its callid, needed only for the message if it never ends, is a length-prefixed run of bytes in one
 /// shared buffer (compacted when more than half of it is dead); its first event's location is inline and any
@@ -32,6 +32,9 @@ struct OpenCallTable {
         /// The most recent later event, a position in ``OpenCallTable/links`` (``noLink``: none).
         var lastLink: UInt32
         var flags: UInt8
+        /// The menus the caller went through before the queue (``Symbol/none``: none), and the time in them.
+        var ivrPath: Symbol = .none
+        var ivrMillis: Int32 = 0
 
         static let hasCaller: UInt8 = 1
         static let answered: UInt8 = 2
