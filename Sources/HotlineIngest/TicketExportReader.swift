@@ -88,7 +88,7 @@ enum TicketExportReader: FormatReader {
         }
         if summary.accepted > 0 && linkable == 0 {
             summary.notes.append(
-                "no call reference (call_id, a call:<id> tag) nor requester phone: its tickets are not linked to calls, the journey figures stay empty"
+                "its tickets carry no call reference (call_id, a call:<id> tag) nor requester phone: they are not linked to calls, the journey figures stay empty"
             )
         }
         if deleted > 0 { summary.notes.append("\(deleted) deleted \(deleted == 1 ? "ticket" : "tickets"), left out") }
