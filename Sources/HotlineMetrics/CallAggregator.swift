@@ -169,7 +169,7 @@ public final class CallAggregator {
                 of: rowDimensions.key(
                     day: stamp.day, interval: stamp.interval, slot: Int32(slot), hour: Int8(stamp.hour),
                     weekday: Int8(stamp.weekday), queue: call.queue, category: call.category.rawValue,
-                    subcategory: call.subcategory, agent: call.agent))
+                    subcategory: call.subcategory, agent: call.agent, ivrPath: call.ivrPath))
             if newRow { views.byRow.append(CallAccumulator()) }
             let queue = Int(call.queue.rawValue)
             views.addQueue(queue)
@@ -255,7 +255,11 @@ public final class CallAggregator {
             }
             views.update(cell) { $0.repeats += n }
         }
-        let keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
+        var keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
+        if rowDimensions.ivrNode {
+            var nodeRows = IVRNodes(symbols: symbols)
+            keyed.byRow = nodeRows.fannedOut(keyed.byRow, keepsPath: rowDimensions.ivrPath)
+        }
         profiles.subcategoryKeys = subcategories.keys
         var agentMap: [Symbol: CallAccumulator] = [:]
         for (i, acc) in byAgent.enumerated() where acc.offered > 0 {
