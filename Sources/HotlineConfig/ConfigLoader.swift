@@ -143,7 +143,7 @@ public enum ConfigLoader {
         var t = ExceptionThresholds()
         let known = [
             "min_calls_per_interval", "abandonment_limit", "abandonment_times_usual", "volume_change", "share_jump",
-            "missing_share", "min_queue_calls",
+            "missing_share", "min_queue_calls", "ivr_min_node_entries", "ivr_drop_off_jump",
         ]
         for (key, value) in try reader.mapping(node, at: "exceptions", known: known) {
             let at = "exceptions.\(key)"
@@ -160,6 +160,8 @@ public enum ConfigLoader {
             case "share_jump": t.shareJump = try reader.fraction(value, at: at)
             case "missing_share": t.missingShare = try reader.fraction(value, at: at)
             case "min_queue_calls": t.minQueueCalls = try reader.int(value, at: at, range: 1...1_000_000)
+            case "ivr_min_node_entries": t.ivrMinNodeEntries = try reader.int(value, at: at, range: 1...1_000_000)
+            case "ivr_drop_off_jump": t.ivrDropOffJump = try reader.fraction(value, at: at)
             default: break
             }
         }

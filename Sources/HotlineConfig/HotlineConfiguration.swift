@@ -96,6 +96,8 @@ public struct ExceptionThresholds: Sendable, Equatable {
     public var shareJump: Double?
     public var missingShare: Double?
     public var minQueueCalls: Int?
+    public var ivrMinNodeEntries: Int?
+    public var ivrDropOffJump: Double?
 
     public init() {}
 }

@@ -113,17 +113,21 @@ public final class CallAggregator {
     public func add(_ call: CallRecord) {
         let stamp = calendar.stamp(call.enqueuedAt)
         let day = Int(stamp.day)
-        if call.isIVRCall, day >= fromDay, day <= toDay,
+        if call.isIVRCall,
             call.outcome.endsInIVR ? queueFilter == nil : queueFilter.map { $0.contains(call.queue) } ?? true,
             categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)]
         {
-            ivr.addTotals(call)
-            if !call.ivrPath.isNone {
-                let i = Int(call.ivrPath.rawValue)
-                if i >= ivrByPath.count {
-                    ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+            // Every day read, in the period or not: the usual the IVR drop-off exception compares with.
+            profiles.ivr.add(path: call.ivrPath, day: stamp.day, abandoned: call.outcome == .ivrAbandoned ? 1 : 0)
+            if day >= fromDay, day <= toDay {
+                ivr.addTotals(call)
+                if !call.ivrPath.isNone {
+                    let i = Int(call.ivrPath.rawValue)
+                    if i >= ivrByPath.count {
+                        ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+                    }
+                    ivrByPath[i].add(call)
                 }
-                ivrByPath[i].add(call)
             }
         }
         if call.outcome.endsInIVR {
