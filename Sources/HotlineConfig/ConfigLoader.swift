@@ -21,6 +21,7 @@ public enum ConfigLoader {
         config.nightly.inbox = config.nightly.inbox.map { .init(path: resolved($0.path), format: $0.format) }
         config.nightly.store = config.nightly.store.map(resolved)
         config.nightly.output = config.nightly.output.map(resolved)
+        config.nightly.callbacks = config.nightly.callbacks.map(resolved)
         return config
     }
 
@@ -124,6 +125,7 @@ public enum ConfigLoader {
             case "exceptions": config.exceptions = try exceptions(value, reader: reader)
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
+            case "callbacks": config.callbacks = try ConfigLoader.callbacks(value, reader: reader)
             case "csv": try ConfigLoader.csv(value, reader: reader, into: &config)
             default: break
             }
@@ -135,7 +137,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "language", "categories", "calls_csv",
-            "asterisk_cdr", "exceptions", "tickets", "nightly", "csv",
+            "asterisk_cdr", "exceptions", "tickets", "nightly", "callbacks", "csv",
         ]
     }
 
