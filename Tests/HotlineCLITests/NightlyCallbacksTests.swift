@@ -38,6 +38,10 @@ extension NightlyTests {
         let before = bytes(path)
         #expect(try nightly("2026-11-17").status == 0)
         #expect(bytes(path) == before)
+        // No file is new then, but a list that is missing is made again.
+        try FileManager.default.removeItem(atPath: path)
+        #expect(try nightly("2026-11-17").status == 0)
+        #expect(bytes(path) == before)
     }
 
     @Test func theCallbacksSettingsChooseTheFolderTheWindowAndWhetherCallersShow() throws {

@@ -12,8 +12,9 @@ extension NightlyRun {
     }
 
     /// Writes the report day's `callbacks-YYYY-MM-DD.csv` from the inbox files of the day and of the window after
-    /// it (a later answered call takes a caller off the list): read each night, as the store keeps no caller, and
-    /// written only when its bytes change, so a second night over the same inbox changes nothing.
+    /// it (a later answered call takes a caller off the list). The store keeps no caller, so those files are read
+    /// again, but only when tonight read one of them (or for `--rebuild`, or when the list is missing): a night
+    /// without new files reads nothing, and a second night over the same inbox changes no byte.
     func writeCallbacks(_ read: FilesRead, inbox: Inbox, inputs: Set<String>, _ outcome: inout Outcome) {
         let day = reportDate()
         pruneCallbacks(before: day.dayNumber - config.nightly.retentionDays)
@@ -25,6 +26,7 @@ extension NightlyRun {
             return
         }
         let path = callbacksPath(day)
+        guard rebuild || !read.dirty.isDisjoint(with: days) || access(path, F_OK) != 0 else { return }
         if let gone = Set(files).subtracting(inbox.files).sorted().first {
             logger.warning("\(gone) is no longer in the inbox; \(path) is not written again")
             return
