@@ -21,6 +21,7 @@ public enum ConfigLoader {
         config.nightly.inbox = config.nightly.inbox.map { .init(path: resolved($0.path), format: $0.format) }
         config.nightly.store = config.nightly.store.map(resolved)
         config.nightly.output = config.nightly.output.map(resolved)
+        config.nightly.callbacks = config.nightly.callbacks.map(resolved)
         return config
     }
 
@@ -124,6 +125,7 @@ public enum ConfigLoader {
             case "exceptions": config.exceptions = try exceptions(value, reader: reader)
             case "tickets": try ConfigLoader.tickets(value, reader: reader, into: &config)
             case "nightly": config.nightly = try ConfigLoader.nightly(value, reader: reader)
+            case "callbacks": config.callbacks = try ConfigLoader.callbacks(value, reader: reader)
             case "csv": try ConfigLoader.csv(value, reader: reader, into: &config)
             case "ivr": try ConfigLoader.ivr(value, reader: reader, into: &config)
             default: break
@@ -136,7 +138,7 @@ public enum ConfigLoader {
         static let top = [
             "time_zone", "source_time_zone", "interval_minutes", "service_level", "short_abandon_seconds",
             "repeat_window_hours", "satisfied_score", "mask_callers", "language", "categories", "calls_csv",
-            "asterisk_cdr", "exceptions", "tickets", "nightly", "csv", "ivr",
+            "asterisk_cdr", "exceptions", "tickets", "nightly", "callbacks", "csv", "ivr",
         ]
     }
 
@@ -144,7 +146,7 @@ public enum ConfigLoader {
         var t = ExceptionThresholds()
         let known = [
             "min_calls_per_interval", "abandonment_limit", "abandonment_times_usual", "volume_change", "share_jump",
-            "missing_share", "min_queue_calls",
+            "missing_share", "min_queue_calls", "ivr_min_node_entries", "ivr_drop_off_jump",
         ]
         for (key, value) in try reader.mapping(node, at: "exceptions", known: known) {
             let at = "exceptions.\(key)"
@@ -161,6 +163,8 @@ public enum ConfigLoader {
             case "share_jump": t.shareJump = try reader.fraction(value, at: at)
             case "missing_share": t.missingShare = try reader.fraction(value, at: at)
             case "min_queue_calls": t.minQueueCalls = try reader.int(value, at: at, range: 1...1_000_000)
+            case "ivr_min_node_entries": t.ivrMinNodeEntries = try reader.int(value, at: at, range: 1...1_000_000)
+            case "ivr_drop_off_jump": t.ivrDropOffJump = try reader.fraction(value, at: at)
             default: break
             }
         }

@@ -39,6 +39,8 @@ public struct HotlineConfiguration: Sendable, Equatable {
 
     /// The nightly job: inbox, store, output directory, retention.
     public var nightly = NightlySettings()
+    /// The callers to call back (`hotline callbacks` and the nightly list).
+    public var callbacks = CallbackSettings()
 
     /// `csv.bom`: a UTF-8 BOM at the start of CSV outputs; nil: not set (the default decides).
     public var csvBOM: Bool?
@@ -65,11 +67,23 @@ public struct NightlySettings: Sendable, Equatable {
     public var inbox: [Inbox] = []
     public var store: String?
     public var output: String?
+    /// The folder of the nightly `callbacks-YYYY-MM-DD.csv`; nil: the daily reports' folder.
+    public var callbacks: String?
     /// Days of outputs kept; older daily, week-to-date and month-to-date files are removed.
     public var retentionDays = 90
     /// The formats of every report a night writes (`text`, `html`, `json`, `csv`, `xlsx`); nil: the defaults
     /// (the daily report as HTML, text and JSON, week- and month-to-date as HTML and text).
     public var formats: [String]?
+
+    public init() {}
+}
+
+/// `callbacks:` settings.
+public struct CallbackSettings: Sendable, Equatable {
+    /// Hours after a caller's last missed call in which an answered call means no callback is needed (1-720).
+    public var windowHours = 24
+    /// Callers in full in the lists; false: masked (all but the last four digits), as without `--show-callers`.
+    public var showCallers = false
 
     public init() {}
 }
@@ -98,6 +112,8 @@ public struct ExceptionThresholds: Sendable, Equatable {
     public var shareJump: Double?
     public var missingShare: Double?
     public var minQueueCalls: Int?
+    public var ivrMinNodeEntries: Int?
+    public var ivrDropOffJump: Double?
 
     public init() {}
 }

@@ -19,13 +19,18 @@ public struct RowKey: Hashable, Sendable, FastHashable {
     public var queue: Symbol = .none
     public var subcategory: Symbol = .none
     public var agent: Symbol = .none
+    /// The call's IVR path; with `ivr_node`, the node (a prefix of the path) once the rows are fanned out.
+    public var ivrPath: Symbol = .none
+    public var ivrNode: Symbol = .none
 
     public var fastHash: UInt64 {
         let time =
             UInt64(UInt32(bitPattern: day)) << 32 | UInt64(UInt32(bitPattern: interval)) << 12
             | UInt64(UInt8(bitPattern: hour)) << 4 | UInt64(UInt8(bitPattern: weekday)) << 1
         let names = UInt64(queue.rawValue) | UInt64(subcategory.rawValue) << 24 | UInt64(category) << 56
+        let ivr = UInt64(ivrPath.rawValue) | UInt64(ivrNode.rawValue) << 32
         return time ^ (names &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(agent.rawValue) &* 0xC2B2_AE3D_27D4_EB4F)
+            ^ (ivr &* 0x1656_67B1_9E37_79F9)
     }
 }
 

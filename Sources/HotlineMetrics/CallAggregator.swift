@@ -113,17 +113,21 @@ public final class CallAggregator {
     public func add(_ call: CallRecord) {
         let stamp = calendar.stamp(call.enqueuedAt)
         let day = Int(stamp.day)
-        if call.isIVRCall, day >= fromDay, day <= toDay,
+        if call.isIVRCall,
             call.outcome.endsInIVR ? queueFilter == nil : queueFilter.map { $0.contains(call.queue) } ?? true,
             categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)]
         {
-            ivr.addTotals(call)
-            if !call.ivrPath.isNone {
-                let i = Int(call.ivrPath.rawValue)
-                if i >= ivrByPath.count {
-                    ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+            // Every day read, in the period or not: the usual the IVR drop-off exception compares with.
+            profiles.ivr.add(path: call.ivrPath, day: stamp.day, abandoned: call.outcome == .ivrAbandoned ? 1 : 0)
+            if day >= fromDay, day <= toDay {
+                ivr.addTotals(call)
+                if !call.ivrPath.isNone {
+                    let i = Int(call.ivrPath.rawValue)
+                    if i >= ivrByPath.count {
+                        ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+                    }
+                    ivrByPath[i].add(call)
                 }
-                ivrByPath[i].add(call)
             }
         }
         if call.outcome.endsInIVR {
@@ -169,7 +173,7 @@ public final class CallAggregator {
                 of: rowDimensions.key(
                     day: stamp.day, interval: stamp.interval, slot: Int32(slot), hour: Int8(stamp.hour),
                     weekday: Int8(stamp.weekday), queue: call.queue, category: call.category.rawValue,
-                    subcategory: call.subcategory, agent: call.agent))
+                    subcategory: call.subcategory, agent: call.agent, ivrPath: call.ivrPath))
             if newRow { views.byRow.append(CallAccumulator()) }
             let queue = Int(call.queue.rawValue)
             views.addQueue(queue)
@@ -255,7 +259,11 @@ public final class CallAggregator {
             }
             views.update(cell) { $0.repeats += n }
         }
-        let keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
+        var keyed = views.keyed(days: days.keys, subcategories: subcategories.keys, rows: rows.keys)
+        if rowDimensions.ivrNode {
+            var nodeRows = IVRNodes(symbols: symbols)
+            keyed.byRow = nodeRows.fannedOut(keyed.byRow, keepsPath: rowDimensions.ivrPath)
+        }
         profiles.subcategoryKeys = subcategories.keys
         var agentMap: [Symbol: CallAccumulator] = [:]
         for (i, acc) in byAgent.enumerated() where acc.offered > 0 {

@@ -55,12 +55,16 @@ public struct CallQuery: Sendable, Equatable {
 /// A dimension of the `--by` table.
 public enum Dimension: String, CaseIterable, Sendable, Codable {
     case date, interval, hour, weekday, queue, category, subcategory, agent
+    /// The call's whole IVR path (empty without one).
+    case ivrPath = "ivr_path"
+    /// Every node the call visited (each prefix of its path): a call counts in several rows, so they do not add up.
+    case ivrNode = "ivr_node"
     /// Ticket dimensions.
     case priority, channel, group, assignee
 
     public var appliesToCalls: Bool {
         switch self {
-        case .date, .interval, .hour, .weekday, .queue, .category, .subcategory, .agent: true
+        case .date, .interval, .hour, .weekday, .queue, .category, .subcategory, .agent, .ivrPath, .ivrNode: true
         case .priority, .channel, .group, .assignee: false
         }
     }
@@ -68,7 +72,7 @@ public enum Dimension: String, CaseIterable, Sendable, Codable {
     public var appliesToTickets: Bool {
         switch self {
         case .date, .weekday, .category, .subcategory, .agent, .priority, .channel, .group, .assignee: true
-        case .interval, .hour, .queue: false
+        case .interval, .hour, .queue, .ivrPath, .ivrNode: false
         }
     }
 }

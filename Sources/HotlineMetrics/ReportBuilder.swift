@@ -377,6 +377,8 @@ public struct ReportBuilder {
                 case .subcategory where l.subcategory != r.subcategory:
                     return symbols[l.subcategory] < symbols[r.subcategory]
                 case .agent where l.agent != r.agent: return symbols[l.agent] < symbols[r.agent]
+                case .ivrPath where l.ivrPath != r.ivrPath: return symbols[l.ivrPath] < symbols[r.ivrPath]
+                case .ivrNode where l.ivrNode != r.ivrNode: return symbols[l.ivrNode] < symbols[r.ivrNode]
                 default: continue
                 }
             }
@@ -388,9 +390,14 @@ public struct ReportBuilder {
                 || ((l.day, l.interval, l.hour, l.weekday, l.category) == (
                     r.day, r.interval, r.hour, r.weekday, r.category
                 )
-                    && (l.queue.rawValue, l.subcategory.rawValue, l.agent.rawValue) < (
-                        r.queue.rawValue, r.subcategory.rawValue, r.agent.rawValue
-                    ))
+                    && (
+                        l.queue.rawValue, l.subcategory.rawValue, l.agent.rawValue, l.ivrPath.rawValue,
+                        l.ivrNode.rawValue
+                    )
+                        < (
+                            r.queue.rawValue, r.subcategory.rawValue, r.agent.rawValue, r.ivrPath.rawValue,
+                            r.ivrNode.rawValue
+                        ))
         }
         return ReportTable(
             dimensions: dims.map(\.rawValue),
@@ -418,6 +425,8 @@ public struct ReportBuilder {
         case .category: return CallCategory(rawValue: key.category)?.name ?? ""
         case .subcategory: return symbols[key.subcategory]
         case .agent: return DisplayText.cut(symbols[key.agent])
+        case .ivrPath: return symbols[key.ivrPath]
+        case .ivrNode: return symbols[key.ivrNode]
         case .priority, .channel, .group, .assignee: return ""  // not a calls dimension (callDimensions)
         }
     }

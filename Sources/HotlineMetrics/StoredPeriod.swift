@@ -75,6 +75,9 @@ public final class StoredPeriod {
         tickets.addSolvedWithoutTime(snap.ticketsSolvedWithoutTime, day: day)
         // Every day given, in the period or not: the usual the exceptions compare with.
         for row in snap.calls { profiles.add(row.figures, day: day, slot: Int(row.slot)) }
+        for (path, n) in snap.ivr.paths {
+            profiles.ivr.add(path: symbols.intern(path), day: day, entries: n.entries, abandoned: n.ivrAbandoned)
+        }
         for row in snap.subcategories where row.figures.offered > 0 {
             profiles.add(
                 offered: row.figures.offered, day: day,

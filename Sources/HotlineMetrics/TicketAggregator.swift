@@ -222,7 +222,7 @@ public final class TicketAggregator {
             case .channel: key.channel = channel
             case .group: key.group = group
             case .assignee, .agent: key.assignee = assignee
-            case .interval, .hour, .queue: break
+            case .interval, .hour, .queue, .ivrPath, .ivrNode: break
             }
         }
         return key

@@ -144,7 +144,7 @@ public struct TicketSectionBuilder {
             case .channel: DisplayText.cut(symbols[key.channel])
             case .group: DisplayText.cut(symbols[key.group])
             case .assignee, .agent: DisplayText.cut(symbols[key.assignee])
-            case .interval, .hour, .queue: ""
+            case .interval, .hour, .queue, .ivrPath, .ivrNode: ""
             }
         }
         func order(_ dim: Dimension, _ l: TicketAggregator.RowKey, _ r: TicketAggregator.RowKey) -> Bool? {
@@ -153,7 +153,7 @@ public struct TicketSectionBuilder {
             case .weekday where l.weekday != r.weekday: l.weekday < r.weekday
             case .category where l.category != r.category: l.category < r.category
             case .priority where l.priority != r.priority: l.priority < r.priority
-            case .date, .weekday, .category, .priority, .interval, .hour, .queue: nil
+            case .date, .weekday, .category, .priority, .interval, .hour, .queue, .ivrPath, .ivrNode: nil
             default:
                 text(dim, l) != text(dim, r) ? text(dim, l) < text(dim, r) : nil
             }

@@ -29,6 +29,10 @@ extension ReportStrings.ExceptionStrings {
         categoryShare: { name, share, usual, more in
             "\(name) 占来电 \(share)，通常 \(usual) (多 \(DisplayFormat.count(more)) 通)"
         },
+        ivrDropOff: { "IVR 节点 \($0)：\($1) 的来电在此挂机 (通常 \($2))" },
+        ivrHungUp: { hung, entered, more in
+            "进入 \(DisplayFormat.count(entered)) 通，其中 \(DisplayFormat.count(hung)) 通在此挂机，比通常多 \(DisplayFormat.count(more)) 通"
+        },
         ticketSLA: { "工单 SLA 超时率 \($0)，对比期为 \($1)" },
         ticketSLADetail: { "按对比期比例计，多超时约 \(DisplayFormat.count($0)) 张工单" },
         backlogJump: { "积压工单 \($0) 张，对比期末为 \($1) 张" },

@@ -32,6 +32,10 @@ extension ReportStrings.ExceptionStrings {
         categoryShare: { name, share, usual, more in
             "\(name) \(share) of calls, usually \(usual) (+\(DisplayFormat.count(more, "call")))"
         },
+        ivrDropOff: { "IVR node \($0): \($1) of callers hung up there (usually \($2))" },
+        ivrHungUp: { hung, entered, more in
+            "\(DisplayFormat.count(hung)) of \(DisplayFormat.count(entered, "call")) hung up there, \(DisplayFormat.count(more)) more than usual"
+        },
         ticketSLA: { "Ticket SLA breaches \($0), \($1) in the period compared" },
         ticketSLADetail: { "about \(DisplayFormat.count($0, "ticket")) more breached than at that rate" },
         backlogJump: { "Ticket backlog \($0), \($1) at the end of the period compared" },

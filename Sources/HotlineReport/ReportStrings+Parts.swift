@@ -149,6 +149,9 @@ extension ReportStrings {
         public var volume: @Sendable (Int, String, String, String) -> String
         /// A category's share: name, share, usual share, calls more.
         public var categoryShare: @Sendable (String, String, String, Int) -> String
+        /// An IVR node's drop-off: node, drop-off, usual; then hung up there, entered it, hung up more than usual.
+        public var ivrDropOff: @Sendable (String, String, String) -> String
+        public var ivrHungUp: @Sendable (Int, Int, Int) -> String
         /// Ticket SLA breaches: rate, the compared period's rate; tickets more.
         public var ticketSLA: @Sendable (String, String) -> String
         public var ticketSLADetail: @Sendable (Int) -> String

@@ -78,7 +78,8 @@ extension XLSXReportRenderer {
         [
             "date": s.columns.date, "interval": s.workbook.interval, "hour": s.columns.hour,
             "weekday": s.workbook.weekday, "queue": s.columns.queue, "category": s.columns.category,
-            "subcategory": s.workbook.subcategory, "agent": s.columns.agent,
+            "subcategory": s.workbook.subcategory, "agent": s.columns.agent, "ivr_path": s.ivr.path,
+            "ivr_node": s.ivr.node,
         ]
     }
     static let dimensionStyles: [String: CellStyle] = ["date": .date, "interval": .clock, "hour": .count]

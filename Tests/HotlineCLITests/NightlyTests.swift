@@ -354,7 +354,10 @@ struct NightlyTests {
         try writeConfig(extra: "  retention_days: 2\n")
         let daily = scratch + "/out/daily"
         try FileManager.default.createDirectory(atPath: daily + "/2026-01-01.html", withIntermediateDirectories: true)
-        for name in ["2026-01-01.csv", "2026-01-01.html.bak", "2026-01-01-export.txt", "2026-01-01.txt"] {
+        for name in [
+            "2026-01-01.csv", "2026-01-01.html.bak", "2026-01-01-export.txt", "2026-01-01.txt",
+            "callbacks-2026-01-01.csv", "callbacks-2026-01-01.csv.bak",
+        ] {
             try Data("keep".utf8).write(to: URL(fileURLWithPath: daily + "/" + name))
         }
         try writeDay("2026-11-16", 2)
@@ -363,7 +366,8 @@ struct NightlyTests {
         #expect(
             left == [
                 "2026-01-01-export.txt", "2026-01-01.csv", "2026-01-01.html", "2026-01-01.html.bak",
-                "2026-11-16.html", "2026-11-16.json", "2026-11-16.txt",
+                "2026-11-16.html", "2026-11-16.json", "2026-11-16.txt", "callbacks-2026-01-01.csv.bak",
+                "callbacks-2026-11-16.csv",
             ])
     }
 

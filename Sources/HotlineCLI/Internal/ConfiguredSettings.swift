@@ -58,5 +58,7 @@ extension ExceptionSettings {
         shareJump = t.shareJump ?? shareJump
         missingShare = t.missingShare ?? missingShare
         minQueueOffered = t.minQueueCalls ?? minQueueOffered
+        ivrMinNodeEntries = t.ivrMinNodeEntries ?? ivrMinNodeEntries
+        ivrDropOffJump = t.ivrDropOffJump ?? ivrDropOffJump
     }
 }

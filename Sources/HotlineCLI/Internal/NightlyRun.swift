@@ -11,8 +11,9 @@ import Logging
 /// -> ``findChanged(_:store:)`` (content hash) -> ``readChanged(_:inbox:_:)`` (each file alone, to learn its
 /// days) -> ``deriveDays(_:inbox:store:_:)`` (the day snapshots those days affect) -> ``commit(_:_:_:_:)`` (one
 /// transaction) -> ``renderReports(store:inputs:_:)`` (day, week-to-date, month-to-date, `index.html`,
-/// retention). Each step takes what the steps before it found as values and returns what it found; the
-/// ``Outcome`` collects what the night tells the user.
+/// retention) -> ``writeCallbacks(_:inbox:inputs:_:)`` (the day's callers to call back). Each step takes what the
+/// steps before it found as values and returns what it found; the ``Outcome`` collects what the night tells the
+/// user.
 ///
 /// A day's snapshot is computed from every file that touched it, read together: day D from the files touching
 /// D-1 (calls still waiting after midnight) to D+3 (repeat calls within 72 h), so it equals what a report over
@@ -69,7 +70,9 @@ struct NightlyRun {
         let derived = try deriveDays(read, inbox: inbox, store: opened.store, &outcome)
         try commit(opened, changes, read, derived)
         // None of the reports may replace an inbox file (a report's name linked to one).
-        try renderReports(store: opened.store, inputs: Set(inbox.files.map(OutputFile.identity(of:))), &outcome)
+        let inputs = Set(inbox.files.map(OutputFile.identity(of:)))
+        try renderReports(store: opened.store, inputs: inputs, &outcome)
+        writeCallbacks(read, inbox: inbox, inputs: inputs, &outcome)
         return outcome
     }
 
@@ -81,11 +84,14 @@ struct NightlyRun {
         return CivilDate(dayNumber: Int(today) - 1)
     }
 
+    /// What reading the inbox again says goes unsaid: each file was reported when it was first read.
+    var quietLogger: Logger { Logger(label: "hotline.quiet") { _ in SwiftLogNoOpLogHandler() } }
+
     /// The pipeline for a set of files with this run's settings.
     func pipeline(files: [String], overrides: [String: InputFormat], query: CallQuery = CallQuery()) -> CallPipeline {
         var pipeline = CallPipeline.configured(
             config, inputs: files, settings: settings, query: query, zone: zone, sourceZone: sourceZone,
-            logger: Logger(label: "hotline.quiet") { _ in SwiftLogNoOpLogHandler() }, threads: 1,
+            logger: quietLogger, threads: 1,
             firstRejectsKept: Int.max)
         pipeline.formatOverrides = overrides
         pipeline.showProgress = false

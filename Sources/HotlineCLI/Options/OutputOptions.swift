@@ -25,8 +25,10 @@ struct OutputOptions: ParsableArguments {
         help: ArgumentHelp(
             """
             Rows of the CSV and JSON tables: a comma list of date, interval, hour, weekday, queue, category, \
-            subcategory, agent (calls) and date, weekday, category, subcategory, priority, channel, group, assignee \
-            (tickets). Each table takes the dimensions it has: calls default to date,interval, tickets to date.
+            subcategory, agent, ivr_path, ivr_node (calls) and date, weekday, category, subcategory, priority, \
+            channel, group, assignee (tickets). Each table takes the dimensions it has: calls default to \
+            date,interval, tickets to date. ivr_node counts a call in every menu node it passed, so its rows add \
+            up to more than the total.
             """, valueName: "dimensions"))
     var by: String = "date,interval"
 

@@ -18,7 +18,8 @@ extension HotlineCommand {
                 up in the IVR, and no later call of theirs was answered (or served by the menus) within --window \
                 hours after the last such call. Columns: caller, first and last attempt, attempts, longest wait, \
                 category and queue of the last attempt; the longest-waiting first. Callers are masked (all but the \
-                last four digits) unless --show-callers: the team that calls back uses that flag. Text by default, \
+                last four digits) unless --show-callers (or callbacks.show_callers in the configuration): the team \
+                that calls back uses that flag. Text by default, \
                 --format csv for a spreadsheet; --output writes a file atomically.
                 """)
 
@@ -36,9 +37,9 @@ extension HotlineCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Hours after the last missed call in which an answered call means no callback is needed (default 24).",
+                "Hours after the last missed call in which an answered call means no callback is needed (default: the configuration's callbacks.window_hours, else 24).",
                 valueName: "hours"))
-        var window: Int = 24
+        var window: Int?
 
         @Option(
             help: ArgumentHelp(
@@ -59,7 +60,7 @@ extension HotlineCommand {
 
         func validate() throws {
             try input.requireInputs("callbacks")
-            guard (1...720).contains(window) else {
+            if let window, !(1...720).contains(window) {
                 throw ValidationError("--window \(window): give hours from 1 to 720 (30 days).")
             }
             if let date, CivilDate(parsing: date) == nil {
@@ -70,8 +71,9 @@ extension HotlineCommand {
         func run() throws {
             let logger = DiagnosticLogHandler.logger()
             let config = try configuration.load()
+            let window = self.window ?? config.callbacks.windowHours
+            let showCallers = input.showCallers || config.callbacks.showCallers
             let zone = period.zone(config)
-            let calendar = LocalCalendar(zone: zone, intervalMinutes: 30)
             let resolution = InputResolver.resolve(input.inputs)
             if let output, output != "-",
                 let problem = OutputOptions.targetProblem(
@@ -81,30 +83,20 @@ extension HotlineCommand {
                 throw ValidationError(problem)
             }
             for skipped in resolution.skipped { logger.warning("\(skipped)") }
-            let symbols = SymbolTable()
-            let context = ReadContext(
-                symbols: symbols, calendar: calendar,
-                sourceCalendar: period.sourceZone(config).map { LocalCalendar(zone: $0, intervalMinutes: 30) })
-            context.mappings = config.mappings
-            let ingest = InputIngest(
-                context: context, classifier: Classifier(rules: config.categoryRules, symbols: symbols),
-                options: IngestOptions(
-                    forcedFormat: input.inputFormat, cdrColumnNames: input.cdrColumnNames ?? config.cdrColumns),
-                logger: logger)
-            let sink = AttemptSink(queues: Set(filter.queues), categories: filter.categorySet, symbols: symbols)
-            var summaries = CallPipeline.unreadable(resolution, logger: logger)
-            summaries += ingest.read(resolution.files, into: sink)
+            let unreadable = CallPipeline.unreadable(resolution, logger: logger)
+            var reading = CallbackReading(
+                config: config, zone: zone, sourceZone: period.sourceZone(config), logger: logger)
+            reading.inputFormat = input.inputFormat
+            reading.cdrColumnNames = input.cdrColumnNames ?? config.cdrColumns
+            reading.queues = Set(filter.queues)
+            reading.categories = filter.categorySet
+            var read = reading.read(resolution.files)
+            read.summaries = unreadable + read.summaries
             let day =
                 date.flatMap(CivilDate.init(parsing:))?.dayNumber
-                ?? sink.attempts.map { Int(calendar.stamp($0.enqueuedAt).day) }.max()
-            let rows =
-                day.map {
-                    CallbackList.rows(
-                        sink.attempts, day: $0, calendar: calendar, window: Milliseconds(window) * 3_600_000)
-                } ?? []
-            let list = CallbackListRenderer(
-                language: language.resolved(config), calendar: calendar, symbols: symbols,
-                caller: { input.showCallers ? context.callerText($0) : Masking.mask(context.callerText($0)) })
+                ?? read.attempts.map { Int(read.calendar.stamp($0.enqueuedAt).day) }.max()
+            let rows = day.map { read.rows(day: $0, windowHours: window) } ?? []
+            let list = read.renderer(language: language.resolved(config), showCallers: showCallers)
             let text =
                 resolvedFormat == .csv
                 ? list.csv(rows) : list.text(rows, day: day.map { CivilDate(dayNumber: $0) }, windowHours: window)
@@ -114,35 +106,9 @@ extension HotlineCommand {
                 logger.error("\(error)")
                 throw HotlineExit.failure
             }
-            let rejected = summaries.reduce(0) { $0 + $1.rejected }
+            let rejected = read.summaries.reduce(0) { $0 + $1.rejected }
             if rejected > 0 { logger.warning("\(rejected) records rejected; 'hotline check' lists them.") }
-            try HotlineExit.afterReading(summaries, strict: input.strict)
+            try HotlineExit.afterReading(read.summaries, strict: input.strict)
         }
     }
-}
-
-/// Keeps the inbound calls of known callers that the callback list needs. Every call is kept (an answer in any
-/// queue means no callback); the filters say which missed calls may put a caller on the list.
-final class AttemptSink: IngestSink {
-    private(set) var attempts: [CallbackList.Attempt] = []
-    private let queues: Set<String>
-    private let categories: Set<CallCategory>
-    private let symbols: SymbolTable
-
-    init(queues: Set<String>, categories: Set<CallCategory>, symbols: SymbolTable) {
-        self.queues = queues
-        self.categories = categories
-        self.symbols = symbols
-    }
-
-    func call(_ call: CallRecord) {
-        guard let caller = call.caller else { return }
-        var attempt = CallbackList.Attempt(call, caller: caller)
-        attempt.inFilter =
-            (categories.isEmpty || categories.contains(call.category))
-            && (queues.isEmpty || queues.contains(symbols[call.queue]))
-        attempts.append(attempt)
-    }
-
-    func reject(_ reject: Reject) {}
 }

@@ -53,10 +53,12 @@ extension HotlineCommand {
                 throw ValidationError(
                     "configuration: nightly needs nightly.inbox, nightly.store and nightly.output (docs/CONFIG.md).")
             }
-            if let output = config.nightly.output,
-                let problem = Self.overlap(output: output, inbox: config.nightly.inbox)
-            {
-                throw ValidationError("configuration: \(problem)")
+            for (key, folder) in [
+                ("nightly.output", config.nightly.output), ("nightly.callbacks", config.nightly.callbacks),
+            ] {
+                if let folder, let problem = Self.overlap(output: folder, inbox: config.nightly.inbox, key: key) {
+                    throw ValidationError("configuration: \(problem)")
+                }
             }
             if let date, let problem = CivilDate.problem(parsing: date) {
                 throw ValidationError("--date \(problem).")
@@ -65,7 +67,7 @@ extension HotlineCommand {
 
         /// Why the output folder cannot be where it is: inside an inbox folder, its reports would be read as inputs
         /// and retention would remove inputs named by a date. Nil when it is elsewhere.
-        static func overlap(output: String, inbox: [NightlySettings.Inbox]) -> String? {
+        static func overlap(output: String, inbox: [NightlySettings.Inbox], key: String = "nightly.output") -> String? {
             let folder = OutputFile.resolvedFolder(output)
             for entry in inbox {
                 // A file named alone gives only itself: its folder is not read.
@@ -78,7 +80,7 @@ extension HotlineCommand {
                 let root = OutputFile.resolvedFolder(InputResolver.root(of: entry.path))
                 if folder == root || folder.hasPrefix(root == "/" ? "/" : root + "/") {
                     return
-                        "nightly.output (\(output)) is inside the inbox (\(entry.path)): the reports would be read as inputs and old inputs removed with them. Put the output folder outside the inbox."
+                        "\(key) (\(output)) is inside the inbox (\(entry.path)): the reports would be read as inputs and old inputs removed with them. Put the output folder outside the inbox."
                 }
             }
             return nil

@@ -39,6 +39,8 @@ public struct DayProfiles: Sendable {
     private var subcategoryCounts: [[Int32]] = []
     private var lastDay: Int32 = .min
     private var lastIndex = 0
+    /// IVR calls by day and path, with or without queue data that day.
+    public var ivr = IVRDayCounts()
 
     public init(slotsPerDay: Int) { self.slotsPerDay = max(1, slotsPerDay) }
 

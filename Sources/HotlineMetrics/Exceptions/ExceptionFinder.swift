@@ -1,8 +1,8 @@
 import HotlineModel
 
 /// Finds the period's exceptions (docs/METRICS.md, "Exceptions"): runs of intervals below the service-level target,
-/// abandonment spikes, volume far from the usual, category shares that jumped, queues below target, and days whose
-/// data is missing. "Usual" is the same weekday and time of day over the other days the data holds.
+/// abandonment spikes, volume far from the usual, category shares that jumped, IVR nodes whose drop-off jumped,
+/// queues below target, and days whose data is missing. "Usual" is the same weekday and time of day over the other days the data holds.
 ///
 /// - Complexity: O(days x slots x same-weekday days) over ``DayProfiles``: small next to reading the calls.
 public struct ExceptionFinder {
@@ -45,6 +45,7 @@ public struct ExceptionFinder {
             }
         }
         found += shareJumps(period, dataDays: dataDays)
+        found += ivrDropOffJumps(period)
         found += queuesBelowTarget(period)
         return Self.ranked(found)
     }
@@ -53,7 +54,8 @@ public struct ExceptionFinder {
     /// as they sum up the runs above them.
     static func ranked(_ found: [ReportException]) -> [ReportException] {
         let order: [ReportException.Kind] = [
-            .missingData, .serviceLevel, .abandonment, .volumeLow, .volumeHigh, .categoryShare, .queueBelowTarget,
+            .missingData, .serviceLevel, .abandonment, .volumeLow, .volumeHigh, .categoryShare, .ivrDropOff,
+            .queueBelowTarget,
             .ticketSLABreaches, .backlogJump,
         ]
         func rank(_ kind: ReportException.Kind) -> Int { order.firstIndex(of: kind) ?? order.count }
@@ -64,13 +66,13 @@ public struct ExceptionFinder {
         return found.sorted {
             key($0) != key($1)
                 ? key($0) < key($1)
-                : ($0.from, $0.queue ?? "", $0.category ?? "", $0.subcategory ?? "")
-                    < ($1.from, $1.queue ?? "", $1.category ?? "", $1.subcategory ?? "")
+                : ($0.from, $0.queue ?? "", $0.category ?? "", $0.subcategory ?? "", $0.ivrNode ?? "")
+                    < ($1.from, $1.queue ?? "", $1.category ?? "", $1.subcategory ?? "", $1.ivrNode ?? "")
         }
     }
 
     /// The other days with data on the same weekday as `day`.
-    private func sameWeekday(as day: Int32, among days: [Int32]) -> [Int32] {
+    func sameWeekday(as day: Int32, among days: [Int32]) -> [Int32] {
         let weekday = CivilDate.weekday(ofDayNumber: Int(day))
         return days.filter { $0 != day && CivilDate.weekday(ofDayNumber: Int($0)) == weekday }
     }

@@ -18,6 +18,8 @@ public struct ReportException: Sendable, Equatable, Encodable {
         case queueBelowTarget = "queue_below_target"
         /// A day with no calls, or far fewer than usual: an export that did not arrive whole.
         case missingData = "missing_data"
+        /// An IVR node where far more callers hung up than usual.
+        case ivrDropOff = "ivr_drop_off"
         /// Tickets breaching their SLA far more often than in the period compared with.
         case ticketSLABreaches = "ticket_sla_breaches"
         /// The ticket backlog at the period's end far above the compared period's.
@@ -35,6 +37,8 @@ public struct ReportException: Sendable, Equatable, Encodable {
     public var queue: String?
     public var category: String?
     public var subcategory: String?
+    /// The IVR node, as its path from the root (`ivr_drop_off` only).
+    public var ivrNode: String?
     /// The figure measured: `service_level`, `abandonment_rate`, `offered`, `share`.
     public var figure: String
     public var value: Double?
@@ -55,7 +59,7 @@ public struct ReportException: Sendable, Equatable, Encodable {
     public var thresholdSeconds: Int?
 
     enum CodingKeys: String, CodingKey {
-        case kind, from, to, queue, category, subcategory, figure, value, usual, target
+        case kind, from, to, queue, category, subcategory, ivrNode = "ivr_node", figure, value, usual, target
         case usualDays = "usual_days", callsAffected = "calls_affected", offered, abandoned
         case longestWaitSeconds = "longest_wait_s", thresholdSeconds = "threshold_s"
     }
@@ -68,6 +72,7 @@ public struct ReportException: Sendable, Equatable, Encodable {
         try c.encode(queue, forKey: .queue)
         try c.encode(category, forKey: .category)
         try c.encode(subcategory, forKey: .subcategory)
+        try c.encodeIfPresent(ivrNode, forKey: .ivrNode)
         try c.encode(figure, forKey: .figure)
         try c.encode(value, forKey: .value)
         try c.encode(usual, forKey: .usual)
@@ -100,6 +105,10 @@ public struct ExceptionSettings: Sendable, Equatable {
     public var missingShare = 0.5
     /// A queue needs this many calls in the period to be judged against its target [20].
     public var minQueueOffered = 20
+    /// An IVR node needs this many entries in the period, and as many on the usual days, to be judged [30].
+    public var ivrMinNodeEntries = 30
+    /// A node's drop-off up by at least this many points [0.05] and 1.5 times the usual is a drop-off jump.
+    public var ivrDropOffJump = 0.05
 
     public init() {}
 }

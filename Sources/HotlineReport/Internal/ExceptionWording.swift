@@ -11,7 +11,7 @@ enum ExceptionWording {
         let oneDay = report.period.days <= 1
         let date = oneDay ? weekday : s.exceptions.dated(weekday, String(e.day.dropFirst(5)))
         switch e.kind {
-        case .categoryShare, .queueBelowTarget, .ticketSLABreaches, .backlogJump:
+        case .categoryShare, .ivrDropOff, .queueBelowTarget, .ticketSLABreaches, .backlogJump:
             return oneDay ? "\(weekday) \(s.exceptions.allDay)" : s.exceptions.wholePeriod
         case .missingData:
             return "\(date) \(s.exceptions.allDay)"
@@ -56,6 +56,13 @@ enum ExceptionWording {
             return (
                 w.categoryShare(name, DisplayFormat.percent(e.value), DisplayFormat.percent(e.usual), e.callsAffected),
                 nil
+            )
+        case .ivrDropOff:
+            return (
+                w.ivrDropOff(
+                    TerminalText.sanitized(e.ivrNode ?? ""), DisplayFormat.percent(e.value),
+                    DisplayFormat.percent(e.usual)),
+                w.ivrHungUp(e.abandoned ?? 0, e.offered, e.callsAffected)
             )
         case .ticketSLABreaches:
             return (
