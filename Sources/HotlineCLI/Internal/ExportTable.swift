@@ -130,13 +130,15 @@ final class ExportRow {
     /// A cell already encoded by ``encodedText(_:format:)`` (cached per symbol).
     func encoded(_ cell: [UInt8]) {
         separate()
-        if cell.isEmpty && format == .jsonl { bytes += Array("null".utf8) } else { bytes += cell }
+        if cell.isEmpty && format == .jsonl { bytes += Self.null } else { bytes += cell }
     }
+
+    private static let null = Array("null".utf8)
 
     /// An empty cell (null in JSON).
     func null() {
         separate()
-        if format == .jsonl { bytes += Array("null".utf8) }
+        if format == .jsonl { bytes += Self.null }
     }
 
     /// ASCII text that needs no escaping (a name of hotline's, a day): a string in JSON.
@@ -150,7 +152,8 @@ final class ExportRow {
     func integer<T: BinaryInteger>(_ value: T?) {
         guard let value else { return null() }
         separate()
-        bytes += String(value).utf8
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        Self.digits(Int(value.magnitude), width: 1, into: &bytes)
     }
 
     /// Milliseconds as seconds with three decimals (`12.345`).
@@ -159,7 +162,7 @@ final class ExportRow {
         separate()
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = value.magnitude
-        bytes += String(magnitude / 1000).utf8
+        Self.digits(Int(magnitude / 1000), width: 1, into: &bytes)
         bytes.append(UInt8(ascii: "."))
         Self.digits(Int(magnitude % 1000), width: 3, into: &bytes)
     }
@@ -211,15 +214,18 @@ final class ExportRow {
         digits(date.day, width: 2, into: &bytes)
     }
 
+    /// `value` (non-negative) in decimal, zero-padded to `width`, without allocating.
     private static func digits(_ value: Int, width: Int, into bytes: inout [UInt8]) {
-        var v = value
-        var buffer: [UInt8] = []
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
-        } while v > 0
-        if buffer.count < width { bytes += repeatElement(UInt8(ascii: "0"), count: width - buffer.count) }
-        bytes += buffer.reversed()
+        var divisor = 1
+        var count = 1
+        while count < width || value / divisor >= 10 {
+            divisor *= 10
+            count += 1
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// Input text as one cell: CSV neutralised and escaped; a JSON string. Empty text is an empty cell.
