@@ -139,6 +139,19 @@ struct ExportCommandTests {
         }
     }
 
+    @Test func partsClosedAndReopenedHoldTheSameRows() throws {
+        let inputs = [fixtures + "/calls-small.csv", fixtures + "/Master.csv"]
+        let (all, _) = try export(inputs)
+        // Master.csv's call falls on the 16th again after the 17th's rows: with one part open, the 16th is closed
+        // for the 17th and reopened as a second gzip member.
+        let (one, run) = try export(inputs, ["--open-parts", "1", "--threads", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(files(under: one) == files(under: all))
+        for name in files(under: all) where name.hasSuffix(".gz") {
+            #expect(try gunzip(one + "/" + name) == gunzip(all + "/" + name), "\(name)")
+        }
+    }
+
     @Test func theRejectsFileListsABadRowWithFileLineAndField() throws {
         let (out, run) = try export([fixtures + "/calls-small.csv"], ["--strict"])
         #expect(run.status == 3)

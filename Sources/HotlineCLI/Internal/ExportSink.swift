@@ -21,6 +21,8 @@ final class ExportSink: IngestSink {
         var settings: MetricSettings
         /// The days, queues and categories kept (an empty set keeps all).
         var query: CallQuery
+        /// Day partitions of a table open at once (``ExportTableWriter/openLimit``).
+        var openParts = 64
     }
 
     private let options: Options
@@ -53,7 +55,8 @@ final class ExportSink: IngestSink {
         self.files = files
         func table(_ name: String, _ columns: [ExportColumn], partitioned: Bool = true) -> ExportTableWriter {
             ExportTableWriter(
-                folder: options.folder, name: name, columns: columns, format: options.format, partitioned: partitioned)
+                folder: options.folder, name: name, columns: columns, format: options.format, partitioned: partitioned,
+                openLimit: options.openParts)
         }
         calls = table("calls", ExportSchema.calls)
         tickets = table("tickets", ExportSchema.tickets)

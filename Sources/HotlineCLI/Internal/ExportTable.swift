@@ -270,14 +270,25 @@ final class ExportTableWriter {
     private let format: ExportFormat
     private let partitioned: Bool
     private var parts: [Int: Part] = [:]
+    /// Parts open at once (a deflate stream and a file descriptor each); past this the one written least
+    /// recently ends its gzip member and is closed until its day comes again (docs/EXPORT.md, "Layout").
+    let openLimit: Int
+    private var openCount = 0
+    private var clock = 0
 
     private final class Part {
         let writer: GzipFileWriter
         var pending: [UInt8] = []
+        var isOpen = true
+        var lastUse = 0
         init(writer: GzipFileWriter) { self.writer = writer }
     }
 
-    init(folder: String, name: String, columns: [ExportColumn], format: ExportFormat, partitioned: Bool) {
+    init(
+        folder: String, name: String, columns: [ExportColumn], format: ExportFormat, partitioned: Bool,
+        openLimit: Int = 64
+    ) {
+        self.openLimit = max(1, openLimit)
         self.folder = folder
         self.name = name
         self.columns = columns
@@ -296,6 +307,13 @@ final class ExportTableWriter {
     func add(_ row: [UInt8], day: Int) throws {
         let key = partitioned ? day : 0
         let part = try parts[key] ?? open(key)
+        clock += 1
+        part.lastUse = clock
+        if !part.isOpen {
+            try makeRoom()
+            part.isOpen = true
+            openCount += 1
+        }
         part.pending += row
         if part.pending.count >= 1 << 16 {
             try part.writer.write(part.pending)
@@ -303,8 +321,22 @@ final class ExportTableWriter {
         }
     }
 
+    /// Closes the part written least recently when as many as ``openLimit`` are open.
+    private func makeRoom() throws {
+        guard openCount >= openLimit,
+            let oldest = parts.values.filter(\.isOpen).min(by: { $0.lastUse < $1.lastUse })
+        else { return }
+        try oldest.writer.write(oldest.pending)
+        oldest.pending.removeAll()
+        try oldest.writer.suspend()
+        oldest.isOpen = false
+        openCount -= 1
+    }
+
     private func open(_ key: Int) throws -> Part {
+        try makeRoom()
         let part = Part(writer: try GzipFileWriter(path: path(day: key)))
+        openCount += 1
         if format == .csv { part.pending = ExportRow.header(columns) }
         parts[key] = part
         return part

@@ -43,6 +43,10 @@ extension HotlineCommand {
         @Option(help: ArgumentHelp("Block size for parallel parsing (testing).", visibility: .hidden))
         var parallelBlockBytes: Int?
 
+        /// For tests: keep this few day partitions open per table (more are closed and reopened as new gzip members).
+        @Option(help: ArgumentHelp("Day partitions open at once per table (testing).", visibility: .hidden))
+        var openParts: Int = 64
+
         func validate() throws {
             try input.requireInputs("export")
             guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
@@ -88,7 +92,7 @@ extension HotlineCommand {
                 options: ExportSink.Options(
                     folder: out, format: jsonl ? .jsonl : .csv, showCallers: input.showCallers,
                     calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
-                    settings: settings, query: filter.query(over: period)),
+                    settings: settings, query: filter.query(over: period), openParts: max(1, openParts)),
                 context: context, files: resolution.files)
             var summaries = CallPipeline.unreadable(resolution, logger: logger)
             summaries += ingest.read(resolution.files, into: sink)
