@@ -60,7 +60,7 @@ let package = Package(
             name: "HotlineCLI",
             dependencies: [
                 "HotlineModel", "HotlineIngest", "HotlineMetrics", "HotlineReport", "HotlineSamples", "HotlineConfig",
-                "HotlineStore",
+                "HotlineStore", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

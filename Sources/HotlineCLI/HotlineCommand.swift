@@ -8,7 +8,9 @@ public struct HotlineCommand: ParsableCommand {
         abstract:
             "Call-center operations reports from call logs and ticket exports: queue load, service level, abandonment, waits, handle time, resolution times, SLA, satisfaction.",
         version: "0.1.0",
-        subcommands: [Report.self, Nightly.self, Check.self, Staffing.self, Callbacks.self, Samples.self]
+        subcommands: [
+            Report.self, Nightly.self, Check.self, Staffing.self, Callbacks.self, Export.self, Samples.self,
+        ]
     )
 
     public init() {}

@@ -37,7 +37,7 @@ import Testing
     @Test func aTypoOfACommandSuggestsTheNearest() {
         #expect(
             HotlineCommand.unknownSubcommand(in: ["reprt", "samples"])
-                == "unknown command 'reprt': did you mean 'report'? (commands: report, nightly, check, staffing, callbacks, samples)"
+                == "unknown command 'reprt': did you mean 'report'? (commands: report, nightly, check, staffing, callbacks, export, samples)"
         )
         #expect(HotlineCommand.unknownSubcommand(in: ["stafing"])?.contains("did you mean 'staffing'?") == true)
         #expect(HotlineCommand.unknownSubcommand(in: ["frobnicate"])?.contains("did you mean") == false)

@@ -113,6 +113,22 @@ final class OutputFile {
         finished = true
     }
 
+    /// Closes the temporary file for a while (an export with more parts open than it keeps), to be opened again
+    /// by ``resume()`` and written on at its end. Only for a regular file written through a temporary file.
+    func suspend() throws {
+        guard temporary != nil, fd >= 0 else { return }
+        let closed = close(fd)
+        fd = -1
+        guard closed == 0 else { throw failure(Self.errnoText()) }
+    }
+
+    /// Opens the temporary file ``suspend()`` closed, to write on at its end.
+    func resume() throws {
+        guard let temporary, fd < 0, !finished else { return }
+        fd = open(temporary, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(Self.errnoText()) }
+    }
+
     /// Gives up: closes the output and removes the temporary file (the target is left as it was).
     func discard() {
         if fd > 2 { close(fd) }

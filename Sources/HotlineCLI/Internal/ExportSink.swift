@@ -1,0 +1,279 @@
+import HotlineIngest
+import HotlineMetrics
+import HotlineModel
+
+/// Where `hotline export` sends what ingest reads: every call, ticket and agent event as a row of its table,
+/// partitioned by local day, and every reject as a row of the rejects table (docs/EXPORT.md). Rows go out in the
+/// order ingest gives them, which is the reading order whatever the number of threads, so the files are the same
+/// bytes for the same inputs.
+///
+/// A sink cannot throw: the first write failure is kept in ``failure`` and writing stops; the command reports it.
+final class ExportSink: IngestSink {
+    /// What the export writes and how.
+    struct Options {
+        var folder: String
+        var format: ExportFormat = .csv
+        /// The caller as the input gives it instead of a hash of it.
+        var showCallers = false
+        /// The zone and interval length of `local_day` and `local_interval`.
+        var calendar: LocalCalendar
+        /// Service-level thresholds (`sl_threshold_s`).
+        var settings: MetricSettings
+        /// The days, queues and categories kept (an empty set keeps all).
+        var query: CallQuery
+        /// Day partitions of a table open at once (``ExportTableWriter/openLimit``).
+        var openParts = 64
+    }
+
+    private let options: Options
+    private let symbols: SymbolTable
+    private let context: ReadContext
+    /// The run's input files: a record's `location.file` indexes them.
+    private let files: [String]
+    private let calls: ExportTableWriter
+    private let tickets: ExportTableWriter
+    private let agentEvents: ExportTableWriter
+    private let rejects: ExportTableWriter
+    private let callRow: ExportRow
+    private let ticketRow: ExportRow
+    private let eventRow: ExportRow
+    private let rejectRow: ExportRow
+    /// Encoded cells of interned text (queues, agents, labels, paths), by symbol number: each is escaped once.
+    private var symbolCells: [[UInt8]?] = []
+    private var fileCells: [[UInt8]] = []
+    /// Thresholds in seconds by queue symbol and category (-1: not looked up yet).
+    private var thresholds: [Int] = []
+    private let fromDay: Int?
+    private let toDay: Int?
+    private(set) var failure: Error?
+    private(set) var written = (calls: 0, tickets: 0, agentEvents: 0, rejects: 0)
+
+    init(options: Options, context: ReadContext, files: [String]) {
+        self.options = options
+        self.symbols = context.symbols
+        self.context = context
+        self.files = files
+        func table(_ name: String, _ columns: [ExportColumn], partitioned: Bool = true) -> ExportTableWriter {
+            ExportTableWriter(
+                folder: options.folder, name: name, columns: columns, format: options.format, partitioned: partitioned,
+                openLimit: options.openParts)
+        }
+        calls = table("calls", ExportSchema.calls)
+        tickets = table("tickets", ExportSchema.tickets)
+        agentEvents = table("agent_events", ExportSchema.agentEvents)
+        rejects = table("rejects", ExportSchema.rejects, partitioned: false)
+        callRow = ExportRow(format: options.format, columns: ExportSchema.calls)
+        ticketRow = ExportRow(format: options.format, columns: ExportSchema.tickets)
+        eventRow = ExportRow(format: options.format, columns: ExportSchema.agentEvents)
+        rejectRow = ExportRow(format: options.format, columns: ExportSchema.rejects)
+        fileCells = files.map { ExportRow.encodedText($0, format: options.format) }
+        fromDay = options.query.from?.dayNumber
+        toDay = options.query.to?.dayNumber
+    }
+
+    /// Whether a local day is in the period asked for.
+    private func inPeriod(_ day: Int) -> Bool { day >= (fromDay ?? .min) && day <= (toDay ?? .max) }
+
+    func call(_ call: CallRecord) {
+        guard failure == nil else { return }
+        let stamp = options.calendar.stamp(call.enqueuedAt)
+        let day = Int(stamp.day)
+        guard inPeriod(day) else { return }
+        if !options.query.categories.isEmpty && !options.query.categories.contains(call.category) { return }
+        if !options.query.queues.isEmpty && !options.query.queues.contains(symbols[call.queue]) { return }
+        let row = callRow
+        row.begin()
+        if call.callKey == 0 { row.null() } else { row.word(Self.hex(call.callKey)) }
+        row.word(Self.name(of: call.direction))
+        row.encoded(cell(call.queue))
+        row.word(call.category.name)
+        row.encoded(cell(call.subcategory))
+        row.encoded(cell(call.agent))
+        if let caller = call.caller {
+            row.text(options.showCallers ? context.callerText(caller) : callerKey(caller))
+        } else {
+            row.null()
+        }
+        row.time(call.enqueuedAt)
+        row.time(call.answeredAt)
+        row.time(call.endedAt)
+        row.localDay(day)
+        let interval = Int(options.calendar.intervalSeconds)
+        row.clock(Int(stamp.secondOfDay) / interval * interval)
+        row.seconds(call.wait)
+        row.seconds(call.talk)
+        row.seconds(call.hold)
+        row.seconds(call.wrap)
+        row.word(call.outcome.name)
+        row.integer(call.outcome.endsInIVR ? nil : threshold(of: call))
+        row.encoded(cell(call.ivrPath))
+        row.seconds(call.ivrTime)
+        if let ivrCategory = call.ivrCategory { row.word(ivrCategory.name) } else { row.null() }
+        row.integer(call.csat)
+        row.integer(call.nps)
+        row.encoded(fileCell(call.location.file))
+        row.integer(call.location.line)
+        row.end()
+        add(row.bytes, day: day, to: calls)
+        written.calls += 1
+    }
+
+    func ticket(_ ticket: TicketRecord) {
+        guard failure == nil else { return }
+        let day = Int(options.calendar.stamp(ticket.createdAt).day)
+        guard inPeriod(day) else { return }
+        if !options.query.categories.isEmpty && !options.query.categories.contains(ticket.category) { return }
+        let row = ticketRow
+        row.begin()
+        row.text(ticket.id)
+        row.word(ticket.status.name)
+        row.word(ticket.priority.name)
+        row.word(ticket.category.name)
+        row.encoded(cell(ticket.subcategory))
+        row.encoded(cell(ticket.channel))
+        row.encoded(cell(ticket.group))
+        row.encoded(cell(ticket.assignee))
+        row.time(ticket.createdAt)
+        row.time(ticket.firstReplyAt)
+        row.time(ticket.solvedAt)
+        row.integer(ticket.reopens)
+        switch ticket.satisfaction {
+        case .good: row.word("good")
+        case .bad: row.word("bad")
+        case .score(let score): row.word(String(score))
+        case nil: row.null()
+        }
+        if ticket.callKey == 0 { row.null() } else { row.word(Self.hex(ticket.callKey)) }
+        if let requester = ticket.requester {
+            row.text(options.showCallers ? context.callerText(requester) : callerKey(requester))
+        } else {
+            row.null()
+        }
+        row.localDay(day)
+        row.encoded(fileCell(ticket.location.file))
+        row.integer(ticket.location.line)
+        row.end()
+        add(row.bytes, day: day, to: tickets)
+        written.tickets += 1
+    }
+
+    func agentEvent(_ event: AgentEvent) {
+        guard failure == nil else { return }
+        let day = Int(options.calendar.stamp(event.time).day)
+        guard inPeriod(day) else { return }
+        let row = eventRow
+        row.begin()
+        row.encoded(cell(event.agent))
+        switch event.kind {
+        case .login: row.word("login")
+        case .logoff: row.word("logoff")
+        case .pause: row.word("pause")
+        case .unpause: row.word("unpause")
+        case .ringNoAnswer: row.word("ring_no_answer")
+        }
+        row.time(event.time)
+        if case .pause(let reason) = event.kind { row.encoded(cell(reason)) } else { row.null() }
+        row.localDay(day)
+        row.end()
+        add(row.bytes, day: day, to: agentEvents)
+        written.agentEvents += 1
+    }
+
+    func reject(_ reject: Reject) {
+        guard failure == nil else { return }
+        let row = rejectRow
+        row.begin()
+        row.text(reject.file)
+        row.integer(reject.line)
+        row.text(reject.field)
+        row.text(reject.kind.rawValue)
+        row.text(reject.detail)
+        row.end()
+        add(row.bytes, day: 0, to: rejects)
+        written.rejects += 1
+    }
+
+    /// Puts every file in place, or (after a failure) removes every temporary file; throws the first failure.
+    func finish() throws {
+        let tables = [calls, tickets, agentEvents, rejects]
+        if let failure {
+            for table in tables { table.discard() }
+            throw failure
+        }
+        for table in tables {
+            do {
+                try table.commit()
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func add(_ row: [UInt8], day: Int, to table: ExportTableWriter) {
+        do {
+            try table.add(row, day: day)
+        } catch {
+            failure = error
+        }
+    }
+
+    /// The encoded cell of an interned text, escaped once per symbol.
+    private func cell(_ symbol: Symbol) -> [UInt8] {
+        let i = Int(symbol.rawValue)
+        if i >= symbolCells.count { symbolCells += Array(repeating: nil, count: i + 1 - symbolCells.count) }
+        if let cached = symbolCells[i] { return cached }
+        let encoded = symbol.isNone ? [] : ExportRow.encodedText(symbols[symbol], format: options.format)
+        symbolCells[i] = encoded
+        return encoded
+    }
+
+    private func fileCell(_ index: Int32) -> [UInt8] {
+        Int(index) < fileCells.count && index >= 0 ? fileCells[Int(index)] : []
+    }
+
+    /// The service-level threshold of the call in seconds: its queue's, else its category's, else the default
+    /// (``ServiceTargets``, as ``CallAggregator`` holds calls to it).
+    private func threshold(of call: CallRecord) -> Int {
+        let categories = CallCategory.allCases.count
+        let i = Int(call.queue.rawValue) * categories + Int(call.category.rawValue)
+        if i >= thresholds.count {
+            thresholds += Array(repeating: -1, count: (Int(call.queue.rawValue) + 1) * categories - thresholds.count)
+        }
+        if thresholds[i] < 0 {
+            thresholds[i] =
+                options.settings.targets.target(
+                    default: options.settings.defaultTarget, queue: symbols[call.queue], category: call.category
+                ).thresholdSeconds
+        }
+        return thresholds[i]
+    }
+
+    /// The caller as exported by default: 16 hex digits of a 64-bit hash of the normalised caller text (the same
+    /// caller gives the same key in every run), never the number itself.
+    func callerKey(_ caller: CallerKey) -> String { Self.callerKey(text: context.callerText(caller)) }
+
+    /// FNV-1a 64 over the caller's UTF-8, finished with a SplitMix64 mix so that close numbers give unrelated keys.
+    static func callerKey(text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        return hex(hash)
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func name(of direction: CallDirection) -> String {
+        switch direction {
+        case .inbound: "inbound"
+        case .outbound: "outbound"
+        case .internal: "internal"
+        }
+    }
+}
