@@ -160,7 +160,7 @@ extension InputIngest {
             var info = stat()
             guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
             var summary = InputSummary(path: path)
-            return (try? open(path, index: 0, summary: &summary, observe: nil))?.format.isTickets == true
+            return (try? probe(path, summary: &summary, observe: nil))?.format.isTickets == true
         }
     }
 }

@@ -210,10 +210,53 @@ public final class InputIngest {
         _ path: String, index: Int32, summary: inout InputSummary, observe: ((Int) -> Void)?
     ) throws -> OpenedInput {
         let display = path == "-" ? "<stdin>" : path
+        let probe = try self.probe(path, summary: &summary, observe: observe)
+        let bomLength = probe.bomLength
+        var stream: ByteSource = PrefixedByteSource(prefix: probe.sample, skipping: bomLength, then: probe.file)
+        if let name = probe.encoding.iconvName {
+            stream = try Transcoder(source: stream, from: name, path: display)
+        }
+        var input = OpenedInput(
+            path: path, display: display, index: index, format: probe.format, stream: stream, head: probe.head,
+            gzip: probe.gzip)
+        if probe.format == .callsCSV {
+            // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
+            // with a small buffer, as the blocks are read apart.
+            let cut =
+                options.threads > 1 && probe.encoding.iconvName == nil && probe.gzip == nil
+                && probe.opened.size != nil
+            var limits = context.limits
+            if cut { limits.chunkBytes = min(limits.chunkBytes, 1 << 14) }
+            let csv = CSVReader(source: stream, limits: limits)
+            let header = try Self.callsCSVHeader(
+                csv, path: display, summary: &summary, mapping: context.mappings.callsColumns)
+            input.callsCSV = (csv, header)
+            if cut {
+                input.blocks = BlockReading.ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine)
+            }
+        }
+        return input
+    }
+
+    /// The start of a file, read once: inflated when gzip, its encoding, the decoded head and the format.
+    struct Probe {
+        var opened: FileByteSource
+        /// What the records are read from after the sample: the file, or its inflated bytes.
+        var file: ByteSource
+        var sample: [UInt8]
+        var gzip: GzipByteSource?
+        var encoding: TextEncoding
+        var bomLength: Int
+        var head: String
+        var format: InputFormat
+    }
+
+    /// Reads the start of `path` and recognises it; the summary gets the encoding and the notes so far.
+    func probe(_ path: String, summary: inout InputSummary, observe: ((Int) -> Void)?) throws -> Probe {
+        let display = path == "-" ? "<stdin>" : path
         let opened = try FileByteSource(path: path)
         var file: ByteSource = observe.map { CountingByteSource(opened, observe: $0) } ?? opened
         var sample = try Self.readSample(file)
-        var compressed = false
         var gzip: GzipByteSource?
         if GzipByteSource.isGzip(sample) {
             // Compressed (a rotated log): everything after this reads the inflated bytes.
@@ -223,7 +266,6 @@ public final class InputIngest {
             file = inflating
             sample = try Self.readSample(file)
             summary.notes.append("gzip-compressed")
-            compressed = true
         }
         guard !sample.isEmpty else { throw IngestError.empty(path: display) }
         let encoding: TextEncoding
@@ -239,28 +281,12 @@ public final class InputIngest {
                 "bytes that are not valid UTF-8 (nor Chinese GB18030): records with them in a field the figures use are rejected"
             )
         }
-        var stream: ByteSource = PrefixedByteSource(prefix: sample, skipping: bomLength, then: file)
-        if let name = encoding.iconvName { stream = try Transcoder(source: stream, from: name, path: display) }
         let head = try Self.decodedHead(sample, encoding: encoding, bomLength: bomLength, path: display)
         let format = try recognise(path, display: display, head: head, sample: sample)
         summary.format = format
-        var input = OpenedInput(
-            path: path, display: display, index: index, format: format, stream: stream, head: head, gzip: gzip)
-        if format == .callsCSV {
-            // A plain UTF-8 file on disk can be cut into blocks for several threads; its header is then read
-            // with a small buffer, as the blocks are read apart.
-            let cut = options.threads > 1 && encoding.iconvName == nil && !compressed && opened.size != nil
-            var limits = context.limits
-            if cut { limits.chunkBytes = min(limits.chunkBytes, 1 << 14) }
-            let csv = CSVReader(source: stream, limits: limits)
-            let header = try Self.callsCSVHeader(
-                csv, path: display, summary: &summary, mapping: context.mappings.callsColumns)
-            input.callsCSV = (csv, header)
-            if cut {
-                input.blocks = BlockReading.ParallelRead(path: path, offset: bomLength + csv.offset, line: csv.nextLine)
-            }
-        }
-        return input
+        return Probe(
+            opened: opened, file: file, sample: sample, gzip: gzip, encoding: encoding, bomLength: bomLength,
+            head: head, format: format)
     }
 
     /// The format of a file: the one forced or configured for it, or what its start looks like.

@@ -41,17 +41,29 @@ public struct JourneyLinker {
         var escalated = [Bool](repeating: false, count: calls.count)
         for case let call? in links { escalated[call] = true }
 
+        // Counted under symbol numbers and named once at the end: a String per answered call was most of the
+        // linking's time.
+        typealias Breakdown = JourneyAccumulator.Breakdown
+        var counts: [Breakdown: [UInt64: JourneyAccumulator.Escalations]] = [:]
         for (i, call) in calls.enumerated() where call.selected && inPeriod(call.day) {
             journey.offered += 1
             guard call.answered else { continue }
-            var names: [JourneyAccumulator.Breakdown: String] = [
-                .category: call.category.name,
-                .subcategory: call.category.name + "/" + symbols[call.subcategory],
-                .queue: symbols[call.queue],
-                .agent: symbols[call.agent],
-            ]
-            if !call.ivrPath.isNone { names[.ivrPath] = symbols[call.ivrPath] }
-            journey.addAnswered(escalated: escalated[i], names: names)
+            let add = JourneyAccumulator.Escalations(answered: 1, escalated: escalated[i] ? 1 : 0)
+            journey.total.merge(add)
+            let category = UInt64(call.category.rawValue)
+            counts[.category, default: [:]][category, default: .init()].merge(add)
+            counts[.subcategory, default: [:]][category << 32 | UInt64(call.subcategory.rawValue), default: .init()]
+                .merge(add)
+            counts[.queue, default: [:]][UInt64(call.queue.rawValue), default: .init()].merge(add)
+            counts[.agent, default: [:]][UInt64(call.agent.rawValue), default: .init()].merge(add)
+            if !call.ivrPath.isNone {
+                counts[.ivrPath, default: [:]][UInt64(call.ivrPath.rawValue), default: .init()].merge(add)
+            }
+        }
+        for (breakdown, byKey) in counts {
+            for (key, n) in byKey {
+                journey.by[breakdown, default: [:]][name(of: key, in: breakdown), default: .init()].merge(n)
+            }
         }
         for (t, ticket) in tickets.enumerated() {
             guard let c = links[t], calls[c].selected, let solved = ticket.solvedAt, let day = ticket.solvedDay,
@@ -62,6 +74,18 @@ public struct JourneyLinker {
         }
         countChasers(calls: calls, tickets: tickets, links: links, into: &journey)
         return journey
+    }
+
+    /// The name a breakdown's key stands for: a category (its raw value), `category/subcategory` (the category's
+    /// raw value above the subcategory's symbol number), a queue, agent or path (a symbol number).
+    private func name(of key: UInt64, in breakdown: JourneyAccumulator.Breakdown) -> String {
+        func category(_ raw: UInt64) -> String { CallCategory(rawValue: UInt8(truncatingIfNeeded: raw))?.name ?? "" }
+        let symbol = symbols[Symbol(rawValue: UInt32(truncatingIfNeeded: key))]
+        switch breakdown {
+        case .category: return category(key)
+        case .subcategory: return category(key >> 32) + "/" + symbol
+        case .queue, .agent, .ivrPath: return symbol
+        }
     }
 
     /// The call each ticket links to, by index; counts the tickets of the period and how they linked.
