@@ -51,6 +51,8 @@ public struct CallAggregates: Sendable {
     public var peakByDay: [Int32: Int]
     /// Per local day, the peak of each wall-clock slot (what the nightly store keeps).
     public var peakByDaySlot: [Int32: [Int]] = [:]
+    /// Per local day, how many calls wait second by second, when the query keeps it.
+    public var waitingByDay: [Int32: WaitingTimeline] = [:]
     public var firstDay: Int32?
     public var lastDay: Int32?
     /// Answered calls that ended after this instant may still become repeats with data not yet read.

@@ -292,7 +292,9 @@ public final class CallAggregator {
                 agentsByWeekdaySlot[CivilDate.weekday(ofDayNumber: Int(dayKeys[dayIndex]))][slot] += 1
             }
         }
-        var peaks = peak.peaks(calendar: calendar, slotsPerDay: slotsPerDay)
+        var peaks = peak.peaks(
+            calendar: calendar, slotsPerDay: slotsPerDay,
+            timelineDays: query.keepsWaitingTimelines && fromDay <= toDay ? Int32(fromDay)...Int32(toDay) : nil)
         // Only the period's days: the day before was swept for its calls still waiting after midnight.
         peaks.byDaySlot = peaks.byDaySlot.filter { Int($0.key) >= fromDay && Int($0.key) <= toDay }
         peaks.byDay = peaks.byDay.filter { Int($0.key) >= fromDay && Int($0.key) <= toDay }
@@ -315,6 +317,7 @@ public final class CallAggregator {
             ivr.paths[Symbol(rawValue: UInt32(i))] = counts
         }
         aggregates.ivr = ivr.rekeyed { symbols[$0] }
+        aggregates.waitingByDay = peaks.timelines
         return aggregates
     }
 

@@ -30,6 +30,9 @@ public struct CallQuery: Sendable, Equatable {
     /// Ticket dimensions set apart from the calls' (the nightly store's day snapshots); nil: from ``dimensions``.
     public var ticketDimensionsOverride: [Dimension]?
 
+    /// Whether the aggregates keep each day's waiting timeline (the nightly store's day snapshots).
+    public var keepsWaitingTimelines = false
+
     /// The dimensions of the tickets table: those of ``dimensions`` that tickets have (`agent` meaning the
     /// assignee), else `date`.
     public var ticketDimensions: [Dimension] {

@@ -14,6 +14,8 @@ public struct DaySnapshot: Sendable, Equatable {
     public var agents: [AgentRow] = []
     public var agentsBySlot: [Int] = []
     public var peaks: [Int] = []
+    /// How many calls wait second by second (format 4 on): what the peaks of several sites merge from.
+    public var waiting: WaitingTimeline?
     /// The latest enqueue time of the data the snapshot was made from (for provisional repeats).
     public var latestEnqueue: Int64?
     public var tickets: [TicketRow] = []
@@ -101,6 +103,7 @@ public struct DaySnapshot: Sendable, Equatable {
         }.sorted { $0.name < $1.name }
         agentsBySlot = a.agentDaysBySlot
         peaks = a.peakByDaySlot[day] ?? []
+        waiting = a.query.keepsWaitingTimelines ? a.waitingByDay[day] ?? WaitingTimeline() : nil
         latestEnqueue = a.repeatsProvisionalAfter.map { $0.milliseconds + a.settings.repeatWindowMillis }
         ivr = a.ivr
         if let t {
@@ -133,7 +136,7 @@ public struct DaySnapshot: Sendable, Equatable {
 
 extension DaySnapshot {
     /// 2 added the IVR counts at the end, 3 the journey after them; older snapshots read with none.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     /// The snapshot as bytes for the store.
     public func encoded() -> [UInt8] {
@@ -184,6 +187,8 @@ extension DaySnapshot {
         w.int(ticketsSolvedWithoutTime)
         ivr.write(to: &w)
         journey.write(to: &w)
+        w.uint(waiting == nil ? 0 : 1)
+        waiting?.write(to: &w)
         return w.bytes
     }
 
@@ -238,6 +243,7 @@ extension DaySnapshot {
             ticketsSolvedWithoutTime = try r.int()
             if version >= 2 { ivr = try IVRAccumulator<String>.read(from: &r) }
             if version >= 3 { journey = try JourneyAccumulator.read(from: &r) }
+            if version >= 4, try r.uint() == 1 { waiting = try WaitingTimeline.read(from: &r) }
         } catch is BinaryReader.Malformed {
             throw UnreadableSnapshot()
         }

@@ -37,12 +37,15 @@ public struct Report: Sendable, Encodable {
     public var serviceLevelByDay: [DaySlots] = []
     /// A filter or period that matched no call, naming what exists.
     public var warnings: [String] = []
+    /// The sites merged into a report from several nightly stores, as named on the command line; empty otherwise.
+    public var sites: [String] = []
     /// Links to the reports around this one (the nightly job's daily reports); nil for an ad-hoc report.
     public var navigation: ReportNavigation?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case period, thresholds, filters, warnings, exceptions, serviceLevelByDay = "service_level_by_day", headline,
+        case period, thresholds, filters, sites, warnings, exceptions, serviceLevelByDay = "service_level_by_day",
+            headline,
             totals, intervals, days, heatmap, categories,
             queues,
             agents, staffing, staffingByWeekday = "staffing_by_weekday"
@@ -56,6 +59,8 @@ public struct Report: Sendable, Encodable {
         try c.encode(period, forKey: .period)
         try c.encode(thresholds, forKey: .thresholds)
         try c.encode(filters, forKey: .filters)
+        // Only for a merge of sites, so every other report keeps its shape.
+        if !sites.isEmpty { try c.encode(sites, forKey: .sites) }
         try c.encode(warnings, forKey: .warnings)
         try c.encode(exceptions, forKey: .exceptions)
         try c.encode(serviceLevelByDay, forKey: .serviceLevelByDay)

@@ -92,6 +92,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         if !r.filters.queues.isEmpty && r.tickets != nil {
             w.element("p", s.ticketsNotFilteredByQueue, class: "meta")
         }
+        if !r.sites.isEmpty { w.element("p", s.sites(r.sites), class: "meta") }
         for warning in r.warnings { w.element("p", s.warning(warning), class: "meta") }
         let q = r.dataQuality
         w.element("p", s.htmlInputs(q.inputs.count, q.records, q.accepted, q.rejected, q.filesFailed), class: "meta")

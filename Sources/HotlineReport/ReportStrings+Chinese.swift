@@ -80,6 +80,7 @@ extension ReportStrings {
             return "仅统计\(parts.joined(separator: "；"))。"
         },
         ticketsNotFilteredByQueue: "工单不按队列筛选：工单导出不含队列。",
+        sites: { "合并站点：\($0.joined(separator: "、"))。重复来电及来电与工单的关联只在各站点内计算。" },
         warning: { "注意：" + $0 + "。" },
         textInputs: { files, records, accepted, rejected, failed in
             "输入：\(DisplayFormat.count(files)) 个文件，\(DisplayFormat.count(records)) 条记录："

@@ -76,6 +76,10 @@ extension ReportStrings {
             return "Only \(parts.joined(separator: "; "))."
         },
         ticketsNotFilteredByQueue: "Tickets are not filtered by queue: a ticket export names no queue.",
+        sites: {
+            "Sites merged: \($0.joined(separator: ", ")). A caller's repeat calls, and the calls a ticket is linked to, "
+                + "count within each site."
+        },
         warning: { "Note: " + $0 + "." },
         textInputs: { files, records, accepted, rejected, failed in
             "Inputs: \(DisplayFormat.count(files, "file")), \(DisplayFormat.count(records, "record")): "

@@ -76,6 +76,8 @@ public struct ReportStrings: Sendable {
     /// The filters: queues, categories (either may be empty).
     public var filters: @Sendable ([String], [String]) -> String
     public var ticketsNotFilteredByQueue: String
+    /// The sites (nightly stores) merged into the report, and what counts only within each.
+    public var sites: @Sendable ([String]) -> String
     /// A warning of the report builder (English from the metrics stage).
     public var warning: @Sendable (String) -> String
     /// Text: files, records, accepted, rejected, unreadable files.

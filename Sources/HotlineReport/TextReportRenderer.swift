@@ -77,6 +77,7 @@ public struct TextReportRenderer: ReportRenderer {
                 out.write(fitted(s.ticketsNotFilteredByQueue))
             }
         }
+        if !r.sites.isEmpty { out.write(fitted(s.sites(r.sites.map(TerminalText.sanitized)))) }
         for warning in r.warnings { out.write(fitted(s.warning(TerminalText.sanitized(warning)))) }
         let q = r.dataQuality
         out.write(fitted(s.textInputs(q.inputs.count, q.records, q.accepted, q.rejected, q.filesFailed)))

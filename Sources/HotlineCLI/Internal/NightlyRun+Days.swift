@@ -85,6 +85,7 @@ extension NightlyRun {
         query.to = query.from
         query.dimensions = DaySnapshot.callDimensions
         query.ticketDimensionsOverride = DaySnapshot.ticketDimensions
+        query.keepsWaitingTimelines = true
         var pipeline = self.pipeline(files: files, overrides: overrides, query: query)
         pipeline.journeyByCallDay = true
         let pass = pipeline.pass()

@@ -70,7 +70,8 @@ extension NightlyRun {
         query.from = job.from
         query.to = job.to
         var report = try StoreReport(
-            store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone,
+            stores: [(store.path, store)], settings: settings, ticketSettings: TicketSettings(config), query: query,
+            zone: zone,
             exceptionSettings: ExceptionSettings(config)
         ).build()
         if job.folder == "daily" {

@@ -6,8 +6,11 @@ import HotlineStore
 
 /// A report over any period from the nightly store: the days' snapshots merged, the files that touched the
 /// period in data quality. No input is read.
+///
+/// Several stores (one per site of a group of hotlines, built with the same settings) give one report: each day
+/// of every site merged into one (`DaySnapshot.mergingSites`), then the days as for one store.
 struct StoreReport {
-    var store: Store
+    var stores: [(label: String, store: Store)]
     var settings: MetricSettings
     var ticketSettings: TicketSettings
     var query: CallQuery
@@ -26,9 +29,12 @@ struct StoreReport {
     func build() throws -> Report {
         let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
         var q = query
-        if q.from == nil || q.to == nil, let stored = try store.storedDays() {
-            q.from = q.from ?? CivilDate(dayNumber: Int(stored.lowerBound))
-            q.to = q.to ?? CivilDate(dayNumber: Int(stored.upperBound))
+        let storedDays = try stores.compactMap { try $0.store.storedDays() }
+        if q.from == nil || q.to == nil, let lo = storedDays.map(\.lowerBound).min(),
+            let hi = storedDays.map(\.upperBound).max()
+        {
+            q.from = q.from ?? CivilDate(dayNumber: Int(lo))
+            q.to = q.to ?? CivilDate(dayNumber: Int(hi))
         }
         let symbols = SymbolTable()
         guard let from = q.from, let to = q.to, from <= to else {
@@ -38,38 +44,65 @@ struct StoreReport {
                 aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
             ).build()
         }
-        // The period and the one before in full (a one-day report's is the same weekday a week before); for one
-        // day also the four weeks before it, the usual its exceptions compare with (a longer period takes its usual
-        // from its own days and the period before: eight more weeks for each week- and month-to-date report made
-        // a night five times slower); earlier days only for their tickets (the backlog counts tickets from before
-        // the period); whether repeat calls are still provisional depends on all the data stored. Days stream
-        // through one at a time.
-        let usualFrom = from == to ? from.dayNumber - ExceptionSettings.usualDays : from.dayNumber
+        // The period and the one before in full (a one-day report's is the same weekday a week before), and the
+        // four weeks before the period, the usual its exceptions compare with (ExceptionFinder.usualWindow); earlier
+        // days only for their tickets (the backlog counts tickets from before the period); whether repeat calls are
+        // still provisional depends on all the data stored. Days stream through one at a time.
+        let usualFrom = from.dayNumber - ExceptionSettings.usualDays
         let first = Int32(min((q.previous?.from ?? from).dayNumber, usualFrom))
         let period = StoredPeriod(
             settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
         var sawTickets = false
-        try store.forEachSnapshot(first...Int32(to.dayNumber)) { snap in
+        var inexactPeakDays = 0
+        try forEachDay(first...Int32(to.dayNumber), calendar: calendar) { snap, exactPeaks in
             period.add(snap)
             sawTickets = sawTickets || !snap.tickets.isEmpty
+            if !exactPeaks && snap.day >= Int32(from.dayNumber) { inexactPeakDays += 1 }
         }
-        if let stored = try store.storedDays(), stored.lowerBound < first {
-            try store.forEachSnapshot(stored.lowerBound...(first - 1), ticketsOnly: true) { snap in
-                period.add(snap)
-                sawTickets = true
+        // Before the period only tickets count (the backlog): no day of two sites needs merging.
+        for (_, store) in stores {
+            if let stored = try store.storedDays(), stored.lowerBound < first {
+                try store.forEachSnapshot(stored.lowerBound...(first - 1), ticketsOnly: true) { snap in
+                    period.add(snap)
+                    sawTickets = true
+                }
             }
         }
-        let (calls, tickets) = period.finish(latestEnqueue: try store.latestEnqueue())
+        let (calls, tickets) = period.finish(
+            latestEnqueue: try stores.compactMap { try $0.store.latestEnqueue() }.max())
         let days = Int32(from.dayNumber)...Int32(to.dayNumber)
-        let paths = try store.files(touching: days)
-        let wanted = Set(paths)
-        let inputs = try store.manifest().filter { wanted.contains($0.path) }.map(\.summary)
+        var inputs: [InputSummary] = []
+        var rejects: [Reject] = []
+        var unmatched: [(value: UnmatchedValue, count: Int)] = []
+        for (_, store) in stores {
+            let paths = try store.files(touching: days)
+            let wanted = Set(paths)
+            inputs += try store.manifest().filter { wanted.contains($0.path) }.map(\.summary)
+            rejects += try store.rejects(paths: paths, limit: firstRejectsKept)
+            unmatched += try store.unmatched(paths: paths)
+        }
+        if stores.count > 1 {
+            // The sites' counts of a value added, in the order one store gives them: most first.
+            var counts: [UnmatchedValue: Int] = [:]
+            for (value, n) in unmatched { counts[value, default: 0] += n }
+            unmatched = counts.map { ($0.key, $0.value) }.sorted {
+                (-$0.count, $0.value.field, $0.value.value) < (-$1.count, $1.value.field, $1.value.value)
+            }
+        }
         var report = ReportBuilder(
             aggregates: calls, calendar: calendar, symbols: symbols, inputs: inputs,
-            firstRejects: try store.rejects(paths: paths, limit: firstRejectsKept),
-            unmatched: try store.unmatched(paths: paths))
+            firstRejects: Array(rejects.prefix(firstRejectsKept)),
+            unmatched: unmatched)
         report.exceptionSettings = exceptionSettings
         var built = report.build()
+        if stores.count > 1 {
+            built.sites = stores.map(\.label)
+            if inexactPeakDays > 0 {
+                built.warnings.append(
+                    "peak calls waiting on \(inexactPeakDays) days add each site's peak (an upper bound): a store's days from before this version keep no waiting timeline; rebuild it with `hotline nightly --rebuild`"
+                )
+            }
+        }
         if sawTickets {
             built.attach(
                 tickets: TicketSectionBuilder(
@@ -79,6 +112,34 @@ struct StoreReport {
         built.journey = JourneySection(period.journey)
         built.journey?.fromStore = true
         return built
+    }
+
+    /// Each stored day of `days` in order, the sites' snapshots of a day merged into one; with one store, as it
+    /// is stored (decoded one day at a time).
+    private func forEachDay(
+        _ days: ClosedRange<Int32>, calendar: LocalCalendar, _ body: (DaySnapshot, _ exactPeaks: Bool) throws -> Void
+    ) throws {
+        guard stores.count > 1 else {
+            for (_, store) in stores { try store.forEachSnapshot(days) { try body($0, true) } }
+            return
+        }
+        let slotsPerDay = 86400 / Int(calendar.intervalSeconds)
+        // A month at a time: a year of several sites never sits in memory at once.
+        var chunkStart = days.lowerBound
+        while chunkStart <= days.upperBound {
+            let chunk = chunkStart...min(days.upperBound, chunkStart &+ 30)
+            var byDay: [Int32: [DaySnapshot]] = [:]
+            for (_, store) in stores {
+                for snap in try store.snapshots(chunk) { byDay[snap.day, default: []].append(snap) }
+            }
+            for day in byDay.keys.sorted() {
+                let (merged, exact) = DaySnapshot.mergingSites(
+                    byDay[day] ?? [], calendar: calendar, slotsPerDay: slotsPerDay)
+                try body(merged, exact)
+            }
+            if chunk.upperBound == days.upperBound { break }
+            chunkStart = chunk.upperBound + 1
+        }
     }
 }
 

@@ -47,16 +47,16 @@ extension HotlineCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Report from the nightly store at this path instead of reading inputs (any period; the configuration's settings must match the store's).",
+                "Report from the nightly store at this path instead of reading inputs (any period; the configuration's settings must match the store's). Repeat it to merge the stores of several sites built with the same settings into one report.",
                 valueName: "file"))
-        var store: String?
+        var store: [String] = []
 
         func validate() throws {
             guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
             guard (parallelBlockBytes ?? 64) >= 64 else {
                 throw ValidationError("--parallel-block-bytes must be 64 or more.")
             }
-            if store != nil {
+            if !store.isEmpty {
                 guard input.inputs.isEmpty else {
                     throw ValidationError("--store reports from the store: give no input files with it.")
                 }
@@ -79,9 +79,9 @@ extension HotlineCommand {
             var writeFailed = false
             var rejectsWritten = false
             let result: CallPipeline.Result
-            if let store {
-                try refuseOutputs(over: [store])
-                result = try reportFromStore(store, config: config, settings: settings, query: query, logger: logger)
+            if !store.isEmpty {
+                try refuseOutputs(over: store)
+                result = try reportFromStores(store, config: config, settings: settings, query: query, logger: logger)
             } else {
                 let resolution = InputResolver.resolve(input.inputs)
                 try refuseOutputs(over: resolution.files)
@@ -151,22 +151,38 @@ extension HotlineCommand {
             }
         }
 
-        /// The report over the period from the nightly store: no input is read.
-        private func reportFromStore(
-            _ path: String, config: HotlineConfiguration, settings: MetricSettings, query: CallQuery, logger: Logger
+        /// The report over the period from the nightly store, or the stores of several sites merged: no input is
+        /// read.
+        private func reportFromStores(
+            _ paths: [String], config: HotlineConfiguration, settings: MetricSettings, query: CallQuery, logger: Logger
         ) throws -> CallPipeline.Result {
             do {
-                let store = try Store(path: path, readOnly: true)
+                guard Set(paths).count == paths.count else {
+                    throw ValidationError("--store names the same store twice: each site's store once")
+                }
+                let stores = try paths.map { (label: $0, store: try Store(path: $0, readOnly: true)) }
                 let zone = period.zone(config)
                 let expected = SettingsFingerprint.of(
                     config, settings: settings, zone: zone, sourceZone: period.sourceZone(config))
-                if let stored = try store.fingerprint(), stored != expected {
-                    throw ValidationError(
-                        "\(path): built with other settings (\(stored)) than this configuration's (\(expected)); use the nightly job's configuration"
-                    )
+                let stored = try stores.map { ($0.label, try $0.store.fingerprint()) }
+                // Sites built differently first: a merge of their days would mix two definitions of every figure.
+                for (path, fingerprint) in stored.dropFirst() {
+                    if let first = stored.first, let a = first.1, let b = fingerprint, a != b {
+                        throw ValidationError(
+                            "\(first.0) and \(path) were built with different settings (\(a) and \(b)); only stores built with the same configuration merge"
+                        )
+                    }
+                }
+                for (path, fingerprint) in stored {
+                    if let fingerprint, fingerprint != expected {
+                        throw ValidationError(
+                            "\(path): built with other settings (\(fingerprint)) than this configuration's (\(expected)); use the nightly job's configuration"
+                        )
+                    }
                 }
                 let report = try StoreReport(
-                    store: store, settings: settings, ticketSettings: TicketSettings(config), query: query, zone: zone,
+                    stores: stores, settings: settings, ticketSettings: TicketSettings(config), query: query,
+                    zone: zone,
                     exceptionSettings: ExceptionSettings(config)
                 ).build()
                 return CallPipeline.Result(

@@ -6,7 +6,7 @@ extension ExceptionFinder {
     /// there is one). Nodes with few entries, now or usually, are left out: their rates are noise.
     func ivrDropOffJumps(_ period: ClosedRange<Int32>) -> [ReportException] {
         let ivr = aggregates.profiles.ivr
-        let dataDays = ivr.days
+        let dataDays = ivr.days.filter { usualWindow?.contains($0) ?? false }
         let inPeriod = dataDays.filter { period.contains($0) }
         guard !inPeriod.isEmpty else { return [] }
         var others = dataDays.filter { !period.contains($0) }

@@ -2,7 +2,10 @@ import HotlineModel
 
 /// Finds the period's exceptions (docs/METRICS.md, "Exceptions"): runs of intervals below the service-level target,
 /// abandonment spikes, volume far from the usual, category shares that jumped, IVR nodes whose drop-off jumped,
-/// queues below target, and days whose data is missing. "Usual" is the same weekday and time of day over the other days the data holds.
+/// queues below target, and days whose data is missing. "Usual" is the same weekday and time of day over the other
+/// days the data holds in the usual window: the four weeks before the period (and the period before, when longer)
+/// and the period's own days. The nightly store reads the same days, so a report from files and one from the store
+/// agree; a day after the period, often only part of a day at the data's edge, never weighs in the usual.
 ///
 /// - Complexity: O(days x slots x same-weekday days) over ``DayProfiles``: small next to reading the calls.
 public struct ExceptionFinder {
@@ -25,12 +28,27 @@ public struct ExceptionFinder {
     }
 
     private var profiles: DayProfiles { aggregates.profiles }
+
+    /// The days the usual comes from.
+    var usualWindow: ClosedRange<Int32>? {
+        guard let period else { return nil }
+        let from = period.lowerBound
+        let usualFrom = from - Int32(ExceptionSettings.usualDays)
+        let previousFrom = aggregates.query.previous.map { Int32($0.from.dayNumber) } ?? from
+        return min(previousFrom, usualFrom)...period.upperBound
+    }
+
+    /// The days with calls in the usual window.
+    private var dataDays: [Int32] {
+        guard let usualWindow else { return [] }
+        return profiles.days.filter { usualWindow.contains($0) }
+    }
     private var slots: Int { profiles.slotsPerDay }
 
     /// Every exception, most calls affected first (then by kind, time and place).
     public func find() -> [ReportException] {
         guard let period else { return [] }
-        let dataDays = profiles.days
+        let dataDays = self.dataDays
         var found: [ReportException] = []
         for day in period {
             let usualDays = sameWeekday(as: day, among: dataDays)
@@ -229,7 +247,7 @@ public struct ExceptionFinder {
         let offered = profiles.cells(of: day).map { $0.reduce(0) { $0 + Int($1.offered) } } ?? 0
         // The same weekday where there is one, else every other day with data once there are three (the first
         // days of a hotline's data say little of a usual day).
-        let others = usualDays.isEmpty ? profiles.days.filter { $0 != day } : usualDays
+        let others = usualDays.isEmpty ? dataDays.filter { $0 != day } : usualDays
         guard !usualDays.isEmpty || others.count >= 3 else { return nil }
         let normal =
             Double(

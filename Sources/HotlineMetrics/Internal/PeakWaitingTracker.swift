@@ -41,9 +41,11 @@ struct PeakWaitingTracker {
 
     private static let emptyPage = [Int32](repeating: 0, count: 3600)
 
-    /// Peaks per wall-clock slot of each local day, and per local day.
-    func peaks(calendar: LocalCalendar, slotsPerDay: Int) -> Peaks {
+    /// Peaks per wall-clock slot of each local day, and per local day; with `timelineDays`, also the waiting
+    /// timeline of those days (the nightly store's, for merging sites).
+    func peaks(calendar: LocalCalendar, slotsPerDay: Int, timelineDays: ClosedRange<Int32>? = nil) -> Peaks {
         var result = Peaks()
+        var timelineDay = (day: Int32.min, start: Int64(0))
         var slotDay = Int32.min
         var slotPeaks: [Int] = []
         let slotSeconds = Int(calendar.intervalSeconds)
@@ -60,11 +62,27 @@ struct PeakWaitingTracker {
                 && Int(first.secondOfDay) + 3599 < 86400
             var dayPeak = (day: first.day, peak: 0)
             for second in 0..<3600 {
+                let before = running
                 running += page[second]
-                guard running > 0 else { continue }
+                guard running > 0 || before != running else { continue }
                 let stamp = steady ? nil : calendar.stamp(Instant(seconds: hour * 3600 + Int64(second)))
                 let secondOfDay = stamp.map { Int($0.secondOfDay) } ?? Int(first.secondOfDay) + second
                 let day = stamp?.day ?? first.day
+                if let timelineDays, timelineDays.contains(day) {
+                    let utc = hour * 3600 + Int64(second)
+                    if day != timelineDay.day {
+                        timelineDay = (day, calendar.startOfDay(Int(day)))
+                        // Calls still waiting from the day before wait from the day's first second.
+                        if before > 0 && result.timelines[day] == nil {
+                            result.timelines[day, default: WaitingTimeline()].append(second: 0, count: before)
+                        }
+                    }
+                    if before != running {
+                        result.timelines[day, default: WaitingTimeline()].append(
+                            second: Int32(utc - timelineDay.start), count: running)
+                    }
+                }
+                guard running > 0 else { continue }
                 let peak = Int(running)
                 let slot = secondOfDay / slotSeconds
                 if day != slotDay {
@@ -90,6 +108,8 @@ struct PeakWaitingTracker {
         /// Per local day, the peak of each wall-clock slot.
         var byDaySlot: [Int32: [Int]] = [:]
         var byDay: [Int32: Int] = [:]
+        /// The waiting timelines of the days asked for.
+        var timelines: [Int32: WaitingTimeline] = [:]
 
         mutating func record(_ dayPeak: (day: Int32, peak: Int)) {
             if dayPeak.peak > byDay[dayPeak.day, default: 0] { byDay[dayPeak.day] = dayPeak.peak }
