@@ -54,6 +54,8 @@ enum ExportSchema {
     static let tables: [(name: String, partitioned: Bool, columns: [ExportColumn])] = [
         ("calls", true, calls), ("tickets", true, tickets), ("agent_events", true, agentEvents),
         ("rejects", false, rejects),
+        // Written only when the configuration sets business hours / SLA targets (ExportCalendar).
+        ("calendar", false, ExportCalendar.columns), ("sla_targets", false, ExportCalendar.slaColumns),
     ]
 
     private static func columns(_ specs: String...) -> [ExportColumn] {

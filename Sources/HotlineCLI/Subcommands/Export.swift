@@ -15,8 +15,9 @@ extension HotlineCommand {
             discussion: """
                 Reads every input as 'report' does (the same zone, configuration, format and filter options) and \
                 writes DIR/calls/day=YYYY-MM-DD/part-0.csv.gz, DIR/tickets/day=.../part-0.csv.gz (by local creation \
-                day), DIR/agent_events/day=.../part-0.csv.gz, DIR/rejects/part-0.csv.gz and DIR/_schema.json \
-                (docs/EXPORT.md, schema version 1). Each file is written beside its final name and renamed when \
+                day), DIR/agent_events/day=.../part-0.csv.gz, DIR/rejects/part-0.csv.gz, DIR/calendar/part-0.csv.gz (the \
+                working periods of tickets.business_hours, when set), DIR/sla_targets/part-0.csv.gz (tickets.sla, \
+                when set) and DIR/_schema.json (docs/EXPORT.md, schema version 1). Each file is written beside its final name and renamed when \
                 complete. Callers are written as a hash unless --show-callers. Exit codes: 0 ok; 1 an input could \
                 not be read (the rest is exported) or an output could not be written; 2 usage error; 3 with \
                 --strict, any record rejected or input unreadable.
@@ -94,8 +95,10 @@ extension HotlineCommand {
                     calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
                     settings: settings, query: filter.query(over: period), openParts: max(1, openParts)),
                 context: context, files: resolution.files)
+            // The days the tickets span, for the calendar of the business hours (ExportCalendar).
+            let span = TicketSpanSink(next: sink, calendar: calendar)
             var summaries = CallPipeline.unreadable(resolution, logger: logger)
-            summaries += ingest.read(resolution.files, into: sink)
+            summaries += ingest.read(resolution.files, into: span)
             if !period.namesZone(config),
                 let warning = MachineZoneWarning.message(summaries: summaries, zone: zone)
             {
@@ -103,6 +106,9 @@ extension HotlineCommand {
             }
             do {
                 try sink.finish()
+                try ExportCalendar.write(
+                    folder: out, format: jsonl ? .jsonl : .csv, hours: config.businessHours, targets: config.slaTargets,
+                    calendar: calendar, span: span.span)
                 try OutputFile.write(
                     ExportSchema.json(format: jsonl ? .jsonl : .csv), to: out + "/_schema.json")
             } catch {
