@@ -229,18 +229,30 @@ public struct TextReportRenderer: ReportRenderer {
     }
 
     /// A message in lines of at most 100 columns, `indent` spaces before the first line, four more before the rest.
+    /// Lines break at spaces; a long run without spaces (a Chinese sentence) also breaks between two wide
+    /// characters, so it wraps instead of being cut.
     func wrapped(_ message: String, indent: Int = 2) -> String {
         var lines: [String] = []
         var line = ""
-        for word in TerminalText.sanitized(message).split(separator: " ").map({
-            TerminalText.truncated(String($0), to: 90)
-        }) {
-            let margin = lines.isEmpty ? indent : indent + 4
-            if !line.isEmpty && margin + TerminalText.width(line) + 1 + TerminalText.width(word) > 100 {
+        for word in TerminalText.sanitized(message).split(separator: " ").map(String.init) {
+            var word = word
+            while true {
+                let room = 100 - (lines.isEmpty ? indent : indent + 4) - TerminalText.width(line)
+                let gap = line.isEmpty ? 0 : 1
+                if TerminalText.width(word) + gap <= room {
+                    line += (gap == 1 ? " " : "") + word
+                    break
+                }
+                // A run wider than a short word breaks where it must; a short one moves to the next line whole.
+                if TerminalText.width(word) > 20, let (head, tail) = Self.split(word, within: room - gap) {
+                    line += (gap == 1 ? " " : "") + head
+                    word = tail
+                } else if line.isEmpty {
+                    line = TerminalText.truncated(word, to: 90)
+                    break
+                }
                 lines.append(line)
-                line = word
-            } else {
-                line += line.isEmpty ? word : " " + word
+                line = ""
             }
         }
         lines.append(line)
@@ -248,6 +260,31 @@ public struct TextReportRenderer: ReportRenderer {
         let rest = String(repeating: " ", count: indent + 4)
         return lines.enumerated().map { ($0.offset == 0 ? first : rest) + $0.element }.joined(separator: "\n") + "\n"
     }
+
+    /// `word` cut at its last break within `columns`: between two wide characters, never before closing
+    /// punctuation nor after an opening bracket (a line never starts with "，" nor ends with "（"); nil if none.
+    static func split(_ word: String, within columns: Int) -> (String, String)? {
+        let characters = Array(word)
+        func wide(_ c: Character) -> Bool { c.unicodeScalars.contains(where: TerminalText.isWide) }
+        var width = 0
+        var cut: Int?
+        for i in characters.indices {
+            width += TerminalText.width(String(characters[i]))
+            if width > columns { break }
+            let next = i + 1
+            guard next < characters.count else { break }
+            if wide(characters[i]) && wide(characters[next]) && !closing.contains(characters[next])
+                && !openingBrackets.contains(characters[i])
+            {
+                cut = next
+            }
+        }
+        guard let cut else { return nil }
+        return (String(characters[..<cut]), String(characters[cut...]))
+    }
+
+    private static let closing: Set<Character> = ["，", "。", "；", "：", "、", "）", "”", "’", "！", "？", "》", "」"]
+    private static let openingBrackets: Set<Character> = ["（", "“", "‘", "《", "「"]
 
     /// The end of a long path, which is the part that tells files apart, in at most `columns` display columns.
     static func tail(_ path: String, _ columns: Int) -> String {

@@ -111,3 +111,27 @@ func displayColumns(_ line: Substring) -> Int {
         #expect(table.fitted(to: 20) == [12, 8, 8])
     }
 }
+
+/// A Chinese sentence has no spaces to break at: it wraps between characters instead of being cut.
+@Suite struct ChineseWrappingTests {
+    @Test func aLongChineseSentenceWrapsWithinTheWidthAndLosesNothing() {
+        let sentence =
+            "数据来自夜间存储：每天的来电只与前一天至后三天的工单和来电关联，原来电三天之后的催办来电未计入；对原始文件出报表可得完整数字。"
+        let text = TextReportRenderer(language: .chinese).wrapped("合并站点：上海、成都。" + sentence)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { displayColumns($0) <= 100 })
+        #expect(!text.contains("~"))
+        #expect(text.replacingOccurrences(of: "\n      ", with: "").hasSuffix(sentence + "\n"))
+        // A continuation never starts with closing punctuation.
+        for line in lines.dropFirst() {
+            #expect(!"，。；：、）".contains(line.trimmingCharacters(in: .whitespaces).prefix(1)))
+        }
+    }
+
+    @Test func wordsWithSpacesStillBreakOnlyAtSpaces() {
+        let message = "已解决 268 张，其中 268 张有解决时长；312 张有首次响应时长；SLA：有目标的 268 张中超时 74 张；满意度来自 191 条评价。"
+        let text = TextReportRenderer(language: .chinese).wrapped(message)
+        #expect(text == "  已解决 268 张，其中 268 张有解决时长；312 张有首次响应时长；SLA：有目标的 268 张中超时 74\n      张；满意度来自 191 条评价。\n")
+    }
+}

@@ -7,7 +7,7 @@ enum ReportStyle {
                color: var(--ink); margin: 0 auto; max-width: 1040px; padding: 24px; }
         h1 { font-size: 22px; margin: 0 0 4px; }
         h2 { font-size: 17px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-        p.meta { color: var(--muted); margin: 2px 0; }
+        p.meta { color: var(--muted); margin: 2px 0; overflow-wrap: anywhere; }
         p.alarm { background: var(--bad); color: #fff; font-weight: 600; padding: 6px 10px; border-radius: 4px; }
         .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin-top: 16px; }
         .card { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
