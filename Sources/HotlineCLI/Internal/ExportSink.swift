@@ -23,7 +23,12 @@ final class ExportSink: IngestSink {
         var query: CallQuery
         /// Day partitions of a table open at once (``ExportTableWriter/openLimit``).
         var openParts = 64
+        /// zlib's deflate level, 1 (fastest) to 9.
+        var level = ExportSink.defaultLevel
     }
+
+    /// zlib's level for the parts.
+    static let defaultLevel: Int32 = 6
 
     private let options: Options
     private let symbols: SymbolTable
@@ -38,6 +43,8 @@ final class ExportSink: IngestSink {
     private let ticketRow: ExportRow
     private let eventRow: ExportRow
     private let rejectRow: ExportRow
+    /// Compresses and writes for all four tables, beside the reading.
+    private let deflater: DeflateWorker
     /// Encoded cells of interned text (queues, agents, labels, paths), by symbol number: each is escaped once.
     private var symbolCells: [[UInt8]?] = []
     private var fileCells: [[UInt8]] = []
@@ -53,10 +60,12 @@ final class ExportSink: IngestSink {
         self.symbols = context.symbols
         self.context = context
         self.files = files
+        let deflater = DeflateWorker()
+        self.deflater = deflater
         func table(_ name: String, _ columns: [ExportColumn], partitioned: Bool = true) -> ExportTableWriter {
             ExportTableWriter(
                 folder: options.folder, name: name, columns: columns, format: options.format, partitioned: partitioned,
-                openLimit: options.openParts)
+                deflater: deflater, level: options.level, openLimit: options.openParts)
         }
         calls = table("calls", ExportSchema.calls)
         tickets = table("tickets", ExportSchema.tickets)
@@ -193,21 +202,26 @@ final class ExportSink: IngestSink {
         written.rejects += 1
     }
 
-    /// Puts every file in place, or (after a failure) removes every temporary file; throws the first failure.
+    /// Puts every file in place once the deflate thread has written it, or (after a failure) removes every
+    /// temporary file; throws the first failure.
     func finish() throws {
         let tables = [calls, tickets, agentEvents, rejects]
+        if failure == nil {
+            do {
+                for table in tables { try table.commit() }
+            } catch {
+                failure = error
+            }
+        }
+        do {
+            try deflater.finish()
+        } catch {
+            failure = failure ?? error
+        }
         if let failure {
             for table in tables { table.discard() }
             throw failure
         }
-        for table in tables {
-            do {
-                try table.commit()
-            } catch {
-                failure = failure ?? error
-            }
-        }
-        if let failure { throw failure }
     }
 
     private func add(_ row: [UInt8], day: Int, to table: ExportTableWriter) {

@@ -47,6 +47,9 @@ extension HotlineCommand {
         @Option(help: ArgumentHelp("Day partitions open at once per table (testing).", visibility: .hidden))
         var openParts: Int = 64
 
+        @Option(help: ArgumentHelp("zlib compression level, 1-9 (measuring).", visibility: .hidden))
+        var gzipLevel: Int32?
+
         func validate() throws {
             try input.requireInputs("export")
             guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
@@ -92,7 +95,8 @@ extension HotlineCommand {
                 options: ExportSink.Options(
                     folder: out, format: jsonl ? .jsonl : .csv, showCallers: input.showCallers,
                     calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
-                    settings: settings, query: filter.query(over: period), openParts: max(1, openParts)),
+                    settings: settings, query: filter.query(over: period), openParts: max(1, openParts),
+                    level: gzipLevel.map { min(max($0, 1), 9) } ?? ExportSink.defaultLevel),
                 context: context, files: resolution.files)
             var summaries = CallPipeline.unreadable(resolution, logger: logger)
             summaries += ingest.read(resolution.files, into: sink)
