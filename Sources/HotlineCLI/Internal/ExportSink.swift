@@ -23,8 +23,19 @@ final class ExportSink: IngestSink {
         var query: CallQuery
         /// Day partitions of a table open at once (``ExportTableWriter/openLimit``).
         var openParts = 64
+        /// The nightly's export of one derived day (nil for `hotline export`).
+        var night: NightDay?
         /// zlib's deflate level, 1 (fastest) to 9.
         var level = ExportSink.defaultLevel
+    }
+
+    /// What the nightly export of one day changes: the query holds the day, so only its calls, tickets and agent
+    /// events are written; the rejects go to `rejects/day=D/` too, only those of `rejectFiles` (the files whose
+    /// first day D is, so that each file's rejects are in one partition, written again whenever that day is); and a
+    /// table with no row on the day loses the partition an earlier night wrote, so the day is exactly its records.
+    struct NightDay {
+        var day: Int
+        var rejectFiles: Set<String>
     }
 
     /// zlib's level for the parts.
@@ -70,7 +81,7 @@ final class ExportSink: IngestSink {
         calls = table("calls", ExportSchema.calls)
         tickets = table("tickets", ExportSchema.tickets)
         agentEvents = table("agent_events", ExportSchema.agentEvents)
-        rejects = table("rejects", ExportSchema.rejects, partitioned: false)
+        rejects = table("rejects", ExportSchema.rejects, partitioned: options.night != nil)
         callRow = ExportRow(format: options.format, columns: ExportSchema.calls)
         ticketRow = ExportRow(format: options.format, columns: ExportSchema.tickets)
         eventRow = ExportRow(format: options.format, columns: ExportSchema.agentEvents)
@@ -190,6 +201,7 @@ final class ExportSink: IngestSink {
 
     func reject(_ reject: Reject) {
         guard failure == nil else { return }
+        if let night = options.night, !night.rejectFiles.contains(reject.file) { return }
         let row = rejectRow
         row.begin()
         row.text(reject.file)
@@ -198,12 +210,13 @@ final class ExportSink: IngestSink {
         row.text(reject.kind.rawValue)
         row.text(reject.detail)
         row.end()
-        add(row.bytes, day: 0, to: rejects)
+        add(row.bytes, day: options.night?.day ?? 0, to: rejects)
         written.rejects += 1
     }
 
     /// Puts every file in place once the deflate thread has written it, or (after a failure) removes every
-    /// temporary file; throws the first failure.
+    /// temporary file; throws the first failure. For a night's day, removes the partitions of the tables it has no
+    /// row of.
     func finish() throws {
         let tables = [calls, tickets, agentEvents, rejects]
         if failure == nil {
@@ -222,6 +235,16 @@ final class ExportSink: IngestSink {
             for table in tables { table.discard() }
             throw failure
         }
+        if let day = options.night?.day {
+            let counts = [written.calls, written.tickets, written.agentEvents, written.rejects]
+            for (table, count) in zip(tables, counts) where count == 0 { try table.remove(day: day) }
+        }
+    }
+
+    /// The nightly, for a day no file touches any more: its partitions of every table go (CSV, as it writes).
+    static func removeDay(_ day: Int, folder: String) throws {
+        let part = "/day=\(CivilDate(dayNumber: day))/part-0." + ExportFormat.csv.fileExtension
+        for table in ExportSchema.tables { try ExportTableWriter.removePart(folder + "/" + table.name + part) }
     }
 
     private func add(_ row: [UInt8], day: Int, to table: ExportTableWriter) {

@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 import HotlineReport
 
@@ -64,11 +65,13 @@ enum ExportSchema {
     }
 
     /// `_schema.json`: the version, the format and every table's columns, written the same way every time.
-    static func json(format: ExportFormat) -> String {
+    /// `rejectsByDay`: the nightly's export, whose rejects are partitioned too (``ExportSink/NightDay``).
+    static func json(format: ExportFormat, rejectsByDay: Bool = false) -> String {
         var out = "{\n  \"schema_version\": \(version),\n  \"format\": \"\(format.name)\",\n"
         out += "  \"compression\": \"gzip\",\n  \"partitioning\": \"day=YYYY-MM-DD (local day)\",\n  \"tables\": {\n"
         out += tables.enumerated().map { i, table in
-            var text = "    \"\(table.name)\": {\n      \"partitioned_by_day\": \(table.partitioned),\n"
+            let partitioned = table.partitioned || (rejectsByDay && table.name == "rejects")
+            var text = "    \"\(table.name)\": {\n      \"partitioned_by_day\": \(partitioned),\n"
             text += "      \"columns\": [\n"
             text += table.columns.map { "        {\"name\": \"\($0.name)\", \"type\": \"\($0.type)\"}" }
                 .joined(separator: ",\n")
@@ -362,6 +365,18 @@ final class ExportTableWriter {
             part.pending = []
             try deflater.send(.commit, to: part.writer)
         }
+    }
+
+    /// Removes the part of `day` an earlier run wrote, and its folder when that is left empty (the nightly, for a day
+    /// that no longer has rows of this table).
+    func remove(day: Int) throws { try Self.removePart(path(day: day)) }
+
+    /// Removes a part file if it is there, and its `day=` folder when that is left empty.
+    static func removePart(_ file: String) throws {
+        guard unlink(file) == 0 || errno == ENOENT else {
+            throw OutputFile.WriteError(path: file, reason: "cannot remove it (\(OutputFile.errnoText()))")
+        }
+        rmdir((file as NSString).deletingLastPathComponent)
     }
 
     /// Gives up on every part not yet in place (call it once the deflate thread is done): their temporary files
