@@ -38,8 +38,10 @@ final class ExportSink: IngestSink {
         var rejectFiles: Set<String>
     }
 
-    /// zlib's level for the parts.
-    static let defaultLevel: Int32 = 6
+    /// zlib's level for the parts. Measured on 10 M calls (2 cores): with deflate on its own thread, level 6 is the
+    /// slowest stage (111 s); level 3 hides behind reading and encoding (65 s; level 1: 59 s) for files 18% larger
+    /// than level 6's (level 1: 35%).
+    static let defaultLevel: Int32 = 3
 
     private let options: Options
     private let symbols: SymbolTable
