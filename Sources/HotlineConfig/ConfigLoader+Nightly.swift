@@ -29,7 +29,8 @@ extension ConfigLoader {
     static func nightly(_ node: Node, reader: NodeReader) throws -> NightlySettings {
         var settings = NightlySettings()
         for (key, value) in try reader.mapping(
-            node, at: "nightly", known: ["inbox", "store", "output", "callbacks", "retention_days", "formats"])
+            node, at: "nightly",
+            known: ["inbox", "store", "output", "callbacks", "export", "retention_days", "formats"])
         {
             let at = "nightly.\(key)"
             switch key {
@@ -60,6 +61,7 @@ extension ConfigLoader {
             case "store": settings.store = try reader.string(value, at: at)
             case "output": settings.output = try reader.string(value, at: at)
             case "callbacks": settings.callbacks = try reader.string(value, at: at)
+            case "export": settings.export = try reader.string(value, at: at)
             case "retention_days": settings.retentionDays = try reader.int(value, at: at, range: 1...36500)
             case "formats": settings.formats = try formats(value, reader: reader, at: at)
             default: break

@@ -22,6 +22,7 @@ public enum ConfigLoader {
         config.nightly.store = config.nightly.store.map(resolved)
         config.nightly.output = config.nightly.output.map(resolved)
         config.nightly.callbacks = config.nightly.callbacks.map(resolved)
+        config.nightly.export = config.nightly.export.map(resolved)
         return config
     }
 

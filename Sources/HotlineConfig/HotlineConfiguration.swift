@@ -69,6 +69,9 @@ public struct NightlySettings: Sendable, Equatable {
     public var output: String?
     /// The folder of the nightly `callbacks-YYYY-MM-DD.csv`; nil: the daily reports' folder.
     public var callbacks: String?
+    /// The folder the night writes the export of every day it derives into (`calls/day=D/part-0.csv.gz`, ...;
+    /// docs/EXPORT.md, "Nightly"); nil: no export.
+    public var export: String?
     /// Days of outputs kept; older daily, week-to-date and month-to-date files are removed.
     public var retentionDays = 90
     /// The formats of every report a night writes (`text`, `html`, `json`, `csv`, `xlsx`); nil: the defaults

@@ -47,6 +47,9 @@ struct CallPipeline {
     /// Contact-to-resolution and chaser calls of the tickets of the period's calls, whatever day they fall on (a day
     /// snapshot of the nightly store), instead of those falling in the period.
     var journeyByCallDay = false
+    /// Also export every record read, in the same reading (the nightly's `nightly.export`): ``Pass/export`` is then
+    /// the sink, to be finished by the caller.
+    var export: ExportSink.Options? = nil
 
     struct Result {
         var report: Report
@@ -100,6 +103,9 @@ struct CallPipeline {
         var firstRejects: [Reject]
         /// The journey of the period: nil when no ticket export was read.
         var journey: JourneyAccumulator?
+        /// The export written beside the aggregates (``CallPipeline/export``); its files are in place only once
+        /// ``ExportSink/finish()`` returns.
+        var export: ExportSink?
 
         /// Whether a ticket export was among the inputs.
         var readTickets: Bool { summaries.contains { $0.format?.isTickets == true } }
@@ -180,7 +186,8 @@ struct CallPipeline {
         let sink = AggregatingSink(
             aggregator: aggregator, tickets: tickets, journey: journey, ingest: ingest, threads: threads,
             progress: progress, firstRejectsKept: firstRejectsKept, onReject: onReject)
-        summaries += ingest.read(resolution.files, into: sink)
+        let exportSink = export.map { ExportSink(options: $0, context: context, files: resolution.files) }
+        summaries += ingest.read(resolution.files, into: exportSink.map { TeeSink(exportSink: $0, then: sink) } ?? sink)
         sink.finish()
         let linked = journey.map { calls, tickets in
             var linker = JourneyLinker(
@@ -197,6 +204,45 @@ struct CallPipeline {
         }
         return Pass(
             calls: aggregator.finish(), tickets: tickets, symbols: symbols, calendar: calendar, summaries: summaries,
-            unmatched: unmatched, firstRejects: firstRejects, journey: linked)
+            unmatched: unmatched, firstRejects: firstRejects, journey: linked, export: exportSink)
     }
+}
+
+/// Gives every record to an export and then to the aggregates: one reading for both.
+private final class TeeSink: IngestSink {
+    let exportSink: ExportSink
+    let next: IngestSink
+
+    init(exportSink: ExportSink, then next: IngestSink) {
+        self.exportSink = exportSink
+        self.next = next
+    }
+
+    func call(_ call: CallRecord) {
+        exportSink.call(call)
+        next.call(call)
+    }
+
+    // The export goes first: the aggregating sink owns the block after (it may hand it back for reuse).
+    func calls(_ block: [CallRecord]) {
+        exportSink.calls(block)
+        next.calls(block)
+    }
+
+    func ticket(_ ticket: TicketRecord) {
+        exportSink.ticket(ticket)
+        next.ticket(ticket)
+    }
+
+    func agentEvent(_ event: AgentEvent) {
+        exportSink.agentEvent(event)
+        next.agentEvent(event)
+    }
+
+    func reject(_ reject: Reject) {
+        exportSink.reject(reject)
+        next.reject(reject)
+    }
+
+    func bytesRead(_ count: Int) { next.bytesRead(count) }
 }

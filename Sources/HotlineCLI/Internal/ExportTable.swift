@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 import HotlineReport
 
@@ -66,11 +67,13 @@ enum ExportSchema {
     }
 
     /// `_schema.json`: the version, the format and every table's columns, written the same way every time.
-    static func json(format: ExportFormat) -> String {
+    /// `rejectsByDay`: the nightly's export, whose rejects are partitioned too (``ExportSink/NightDay``).
+    static func json(format: ExportFormat, rejectsByDay: Bool = false) -> String {
         var out = "{\n  \"schema_version\": \(version),\n  \"format\": \"\(format.name)\",\n"
         out += "  \"compression\": \"gzip\",\n  \"partitioning\": \"day=YYYY-MM-DD (local day)\",\n  \"tables\": {\n"
         out += tables.enumerated().map { i, table in
-            var text = "    \"\(table.name)\": {\n      \"partitioned_by_day\": \(table.partitioned),\n"
+            let partitioned = table.partitioned || (rejectsByDay && table.name == "rejects")
+            var text = "    \"\(table.name)\": {\n      \"partitioned_by_day\": \(partitioned),\n"
             text += "      \"columns\": [\n"
             text += table.columns.map { "        {\"name\": \"\($0.name)\", \"type\": \"\($0.type)\"}" }
                 .joined(separator: ",\n")
@@ -264,13 +267,17 @@ final class ExportRow {
 /// One exported table: a gzip stream per local day (`DIR/NAME/day=YYYY-MM-DD/part-0.EXT`), or one file
 /// (`DIR/NAME/part-0.EXT`) when not partitioned, each opened with its first row (or at ``commit()`` for an
 /// unpartitioned table that got none, so the rejects file is always there). Rows are buffered per part and handed
-/// to deflate 64 KiB at a time: memory is one buffer and one deflate stream per open day.
+/// 64 KiB at a time to the ``DeflateWorker``, which compresses and writes them on its own thread: memory is one
+/// buffer and one deflate stream per open day, and the worker's few queued buffers.
 final class ExportTableWriter {
     let name: String
     let columns: [ExportColumn]
     private let folder: String
     private let format: ExportFormat
     private let partitioned: Bool
+    private let deflater: DeflateWorker
+    /// zlib's compression level (``ExportSink/Options/level``).
+    private let level: Int32
     private var parts: [Int: Part] = [:]
     /// Parts open at once (a deflate stream and a file descriptor each); past this the one written least
     /// recently ends its gzip member and is closed until its day comes again (docs/EXPORT.md, "Layout").
@@ -288,8 +295,10 @@ final class ExportTableWriter {
 
     init(
         folder: String, name: String, columns: [ExportColumn], format: ExportFormat, partitioned: Bool,
-        openLimit: Int = 64
+        deflater: DeflateWorker, level: Int32, openLimit: Int = 64
     ) {
+        self.deflater = deflater
+        self.level = level
         self.openLimit = max(1, openLimit)
         self.folder = folder
         self.name = name
@@ -317,10 +326,14 @@ final class ExportTableWriter {
             openCount += 1
         }
         part.pending += row
-        if part.pending.count >= 1 << 16 {
-            try part.writer.write(part.pending)
-            part.pending.removeAll(keepingCapacity: true)
-        }
+        if part.pending.count >= 1 << 16 { try send(part) }
+    }
+
+    /// Hands the part's buffered rows to the deflate thread and starts a new buffer.
+    private func send(_ part: Part) throws {
+        try deflater.send(.write(part.pending), to: part.writer)
+        part.pending = []
+        part.pending.reserveCapacity(1 << 16 + 1024)
     }
 
     /// Closes the part written least recently when as many as ``openLimit`` are open.
@@ -328,45 +341,48 @@ final class ExportTableWriter {
         guard openCount >= openLimit,
             let oldest = parts.values.filter(\.isOpen).min(by: { $0.lastUse < $1.lastUse })
         else { return }
-        try oldest.writer.write(oldest.pending)
-        oldest.pending.removeAll()
-        try oldest.writer.suspend()
+        try deflater.send(.write(oldest.pending), to: oldest.writer)
+        oldest.pending = []
+        try deflater.send(.suspend, to: oldest.writer)
         oldest.isOpen = false
         openCount -= 1
     }
 
     private func open(_ key: Int) throws -> Part {
         try makeRoom()
-        let part = Part(writer: try GzipFileWriter(path: path(day: key)))
+        let part = Part(writer: try GzipFileWriter(path: path(day: key), level: level))
         openCount += 1
         if format == .csv { part.pending = ExportRow.header(columns) }
         parts[key] = part
         return part
     }
 
-    /// Finishes every part and puts it in place, day by day; the first failure is thrown after the rest are
-    /// discarded.
+    /// Sends every part's last rows and its commit to the deflate thread, day by day; the parts are in place once
+    /// ``DeflateWorker/finish()`` returns without error.
     func commit() throws {
         if !partitioned && parts.isEmpty { _ = try open(0) }
-        var failure: Error?
         for key in parts.keys.sorted() {
             guard let part = parts[key] else { continue }
-            if failure != nil {
-                part.writer.discard()
-                continue
-            }
-            do {
-                try part.writer.write(part.pending)
-                try part.writer.commit()
-            } catch {
-                failure = error
-            }
+            try deflater.send(.write(part.pending), to: part.writer)
+            part.pending = []
+            try deflater.send(.commit, to: part.writer)
         }
-        parts = [:]
-        if let failure { throw failure }
     }
 
-    /// Gives up on every part: no file is put in place.
+    /// Removes the part of `day` an earlier run wrote, and its folder when that is left empty (the nightly, for a day
+    /// that no longer has rows of this table).
+    func remove(day: Int) throws { try Self.removePart(path(day: day)) }
+
+    /// Removes a part file if it is there, and its `day=` folder when that is left empty.
+    static func removePart(_ file: String) throws {
+        guard unlink(file) == 0 || errno == ENOENT else {
+            throw OutputFile.WriteError(path: file, reason: "cannot remove it (\(OutputFile.errnoText()))")
+        }
+        rmdir((file as NSString).deletingLastPathComponent)
+    }
+
+    /// Gives up on every part not yet in place (call it once the deflate thread is done): their temporary files
+    /// are removed.
     func discard() {
         for part in parts.values { part.writer.discard() }
         parts = [:]

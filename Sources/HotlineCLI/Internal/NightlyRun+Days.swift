@@ -58,9 +58,22 @@ extension NightlyRun {
         var filesByDay: [Int32: [String]] = [:]
         for entry in read.manifest.values { for day in entry.days { filesByDay[day, default: []].append(entry.path) } }
         let missing = Set(read.manifest.keys).subtracting(inbox.files)
+        // Each file's rejects are exported with the first day it touches (``ExportSink/NightDay``).
+        var firstDayFiles: [Int32: Set<String>] = [:]
+        for entry in read.manifest.values {
+            if let first = entry.days.min() { firstDayFiles[first, default: []].insert(entry.path) }
+        }
         for day in daysToDerive.sorted() {
             guard filesByDay[day] != nil else {
                 derived.removedDays.append(day)
+                if let folder = config.nightly.export {
+                    do {
+                        try ExportSink.removeDay(Int(day), folder: folder)
+                    } catch {
+                        logger.error("\(error)")
+                        outcome.failures.append("\(error)")
+                    }
+                }
                 continue
             }
             var around = Set<String>()
@@ -72,14 +85,29 @@ extension NightlyRun {
                 outcome.failures.append(message)
                 continue
             }
-            derived.snapshots.append(try snapshot(day: day, files: around.sorted(), overrides: inbox.overrides))
+            derived.snapshots.append(
+                try snapshot(
+                    day: day, files: around.sorted(), overrides: inbox.overrides,
+                    rejectFiles: firstDayFiles[day] ?? [], &outcome))
             outcome.daysDerived += 1
+        }
+        if let folder = config.nightly.export, !derived.snapshots.isEmpty {
+            do {
+                try OutputFile.write(ExportSchema.json(format: .csv, rejectsByDay: true), to: folder + "/_schema.json")
+            } catch {
+                logger.error("\(error)")
+                outcome.failures.append("\(error)")
+            }
         }
         return derived
     }
 
-    /// The snapshot of one day from the files around it.
-    private func snapshot(day: Int32, files: [String], overrides: [String: InputFormat]) throws -> DaySnapshot {
+    /// The snapshot of one day from the files around it, and with `nightly.export` the day's export from the same
+    /// reading (its partitions replaced; a failure to write them is the night's, the snapshot stands).
+    private func snapshot(
+        day: Int32, files: [String], overrides: [String: InputFormat], rejectFiles: Set<String>,
+        _ outcome: inout Outcome
+    ) throws -> DaySnapshot {
         var query = CallQuery()
         query.from = CivilDate(dayNumber: Int(day))
         query.to = query.from
@@ -88,7 +116,18 @@ extension NightlyRun {
         query.keepsWaitingTimelines = true
         var pipeline = self.pipeline(files: files, overrides: overrides, query: query)
         pipeline.journeyByCallDay = true
+        if let folder = config.nightly.export {
+            pipeline.export = ExportSink.Options(
+                folder: folder, calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
+                settings: settings, query: query, night: .init(day: Int(day), rejectFiles: rejectFiles))
+        }
         let pass = pipeline.pass()
+        do {
+            try pass.export?.finish()
+        } catch {
+            logger.error("\(error)")
+            outcome.failures.append("\(error)")
+        }
         return DaySnapshot(
             day: day, calls: pass.calls, tickets: pass.tickets, journey: pass.journey, symbols: pass.symbols,
             calendar: pass.calendar)

@@ -48,6 +48,9 @@ extension HotlineCommand {
         @Option(help: ArgumentHelp("Day partitions open at once per table (testing).", visibility: .hidden))
         var openParts: Int = 64
 
+        @Option(help: ArgumentHelp("zlib compression level, 1-9 (measuring).", visibility: .hidden))
+        var gzipLevel: Int32?
+
         func validate() throws {
             try input.requireInputs("export")
             guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be 1 or more.") }
@@ -93,7 +96,8 @@ extension HotlineCommand {
                 options: ExportSink.Options(
                     folder: out, format: jsonl ? .jsonl : .csv, showCallers: input.showCallers,
                     calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
-                    settings: settings, query: filter.query(over: period), openParts: max(1, openParts)),
+                    settings: settings, query: filter.query(over: period), openParts: max(1, openParts),
+                    level: gzipLevel.map { min(max($0, 1), 9) } ?? ExportSink.defaultLevel),
                 context: context, files: resolution.files)
             // The days the tickets span, for the calendar of the business hours (ExportCalendar).
             let span = TicketSpanSink(next: sink, calendar: calendar)

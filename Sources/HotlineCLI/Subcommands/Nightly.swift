@@ -55,6 +55,7 @@ extension HotlineCommand {
             }
             for (key, folder) in [
                 ("nightly.output", config.nightly.output), ("nightly.callbacks", config.nightly.callbacks),
+                ("nightly.export", config.nightly.export),
             ] {
                 if let folder, let problem = Self.overlap(output: folder, inbox: config.nightly.inbox, key: key) {
                     throw ValidationError("configuration: \(problem)")
