@@ -46,11 +46,14 @@ enum ExportCalendar {
     /// no ticket was read) and `DIR/sla_targets/part-0.EXT` when SLA targets are set; nothing otherwise.
     static func write(
         folder: String, format: ExportFormat, hours: BusinessHours?, targets: [SLATarget], calendar: LocalCalendar,
-        span: TicketDaySpan
+        span: TicketDaySpan, level: Int32 = ExportSink.defaultLevel
     ) throws {
         if let hours {
+            // A small table: a compression thread of its own, waited for before the next.
+            let deflater = DeflateWorker()
             let table = ExportTableWriter(
-                folder: folder, name: "calendar", columns: columns, format: format, partitioned: false)
+                folder: folder, name: "calendar", columns: columns, format: format, partitioned: false,
+                deflater: deflater, level: level)
             let row = ExportRow(format: format, columns: columns)
             do {
                 if let first = span.first, let last = span.last {
@@ -64,14 +67,19 @@ enum ExportCalendar {
                     }
                 }
                 try table.commit()
+                try deflater.finish()
             } catch {
+                // The worker first: it may still be writing the part the discard removes.
+                try? deflater.finish()
                 table.discard()
                 throw error
             }
         }
         guard !targets.isEmpty else { return }
+        let deflater = DeflateWorker()
         let table = ExportTableWriter(
-            folder: folder, name: "sla_targets", columns: slaColumns, format: format, partitioned: false)
+            folder: folder, name: "sla_targets", columns: slaColumns, format: format, partitioned: false,
+            deflater: deflater, level: level)
         let row = ExportRow(format: format, columns: slaColumns)
         do {
             for (i, target) in targets.enumerated() {
@@ -85,7 +93,9 @@ enum ExportCalendar {
                 try table.add(row.bytes, day: 0)
             }
             try table.commit()
+            try deflater.finish()
         } catch {
+            try? deflater.finish()
             table.discard()
             throw error
         }

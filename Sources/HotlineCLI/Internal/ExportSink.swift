@@ -43,7 +43,7 @@ final class ExportSink: IngestSink {
     /// than level 6's (level 1: 35%).
     static let defaultLevel: Int32 = 3
 
-    private let options: Options
+    let options: Options
     private let symbols: SymbolTable
     private let context: ReadContext
     /// The run's input files: a record's `location.file` indexes them.

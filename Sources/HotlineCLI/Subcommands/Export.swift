@@ -112,7 +112,7 @@ extension HotlineCommand {
                 try sink.finish()
                 try ExportCalendar.write(
                     folder: out, format: jsonl ? .jsonl : .csv, hours: config.businessHours, targets: config.slaTargets,
-                    calendar: calendar, span: span.span)
+                    calendar: calendar, span: span.span, level: sink.options.level)
                 try OutputFile.write(
                     ExportSchema.json(format: jsonl ? .jsonl : .csv), to: out + "/_schema.json")
             } catch {
