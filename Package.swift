@@ -63,7 +63,9 @@ let package = Package(
                 "HotlineStore", "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The export encodes every record here (ExportRow): the same dynamic checks as the readers'.
+            swiftSettings: hotPath
         ),
         .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
 

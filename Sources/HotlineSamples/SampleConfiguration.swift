@@ -82,6 +82,7 @@ enum SampleConfiguration {
         #   inbox: [/srv/exports/calls, /srv/exports/zendesk]
         #   store: /var/lib/hotline/hotline.sqlite
         #   output: /var/www/hotline
+        #   export: /srv/warehouse/hotline   # optional: each derived day as `hotline export` writes it (docs/EXPORT.md)
         #   retention_days: 90
 
         """
