@@ -86,6 +86,36 @@ public final class ReadContext {
         return callerSymbols[Symbol(rawValue: UInt32(truncatingIfNeeded: key.rawValue))]
     }
 
+    /// Calls `body` with each UTF-8 byte of ``callerText(_:)``, without making the String (an export hashes every
+    /// call's caller).
+    @inline(__always) public func forEachCallerByte(_ key: CallerKey, _ body: (UInt8) -> Void) {
+        guard key.rawValue >> 63 == 1 else {
+            for b in callerSymbols[Symbol(rawValue: UInt32(truncatingIfNeeded: key.rawValue))].utf8 { body(b) }
+            return
+        }
+        let digits = Int((key.rawValue >> 57) & 0x1F)
+        var number = key.rawValue & ((1 << 57) - 1)
+        if key.rawValue & (1 << 62) != 0 { body(UInt8(ascii: "+")) }
+        // The decimal digits, most significant first, zero-padded to the digits written: at most 18 of them.
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        repeat {
+            let digit = number % 10
+            number /= 10
+            switch count / 8 {
+            case 0: reversed.0 |= digit << UInt64(count % 8 * 8)
+            case 1: reversed.1 |= digit << UInt64(count % 8 * 8)
+            default: reversed.2 |= digit << UInt64(count % 8 * 8)
+            }
+            count += 1
+        } while number > 0 && count < 24
+        for _ in count..<max(count, digits) { body(UInt8(ascii: "0")) }
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let word = i / 8 == 0 ? reversed.0 : i / 8 == 1 ? reversed.1 : reversed.2
+            body(UInt8(ascii: "0") + UInt8((word >> UInt64(i % 8 * 8)) & 0xFF))
+        }
+    }
+
     /// The caller key of caller text from a reader that already has a String (queue_log, CDRs).
     func callerKey(forText text: String) -> CallerKey? {
         let key = Array(text.utf8).withUnsafeBufferPointer { callerKey(ByteParsing.trimmed($0)) }

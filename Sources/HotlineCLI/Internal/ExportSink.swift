@@ -105,14 +105,14 @@ final class ExportSink: IngestSink {
         if !options.query.queues.isEmpty && !options.query.queues.contains(symbols[call.queue]) { return }
         let row = callRow
         row.begin()
-        if call.callKey == 0 { row.null() } else { row.word(Self.hex(call.callKey)) }
+        if call.callKey == 0 { row.null() } else { row.hex(call.callKey) }
         row.word(Self.name(of: call.direction))
         row.encoded(cell(call.queue))
         row.word(call.category.name)
         row.encoded(cell(call.subcategory))
         row.encoded(cell(call.agent))
         if let caller = call.caller {
-            row.text(options.showCallers ? context.callerText(caller) : callerKey(caller))
+            if options.showCallers { row.text(context.callerText(caller)) } else { row.hex(callerHash(caller)) }
         } else {
             row.null()
         }
@@ -165,9 +165,9 @@ final class ExportSink: IngestSink {
         case .score(let score): row.word(String(score))
         case nil: row.null()
         }
-        if ticket.callKey == 0 { row.null() } else { row.word(Self.hex(ticket.callKey)) }
+        if ticket.callKey == 0 { row.null() } else { row.hex(ticket.callKey) }
         if let requester = ticket.requester {
-            row.text(options.showCallers ? context.callerText(requester) : callerKey(requester))
+            if options.showCallers { row.text(context.callerText(requester)) } else { row.hex(callerHash(requester)) }
         } else {
             row.null()
         }
@@ -290,16 +290,26 @@ final class ExportSink: IngestSink {
 
     /// The caller as exported by default: 16 hex digits of a 64-bit hash of the normalised caller text (the same
     /// caller gives the same key in every run), never the number itself.
-    func callerKey(_ caller: CallerKey) -> String { Self.callerKey(text: context.callerText(caller)) }
+    func callerKey(_ caller: CallerKey) -> String { Self.hex(callerHash(caller)) }
+
+    /// ``callerKey(text:)``'s hash of the caller's text, from its bytes as they come (no String per call).
+    func callerHash(_ caller: CallerKey) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        context.forEachCallerByte(caller) { hash = (hash ^ UInt64($0)) &* 0x100_0000_01b3 }
+        return Self.mixed(hash)
+    }
 
     /// FNV-1a 64 over the caller's UTF-8, finished with a SplitMix64 mix so that close numbers give unrelated keys.
     static func callerKey(text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        return hex(mixed(hash))
+    }
+
+    private static func mixed(_ fnv: UInt64) -> UInt64 {
+        var hash = (fnv ^ (fnv >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return hex(hash)
+        return hash ^ (hash >> 31)
     }
 
     /// 16 lower-case hex digits.

@@ -154,6 +154,18 @@ final class ExportRow {
         if format == .jsonl { bytes.append(UInt8(ascii: "\"")) }
     }
 
+    /// A key as 16 lower-case hex digits (a string in JSON): the call and caller keys, written straight into the row.
+    func hex(_ value: UInt64) {
+        separate()
+        if format == .jsonl { bytes.append(UInt8(ascii: "\"")) }
+        for shift in stride(from: 60, through: 0, by: -4) {
+            bytes.append(Self.hexDigits[Int((value >> UInt64(shift)) & 0xF)])
+        }
+        if format == .jsonl { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     func integer<T: BinaryInteger>(_ value: T?) {
         guard let value else { return null() }
         separate()
@@ -220,16 +232,25 @@ final class ExportRow {
     }
 
     /// `value` (non-negative) in decimal, zero-padded to `width`, without allocating.
+    /// `value` (not negative) in decimal, zero-padded to `width`: the digits are written from the right into
+    /// zeros appended once (a division per digit, not two).
     private static func digits(_ value: Int, width: Int, into bytes: inout [UInt8]) {
-        var divisor = 1
         var count = 1
-        while count < width || value / divisor >= 10 {
-            divisor *= 10
+        var power = 10
+        while count < 19 && power <= value {
             count += 1
+            power &*= 10
         }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+        count = max(count, width)
+        let start = bytes.count
+        // Byte by byte: appending a repeatElement, or a buffer, goes through a generic path ten times slower.
+        for _ in 0..<count { bytes.append(UInt8(ascii: "0")) }
+        var rest = value
+        var i = start + count - 1
+        while rest > 0 {
+            bytes[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            i -= 1
         }
     }
 
