@@ -99,6 +99,9 @@ struct ExportCommandTests {
         // T3 and T4 are the same caller; the anonymous caller has no key.
         #expect(keys[2] == keys[3] && keys[2].count == 16 && keys[0] != keys[2])
         #expect(keys[4] == "")
+        // The key of every run and version: FNV-1a 64 of "13800000001" with the SplitMix64 finish (docs/EXPORT.md),
+        // computed apart from hotline.
+        #expect(keys[0] == "5ba5b6d7929a0c56")
         let (again, _) = try export([fixtures + "/calls-small.csv"])
         #expect(try gunzip(again + "/calls/day=2026-11-16/part-0.csv.gz") == text)
 

@@ -288,34 +288,16 @@ final class ExportSink: IngestSink {
         return thresholds[i]
     }
 
-    /// The caller as exported by default: 16 hex digits of a 64-bit hash of the normalised caller text (the same
-    /// caller gives the same key in every run), never the number itself.
-    func callerKey(_ caller: CallerKey) -> String { Self.hex(callerHash(caller)) }
-
-    /// ``callerKey(text:)``'s hash of the caller's text, from its bytes as they come (no String per call).
+    /// The caller as exported by default (written as 16 hex digits): a 64-bit hash of the normalised caller text, so
+    /// the same caller gives the same key in every run, never the number itself. FNV-1a 64 over the text's UTF-8,
+    /// taken byte by byte as ``ReadContext/forEachCallerByte(_:_:)`` gives them (no String per call), finished
+    /// with a SplitMix64 mix so that close numbers give unrelated keys.
     func callerHash(_ caller: CallerKey) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         context.forEachCallerByte(caller) { hash = (hash ^ UInt64($0)) &* 0x100_0000_01b3 }
-        return Self.mixed(hash)
-    }
-
-    /// FNV-1a 64 over the caller's UTF-8, finished with a SplitMix64 mix so that close numbers give unrelated keys.
-    static func callerKey(text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return hex(mixed(hash))
-    }
-
-    private static func mixed(_ fnv: UInt64) -> UInt64 {
-        var hash = (fnv ^ (fnv >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
         hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
         return hash ^ (hash >> 31)
-    }
-
-    /// 16 lower-case hex digits.
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     static func name(of direction: CallDirection) -> String {

@@ -231,7 +231,6 @@ final class ExportRow {
         digits(date.day, width: 2, into: &bytes)
     }
 
-    /// `value` (non-negative) in decimal, zero-padded to `width`, without allocating.
     /// `value` (not negative) in decimal, zero-padded to `width`: the digits are written from the right into
     /// zeros appended once (a division per digit, not two).
     private static func digits(_ value: Int, width: Int, into bytes: inout [UInt8]) {
