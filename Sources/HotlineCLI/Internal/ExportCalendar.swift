@@ -49,48 +49,47 @@ enum ExportCalendar {
         span: TicketDaySpan, level: Int32 = ExportSink.defaultLevel
     ) throws {
         if let hours {
-            // A small table: a compression thread of its own, waited for before the next.
-            let deflater = DeflateWorker()
-            let table = ExportTableWriter(
-                folder: folder, name: "calendar", columns: columns, format: format, partitioned: false,
-                deflater: deflater, level: level)
-            let row = ExportRow(format: format, columns: columns)
-            do {
-                if let first = span.first, let last = span.last {
-                    for period in periods(of: hours, calendar: calendar, from: first, through: last) {
-                        row.begin()
-                        row.localDay(period.day)
-                        row.time(Instant(seconds: period.open))
-                        row.time(Instant(seconds: period.close))
-                        row.end()
-                        try table.add(row.bytes, day: 0)
-                    }
+            try writeTable("calendar", columns, folder: folder, format: format, level: level) { row, add in
+                guard let first = span.first, let last = span.last else { return }
+                for period in periods(of: hours, calendar: calendar, from: first, through: last) {
+                    row.localDay(period.day)
+                    row.time(Instant(seconds: period.open))
+                    row.time(Instant(seconds: period.close))
+                    try add()
                 }
-                try table.commit()
-                try deflater.finish()
-            } catch {
-                // The worker first: it may still be writing the part the discard removes.
-                try? deflater.finish()
-                table.discard()
-                throw error
             }
         }
         guard !targets.isEmpty else { return }
-        let deflater = DeflateWorker()
-        let table = ExportTableWriter(
-            folder: folder, name: "sla_targets", columns: slaColumns, format: format, partitioned: false,
-            deflater: deflater, level: level)
-        let row = ExportRow(format: format, columns: slaColumns)
-        do {
+        try writeTable("sla_targets", slaColumns, folder: folder, format: format, level: level) { row, add in
             for (i, target) in targets.enumerated() {
-                row.begin()
                 row.integer(i + 1)
                 if let category = target.category { row.word(category.name) } else { row.null() }
                 if let priority = target.priority { row.word(priority.name) } else { row.null() }
                 row.integer(target.firstReplyMinutes)
                 row.integer(target.resolutionMinutes)
+                try add()
+            }
+        }
+    }
+
+    /// One small unpartitioned table: `fill` writes each row's cells into `row` and calls `add` to end it. The
+    /// table is put in place, or on failure removed. It compresses on a thread of its own, waited for before
+    /// returning (and before a discard, since the thread may still be writing the part).
+    private static func writeTable(
+        _ name: String, _ columns: [ExportColumn], folder: String, format: ExportFormat, level: Int32,
+        fill: (ExportRow, _ add: () throws -> Void) throws -> Void
+    ) throws {
+        let deflater = DeflateWorker()
+        let table = ExportTableWriter(
+            folder: folder, name: name, columns: columns, format: format, partitioned: false, deflater: deflater,
+            level: level)
+        let row = ExportRow(format: format, columns: columns)
+        do {
+            row.begin()
+            try fill(row) {
                 row.end()
                 try table.add(row.bytes, day: 0)
+                row.begin()
             }
             try table.commit()
             try deflater.finish()
