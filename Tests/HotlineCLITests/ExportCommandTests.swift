@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import HotlineCLI
+
 /// `hotline export`: the normalised records as day-partitioned gzip CSV for a warehouse.
 @Suite(.enabled(if: EndToEnd.binary != nil, "needs the hotline binary: run `swift build` first"))
 struct ExportCommandTests {
@@ -174,5 +176,36 @@ struct ExportCommandTests {
         #expect(object?["queue"] as? String == "hotline-cn")
         #expect(object?["answered_at"] is NSNull == false)
         #expect(object?.count == 25)
+    }
+
+    @Test func aDayOfMoreRowsThanOneGzipMemberReadsBackWholeAndInOrder() throws {
+        // 3,000 calls of one day: about 700 KB of rows, so the part is several 256 KiB members.
+        let folder = try scratch()
+        let input = folder + "/many.csv"
+        var text =
+            "call_id,queue,category,direction,caller,agent,enqueued_at,answered_at,ended_at,wait_s,talk_s,outcome\n"
+        for i in 0..<3000 {
+            let minute = String(format: "%02d:%02d", 8 + i / 600, i / 10 % 60)
+            text += "C\(i),hotline-cn,payment,inbound,1380000\(1000 + i),A1,2026-11-16T\(minute):00+08:00,"
+            text += "2026-11-16T\(minute):10+08:00,2026-11-16T\(minute):50+08:00,10,40,answered\n"
+        }
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        let out = folder + "/out"
+        let run = try EndToEnd.run(["export", input, "--tz", "Asia/Shanghai", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let part = out + "/calls/day=2026-11-16/part-0.csv.gz"
+        let csv = try gunzip(part)
+        #expect(csv.utf8.count > 2 * ExportTableWriter.memberSize, "the rows span several members")
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count == 1 + 3000)
+        let lines = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).last ?? "" }
+        #expect(lines == (2...3001).map { Substring(String($0)) }, "source lines in reading order")
+    }
+
+    @Test func aJSONLinesRejectsFileWithNoRejectIsStillAGzipFile() throws {
+        let (out, run) = try export([fixtures + "/Master.csv"], ["--jsonl"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(files(under: out).contains("rejects/part-0.jsonl.gz"))
+        #expect(try gunzip(out + "/rejects/part-0.jsonl.gz") == "")
     }
 }

@@ -1,16 +1,15 @@
 import Foundation
 
-/// The thread an export compresses on. Deflate was about 40% of an export's time and ran on the thread that
-/// receives the rows, so reading waited for it; here the filled 64 KiB buffers of every part go, in order, to one
-/// thread that deflates and writes them while the rows after them are read and encoded.
+/// The thread an export compresses on: the filled buffers of every part go, in order, to one thread that deflates
+/// each into a gzip member and writes it, while the rows after them are read and encoded.
 ///
-/// One thread, jobs in the order sent: each gzip file gets the same buffers in the same order as when written in
-/// place, so the bytes do not change (nor with `--threads`). At most `capacity` buffers wait; when deflate falls
-/// behind, the sender waits: memory stays bounded (8 x 64 KiB more than before).
+/// One thread, jobs in the order sent: each gzip file gets the same members in the same order whatever `--threads`
+/// is, so the bytes do not change. At most `capacity` buffers wait; when deflate falls behind, the sender waits:
+/// memory stays bounded.
 final class DeflateWorker: @unchecked Sendable {
     enum Step {
         case write([UInt8])
-        /// ``GzipFileWriter/suspend()``: the part is closed until its day comes again.
+        /// ``GzipFileWriter/suspend()``: the part's file is closed until its day comes again.
         case suspend
         /// ``GzipFileWriter/commit()``: the part is put in place.
         case commit
@@ -31,20 +30,23 @@ final class DeflateWorker: @unchecked Sendable {
     private let worker: WorkerThread
     private var finished = false
 
-    init(capacity: Int = 8) {
+    /// `level`: libdeflate's, 1 (fastest) to 12.
+    init(level: Int32, capacity: Int = 8) {
         let pipe = BatchPipe<Job>(capacity: capacity)
         let failure = Failure()
         self.pipe = pipe
         self.failure = failure
         // A writer is touched only by this thread from its first job on, until ``finish()`` joins it.
         worker = WorkerThread {
+            // Made and used on this thread only.
+            let compressor = GzipCompressor(level: level)
             while let batch = pipe.pop() {
                 for job in batch where failure.value == nil {
                     do {
                         switch job.step {
-                        case .write(let bytes): try job.writer.write(bytes)
+                        case .write(let bytes): try job.writer.write(bytes, with: compressor)
                         case .suspend: try job.writer.suspend()
-                        case .commit: try job.writer.commit()
+                        case .commit: try job.writer.commit(with: compressor)
                         }
                     } catch {
                         failure.keep(error)

@@ -79,10 +79,9 @@ enum ExportCalendar {
         _ name: String, _ columns: [ExportColumn], folder: String, format: ExportFormat, level: Int32,
         fill: (ExportRow, _ add: () throws -> Void) throws -> Void
     ) throws {
-        let deflater = DeflateWorker()
+        let deflater = DeflateWorker(level: level)
         let table = ExportTableWriter(
-            folder: folder, name: name, columns: columns, format: format, partitioned: false, deflater: deflater,
-            level: level)
+            folder: folder, name: name, columns: columns, format: format, partitioned: false, deflater: deflater)
         let row = ExportRow(format: format, columns: columns)
         do {
             row.begin()

@@ -1,119 +1,108 @@
-import CZlib
+import CLibDeflate
 import Foundation
 
-/// A gzip file written as a stream: bytes go through zlib's deflate into an ``OutputFile`` (a temporary file
-/// beside the target, renamed over it by ``commit()``), so a run stopped midway leaves no half file under the final
-/// name. The gzip header zlib writes has no file name and a modification time of 0: the same bytes in give the same
-/// file out.
+/// A gzip file written as a series of members, one per buffer handed to ``write(_:with:)``, into an ``OutputFile``
+/// (a temporary file beside the target, renamed over it by ``commit()``), so a run stopped midway leaves no half file
+/// under the final name. A file of several members is one gzip stream to gzip, zlib, DuckDB and Hadoop's codec
+/// (RFC 1952, "members"). libdeflate writes no file name and a modification time of 0: the same buffers in give the
+/// same file out.
+///
+/// Each member stands alone, so a writer keeps no compression state between buffers: it can be closed (its file
+/// descriptor) and opened again at any buffer boundary, and the ``GzipCompressor`` can be shared by every writer of
+/// a thread.
 final class GzipFileWriter {
     private let file: OutputFile
-    private var stream = z_stream()
-    private let output: UnsafeMutablePointer<UInt8>
-    private let capacity = 1 << 16
-    private var open = false
+    private var wroteMember = false
+    private var suspended = false
 
     /// The name in messages (the path as given).
     var name: String { file.name }
 
-    private let level: Int32
-
-    init(path: String, level: Int32 = 6) throws {
+    init(path: String) throws {
         file = try OutputFile(path: path)
-        output = .allocate(capacity: capacity)
-        self.level = level
-        do {
-            try startMember()
-        } catch {
-            file.discard()
-            throw error
-        }
     }
 
-    /// Starts a gzip member: a header, then deflate.
-    private func startMember() throws {
-        // 16 + MAX_WBITS: a gzip wrapper (deflateInit2 is a C macro, so its function is called).
-        let status = deflateInit2_(
-            &stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-            Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            throw OutputFile.WriteError(path: file.name, reason: "zlib could not start (\(status))")
-        }
-        open = true
-    }
-
-    /// Ends the gzip member written so far and closes the file for a while, freeing deflate's memory and the file
-    /// descriptor; the next ``write(_:)`` opens it again and starts another member. A file of several members is
-    /// one gzip stream to gzip, zlib, DuckDB and Hadoop's codec (RFC 1952, "members").
-    func suspend() throws {
-        guard open else { return }
-        try deflate(flush: Z_FINISH)
-        deflateEnd(&stream)
-        open = false
-        suspended = true
-        try file.suspend()
-    }
-
-    private var suspended = false
-
-    deinit {
-        if open { deflateEnd(&stream) }
-        output.deallocate()
-    }
-
-    /// Compresses `bytes` and writes what deflate gives out.
-    func write(_ bytes: [UInt8]) throws {
+    /// Compresses `bytes` into one member and appends it.
+    func write(_ bytes: [UInt8], with compressor: GzipCompressor) throws {
         guard !bytes.isEmpty else { return }
         try resumeIfSuspended()
-        try bytes.withUnsafeBufferPointer { buffer in
-            stream.next_in = UnsafeMutablePointer(mutating: buffer.baseAddress)
-            stream.avail_in = UInt32(buffer.count)
-            try deflate(flush: Z_NO_FLUSH)
-            stream.next_in = nil
+        try appendMember(bytes, with: compressor)
+    }
+
+    private func appendMember(_ bytes: [UInt8], with compressor: GzipCompressor) throws {
+        do {
+            try file.write(try compressor.member(of: bytes))
+            wroteMember = true
+        } catch let error as GzipCompressor.Failure {
+            discard()
+            throw OutputFile.WriteError(path: file.name, reason: error.reason)
         }
     }
 
-    /// Ends the gzip stream (its trailer) and puts the file in place.
-    func commit() throws {
-        if suspended {
-            // Nothing since the last member: the file is complete as it is.
-            try file.resume()
-            suspended = false
-            try file.commit()
-            return
-        }
-        guard open else { return }
-        try deflate(flush: Z_FINISH)
-        deflateEnd(&stream)
-        open = false
+    /// Closes the file for a while, freeing its descriptor; the next ``write(_:with:)`` opens it again.
+    func suspend() throws {
+        guard !suspended else { return }
+        try file.suspend()
+        suspended = true
+    }
+
+    /// Puts the file in place; a file given no bytes at all gets one empty member, so it is still gzip.
+    func commit(with compressor: GzipCompressor) throws {
+        try resumeIfSuspended()
+        if !wroteMember { try appendMember([], with: compressor) }
         try file.commit()
     }
 
     private func resumeIfSuspended() throws {
         guard suspended else { return }
         try file.resume()
-        try startMember()
         suspended = false
     }
 
     /// Gives up: the temporary file is removed, the target left as it was.
     func discard() {
-        if open { deflateEnd(&stream) }
-        open = false
         file.discard()
     }
+}
 
-    private func deflate(flush: Int32) throws {
-        repeat {
-            stream.next_out = output
-            stream.avail_out = UInt32(capacity)
-            let status = CZlib.deflate(&stream, flush)
-            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                discard()
-                throw OutputFile.WriteError(path: file.name, reason: "zlib failed (\(status))")
-            }
-            let produced = capacity - Int(stream.avail_out)
-            if produced > 0 { try file.write(Array(UnsafeBufferPointer(start: output, count: produced))) }
-            if flush == Z_FINISH ? status == Z_STREAM_END : stream.avail_out != 0 { break }
-        } while true
+/// libdeflate's gzip compressor at one level, with its output buffer: one per thread that compresses.
+///
+/// libdeflate rather than zlib: it deflates a whole buffer at once, 2.5 times as fast as zlib's streaming deflate
+/// for files about the same size (86 MB of exported calls: zlib level 3 1.06 s, 17.3 MB; libdeflate level 1 in
+/// 256 KiB members 0.43 s, 18.0 MB), and the members it gives are what lets a part be closed and reopened freely.
+final class GzipCompressor {
+    struct Failure: Error { var reason: String }
+
+    private let handle: OpaquePointer
+    /// Owned by the compressor and grown as needed: what ``member(of:)`` returns points into it.
+    private var output = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    /// `level`: 1 (fastest) to 12.
+    init(level: Int32) {
+        // libdeflate gives nil only when it cannot allocate (or for a level out of range, which min/max prevents).
+        guard let handle = libdeflate_alloc_compressor(min(max(level, 1), 12)) else {
+            fatalError("libdeflate could not allocate a compressor")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        libdeflate_free_compressor(handle)
+        output.deallocate()
+    }
+
+    /// `bytes` as one gzip member (valid until the next call).
+    func member(of bytes: [UInt8]) throws -> UnsafeRawBufferPointer {
+        let bound = libdeflate_gzip_compress_bound(handle, bytes.count)
+        if output.count < bound {
+            output.deallocate()
+            output = .allocate(byteCount: bound, alignment: 16)
+        }
+        let size = bytes.withUnsafeBytes { input in
+            libdeflate_gzip_compress(handle, input.baseAddress, input.count, output.baseAddress, output.count)
+        }
+        // 0 only when the output does not fit, which the bound rules out.
+        guard size > 0 else { throw Failure(reason: "libdeflate could not compress \(bytes.count) bytes") }
+        return UnsafeRawBufferPointer(rebasing: output[0..<size])
     }
 }

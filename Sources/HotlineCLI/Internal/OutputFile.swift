@@ -82,7 +82,7 @@ final class OutputFile {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
-    private func write(_ buffer: UnsafeRawBufferPointer) throws {
+    func write(_ buffer: UnsafeRawBufferPointer) throws {
         guard !finished else { throw WriteError(path: name, reason: "already closed") }
         guard let base = buffer.baseAddress else { return }
         var offset = 0

@@ -48,7 +48,7 @@ extension HotlineCommand {
         @Option(help: ArgumentHelp("Day partitions open at once per table (testing).", visibility: .hidden))
         var openParts: Int = 64
 
-        @Option(help: ArgumentHelp("zlib compression level, 1-9 (measuring).", visibility: .hidden))
+        @Option(help: ArgumentHelp("libdeflate compression level, 1-12 (measuring).", visibility: .hidden))
         var gzipLevel: Int32?
 
         func validate() throws {
@@ -97,7 +97,7 @@ extension HotlineCommand {
                     folder: out, format: jsonl ? .jsonl : .csv, showCallers: input.showCallers,
                     calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
                     settings: settings, query: filter.query(over: period), openParts: max(1, openParts),
-                    level: gzipLevel.map { min(max($0, 1), 9) } ?? ExportSink.defaultLevel),
+                    level: gzipLevel.map { min(max($0, 1), 12) } ?? ExportSink.defaultLevel),
                 context: context, files: resolution.files)
             // The days the tickets span, for the calendar of the business hours (ExportCalendar).
             let span = TicketSpanSink(next: sink, calendar: calendar)
