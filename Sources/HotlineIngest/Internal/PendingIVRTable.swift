@@ -39,7 +39,10 @@ struct PendingIVRTable {
     }
 
     /// Takes the entry of `key` out, if there is one.
-    mutating func take(_ key: UInt64) -> Entry? { entries.removeValue(forKey: key) }
+    mutating func take(_ key: UInt64) -> Entry? {
+        // Most logs have no IVR lines: no hashing per call then.
+        entries.isEmpty ? nil : entries.removeValue(forKey: key)
+    }
 
     /// The entries that can no longer see their ENTERQUEUE at log time `now` (and, over the limit, the older
     /// half), taken out in the order of their first lines.
