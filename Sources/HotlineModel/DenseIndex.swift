@@ -7,6 +7,11 @@ public protocol FastHashable: Equatable {
     var fastHash: UInt64 { get }
 }
 
+/// A key that is already a hash (a callid's key) or a packed integer.
+extension UInt64: FastHashable {
+    @inlinable public var fastHash: UInt64 { self }
+}
+
 /// Maps keys to dense indices 0, 1, 2, ... in order of first appearance: the index of a parallel array.
 ///
 /// Open addressing with linear probing over a power-of-two table, kept at most half full.

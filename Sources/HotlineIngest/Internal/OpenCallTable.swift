@@ -3,7 +3,7 @@ import HotlineModel
 /// The queued calls a queue_log has opened and not yet ended, kept compact: a log left with millions of calls
 /// open (a PBX that never wrote their ends) must not cost a gigabyte.
 ///
-/// Each open call is one 80-byte ``Call`` in a dense array, found through its callid key in a dictionary of
+/// Each open call is one 80-byte ``Call`` in a dense array, found through its callid key in a map of
 /// array positions (a removed call's place is taken by the last one). Nothing of a call is a separate heap
 /// object: its callid, needed only for the message if it never ends, is a length-prefixed run of bytes in one
 /// shared buffer (compacted when more than half of it is dead); its first event's location is inline and any
@@ -50,7 +50,7 @@ struct OpenCallTable {
     static let noLink = UInt32.max
 
     private(set) var calls: [Call] = []
-    private var positions: [UInt64: UInt32] = [:]
+    private var positions = KeyPositionMap()
     private var ids: [UInt8] = []
     private var deadIDBytes = 0
     private var links: [Link] = []
