@@ -34,7 +34,7 @@ public enum FormatSniffer {
         // Only the first lines are looked at, found in bytes (a directory of 100,000 CDRs is sniffed 100,000
         // times, and an XML CDR may be one long line).
         let lines = firstLines(of: head, upTo: 5)
-        guard let first = lines.first.map({ $0.trimmingCharacters(in: .whitespaces) }), !first.isEmpty else {
+        guard let first = lines.first.map(trimmedSpaces), !first.isEmpty else {
             return .unknown("no text in the first bytes")
         }
         let lower = first.lowercased()
@@ -85,6 +85,22 @@ public enum FormatSniffer {
     }
 
     /// The first `count` non-empty lines of `text` (LF, CR or CR LF ends a line).
+    /// `line` without the spaces and tabs around it (`CharacterSet.whitespaces`: tab, the space separators and, in
+    /// Core Foundation's set, U+200B),
+    /// scalar by scalar: Foundation's `trimmingCharacters` bridged the whole line, and an XML CDR is one 4 KB line,
+    /// sniffed twice per file.
+    static func trimmedSpaces(_ line: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || scalar == "\u{200B}"
+                || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
     static func firstLines(of text: String, upTo count: Int) -> [Substring] {
         var lines: [Substring] = []
         let utf8 = text.utf8

@@ -75,12 +75,14 @@ extension InputIngest {
     static func decodedHead(_ sample: [UInt8], encoding: TextEncoding, bomLength: Int, path: String) throws -> String {
         let bytes = Array(sample.dropFirst(bomLength).prefix(8192))
         // NUL runs between lines are skipped by the readers: the sniffer looks past them too.
-        func text(_ utf8: some Sequence<UInt8>) -> String {
-            String(decoding: utf8.filter { !CSVReader.isGapByte($0) }, as: UTF8.self)
+        // An array, not a generic sequence: String's decoding of one unspecialised went byte by byte.
+        func text(_ utf8: ArraySlice<UInt8>) -> String {
+            let kept: [UInt8] = utf8.filter { !CSVReader.isGapByte($0) }
+            return String(decoding: kept, as: UTF8.self)
         }
-        guard let name = encoding.iconvName else { return text(bytes) }
+        guard let name = encoding.iconvName else { return text(bytes[...]) }
         let transcoder = try Transcoder(source: MemoryByteSource(bytes), from: name, path: path)
-        var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
+        var out = [UInt8].readBuffer(count: bytes.count * 3 + 16)
         var filled = 0
         while filled < out.count {
             let n = try out.withUnsafeMutableBytes {
@@ -115,7 +117,7 @@ extension InputIngest {
     }
 
     static func readSample(_ source: ByteSource, limit: Int = sampleBytes) throws -> [UInt8] {
-        var sample = [UInt8](repeating: 0, count: limit)
+        var sample = [UInt8].readBuffer(count: limit)
         var filled = 0
         while filled < sample.count {
             let n = try sample.withUnsafeMutableBytes { raw in

@@ -129,14 +129,44 @@ public enum InputResolver {
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         // Enumerate through a symlinked directory (an inbox is often a link); paths stay as the user wrote them.
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let entries = (FileManager.default.enumerator(atPath: resolved)?.allObjects as? [String]) ?? []
-        return entries.sorted().compactMap { entry in
-            if entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
+        return walk(resolved).sorted().compactMap { entry in
+            let components = entry.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { return nil }
             // A folder of exports may hold its configuration and notes: those are not inputs.
-            let name = (entry as NSString).lastPathComponent.lowercased()
+            let name = components.last.map { $0.lowercased() } ?? ""
             if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".md") { return nil }
             return base + "/" + entry
         }
+    }
+
+    /// Every entry under `root` (files, links, folders), relative to it, as `FileManager`'s enumerator lists them:
+    /// a physical walk, so a link to a folder is an entry, not descended. With readdir(3) rather than the
+    /// enumerator, which cost 47,000 instructions an entry (a directory of 100,000 CDRs); hidden folders, whose
+    /// entries are all left out, are not descended.
+    static func walk(_ root: String) -> [String] {
+        var found: [String] = []
+        func visit(_ folder: String, relative: String) {
+            guard let dir = opendir(folder) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                        String(cString: $0)
+                    }
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                found.append(path)
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                }
+                if isFolder && !name.hasPrefix(".") { visit(folder + "/" + name, relative: path) }
+            }
+        }
+        visit(root, relative: "")
+        return found
     }
 
     /// `path` with every link and `..` resolved; made absolute as it is when it does not exist.

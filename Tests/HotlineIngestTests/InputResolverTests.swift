@@ -22,6 +22,18 @@ import Testing
         #expect(resolution.problems.isEmpty && resolution.skipped.isEmpty)
     }
 
+    @Test func theFolderWalkListsWhatFoundationsEnumeratorListsLinksToFoldersNotDescended() throws {
+        try FileManager.default.createDirectory(atPath: root + "/c/d/e", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: root + "/c/d/e/3.csv", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/c/notes.md", contents: Data("x".utf8))
+        try FileManager.default.createSymbolicLink(atPath: root + "/c/to-b", withDestinationPath: root + "/b")
+        try FileManager.default.createSymbolicLink(atPath: root + "/c/to-a.csv", withDestinationPath: root + "/a.csv")
+        let visible = { (paths: [String]) in paths.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } } }
+        let foundation = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
+        #expect(visible(InputResolver.walk(root)).sorted() == visible(foundation).sorted())
+        #expect(InputResolver.walk(root).contains("c/to-b") && !InputResolver.walk(root).contains("c/to-b/1.csv"))
+    }
+
     @Test func aDirectoryGivenThroughASymlinkIsReadThroughIt() throws {
         let link = root + "-link"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: root + "/b")

@@ -20,7 +20,7 @@ final class ControlByteFilter: ByteSource {
         let room = buffer.count / 3
         // A buffer too small to hold a replacement gets the bytes unchanged, one at a time.
         guard room > 0 else { return try source.read(into: buffer) }
-        if chunk.count < room { chunk = [UInt8](repeating: 0, count: room) }
+        if chunk.count < room { chunk = [UInt8].readBuffer(count: room) }
         let n = try chunk.withUnsafeMutableBytes {
             try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<room]))
         }

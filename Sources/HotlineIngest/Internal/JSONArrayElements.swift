@@ -20,7 +20,7 @@ struct JSONArrayElements {
     func forEach(in source: ByteSource, _ body: ([UInt8]?, Int, Int) throws -> Void) throws -> (
         key: String, count: Int
     ) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8].readBuffer(count: 1 << 16)
         var depth = 0
         var inString = false
         var escaped = false

@@ -8,7 +8,7 @@ final class XMLDocumentStream {
     private var pending: [UInt8] = Array("<hotline-documents>".utf8)
     private var pendingStart = 0
     private var carry: [UInt8] = []
-    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    private var chunk = [UInt8].readBuffer(count: 1 << 16)
     private var inDeclaration = false
     private var sourceDone = false
     private var closed = false
