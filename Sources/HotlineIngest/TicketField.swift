@@ -61,6 +61,12 @@ struct TicketFieldValues {
         ranges[field.slot] = start..<bytes.count
     }
 
+    mutating func set(_ field: TicketField, utf8 text: some Collection<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        ranges[field.slot] = start..<bytes.count
+    }
+
     func has(_ field: TicketField) -> Bool { ranges[field.slot] != nil }
 
     mutating func removeAll() {

@@ -42,6 +42,8 @@ final class TicketsJSONReader {
             summary.rejectedByKind[kind, default: 0] += 1
             reject(Reject(file: path, line: number, field: field, kind: kind, detail: detail))
         }
+        var fields = TicketJSONFields()
+        var values = TicketFieldValues()
         let array: (key: String, count: Int)
         do {
             array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number, depth in
@@ -53,14 +55,9 @@ final class TicketsJSONReader {
                         number, "record", .nestingTooDeep,
                         "nested \(depth) levels deep; a ticket is read up to \(Self.maxNesting)")
                 }
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
-                    if !UTF8Validation.isValid(bytes) {
-                        return fail(number, "record", .badEncoding, "bytes that are not valid UTF-8")
-                    }
-                    return fail(number, "record", .malformedJSON, "not a JSON object")
+                if let refused = Self.fields(of: bytes, reader: &fields, into: &values) {
+                    return fail(number, "record", refused.kind, refused.detail)
                 }
-                var values = TicketFieldValues()
-                Self.collect(object, into: &values)
                 for field in TicketField.allCases where values.has(field) { fieldsSeen.insert(field) }
                 let location = RecordLocation(file: fileIndex, line: Int32(clamping: number))
                 switch values.withBuffers({ normaliser.ticket($0, location: location, summary: &summary) }) {
@@ -87,7 +84,23 @@ final class TicketsJSONReader {
         for var ticket in tickets { accept(&ticket) }
     }
 
-    /// The fields of one Zendesk ticket object, as text.
+    /// The fields of one ticket object, or why it is refused. The byte reader reads nearly every ticket; what it
+    /// leaves (a syntax error, bad UTF-8, a fraction or exponent, a trailing comma) Foundation decodes, as before.
+    static func fields(
+        of bytes: [UInt8], reader: inout TicketJSONFields, into values: inout TicketFieldValues
+    ) -> (kind: RejectKind, detail: String)? {
+        values.removeAll()
+        if bytes.withUnsafeBufferPointer({ reader.read($0, into: &values) }) { return nil }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+            if !UTF8Validation.isValid(bytes) { return (.badEncoding, "bytes that are not valid UTF-8") }
+            return (.malformedJSON, "not a JSON object")
+        }
+        collect(object, into: &values)
+        return nil
+    }
+
+    /// The fields of one Zendesk ticket object, as text: the rules ``TicketJSONFields`` follows from the bytes, used
+    /// for the objects it leaves to Foundation.
     static func collect(_ o: [String: Any], into values: inout TicketFieldValues) {
         func text(_ value: Any?) -> String? {
             switch value {

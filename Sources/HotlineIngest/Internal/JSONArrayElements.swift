@@ -5,7 +5,7 @@ import HotlineModel
 /// at a time, without the whole document in memory.
 ///
 /// Written by hand because Foundation's JSON parser needs the whole document; each element, once cut out, is
-/// small and is decoded with `JSONSerialization`. The scanner only tracks strings (with escapes) and nesting.
+/// small and is read by ``TicketJSONFields``. The scanner only tracks strings (with escapes) and nesting.
 struct JSONArrayElements {
     /// The keys the array may have, at the top level of the document; the first one met is read.
     var keys: [String]
@@ -39,70 +39,90 @@ struct JSONArrayElements {
         while true {
             let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
             if n == 0 { break }
-            for i in 0..<n {
-                let b = chunk[i]
-                if inElement {
-                    if !overLimit {
-                        if element.count < limit { element.append(b) } else { overLimit = true }
+            try chunk.withUnsafeBufferPointer { whole in
+                let p = UnsafeBufferPointer(rebasing: whole[0..<n])
+                // The element's bytes are copied a run at a time (from `copied`), not byte by byte.
+                var copied = 0
+                func copy(upTo end: Int) {
+                    guard !overLimit else { return }
+                    let room = limit - element.count
+                    if end - copied > room {
+                        element.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<(copied + room)]))
+                        overLimit = true
+                    } else {
+                        element.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<end]))
                     }
                 }
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if b == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if b == UInt8(ascii: "\"") {
-                        inString = false
-                        capturingString = false
-                    } else if capturingString && lastTopString.count < 64 {
-                        lastTopString.append(b)
+                var i = 0
+                while i < n {
+                    let b = p[i]
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if b == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if b == UInt8(ascii: "\"") {
+                            inString = false
+                            capturingString = false
+                        } else if capturingString {
+                            if lastTopString.count < 64 { lastTopString.append(b) }
+                        } else {
+                            // Nothing but a quote or a backslash matters inside a string.
+                            i = Self.stringRun(p, from: i + 1)
+                            continue
+                        }
+                        i += 1
+                        continue
                     }
-                    continue
+                    switch b {
+                    case UInt8(ascii: "\""):
+                        inString = true
+                        if depth == 1 {
+                            capturingString = true
+                            lastTopString.removeAll(keepingCapacity: true)
+                        }
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        if !sawAnything && b != UInt8(ascii: "{") {
+                            throw IngestError(
+                                .malformed, path: "", detail: "the document is not an object with a \(named) array")
+                        }
+                        sawAnything = true
+                        depth += 1
+                        if depth == 2 && b == UInt8(ascii: "["), let k = keyBytes.firstIndex(of: lastTopString) {
+                            inArray = true
+                            found = found ?? keys[k]
+                        } else if inArray && depth == 3 && !inElement {
+                            inElement = true
+                            overLimit = false
+                            element.removeAll(keepingCapacity: true)
+                            copied = i
+                            elementDepth = depth
+                            elementDeepest = 1
+                        } else if inElement {
+                            elementDeepest = max(elementDeepest, depth - elementDepth + 1)
+                        }
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        depth -= 1
+                        if depth < 0 { throw IngestError(.malformed, path: "", detail: "unbalanced brackets") }
+                        if inElement && depth == elementDepth - 1 {
+                            inElement = false
+                            copy(upTo: i + 1)
+                            count += 1
+                            try body(overLimit ? nil : element, count, elementDeepest)
+                        } else if inArray && depth == 1 {
+                            inArray = false
+                        }
+                    case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                        break
+                    default:
+                        if !sawAnything {
+                            throw IngestError(
+                                .malformed, path: "", detail: "the document does not start with an object")
+                        }
+                    }
+                    i += 1
                 }
-                switch b {
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if depth == 1 {
-                        capturingString = true
-                        lastTopString.removeAll(keepingCapacity: true)
-                    }
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    if !sawAnything && b != UInt8(ascii: "{") {
-                        throw IngestError(
-                            .malformed, path: "", detail: "the document is not an object with a \(named) array")
-                    }
-                    sawAnything = true
-                    depth += 1
-                    if depth == 2 && b == UInt8(ascii: "["), let k = keyBytes.firstIndex(of: lastTopString) {
-                        inArray = true
-                        found = found ?? keys[k]
-                    } else if inArray && depth == 3 && !inElement {
-                        inElement = true
-                        overLimit = false
-                        element.removeAll(keepingCapacity: true)
-                        element.append(b)
-                        elementDepth = depth
-                        elementDeepest = 1
-                    } else if inElement {
-                        elementDeepest = max(elementDeepest, depth - elementDepth + 1)
-                    }
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth < 0 { throw IngestError(.malformed, path: "", detail: "unbalanced brackets") }
-                    if inElement && depth == elementDepth - 1 {
-                        inElement = false
-                        count += 1
-                        try body(overLimit ? nil : element, count, elementDeepest)
-                    } else if inArray && depth == 1 {
-                        inArray = false
-                    }
-                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                    break
-                default:
-                    if !sawAnything {
-                        throw IngestError(.malformed, path: "", detail: "the document does not start with an object")
-                    }
-                }
+                if inElement { copy(upTo: n) }
             }
         }
         if inString || depth != 0 {
@@ -111,6 +131,24 @@ struct JSONArrayElements {
         }
         guard let found else { throw IngestError(.malformed, path: "", detail: "no top-level \(named) array") }
         return (found, count)
+    }
+
+    /// The end of the run of string bytes from `i` that are neither `"` nor `\\`, eight at a time.
+    @inline(__always) static func stringRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = p.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= p.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = x ^ (ones &* 0x22)
+                let backslash = x ^ (ones &* 0x5C)
+                // A zero byte in either.
+                if ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & (ones &* 0x80) != 0 { break }
+                i += 8
+            }
+        }
+        while i < p.count && p[i] != UInt8(ascii: "\"") && p[i] != UInt8(ascii: "\\") { i += 1 }
+        return i
     }
 
     /// The keys as a message names them: `"tickets" or "results"`.
