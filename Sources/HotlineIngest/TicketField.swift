@@ -69,6 +69,19 @@ struct TicketFieldValues {
 
     func has(_ field: TicketField) -> Bool { ranges[field.slot] != nil }
 
+    /// The fields this record has, one bit per ``TicketField/slot``: readers gather these per record and make the
+    /// set of fields once, at the end (a `Set` insert per field of every ticket was 8% of reading ticket JSON).
+    var fieldMask: UInt64 {
+        var mask: UInt64 = 0
+        for slot in ranges.indices where ranges[slot] != nil { mask |= 1 << UInt64(slot) }
+        return mask
+    }
+
+    /// The fields of a ``fieldMask``.
+    static func fields(in mask: UInt64) -> Set<TicketField> {
+        Set(TicketField.allCases.filter { mask & (1 << UInt64($0.slot)) != 0 })
+    }
+
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         for i in ranges.indices { ranges[i] = nil }

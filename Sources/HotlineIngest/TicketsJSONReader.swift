@@ -21,7 +21,9 @@ final class TicketsJSONReader {
     private let normaliser: TicketNormaliser
     private let fileIndex: Int32
     private let path: String
-    private(set) var fieldsSeen = Set<TicketField>()
+    /// The fields any record of the file had.
+    var fieldsSeen: Set<TicketField> { TicketFieldValues.fields(in: fieldMask) }
+    private var fieldMask: UInt64 = 0
     /// Versions of a ticket replaced by a later one in the same file.
     private(set) var superseded = 0
 
@@ -58,7 +60,7 @@ final class TicketsJSONReader {
                 if let refused = Self.fields(of: bytes, reader: &fields, into: &values) {
                     return fail(number, "record", refused.kind, refused.detail)
                 }
-                for field in TicketField.allCases where values.has(field) { fieldsSeen.insert(field) }
+                fieldMask |= values.fieldMask
                 let location = RecordLocation(file: fileIndex, line: Int32(clamping: number))
                 switch values.withBuffers({ normaliser.ticket($0, location: location, summary: &summary) }) {
                 case .success(let ticket):

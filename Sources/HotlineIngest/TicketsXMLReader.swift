@@ -20,7 +20,9 @@ final class TicketsXMLReader {
     private let fileIndex: Int32
     private let path: String
     /// Which fields any ticket of the file had, for the "lacks" note.
-    private(set) var fieldsSeen = Set<TicketField>()
+    /// The fields any record of the file had.
+    var fieldsSeen: Set<TicketField> { TicketFieldValues.fields(in: fieldMask) }
+    private var fieldMask: UInt64 = 0
 
     /// Element names of the Zendesk XML export.
     static let zendeskElements: [String: TicketField] = [
@@ -79,7 +81,7 @@ final class TicketsXMLReader {
             if !values.has(.firstReplyAt), let reply = Self.firstReply(comments, requester: requester) {
                 values.set(.firstReplyAt, reply)
             }
-            for field in TicketField.allCases where values.has(field) { fieldsSeen.insert(field) }
+            fieldMask |= values.fieldMask
             summary.records += 1
             let location = RecordLocation(file: fileIndex, line: Int32(clamping: ticketLine))
             let result = values.withBuffers { normaliser.ticket($0, location: location, summary: &summary) }
