@@ -14,6 +14,15 @@ public struct WaitHistogram: Sendable, Equatable {
 
     public init() {}
 
+    /// The histogram of these counts by second, `count` their sum (decoding). Empty slots at the end are dropped:
+    /// ``addSeconds(_:count:)`` never makes them, and equal histograms must compare equal.
+    init(dense: [UInt32], count: Int) {
+        var dense = dense
+        while dense.last == 0 { dense.removeLast() }
+        self.dense = dense
+        self.count = count
+    }
+
     @inline(__always) public mutating func add(_ wait: Milliseconds) {
         addSeconds(Int(max(0, wait).ceilDivided(by: 1000)), count: 1)
     }

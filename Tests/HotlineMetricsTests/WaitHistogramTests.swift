@@ -46,4 +46,35 @@ import Testing
         #expect(a.count == 5)
         for p in [10, 50, 80, 99] { #expect(a.percentile(p) == histogram([1, 2, 2, 3, 9000]).percentile(p)) }
     }
+
+    func decoded(_ bytes: [UInt8]) throws -> WaitHistogram {
+        var r = BinaryReader(bytes)
+        return try WaitHistogram.read(from: &r)
+    }
+
+    @Test func storedHistogramsDecodeToEqualHistograms() throws {
+        for seconds in [[], [0], [1, 1, 2, 600, 600, 7199, 7200, 86_400], (0..<3000).map { Double($0 % 977) }] {
+            let h = histogram(seconds)
+            var w = BinaryWriter()
+            h.write(to: &w)
+            let back = try decoded(w.bytes)
+            #expect(back == h)
+            #expect(back.count == h.count)
+            for p in [1, 50, 90, 100] { #expect(back.percentile(p) == h.percentile(p)) }
+        }
+    }
+
+    @Test func emptySlotsAtTheEndOfAStoredDensePartAreDropped() throws {
+        // Four dense slots: 0, 2, 0, 0; no sparse part.
+        #expect(try decoded([4, 0, 2, 0, 0, 0]) == histogram([1, 1]))
+    }
+
+    @Test func aStoredSlotTooLargeOrCutShortIsMalformed() {
+        // 2^32 in one slot.
+        #expect(throws: BinaryReader.Malformed.self) { try decoded([1, 0x80, 0x80, 0x80, 0x80, 0x10, 0]) }
+        // Three slots announced, two there.
+        #expect(throws: BinaryReader.Malformed.self) { try decoded([3, 1, 1]) }
+        // A number of more than ten bytes.
+        #expect(throws: BinaryReader.Malformed.self) { try decoded([1] + Array(repeating: 0xFF, count: 11) + [1]) }
+    }
 }
