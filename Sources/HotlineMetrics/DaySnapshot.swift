@@ -196,6 +196,27 @@ extension DaySnapshot {
         public var description: String { "a day snapshot in the store is damaged or of an unknown format" }
     }
 
+    /// A stored day's calls added up, without their waits (`index.html` lists each day's offered calls, service
+    /// level and abandonment, over the whole retention): the rest of the snapshot is not decoded.
+    public static func callTotals(decoding bytes: [UInt8]) throws -> (day: Int32, calls: CallAccumulator) {
+        var r = BinaryReader(bytes)
+        do {
+            let version = try r.uint()
+            guard (1...Self.formatVersion).contains(version) else { throw UnreadableSnapshot() }
+            let day = Int32(truncatingIfNeeded: try r.int64())
+            var total = CallAccumulator()
+            for _ in 0..<(try r.count()) {
+                for _ in 0..<3 { _ = try r.int64() }
+                try r.skipString()
+                _ = try r.uint()
+                total.merge(try CallAccumulator.read(from: &r, waits: false))
+            }
+            return (day, total)
+        } catch is BinaryReader.Malformed {
+            throw UnreadableSnapshot()
+        }
+    }
+
     public init(decoding bytes: [UInt8]) throws {
         var r = BinaryReader(bytes)
         do {

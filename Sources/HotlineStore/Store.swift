@@ -184,6 +184,25 @@ public final class Store {
         }
     }
 
+    /// Each stored day of `days` in order, its calls added up without their waits
+    /// (``DaySnapshot/callTotals(decoding:)``).
+    public func forEachDayTotal(_ days: ClosedRange<Int32>, _ body: (Int32, CallAccumulator) throws -> Void) throws {
+        try read { db in
+            let rows = try Data.fetchCursor(
+                db, sql: "SELECT snapshot FROM day WHERE day BETWEEN ? AND ? ORDER BY day",
+                arguments: [days.lowerBound, days.upperBound])
+            while let blob = try rows.next() {
+                let total: (day: Int32, calls: CallAccumulator)
+                do {
+                    total = try DaySnapshot.callTotals(decoding: Array(blob))
+                } catch {
+                    throw StoreError.notAStore(path: path, reason: "\(error)")
+                }
+                try body(total.day, total.calls)
+            }
+        }
+    }
+
     /// The latest call enqueue time of everything stored (ms), for whether repeat calls are still provisional.
     public func latestEnqueue() throws -> Int64? {
         try read { try Int64.fetchOne($0, sql: "SELECT max(latestEnqueue) FROM day") }

@@ -143,8 +143,23 @@ struct CallPipeline {
             report: report, summaries: pass.summaries, unmatched: pass.unmatched, firstRejects: pass.firstRejects)
     }
 
-    /// Reads every input into the aggregates: read -> normalise -> classify -> aggregate.
-    func pass(onReject: @escaping (Reject) -> Void = { _ in }) -> Pass {
+    /// The reading side of a pass: one reading context (symbol tables, calendars) and classifier, shared by
+    /// everything read with them, so records read apart can be aggregated together.
+    struct Reader {
+        let context: ReadContext
+        let classifier: Classifier
+        let options: IngestOptions
+        let logger: Logger
+
+        /// An ingest over the shared context: what it keeps across files (rotated queue logs, ticket ids seen)
+        /// is its own.
+        func ingest() -> InputIngest {
+            InputIngest(context: context, classifier: classifier, options: options, logger: logger)
+        }
+    }
+
+    /// A reader with this pipeline's zone, masking, mappings, rules, formats and threads.
+    func reader() -> Reader {
         let symbols = SymbolTable()
         let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
         let context = ReadContext(
@@ -152,7 +167,6 @@ struct CallPipeline {
             sourceCalendar: sourceZone.map { LocalCalendar(zone: $0, intervalMinutes: settings.intervalMinutes) },
             maskCallers: maskCallers)
         context.mappings = mappings
-        let classifier = Classifier(rules: rules, symbols: symbols)
         var options = IngestOptions(
             forcedFormat: inputFormat, formatOverrides: formatOverrides, cdrColumnNames: cdrColumnNames,
             threads: threads)
@@ -160,34 +174,49 @@ struct CallPipeline {
             options.blockBytes = parallelBlockBytes
             options.smallFileBytes = -1
         }
-        let ingest = InputIngest(context: context, classifier: classifier, options: options, logger: logger)
-        let aggregator = CallAggregator(
-            settings: settings, query: query,
-            calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes), symbols: symbols)
-        let tickets = TicketAggregator(
-            settings: ticketSettings, query: query,
-            calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
+        return Reader(
+            context: context, classifier: Classifier(rules: rules, symbols: symbols), options: options, logger: logger)
+    }
 
+    /// Reads every input into the aggregates: read -> normalise -> classify -> aggregate.
+    func pass(onReject: @escaping (Reject) -> Void = { _ in }) -> Pass {
+        let reader = self.reader()
+        let ingest = reader.ingest()
         let resolution = self.resolution ?? InputResolver.resolve(inputs)
         for skipped in resolution.skipped { logger.warning("\(skipped)") }
         let progress = showProgress ? ProgressMeter(files: resolution.files) : nil
         defer { progress?.finish() }
-        var summaries = Self.unreadable(resolution, logger: logger)
+        let unreadable = Self.unreadable(resolution, logger: logger)
+        return aggregate(
+            reader, ingest: ingest, files: resolution.files,
+            holdsTickets: ingest.holdsTicketExport(resolution.files), progress: progress, onReject: onReject
+        ) { sink in
+            unreadable + ingest.read(resolution.files, into: sink)
+        }
+    }
+
+    /// Aggregates what `read` gives its sink, records read with `reader` from `files` (a record's
+    /// `location.file` indexes them): classify -> aggregate, with the journey when `holdsTickets`, and the export
+    /// beside when asked. `read` returns the inputs' summaries.
+    func aggregate(
+        _ reader: Reader, ingest: InputIngest, files: [String], holdsTickets: Bool, progress: ProgressMeter? = nil,
+        onReject: @escaping (Reject) -> Void = { _ in }, read: (any IngestSink) -> [InputSummary]
+    ) -> Pass {
+        let (context, classifier, symbols) = (reader.context, reader.classifier, reader.context.symbols)
+        func calendar() -> LocalCalendar { LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes) }
+        let aggregator = CallAggregator(settings: settings, query: query, calendar: calendar(), symbols: symbols)
+        let tickets = TicketAggregator(settings: ticketSettings, query: query, calendar: calendar())
         // Escaping: reading threads may release their hold on the sink a moment after the reading ends.
         // Calls are kept for linking only when there are tickets to link them to.
         let journey =
-            ingest.holdsTicketExport(resolution.files)
-            ? (
-                JourneyCalls(
-                    query: query, calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
-                    symbols: symbols),
-                JourneyTickets(calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes))
-            ) : nil
+            holdsTickets
+            ? (JourneyCalls(query: query, calendar: calendar(), symbols: symbols), JourneyTickets(calendar: calendar()))
+            : nil
         let sink = AggregatingSink(
             aggregator: aggregator, tickets: tickets, journey: journey, ingest: ingest, threads: threads,
             progress: progress, firstRejectsKept: firstRejectsKept, onReject: onReject)
-        let exportSink = export.map { ExportSink(options: $0, context: context, files: resolution.files) }
-        summaries += ingest.read(resolution.files, into: exportSink.map { TeeSink(exportSink: $0, then: sink) } ?? sink)
+        let exportSink = export.map { ExportSink(options: $0, context: context, files: files) }
+        let summaries = read(exportSink.map { TeeSink(exportSink: $0, then: sink) } ?? sink)
         sink.finish()
         let linked = journey.map { calls, tickets in
             var linker = JourneyLinker(
@@ -203,8 +232,8 @@ struct CallPipeline {
                 ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
         }
         return Pass(
-            calls: aggregator.finish(), tickets: tickets, symbols: symbols, calendar: calendar, summaries: summaries,
-            unmatched: unmatched, firstRejects: firstRejects, journey: linked, export: exportSink)
+            calls: aggregator.finish(), tickets: tickets, symbols: symbols, calendar: context.calendar,
+            summaries: summaries, unmatched: unmatched, firstRejects: firstRejects, journey: linked, export: exportSink)
     }
 }
 

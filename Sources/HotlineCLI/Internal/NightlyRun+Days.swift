@@ -63,7 +63,18 @@ extension NightlyRun {
         for entry in read.manifest.values {
             if let first = entry.days.min() { firstDayFiles[first, default: []].insert(entry.path) }
         }
-        for day in daysToDerive.sorted() {
+        // Each file of the night is read once and its recording kept while a day still to derive needs it.
+        let days = daysToDerive.sorted()
+        func around(_ day: Int32) -> Set<String> {
+            var files = Set<String>()
+            for d in (day - 1)...(day + 3) { files.formUnion(filesByDay[d] ?? []) }
+            return files
+        }
+        var lastUse: [String: Int32] = [:]
+        for day in days { for file in around(day) { lastUse[file] = day } }
+        let recordings = NightRecordings(reader: pipeline(files: [], overrides: inbox.overrides).reader())
+        for day in days {
+            defer { recordings.forget(lastUse.filter { $0.value == day }.keys) }
             guard filesByDay[day] != nil else {
                 derived.removedDays.append(day)
                 if let folder = config.nightly.export {
@@ -76,8 +87,7 @@ extension NightlyRun {
                 }
                 continue
             }
-            var around = Set<String>()
-            for d in (day - 1)...(day + 3) { around.formUnion(filesByDay[d] ?? []) }
+            let around = around(day)
             if let gone = around.intersection(missing).sorted().first {
                 let message =
                     "\(gone) is no longer in the inbox; \(CivilDate(dayNumber: Int(day))) keeps its stored figures"
@@ -85,10 +95,12 @@ extension NightlyRun {
                 outcome.failures.append(message)
                 continue
             }
+            let files = around.sorted()
+            let standAlone = files.allSatisfy { FileRecording.canStandAlone(read.manifest[$0]?.summary.format) }
             derived.snapshots.append(
                 try snapshot(
-                    day: day, files: around.sorted(), overrides: inbox.overrides,
-                    rejectFiles: firstDayFiles[day] ?? [], &outcome))
+                    day: day, files: files, overrides: inbox.overrides, rejectFiles: firstDayFiles[day] ?? [],
+                    recordings: standAlone ? recordings : nil, &outcome))
             outcome.daysDerived += 1
         }
         if let folder = config.nightly.export, !derived.snapshots.isEmpty {
@@ -103,10 +115,12 @@ extension NightlyRun {
     }
 
     /// The snapshot of one day from the files around it, and with `nightly.export` the day's export from the same
-    /// reading (its partitions replaced; a failure to write them is the night's, the snapshot stands).
+    /// reading (its partitions replaced; a failure to write them is the night's, the snapshot stands). With
+    /// `recordings`, the files' records come from their recordings (each file read once a night) when all of them
+    /// could be recorded; otherwise, and without, the files are read together again.
     private func snapshot(
         day: Int32, files: [String], overrides: [String: InputFormat], rejectFiles: Set<String>,
-        _ outcome: inout Outcome
+        recordings: NightRecordings?, _ outcome: inout Outcome
     ) throws -> DaySnapshot {
         var query = CallQuery()
         query.from = CivilDate(dayNumber: Int(day))
@@ -121,7 +135,7 @@ extension NightlyRun {
                 folder: folder, calendar: LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes),
                 settings: settings, query: query, night: .init(day: Int(day), rejectFiles: rejectFiles))
         }
-        let pass = pipeline.pass()
+        let pass = recordings?.pass(of: files, with: pipeline) ?? pipeline.pass()
         do {
             try pass.export?.finish()
         } catch {

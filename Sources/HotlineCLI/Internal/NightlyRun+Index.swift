@@ -35,10 +35,8 @@ extension NightlyRun {
         }
         guard let first = reports.keys.min(), let last = reports.keys.max() else { return [] }
         var figures: [Int: CallAccumulator] = [:]
-        try store.forEachSnapshot(Int32(first - ExceptionSettings.usualDays)...Int32(last)) { snap in
-            var total = CallAccumulator()
-            for row in snap.calls { total.merge(row.figures) }
-            figures[Int(snap.day)] = total
+        try store.forEachDayTotal(Int32(first - ExceptionSettings.usualDays)...Int32(last)) { day, total in
+            figures[Int(day)] = total
         }
         let share = ExceptionSettings(config).missingShare
         let words = ReportStrings.of(language).index

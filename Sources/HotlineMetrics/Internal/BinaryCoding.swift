@@ -87,7 +87,28 @@ struct BinaryReader {
         return String(decoding: bytes[offset..<(offset + n)], as: UTF8.self)
     }
 
+    mutating func skipString() throws {
+        let n = try count()
+        guard offset + n <= bytes.count else { throw Malformed() }
+        offset += n
+    }
+
     mutating func optional() throws -> Int64? { try uint() == 0 ? nil : try int64() }
+
+    /// Steps over `n` numbers without decoding them.
+    mutating func skipNumbers(_ n: Int) throws {
+        let bytes = self.bytes
+        var o = offset
+        var left = n
+        bytes.withUnsafeBufferPointer { p in
+            while left > 0 && o < p.count {
+                if p[o] < 0x80 { left -= 1 }
+                o += 1
+            }
+        }
+        guard left == 0 else { throw Malformed() }
+        offset = o
+    }
 
     /// Reads `out.count` numbers, each at most `UInt32.max`, into `out`, and returns their sum. One loop over the
     /// bytes instead of a ``tally(max:)`` call per number: the dense parts of the wait histograms are most of a
@@ -135,6 +156,12 @@ extension WaitHistogram {
     /// Reads a histogram; what ``write(to:)`` cannot have written (a dense part past ``denseLimit``, a count its
     /// slot cannot hold, a total that overflows) is malformed, never a trap. Empty slots are skipped, so what
     /// decodes encodes to the same bytes.
+    /// Steps over a stored histogram.
+    static func skip(in r: inout BinaryReader) throws {
+        try r.skipNumbers(try r.count(max: denseLimit))
+        try r.skipNumbers(2 * (try r.count()))
+    }
+
     static func read(from r: inout BinaryReader) throws -> WaitHistogram {
         var h = WaitHistogram()
         func add(_ unit: Int, _ n: Int) throws {
@@ -179,7 +206,8 @@ extension CallAccumulator {
         waits.write(to: &w)
     }
 
-    static func read(from r: inout BinaryReader) throws -> CallAccumulator {
+    /// Reads an accumulator; without `waits` its wait histogram is stepped over, not decoded.
+    static func read(from r: inout BinaryReader, waits: Bool = true) throws -> CallAccumulator {
         var a = CallAccumulator()
         a.offered = try r.int()
         a.answered = try r.int()
@@ -202,7 +230,11 @@ extension CallAccumulator {
         a.answeredWaitSum = try r.int64()
         a.handleTimeSum = try r.int64()
         a.longestWait = try r.optional()
-        a.waits = try WaitHistogram.read(from: &r)
+        if waits {
+            a.waits = try WaitHistogram.read(from: &r)
+        } else {
+            try WaitHistogram.skip(in: &r)
+        }
         return a
     }
 }
