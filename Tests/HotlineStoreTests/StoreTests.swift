@@ -58,6 +58,34 @@ import Testing
         #expect(try DaySnapshot(decoding: snap.encoded()) == snap)
     }
 
+    @Test func aDaysCallTotalsAreItsRowsAddedUpWithoutTheirWaits() throws {
+        var snap = snapshot(day: 20_773)
+        var other = snap.calls[0]
+        (other.interval, other.queue, other.figures.offered, other.figures.longestWait) = (21, "en", 5, 7_000)
+        other.figures.answeredWithinThreshold = 4
+        other.figures.waits.add(1_000)
+        snap.calls.append(other)
+        var expected = CallAccumulator()
+        for row in snap.calls { expected.merge(row.figures) }
+        let (day, total) = try DaySnapshot.callTotals(decoding: snap.encoded())
+        #expect(day == 20_773)
+        #expect(total.waits.count == 0)
+        expected.waits = WaitHistogram()
+        #expect(total == expected)
+        #expect(total.offered == 8 && total.answeredWithinThreshold == 4 && total.longestWait == 9_000_000)
+        // What the store gives for a range, day by day.
+        let store = try Store(path: directory + "/totals.sqlite")
+        var night = NightChanges()
+        night.snapshots = [snap, snapshot(day: 20_775)]
+        try store.commit(night)
+        var days: [Int32: Int] = [:]
+        try store.forEachDayTotal(20_770...20_780) { days[$0] = $1.offered }
+        #expect(days == [20_773: 8, 20_775: 3])
+        #expect(throws: DaySnapshot.UnreadableSnapshot.self) {
+            try DaySnapshot.callTotals(decoding: Array(snap.encoded().prefix(40)))
+        }
+    }
+
     @Test func aStoredPeriodTakesContactToResolutionOnTheSolveDayFromEarlierCallDays() throws {
         var query = CallQuery()
         query.from = CivilDate(dayNumber: 20_775)

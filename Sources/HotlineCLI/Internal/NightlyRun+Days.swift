@@ -100,7 +100,7 @@ extension NightlyRun {
             derived.snapshots.append(
                 try snapshot(
                     day: day, files: files, overrides: inbox.overrides, rejectFiles: firstDayFiles[day] ?? [],
-                    recordings: standAlone ? recordings : nil, &outcome))
+                    recordings: standAlone && !readsEachDay ? recordings : nil, &outcome))
             outcome.daysDerived += 1
         }
         if let folder = config.nightly.export, !derived.snapshots.isEmpty {

@@ -17,7 +17,8 @@ import Logging
 ///
 /// A day's snapshot is computed from every file that touched it, read together: day D from the files touching
 /// D-1 (calls still waiting after midnight) to D+3 (repeat calls within 72 h), so it equals what a report over
-/// all the files gives for that day. New data for day N therefore re-derives days N-3 to N+1.
+/// all the files gives for that day. New data for day N therefore re-derives days N-3 to N+1. Each file is read
+/// once a night (``NightRecordings``) when its reading does not depend on the files read with it.
 struct NightlyRun {
     var config: HotlineConfiguration
     var settings: MetricSettings
@@ -29,6 +30,9 @@ struct NightlyRun {
     var logger: Logger
     /// The language of the HTML and text reports and of `index.html`.
     var language = ReportLanguage.english
+    /// Read the files of each derived day together again instead of once a night (measuring, and the tests that
+    /// pin both ways to the same bytes).
+    var readsEachDay = false
 
     struct Outcome {
         var filesRead = 0

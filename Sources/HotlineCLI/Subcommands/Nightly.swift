@@ -47,6 +47,10 @@ extension HotlineCommand {
         @Flag(help: "Exit 3 when a file read tonight had rejected records.")
         var strict = false
 
+        @Flag(
+            help: ArgumentHelp("Read each derived day's files together again (measuring, tests).", visibility: .hidden))
+        var readEachDay = false
+
         func validate() throws {
             let config = try ConfigOptions.load(config)
             guard !config.nightly.inbox.isEmpty, config.nightly.store != nil, config.nightly.output != nil else {
@@ -96,7 +100,7 @@ extension HotlineCommand {
                 config: config, settings: settings, zone: zone,
                 sourceZone: ZoneName.resolved(config.sourceTimeZone),
                 date: date.flatMap(CivilDate.init(parsing:)), dryRun: dryRun, rebuild: rebuild, logger: logger,
-                language: language.resolved(config))
+                language: language.resolved(config), readsEachDay: readEachDay)
             let outcome: NightlyRun.Outcome
             do {
                 outcome = try run.run()
