@@ -23,8 +23,17 @@ extension NightlyRun {
         let cutoff = day.dayNumber - config.nightly.retentionDays
         let due = try reportJobs(store: store, day: day, cutoff: cutoff)
         var done = due.done
-        for job in due.jobs {
-            if try write(job, store: store, day: day, inputs: inputs, &outcome), let pending = job.pending {
+        let reports = try StoreReport.build(
+            due.jobs.map { job in
+                var query = CallQuery()
+                query.from = job.from
+                query.to = job.to
+                return StoreReport(
+                    stores: [(store.path, store)], settings: settings, ticketSettings: TicketSettings(config),
+                    query: query, zone: zone, exceptionSettings: ExceptionSettings(config))
+            })
+        for (job, report) in zip(due.jobs, reports) {
+            if write(job, report, day: day, inputs: inputs, &outcome), let pending = job.pending {
                 done.append(pending)
             }
         }
@@ -61,19 +70,12 @@ extension NightlyRun {
         return (jobs, done)
     }
 
-    /// Builds one job's report from the store and writes its formats; returns whether every one was written.
+    /// Writes the formats of one job's report, built from the store; returns whether every one was written.
     private func write(
-        _ job: ReportJob, store: Store, day: CivilDate, inputs: Set<String>, _ outcome: inout Outcome
-    ) throws -> Bool {
+        _ job: ReportJob, _ report: Report, day: CivilDate, inputs: Set<String>, _ outcome: inout Outcome
+    ) -> Bool {
         var written = true
-        var query = CallQuery()
-        query.from = job.from
-        query.to = job.to
-        var report = try StoreReport(
-            stores: [(store.path, store)], settings: settings, ticketSettings: TicketSettings(config), query: query,
-            zone: zone,
-            exceptionSettings: ExceptionSettings(config)
-        ).build()
+        var report = report
         if job.folder == "daily" {
             report.navigation = ReportNavigation(
                 previous: "\(CivilDate(dayNumber: job.to.dayNumber - 1)).html",

@@ -26,8 +26,88 @@ struct StoreReport {
             "--by \(missing.rawValue) is not kept in the store (it keeps date, interval, hour, weekday, queue, category; for tickets also subcategory and priority); run report over the input files for it"
     }
 
-    func build() throws -> Report {
-        let calendar = LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes)
+    func build() throws -> Report { try Self.build([self])[0] }
+
+    /// Several reports of the same stores, their days read once: the nightly job's daily, week-to-date and
+    /// month-to-date reports share most of their days (each reads four weeks before its period for the usual), and
+    /// decoding a stored day was most of writing them.
+    static func build(_ reports: [StoreReport]) throws -> [Report] {
+        let started = try reports.map { try $0.start() }
+        let buildings = started.compactMap(\.building)
+        // The days of all, as runs of days without a gap: a late day's report a month back reads its own days.
+        var runs: [ClosedRange<Int32>] = []
+        for days in buildings.map(\.days).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = runs.last, days.lowerBound <= last.upperBound &+ 1 {
+                runs[runs.count - 1] = last.lowerBound...max(last.upperBound, days.upperBound)
+            } else {
+                runs.append(days)
+            }
+        }
+        if let first = reports.first {
+            for run in runs {
+                try first.forEachDay(run, calendar: first.calendar()) { snap, exactPeaks in
+                    for building in buildings where building.days.contains(snap.day) {
+                        building.add(snap, exactPeaks: exactPeaks)
+                    }
+                }
+            }
+        }
+        return try zip(reports, started).map { report, start in
+            switch start {
+            case .empty(let report): report
+            case .building(let building): try report.finish(building)
+            }
+        }
+    }
+
+    private func calendar() -> LocalCalendar { LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes) }
+
+    /// A report whose days are being read: its period, and what the days read so far add up to.
+    private final class Building {
+        let query: CallQuery
+        let from: CivilDate
+        let to: CivilDate
+        /// The days read in full: the period and the one before, and the four weeks of usual before the period.
+        let days: ClosedRange<Int32>
+        let calendar: LocalCalendar
+        let symbols = SymbolTable()
+        let period: StoredPeriod
+        var sawTickets = false
+        var inexactPeakDays = 0
+
+        init(_ report: StoreReport, query: CallQuery, from: CivilDate, to: CivilDate, calendar: LocalCalendar) {
+            (self.query, self.from, self.to, self.calendar) = (query, from, to, calendar)
+            // The period and the one before in full (a one-day report's is the same weekday a week before), and
+            // the four weeks before the period, the usual its exceptions compare with (ExceptionFinder.usualWindow);
+            // earlier days only for their tickets (the backlog counts tickets from before the period); whether
+            // repeat calls are still provisional depends on all the data stored. Days stream through one at a time.
+            let usualFrom = from.dayNumber - ExceptionSettings.usualDays
+            days = Int32(min((query.previous?.from ?? from).dayNumber, usualFrom))...Int32(to.dayNumber)
+            period = StoredPeriod(
+                settings: report.settings, ticketSettings: report.ticketSettings, query: query, calendar: calendar,
+                symbols: symbols)
+        }
+
+        func add(_ snap: DaySnapshot, exactPeaks: Bool) {
+            period.add(snap)
+            sawTickets = sawTickets || !snap.tickets.isEmpty
+            if !exactPeaks && snap.day >= Int32(from.dayNumber) { inexactPeakDays += 1 }
+        }
+    }
+
+    private enum Start {
+        /// A report of no day (an empty store, a period that ends before it starts).
+        case empty(Report)
+        case building(Building)
+
+        var building: Building? {
+            if case .building(let building) = self { building } else { nil }
+        }
+    }
+
+    /// The report's period settled from the stores; its days are read next.
+    private func start() throws -> Start {
+        let calendar = calendar()
         var q = query
         let storedDays = try stores.compactMap { try $0.store.storedDays() }
         if q.from == nil || q.to == nil, let lo = storedDays.map(\.lowerBound).min(),
@@ -36,29 +116,27 @@ struct StoreReport {
             q.from = q.from ?? CivilDate(dayNumber: Int(lo))
             q.to = q.to ?? CivilDate(dayNumber: Int(hi))
         }
-        let symbols = SymbolTable()
         guard let from = q.from, let to = q.to, from <= to else {
+            let symbols = SymbolTable()
             let (calls, _) = StoredPeriod.aggregates(
                 [], settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
-            return ReportBuilder(
-                aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [], unmatched: []
-            ).build()
+            return .empty(
+                ReportBuilder(
+                    aggregates: calls, calendar: calendar, symbols: symbols, inputs: [], firstRejects: [],
+                    unmatched: []
+                ).build())
         }
-        // The period and the one before in full (a one-day report's is the same weekday a week before), and the
-        // four weeks before the period, the usual its exceptions compare with (ExceptionFinder.usualWindow); earlier
-        // days only for their tickets (the backlog counts tickets from before the period); whether repeat calls are
-        // still provisional depends on all the data stored. Days stream through one at a time.
-        let usualFrom = from.dayNumber - ExceptionSettings.usualDays
-        let first = Int32(min((q.previous?.from ?? from).dayNumber, usualFrom))
-        let period = StoredPeriod(
-            settings: settings, ticketSettings: ticketSettings, query: q, calendar: calendar, symbols: symbols)
-        var sawTickets = false
-        var inexactPeakDays = 0
-        try forEachDay(first...Int32(to.dayNumber), calendar: calendar) { snap, exactPeaks in
-            period.add(snap)
-            sawTickets = sawTickets || !snap.tickets.isEmpty
-            if !exactPeaks && snap.day >= Int32(from.dayNumber) { inexactPeakDays += 1 }
-        }
+        return .building(Building(self, query: q, from: from, to: to, calendar: calendar))
+    }
+
+    /// The report from its days read: the tickets of the days before them, the files, rejects and unmatched values
+    /// of the period.
+    private func finish(_ building: Building) throws -> Report {
+        let (from, to, calendar, symbols, period) = (
+            building.from, building.to, building.calendar, building.symbols, building.period
+        )
+        var sawTickets = building.sawTickets
+        let first = building.days.lowerBound
         // Before the period only tickets count (the backlog): no day of two sites needs merging.
         for (_, store) in stores {
             if let stored = try store.storedDays(), stored.lowerBound < first {
@@ -68,6 +146,7 @@ struct StoreReport {
                 }
             }
         }
+        let inexactPeakDays = building.inexactPeakDays
         let (calls, tickets) = period.finish(
             latestEnqueue: try stores.compactMap { try $0.store.latestEnqueue() }.max())
         let days = Int32(from.dayNumber)...Int32(to.dayNumber)
