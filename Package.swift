@@ -33,6 +33,8 @@ let package = Package(
         // libdeflate, for the export's gzip parts: whole-buffer deflate, 2.5 times zlib's speed for the same size
         // (docs/EXPORT.md, "Throughput"; Debian libdeflate-dev 1.14).
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // glibc's malloc.h, for capping the malloc arenas (Sources/hotline/main.swift): part of libc.
+        .systemLibrary(name: "CMalloc"),
         // libxlsxwriter, for the .xlsx workbook (Debian libxlsxwriter-dev 1.1.4).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
@@ -70,7 +72,7 @@ let package = Package(
             // The export encodes every record here (ExportRow): the same dynamic checks as the readers'.
             swiftSettings: hotPath
         ),
-        .executableTarget(name: "hotline", dependencies: ["HotlineCLI"]),
+        .executableTarget(name: "hotline", dependencies: ["HotlineCLI", "CMalloc"]),
 
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),

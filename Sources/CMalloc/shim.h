@@ -1,0 +1,6 @@
+#ifndef HOTLINE_CMALLOC_SHIM_H
+#define HOTLINE_CMALLOC_SHIM_H
+#if defined(__linux__)
+#include <malloc.h>
+#endif
+#endif
