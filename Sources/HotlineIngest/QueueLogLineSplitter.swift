@@ -134,23 +134,25 @@ final class QueueLogLineSplitter {
         var i = start
         var lineEnd = -1
         #if _endian(little)
-            words: while i + 8 <= n {
+            words: while i &+ 8 <= n {
                 var hits = Self.candidates(UnsafeRawPointer(buf + i).loadUnaligned(as: UInt64.self))
+                // Room for a field per byte of the word, so its `|` are stored without a check each.
+                if fieldCount &+ 8 > spanCapacity { growSpans() }
+                let spans = self.spans
                 while hits != 0 {
-                    let at = i + hits.trailingZeroBitCount >> 3
+                    let at = i &+ hits.trailingZeroBitCount >> 3
                     let c = buf[at]
                     if c == Self.pipe {
-                        if fieldCount == spanCapacity { growSpans() }
                         spans[fieldCount] = FieldSpan(start: fieldStart, end: at, inScratch: false)
-                        fieldCount += 1
-                        fieldStart = at + 1
+                        fieldCount &+= 1
+                        fieldStart = at &+ 1
                     } else if c == Self.lf || c == Self.cr {
                         lineEnd = at
                         break words
                     }
                     hits &= hits &- 1
                 }
-                i += 8
+                i &+= 8
             }
         #endif
         if lineEnd < 0 {
