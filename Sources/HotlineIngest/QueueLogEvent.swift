@@ -47,7 +47,8 @@ struct QueueLogEvent {
     }
 
     var time: Instant
-    /// The callid as written, kept only for ENTERQUEUE and end events (messages about calls that never end).
+    /// The callid as written, kept only for ENTERQUEUE (the open call keeps it for messages about calls that never
+    /// end); empty for the other events.
     var callID: String
     /// FNV-1a of the callid's bytes: open calls are keyed by it.
     var callKey: UInt64
