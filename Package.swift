@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(name: "HotlineModelTests", dependencies: ["HotlineModel"]),
         .testTarget(name: "HotlineConfigTests", dependencies: ["HotlineConfig"]),
         .testTarget(
-            name: "HotlineStoreTests", dependencies: ["HotlineStore", "HotlineMetrics", "HotlineModel"],
+            name: "HotlineStoreTests",
+            dependencies: [
+                "HotlineStore", "HotlineMetrics", "HotlineModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "HotlineIngestTests", dependencies: ["HotlineIngest", "HotlineSamples"], exclude: ["Fixtures"]),

@@ -217,6 +217,30 @@ extension DaySnapshot {
         }
     }
 
+    /// The day's calls added up without their waits, as bytes the store keeps beside the snapshot.
+    public func encodedCallTotals() -> [UInt8] {
+        var total = CallAccumulator()
+        for row in calls { total.merge(row.figures) }
+        total.waits = WaitHistogram()
+        var w = BinaryWriter()
+        w.uint(1)
+        total.write(to: &w)
+        return w.bytes
+    }
+
+    /// The totals ``encodedCallTotals()`` wrote.
+    public static func callTotals(decodingTotals bytes: [UInt8]) throws -> CallAccumulator {
+        var r = BinaryReader(bytes)
+        do {
+            guard try r.uint() == 1 else { throw UnreadableSnapshot() }
+            let total = try CallAccumulator.read(from: &r)
+            guard r.isAtEnd else { throw UnreadableSnapshot() }
+            return total
+        } catch is BinaryReader.Malformed {
+            throw UnreadableSnapshot()
+        }
+    }
+
     public init(decoding bytes: [UInt8]) throws {
         var r = BinaryReader(bytes)
         do {

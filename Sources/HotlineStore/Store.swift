@@ -117,6 +117,12 @@ public final class Store {
                 t.primaryKey("day", .integer)
             }
         }
+        // Each day's calls added up (``DaySnapshot/encodedCallTotals()``), for `index.html`, which lists every day
+        // kept: decoding a day's whole snapshot for three figures cost more than the rest of a night. Days stored
+        // before have none and are added up from their snapshot.
+        migrator.registerMigration("v3") { db in
+            try db.alter(table: "day") { t in t.add(column: "callTotals", .blob) }
+        }
         return migrator
     }()
 
@@ -184,21 +190,33 @@ public final class Store {
         }
     }
 
-    /// Each stored day of `days` in order, its calls added up without their waits
-    /// (``DaySnapshot/callTotals(decoding:)``).
+    /// Each stored day of `days` in order, its calls added up without their waits: as stored with the day, or
+    /// from its snapshot for a day stored before the totals were (``DaySnapshot/callTotals(decoding:)``).
     public func forEachDayTotal(_ days: ClosedRange<Int32>, _ body: (Int32, CallAccumulator) throws -> Void) throws {
         try read { db in
-            let rows = try Data.fetchCursor(
-                db, sql: "SELECT snapshot FROM day WHERE day BETWEEN ? AND ? ORDER BY day",
+            // A store opened read-only is not migrated: it may have no totals yet.
+            let kept = try db.columns(in: "day").contains { $0.name == "callTotals" }
+            let columns =
+                kept
+                ? "callTotals, CASE WHEN callTotals IS NULL THEN snapshot END AS snapshot"
+                : "NULL AS callTotals, snapshot"
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT day, \(columns) FROM day WHERE day BETWEEN ? AND ? ORDER BY day",
                 arguments: [days.lowerBound, days.upperBound])
-            while let blob = try rows.next() {
-                let total: (day: Int32, calls: CallAccumulator)
+            while let row = try rows.next() {
+                let day: Int32 = row["day"]
+                let total: CallAccumulator
                 do {
-                    total = try DaySnapshot.callTotals(decoding: Array(blob))
+                    if let totals: Data = row["callTotals"] {
+                        total = try DaySnapshot.callTotals(decodingTotals: Array(totals))
+                    } else {
+                        let snapshot: Data? = row["snapshot"]
+                        total = try DaySnapshot.callTotals(decoding: Array(snapshot ?? Data())).calls
+                    }
                 } catch {
                     throw StoreError.notAStore(path: path, reason: "\(error)")
                 }
-                try body(total.day, total.calls)
+                try body(day, total)
             }
         }
     }
@@ -330,9 +348,13 @@ public final class Store {
             }
             for snapshot in night.snapshots {
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO day (day, latestEnqueue, hasTickets, snapshot) VALUES (?, ?, ?, ?)",
+                    sql: """
+                        INSERT OR REPLACE INTO day (day, latestEnqueue, hasTickets, snapshot, callTotals)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
                     arguments: [
                         snapshot.day, snapshot.latestEnqueue, !snapshot.tickets.isEmpty, Data(snapshot.encoded()),
+                        Data(snapshot.encodedCallTotals()),
                     ])
             }
             try db.execute(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HotlineModel
 import Testing
 
@@ -84,6 +85,50 @@ import Testing
         #expect(throws: DaySnapshot.UnreadableSnapshot.self) {
             try DaySnapshot.callTotals(decoding: Array(snap.encoded().prefix(40)))
         }
+    }
+
+    @Test func aDaysStoredCallTotalsEqualTheTotalsOfItsSnapshot() throws {
+        var snap = snapshot(day: 20_773)
+        var other = snap.calls[0]
+        (other.interval, other.queue, other.figures.offered, other.figures.abandoned) = (21, "en", 5, 2)
+        snap.calls.append(other)
+        let stored = try DaySnapshot.callTotals(decodingTotals: snap.encodedCallTotals())
+        #expect(stored == (try DaySnapshot.callTotals(decoding: snap.encoded())).calls)
+        #expect(stored.offered == 8 && stored.abandoned == 2 && stored.waits.count == 0)
+        for bad in [[], [2], Array(snap.encodedCallTotals().dropLast()), snap.encodedCallTotals() + [0]] {
+            #expect(throws: DaySnapshot.UnreadableSnapshot.self) { try DaySnapshot.callTotals(decodingTotals: bad) }
+        }
+    }
+
+    /// A store an older hotline wrote (schema v2, no `callTotals` column) gives the same day totals read-only,
+    /// and once opened for writing (migrated, its old days' totals empty) from the snapshots.
+    @Test func dayTotalsOfDaysStoredBeforeTheTotalsColumnComeFromTheirSnapshots() throws {
+        let path = directory + "/old.sqlite"
+        var night = NightChanges()
+        night.snapshots = [snapshot(day: 20_773), snapshot(day: 20_775)]
+        try Store(path: path).commit(night)
+        func totals(_ store: Store) throws -> [Int32: CallAccumulator] {
+            var days: [Int32: CallAccumulator] = [:]
+            try store.forEachDayTotal(20_770...20_780) { days[$0] = $1 }
+            return days
+        }
+        let expected = try totals(Store(path: path, readOnly: true))
+        #expect(expected.keys.sorted() == [20_773, 20_775] && expected[20_773]?.offered == 3)
+
+        // One day's totals missing: that day alone is added up from its snapshot.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE day SET callTotals = NULL WHERE day = 20775") }
+        #expect(try totals(Store(path: path, readOnly: true)) == expected)
+
+        // The store as schema v2 left it.
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE day DROP COLUMN callTotals")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+        }
+        try queue.close()
+        #expect(try totals(Store(path: path, readOnly: true)) == expected)
+        #expect(try totals(Store(path: path)) == expected)
+        #expect(try Store(path: path, readOnly: true).snapshots(20_770...20_780).count == 2)
     }
 
     @Test func aStoredPeriodTakesContactToResolutionOnTheSolveDayFromEarlierCallDays() throws {
