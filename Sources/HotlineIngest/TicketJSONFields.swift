@@ -127,21 +127,42 @@ struct TicketJSONFields {
     /// Fills `values` as `collect` would from the decoded object and returns true, or returns false (leaving
     /// `values` as it was) when the bytes are not in the subset this reads.
     mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, into values: inout TicketFieldValues) -> Bool {
+        var i = 0
+        skipSpace(bytes, &i)
+        guard let length = walk(UnsafeBufferPointer(rebasing: bytes[i...])) else { return false }
+        i += length
+        skipSpace(bytes, &i)
+        guard i == bytes.count else { return false }
+        fill(&values)
+        return true
+    }
+
+    /// Reads the object that starts at `bytes[0]` where it lies, among whatever follows it, and returns its
+    /// length, having filled `values` as ``read(_:into:)`` does; or nil, leaving `values` as it was, when the
+    /// object is not in the subset, is nested deeper than `maxNesting`, or does not end within `bytes`.
+    mutating func readObject(at bytes: UnsafeBufferPointer<UInt8>, into values: inout TicketFieldValues) -> Int? {
+        guard let length = walk(bytes) else { return nil }
+        fill(&values)
+        return length
+    }
+
+    /// The length of the object at `bytes[0]`, its keys' values kept in the slots; nil when it is not read.
+    private mutating func walk(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes[0] == UInt8(ascii: "{") else { return nil }
         for i in 0..<Slot.count { kinds[i] = .absent }
         text.removeAll(keepingCapacity: true)
         var i = 0
         do {
-            skipSpace(bytes, &i)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
-            try readObject(bytes, &i, node: 0)
-            skipSpace(bytes, &i)
-            guard i == bytes.count else { return false }
+            try readObject(bytes, &i, node: 0, depth: 1)
         } catch {
-            return false
+            return nil
         }
-        fill(&values)
-        return true
+        return i
     }
+
+    /// The deepest nesting the walk follows (the ticket object is 1); a deeper object is left to the caller, which
+    /// refuses it.
+    static let maxNesting = 100
 
     // MARK: The fields, by collect's rules
 
@@ -213,7 +234,9 @@ struct TicketJSONFields {
     }
 
     /// An object from its `{`, reading the keys of `node` and skipping the rest.
-    private mutating func readObject(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, node: Int) throws(Unsure) {
+    private mutating func readObject(
+        _ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, node: Int, depth: Int
+    ) throws(Unsure) {
         i += 1
         skipSpace(p, &i)
         if i < p.count && p[i] == UInt8(ascii: "}") {
@@ -240,9 +263,9 @@ struct TicketJSONFields {
             try expect(p, &i, UInt8(ascii: ":"))
             skipSpace(p, &i)
             if let found {
-                try readValue(p, &i, found)
+                try readValue(p, &i, found, depth: depth + 1)
             } else {
-                try skipValue(p, &i)
+                try skipValue(p, &i, depth: depth + 1)
             }
             skipSpace(p, &i)
             guard i < p.count else { throw Unsure() }
@@ -257,7 +280,10 @@ struct TicketJSONFields {
         }
     }
 
-    private mutating func readValue(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ e: Entry) throws(Unsure) {
+    /// The value of a key the walk reads; `depth` is the nesting it has if it is an object or an array.
+    private mutating func readValue(
+        _ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ e: Entry, depth: Int
+    ) throws(Unsure) {
         if e.child >= 0, let inside = Self.inside[e.child] {
             for s in inside { kinds[s] = .absent }
         }
@@ -271,10 +297,15 @@ struct TicketJSONFields {
             kind = .string
         case UInt8(ascii: "{"):
             kind = .object
-            if e.child >= 0 { try readObject(p, &i, node: e.child) } else { try skipValue(p, &i) }
+            if e.child >= 0 {
+                guard depth <= Self.maxNesting else { throw Unsure() }
+                try readObject(p, &i, node: e.child, depth: depth)
+            } else {
+                try skipValue(p, &i, depth: depth)
+            }
         case UInt8(ascii: "["):
             kind = .array
-            if e.joins { try joinArray(p, &i) } else { try skipValue(p, &i) }
+            if e.joins { try joinArray(p, &i, depth: depth) } else { try skipValue(p, &i, depth: depth) }
         case UInt8(ascii: "n"):
             try literal(p, &i, "null")
             kind = .null
@@ -310,7 +341,8 @@ struct TicketJSONFields {
     }
 
     /// `tags`: its strings and numbers joined by one space; null, objects and arrays are left out.
-    private mutating func joinArray(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) throws(Unsure) {
+    private mutating func joinArray(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, depth: Int) throws(Unsure) {
+        guard depth <= Self.maxNesting else { throw Unsure() }
         i += 1
         skipSpace(p, &i)
         if i < p.count && p[i] == UInt8(ascii: "]") {
@@ -329,7 +361,7 @@ struct TicketJSONFields {
                 i += 1
                 try decodeString(p, &i, into: &text)
             case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "n"):
-                try skipValue(p, &i)
+                try skipValue(p, &i, depth: depth + 1)
             default:
                 if joined > 0 { text.append(UInt8(ascii: " ")) }
                 joined += 1
@@ -348,8 +380,8 @@ struct TicketJSONFields {
         }
     }
 
-    /// A value nobody reads, validated all the same.
-    private func skipValue(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int) throws(Unsure) {
+    /// A value nobody reads, validated all the same; `depth` is the nesting it has if it is an object or an array.
+    private func skipValue(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, depth: Int) throws(Unsure) {
         guard i < p.count else { throw Unsure() }
         switch p[i] {
         case UInt8(ascii: "\""):
@@ -357,7 +389,8 @@ struct TicketJSONFields {
             var escaped = false
             try skipString(p, &i, sawEscape: &escaped)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            // The nesting was checked before (`maxNesting`), so this recursion is shallow.
+            // The recursion stops at `maxNesting`, so a record nested thousands deep cannot exhaust the stack.
+            guard depth <= Self.maxNesting else { throw Unsure() }
             let close = p[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
             let object = close == UInt8(ascii: "}")
             i += 1
@@ -376,7 +409,7 @@ struct TicketJSONFields {
                     try expect(p, &i, UInt8(ascii: ":"))
                     skipSpace(p, &i)
                 }
-                try skipValue(p, &i)
+                try skipValue(p, &i, depth: depth + 1)
                 skipSpace(p, &i)
                 guard i < p.count else { throw Unsure() }
                 if p[i] == UInt8(ascii: ",") {

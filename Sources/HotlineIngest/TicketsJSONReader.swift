@@ -35,7 +35,7 @@ final class TicketsJSONReader {
     }
 
     /// The deepest nesting a ticket object may have (a real one has 4 or 5 levels).
-    static let maxNesting = 100
+    static let maxNesting = TicketJSONFields.maxNesting
 
     func read(summary: inout InputSummary, accept: (inout TicketRecord) -> Void, reject: (Reject) -> Void) throws {
         var kept: [UInt64: Int] = [:]
@@ -46,9 +46,34 @@ final class TicketsJSONReader {
         }
         var fields = TicketJSONFields()
         var values = TicketFieldValues()
+        /// A ticket's fields, read, normalised and kept.
+        func take(_ number: Int) {
+            fieldMask |= values.fieldMask
+            let location = RecordLocation(file: fileIndex, line: Int32(clamping: number))
+            switch values.withBuffers({ normaliser.ticket($0, location: location, summary: &summary) }) {
+            case .success(let ticket):
+                summary.accepted += 1
+                if let earlier = kept[ticket.key] {
+                    tickets[earlier] = ticket
+                    superseded += 1
+                } else {
+                    kept[ticket.key] = tickets.count
+                    tickets.append(ticket)
+                }
+            case .failure(let problem):
+                fail(number, problem.field, problem.kind, problem.detail)
+            }
+        }
         let array: (key: String, count: Int)
         do {
-            array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number, depth in
+            array = try JSONArrayElements(keys: ["tickets", "results"]).forEach(in: source) { bytes, number in
+                // Nearly every ticket is read where it lies in the buffer.
+                values.removeAll()
+                guard let length = fields.readObject(at: bytes, into: &values) else { return nil }
+                summary.records += 1
+                take(number)
+                return length
+            } _: { bytes, number, depth in
                 summary.records += 1
                 guard let bytes else { return fail(number, "record", .recordTooLong, "a ticket over 16 MB; skipped") }
                 // Depth first: the decoder recurses, so a record nested thousands deep is refused before it.
@@ -60,21 +85,7 @@ final class TicketsJSONReader {
                 if let refused = Self.fields(of: bytes, reader: &fields, into: &values) {
                     return fail(number, "record", refused.kind, refused.detail)
                 }
-                fieldMask |= values.fieldMask
-                let location = RecordLocation(file: fileIndex, line: Int32(clamping: number))
-                switch values.withBuffers({ normaliser.ticket($0, location: location, summary: &summary) }) {
-                case .success(let ticket):
-                    summary.accepted += 1
-                    if let earlier = kept[ticket.key] {
-                        tickets[earlier] = ticket
-                        superseded += 1
-                    } else {
-                        kept[ticket.key] = tickets.count
-                        tickets.append(ticket)
-                    }
-                case .failure(let problem):
-                    fail(number, problem.field, problem.kind, problem.detail)
-                }
+                take(number)
             }
         } catch let failure as IngestError where failure.kind == .malformed {
             throw IngestError.notACallLog(path: path, reason: "not a Zendesk ticket JSON document: \(failure.detail)")

@@ -235,3 +235,73 @@ import Testing
         }
     }
 }
+
+/// Objects read where they lie in the scanner's buffer, and those cut out when a chunk ends inside them, or when the
+/// byte reader leaves them: every object gets the same fields, in the same order, whatever the chunk size.
+@Suite struct TicketJSONInPlaceTests {
+    /// Each element's number and fields, and how many were read in place.
+    static func read(_ document: [UInt8], chunk: Int) throws -> (fields: [String], inPlace: Int) {
+        var reader = TicketJSONFields()
+        var values = TicketFieldValues()
+        var fields: [String] = []
+        var inPlace = 0
+        func note(_ number: Int) {
+            fields.append("\(number): \(TicketJSONFieldsTests.dump(values))")
+        }
+        _ = try JSONArrayElements(keys: ["tickets"]).forEach(in: MemoryByteSource(document, chunkSize: chunk)) {
+            bytes, number in
+            values.removeAll()
+            guard let length = reader.readObject(at: bytes, into: &values) else { return nil }
+            inPlace += 1
+            note(number)
+            return length
+        } _: { bytes, number, _ in
+            values.removeAll()
+            let bytes = try #require(bytes)
+            if bytes.withUnsafeBufferPointer({ reader.read($0, into: &values) }) {
+                note(number)
+            } else {
+                fields.append("\(number): left to Foundation")
+            }
+        }
+        return (fields, inPlace)
+    }
+
+    @Test func ticketsReadInPlaceGetTheFieldsOfTicketsCutOutWhateverTheChunkSize() throws {
+        let objects = try TicketJSONFieldsTests.lines(TicketJSONFieldsTests.objects)
+        // One object the byte reader leaves (an exponent where a field is read), in the middle.
+        let odd = Array(#"{"id":1e3,"subject":"x"}"#.utf8)
+        let document =
+            Array(#"{"tickets": [ "#.utf8)
+            + Array(
+                (objects.prefix(20) + [odd] + objects.dropFirst(20)).joined(
+                    separator: Array(",\n".utf8))) + Array(#" ], "count": 1}"#.utf8)
+        let whole = try Self.read(document, chunk: document.count)
+        #expect(whole.fields.count == objects.count + 1)
+        // In place, the byte reader reads exactly the objects it reads once cut out (the fixture's odd ones it
+        // leaves either way).
+        #expect(whole.inPlace == whole.fields.filter { !$0.hasSuffix("left to Foundation") }.count)
+        #expect(whole.inPlace > objects.count * 2 / 3)
+        #expect(whole.fields[20] == "21: left to Foundation")
+        for chunk in [1, 7, 64, 1000, 4096] {
+            let cut = try Self.read(document, chunk: chunk)
+            #expect(cut.fields == whole.fields, "chunks of \(chunk)")
+            // Small chunks cut every object; larger ones leave most of them whole.
+            if chunk >= 4096 { #expect(cut.inPlace > whole.inPlace / 2) }
+        }
+    }
+
+    @Test func aTicketNestedToTheLimitIsReadInPlaceAndOneLevelDeeperIsNot() throws {
+        func object(nesting: Int) -> [UInt8] {
+            let inner = nesting - 1
+            return Array(
+                (#"{"id":7,"x":"# + String(repeating: "[", count: inner) + String(repeating: "]", count: inner) + "}")
+                    .utf8)
+        }
+        var reader = TicketJSONFields()
+        var values = TicketFieldValues()
+        let limit = TicketJSONFields.maxNesting
+        #expect(object(nesting: limit).withUnsafeBufferPointer { reader.readObject(at: $0, into: &values) } != nil)
+        #expect(object(nesting: limit + 1).withUnsafeBufferPointer { reader.readObject(at: $0, into: &values) } == nil)
+    }
+}

@@ -196,6 +196,20 @@ import Testing
         #expect(h.rejects.map(\.line) == [2, 3, 4])
     }
 
+    @Test func aJSONTicketNestedToTheLimitIsCountedAndOneLevelDeeperIsRefused() throws {
+        func ticket(_ id: Int, nesting: Int) -> String {
+            let inner = nesting - 1
+            return #"{"id":\#(id),"created_at":"2026-11-16T10:00:00Z","x":"#
+                + String(repeating: "[", count: inner) + String(repeating: "]", count: inner) + "}"
+        }
+        let limit = TicketsJSONReader.maxNesting
+        let document = #"{"tickets":["# + ticket(1, nesting: limit) + "," + ticket(2, nesting: limit + 1) + "]}"
+        let h = try IngestHarness.read(Array(document.utf8), name: "tickets.json")
+        #expect(h.tickets.count == 1)
+        #expect(h.rejects.map(\.kind) == [.nestingTooDeep])
+        #expect(h.rejects.map(\.line) == [2])
+    }
+
     @Test func aZendeskPageWithItsTicketsAfterSideLoadedUsersOrALongNextPageIsRecognised() throws {
         let tickets =
             #"[{"id":1,"created_at":"2026-11-16T10:00:00Z","status":"open","priority":"normal","tags":["refund"]}]"#
