@@ -11,9 +11,10 @@ import HotlineModel
 /// field, not a long field: the record is rejected up to the end of the line the quote is on, and the reading
 /// goes on from the next line, so one stray quote costs one record, not the rest of the file.
 ///
-/// Written by hand over raw bytes because it is the hot loop of every report: the CSV packages available here
+/// Written by hand over raw bytes because it is the hot loop of every CSV report: the CSV packages available here
 /// (SwiftCSV, CSV.swift) hand out a `String` per field, and turning every field into a String was what the
-/// profile of the queue_log reader showed costing most of its time (31 s per GB, 7 s once it read bytes).
+/// profile of the first queue_log reader showed costing most of its time (31 s per GB, 7 s once it read bytes).
+/// Raw queue_log lines now go through ``QueueLogLineSplitter``; its table exports still come here.
 ///
 /// - Complexity: O(n) in the input bytes; memory O(chunk size + longest record).
 public final class CSVReader {

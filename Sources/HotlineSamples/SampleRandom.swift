@@ -1,7 +1,8 @@
 import Foundation
 
-/// SplitMix64: a small, fast generator whose sequence depends only on the seed, so samples are reproducible.
-struct SampleRandom {
+/// SplitMix64: a small, fast generator whose sequence depends only on the seed, so samples are reproducible (and
+/// tests' random inputs can be read again).
+struct SampleRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

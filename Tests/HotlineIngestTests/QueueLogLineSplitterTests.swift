@@ -2,6 +2,7 @@ import HotlineModel
 import Testing
 
 @testable import HotlineIngest
+@testable import HotlineSamples
 
 /// A record as a splitter handed it out, copied out of the view.
 struct SplitRecord: Equatable, CustomStringConvertible {
@@ -60,19 +61,6 @@ enum Splitting {
         let oldSkipped = "\(old.skippedBytes) from \(String(describing: old.firstSkippedLine))"
         return "input \(bytes) chunk \(chunk) limit \(maxRecord): record \(at): new \(newRecord), old \(oldRecord); "
             + "skipped: new \(newSkipped), old \(oldSkipped)"
-    }
-}
-
-/// Deterministic pseudo-random numbers (SplitMix64), so a failure can be read again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -156,7 +144,7 @@ struct SeededGenerator: RandomNumberGenerator {
     /// Random lines over the bytes that matter (separators, each line end, NUL, TAB, DEL, UTF-8 lead and
     /// continuation bytes, quotes), at random chunk sizes and record limits, split both ways.
     @Test func randomInputGivesTheRecordsOfThePipeTokenizer() throws {
-        var random = SeededGenerator(state: 20_261_201)
+        var random = SampleRandom(seed: 20_261_201)
         let alphabet: [UInt8] = Array("||||\n\n\r\"\tab19.".utf8) + [0, 0x01, 0x7F, 0xE4, 0xB8, 0xAD, 0xFF]
         let chunks = [1, 2, 3, 5, 8, 13, 64, 4096]
         let limits = [0, 1, 5, 16, 40, 1 << 20]

@@ -3,6 +3,7 @@ import HotlineModel
 import Testing
 
 @testable import HotlineIngest
+@testable import HotlineSamples
 
 /// What the queue_log reader made of some bytes: calls, rejects, agent events, calls cut short and its summary.
 struct QueueLogReading: Equatable {
@@ -38,7 +39,7 @@ struct QueueLogReading: Equatable {
 
 @Suite struct QueueLogSplitEventsTests {
     /// A random queue_log line: mostly well-formed events of a few calls, with bad times, short lines, odd bytes.
-    static func randomLine(_ random: inout SeededGenerator) -> String {
+    static func randomLine(_ random: inout SampleRandom) -> String {
         let times = ["1794794400", "1794794412.5", "1794794712", "", "abc", " 1794794500 ", "2026-11-16 10:00:00"]
         let calls = ["1.1", "1.2", "1.3", "NONE", ""]
         let queues = ["hotline-cn", "NONE", "", "支付", "vip "]
@@ -58,7 +59,7 @@ struct QueueLogReading: Equatable {
     /// Random queue_logs (line ends of every kind, blank lines, NUL runs, a line now and then over the limit)
     /// read through the splitter and through the CSV reader give the same calls, rejects and summary.
     @Test func randomQueueLogsReadTheSameThroughTheSplitterAndTheTokenizer() throws {
-        var random = SeededGenerator(state: 1_794_794_400)
+        var random = SampleRandom(seed: 1_794_794_400)
         let ends = ["\n", "\n", "\n", "\r\n", "\r", "\n\n", "\0\0\n"]
         var differing: [String] = []
         for _ in 0..<150 {
