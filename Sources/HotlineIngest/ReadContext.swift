@@ -17,6 +17,8 @@ public final class ReadContext {
     public let limits: CSVReader.Limits
     /// How the exports' own names and words map onto hotline's.
     public var mappings = ExportMappings()
+    /// The last date a timestamp field held (``ByteParsing/DateMemo``): this context's thread's alone.
+    private var dateMemo = ByteParsing.DateMemo()
 
     public convenience init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
@@ -63,7 +65,7 @@ public final class ReadContext {
         order: DateOrder = .ymd
     ) -> Instant?? {
         if bytes.isEmpty { return .some(nil) }
-        guard let parsed = ByteParsing.timestamp(bytes, order: order) else { return nil }
+        guard let parsed = ByteParsing.timestamp(bytes, order: order, memo: &dateMemo) else { return nil }
         if let offset = parsed.offset {
             let instant = Instant(milliseconds: parsed.wallMillis - offset * 1000)
             if otherOffset == nil, calendar.offset(atSecond: instant.seconds) != offset { otherOffset = Int(offset) }

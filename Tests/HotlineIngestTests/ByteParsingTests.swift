@@ -1,6 +1,7 @@
 import Testing
 
 @testable import HotlineIngest
+@testable import HotlineSamples
 
 @Suite struct ByteParsingTests {
     func timestamp(_ text: String) -> (wallMillis: Int64, offset: Int64?)? {
@@ -101,5 +102,45 @@ import Testing
             return
         }
         #expect(what.contains("Excel workbook (.xlsx)") && what.contains("save it as CSV"))
+    }
+}
+
+/// A reader keeps the last date it read (``ByteParsing/DateMemo``): timestamps read one after another through it
+/// must parse exactly as each read alone, whatever came before (an impossible date, a bad time after a good date).
+@Suite struct TimestampDateMemoTests {
+    static func alone(_ text: String) -> String {
+        "\(Array(text.utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0) }.map { "\($0)" } ?? "nil")"
+    }
+
+    @Test func timestampsReadThroughTheMemoParseAsEachReadAlone() {
+        let dates = ["2025-11-01", "2025-11-02", "2024-02-29", "2025-02-29", "2025-02-30", "2025-13-01", "2025-1x-01"]
+        let times = [
+            "T00:00:00+08:00", " 23:59:59", "T10:15", "T10:15:30.250Z", "T24:00:00", "T10:60", "T09:30:00 -0800",
+            "x10:15:00", "T10:15:00+25:00", "", "T1",
+        ]
+        var random = SampleRandom(seed: 20_261_202)
+        var memo = ByteParsing.DateMemo()
+        var read = 0
+        for _ in 0..<3000 {
+            let text = dates[Int(random.next() % UInt64(dates.count))] + times[Int(random.next() % UInt64(times.count))]
+            let throughMemo = Array(text.utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
+            #expect("\(throughMemo.map { "\($0)" } ?? "nil")" == Self.alone(text), "\(text)")
+            if throughMemo != nil { read += 1 }
+        }
+        #expect(read > 500)
+    }
+
+    @Test func anImpossibleDateIsNotKeptForTheNextTimestamp() {
+        var memo = ByteParsing.DateMemo()
+        let bad = Array("2025-02-30T10:00:00Z".utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
+        let again = Array("2025-02-30T11:00:00Z".utf8).withUnsafeBufferPointer {
+            ByteParsing.timestamp($0, memo: &memo)
+        }
+        #expect(bad == nil && again == nil)
+        let good = Array("2025-02-28T10:00:00Z".utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
+        let badTime = Array("2025-02-28T25:00:00Z".utf8).withUnsafeBufferPointer {
+            ByteParsing.timestamp($0, memo: &memo)
+        }
+        #expect(good?.offset == 0 && badTime == nil)
     }
 }
