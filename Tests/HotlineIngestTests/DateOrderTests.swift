@@ -34,6 +34,13 @@ import Testing
         #expect(timestamp(text, order) == nil)
     }
 
+    @Test(arguments: [("1-12-2025 10:00", DateOrder.dmy), ("12-1-2025 10:00", .mdy), ("1-12-2025T10:00", .dmy)])
+    func aOneDigitDayOrMonthWithDashesIsNotTakenForAnISOYear(text: String, order: DateOrder) throws {
+        // 2025-12-01T10:00 as wall-clock milliseconds.
+        let parsed = try #require(timestamp(text, order))
+        #expect(parsed.wallMillis == (20423 * 86400 + 10 * 3600) * 1000)
+    }
+
     @Test func aDateOnlyIsMidnight() throws {
         #expect(try #require(timestamp("25/01/2025", .dmy)).wallMillis == 20113 * 86_400_000)
     }

@@ -208,6 +208,27 @@ import Testing
         #expect(h.tickets.count == 1)
         #expect(h.rejects.map(\.kind) == [.nestingTooDeep])
         #expect(h.rejects.map(\.line) == [2])
+        #expect(h.summary.records == 2 && h.summary.accepted == 1)
+    }
+
+    /// The reader reads its tickets where they lie in a 1 MB buffer: those cut by the buffer's end are cut out and
+    /// read as before, each counted once, in order.
+    @Test func jsonTicketsAcrossTheReadBuffersEndAreEachCountedOnceInOrder() throws {
+        let count = 3000
+        var tickets: [String] = []
+        for id in 1...count {
+            let padding = String(repeating: "x", count: 300 + id % 97)
+            // One ticket in a thousand has a bad date: its reject names its number.
+            let created = id % 1000 == 0 ? "not a time" : "2026-11-16T10:00:00Z"
+            tickets.append(
+                #"{"id":\#(id),"subject":"\#(padding)","status":"open","created_at":"\#(created)","tags":["退款"]}"#)
+        }
+        let document = #"{"tickets":["# + tickets.joined(separator: ",") + #"],"count":\#(count)}"#
+        #expect(document.utf8.count > 1 << 20)
+        let h = try IngestHarness.read(Array(document.utf8), name: "tickets.json")
+        #expect(h.summary.records == count && h.summary.accepted == count - 3)
+        #expect(h.rejects.map(\.line) == [1000, 2000, 3000])
+        #expect(h.tickets.count == count - 3)
     }
 
     @Test func aZendeskPageWithItsTicketsAfterSideLoadedUsersOrALongNextPageIsRecognised() throws {

@@ -190,7 +190,11 @@ enum ByteParsing {
     static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, order: DateOrder, memo: inout DateMemo) -> (
         wallMillis: Int64, offset: Int64?
     )? {
-        if order == .ymd || (bytes.count >= 5 && bytes[4] == UInt8(ascii: "-")) { return timestamp(bytes, memo: &memo) }
+        // ISO 8601 when it starts with a four-digit year and `-` (`1-12-2025` is a day-first date, not one).
+        let iso =
+            bytes.count >= 5 && bytes[4] == UInt8(ascii: "-") && isDigit(bytes[0]) && isDigit(bytes[1])
+            && isDigit(bytes[2]) && isDigit(bytes[3])
+        if order == .ymd || iso { return timestamp(bytes, memo: &memo) }
         let n = bytes.count
         var i = 0
         /// Digits from `i`, between `least` and `most` of them.

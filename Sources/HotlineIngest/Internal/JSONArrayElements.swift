@@ -23,6 +23,7 @@ struct JSONArrayElements {
     /// the end of the bytes read so far) with its number: it returns the object's length when it read the object
     /// whole, or nil to have it cut out and given to `body`. Most objects are read so, without the copy and the
     /// second pass over their bytes; one cut by the end of a chunk, or not in the subset `inPlace` reads, is not.
+    /// (An object read in place is under a chunk, 1 MB, so under `limit`.)
     @discardableResult
     func forEach(
         in source: ByteSource, inPlace: (UnsafeBufferPointer<UInt8>, Int) throws -> Int? = { _, _ in nil },
@@ -104,6 +105,8 @@ struct JSONArrayElements {
                             if b == UInt8(ascii: "{"),
                                 let length = try inPlace(UnsafeBufferPointer(rebasing: p[i..<n]), count + 1)
                             {
+                                // An object is at least `{}`, and lies within the bytes it was given.
+                                precondition(length >= 2 && length <= n - i, "an in-place length out of its bytes")
                                 count += 1
                                 depth -= 1
                                 i += length
