@@ -78,8 +78,6 @@ enum ByteParsing {
         fileprivate var tail: UInt16 = 0
         fileprivate var dayNumber: Int64 = 0
         fileprivate var valid = false
-
-        init() {}
     }
 
     /// An ISO 8601 / RFC 3339 timestamp: `YYYY-MM-DD` then `T` or a space, `HH:MM[:SS[.fff]]`, then `Z`, an
