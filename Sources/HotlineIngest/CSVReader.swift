@@ -142,6 +142,15 @@ public final class CSVReader {
         while try nextRecord(body) {}
     }
 
+    /// Calls `body` with each record in turn until it returns false (that record counts as read) or the input ends.
+    ///
+    /// The loop is here, not in the caller, so the caller's closure is made once: a closure made per record retained
+    /// and released what it captured on every record (a tenth of the reading thread's time in `perf`).
+    public func readRecords(while body: (borrowing CSVRecordView) throws -> Bool) throws {
+        var going = true
+        while going, try nextRecord({ going = try body($0) }) {}
+    }
+
     /// Calls `body` with the next record; false at the end of the input.
     @discardableResult
     public func nextRecord(_ body: (borrowing CSVRecordView) throws -> Void) throws -> Bool {

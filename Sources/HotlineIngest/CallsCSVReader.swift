@@ -100,203 +100,218 @@ final class CallsCSVReader {
         var resume: Resume?
         let gapsBefore = csv.skippedBytes
         defer { summary.addGaps(skipped: csv.skippedBytes, before: gapsBefore, firstLine: csv.firstSkippedLine) }
-        while resume == nil,
-            try csv.nextRecord({ (record: borrowing CSVRecordView) in
-                if record.offset >= offsetLimit || (cut && !record.terminated) {
-                    resume = Resume(offset: record.offset, line: record.line)
-                    return
+        try csv.readRecords(while: { (record: borrowing CSVRecordView) -> Bool in
+            if record.offset >= offsetLimit || (cut && !record.terminated) {
+                resume = Resume(offset: record.offset, line: record.line)
+                return false
+            }
+            summary.records += 1
+            func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
+                summary.rejectedByKind[kind, default: 0] += 1
+                reject(
+                    Reject(
+                        file: path, line: record.line, field: field, kind: kind, detail: detail,
+                        raw: rawText(record, callerColumn: p.caller)))
+            }
+            if let problem = record.problem {
+                switch problem {
+                case .tooLong(let limit):
+                    fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+                case .textAfterClosingQuote(let field):
+                    fail(name(field - 1), .badQuoting, "text after the closing quote")
+                case .unterminatedQuote(let field):
+                    fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                case .unmatchedQuote(let field, let line):
+                    fail(
+                        name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
                 }
-                summary.records += 1
-                func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
-                    summary.rejectedByKind[kind, default: 0] += 1
-                    reject(
-                        Reject(
-                            file: path, line: record.line, field: field, kind: kind, detail: detail,
-                            raw: rawText(record, callerColumn: p.caller)))
-                }
-                if let problem = record.problem {
-                    switch problem {
-                    case .tooLong(let limit):
-                        fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
-                    case .textAfterClosingQuote(let field):
-                        fail(name(field - 1), .badQuoting, "text after the closing quote")
-                    case .unterminatedQuote(let field):
-                        fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
-                    case .unmatchedQuote(let field, let line):
-                        fail(
-                            name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
-                    }
-                    return
-                }
-                guard record.fieldCount == expected else {
-                    fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
-                    return
-                }
-                @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                    i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
-                }
-                func shown(_ i: Int) -> String {
-                    let text = String(decoding: bytes(i), as: UTF8.self)
-                    return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
-                }
+                return true
+            }
+            guard record.fieldCount == expected else {
+                fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
+                return true
+            }
+            @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
+            }
+            func shown(_ i: Int) -> String {
+                let text = String(decoding: bytes(i), as: UTF8.self)
+                return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
+            }
 
-                guard !bytes(p.id).isEmpty else {
-                    fail("call_id", .missingID, "empty")
-                    return
+            guard !bytes(p.id).isEmpty else {
+                fail("call_id", .missingID, "empty")
+                return true
+            }
+            if let byte = bytes(p.id).first(where: DisplayText.isControl) {
+                fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
+                return true
+            }
+            // Times.
+            func time(_ i: Int, _ field: String) -> Instant?? {
+                context.instant(
+                    bytes(i), withoutOffset: &summary.timestampsWithoutOffset,
+                    otherOffset: &summary.offsetOtherThanZone, order: context.mappings.callsDateOrder)
+            }
+            // A spreadsheet's date the date order cannot read says which order would.
+            func hint(_ i: Int) -> String {
+                ByteParsing.suggestedDateOrder(bytes(i), order: context.mappings.callsDateOrder).map {
+                    $0.contains(" or ")
+                        ? " (a spreadsheet's date? set calls_csv.date_order: \($0))"
+                        : " (a month above 12? set calls_csv.date_order: \($0))"
+                } ?? ""
+            }
+            guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
+                fail(
+                    "enqueued_at", .badTime,
+                    bytes(p.enq).isEmpty
+                        ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))\(hint(p.enq))")
+                return true
+            }
+            guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
+                fail(
+                    "ended_at", .badTime,
+                    bytes(p.end).isEmpty
+                        ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))\(hint(p.end))")
+                return true
+            }
+            guard let answeredAt = time(p.ans, "answered_at") else {
+                fail(
+                    "answered_at", .badTime,
+                    "expected an ISO 8601 time or empty, found \(shown(p.ans))\(hint(p.ans))")
+                return true
+            }
+            guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
+                fail(
+                    "outcome", .unknownOutcome,
+                    "expected answered, abandoned, timeout, transferred, callback, self_served or ivr_abandoned, found \(shown(p.outcome))"
+                )
+                return true
+            }
+            if let answeredAt, answeredAt < enqueued {
+                fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
+                return true
+            }
+            guard ended >= enqueued else {
+                fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
+                return true
+            }
+            if let answeredAt, ended < answeredAt {
+                fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
+                return true
+            }
+            // Durations: given, or derived from the times. Outer nil: present but not a duration.
+            func duration(_ i: Int) -> Milliseconds?? {
+                let b = bytes(i)
+                if b.isEmpty { return .some(nil) }
+                guard let value = ByteParsing.duration(b) else { return nil }
+                return value
+            }
+            guard let waitGiven = duration(p.wait) else {
+                fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
+                return true
+            }
+            guard let talkGiven = duration(p.talk) else {
+                fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
+                return true
+            }
+            guard let holdGiven = duration(p.hold) else {
+                fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
+                return true
+            }
+            guard let wrapGiven = duration(p.wrap) else {
+                fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
+                return true
+            }
+            guard let ivrTime = duration(p.ivrSeconds) else {
+                fail("ivr_s", .badDuration, "expected seconds >= 0, found \(shown(p.ivrSeconds))")
+                return true
+            }
+            let answered = outcome == .answered || outcome == .transferred
+            var answerTime = answeredAt
+            if answered && answerTime == nil {
+                guard let wait = waitGiven else {
+                    fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
+                    return true
                 }
-                if let byte = bytes(p.id).first(where: DisplayText.isControl) {
-                    return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
-                }
-                // Times.
-                func time(_ i: Int, _ field: String) -> Instant?? {
-                    context.instant(
-                        bytes(i), withoutOffset: &summary.timestampsWithoutOffset,
-                        otherOffset: &summary.offsetOtherThanZone, order: context.mappings.callsDateOrder)
-                }
-                // A spreadsheet's date the date order cannot read says which order would.
-                func hint(_ i: Int) -> String {
-                    ByteParsing.suggestedDateOrder(bytes(i), order: context.mappings.callsDateOrder).map {
-                        $0.contains(" or ")
-                            ? " (a spreadsheet's date? set calls_csv.date_order: \($0))"
-                            : " (a month above 12? set calls_csv.date_order: \($0))"
-                    } ?? ""
-                }
-                guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
-                    fail(
-                        "enqueued_at", .badTime,
-                        bytes(p.enq).isEmpty
-                            ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))\(hint(p.enq))")
-                    return
-                }
-                guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
-                    fail(
-                        "ended_at", .badTime,
-                        bytes(p.end).isEmpty
-                            ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))\(hint(p.end))")
-                    return
-                }
-                guard let answeredAt = time(p.ans, "answered_at") else {
-                    fail(
-                        "answered_at", .badTime,
-                        "expected an ISO 8601 time or empty, found \(shown(p.ans))\(hint(p.ans))")
-                    return
-                }
-                guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
-                    fail(
-                        "outcome", .unknownOutcome,
-                        "expected answered, abandoned, timeout, transferred, callback, self_served or ivr_abandoned, found \(shown(p.outcome))"
-                    )
-                    return
-                }
-                if let answeredAt, answeredAt < enqueued {
-                    fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
-                    return
-                }
-                guard ended >= enqueued else {
-                    fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
-                    return
-                }
-                if let answeredAt, ended < answeredAt {
-                    fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
-                    return
-                }
-                // Durations: given, or derived from the times. Outer nil: present but not a duration.
-                func duration(_ i: Int) -> Milliseconds?? {
-                    let b = bytes(i)
-                    if b.isEmpty { return .some(nil) }
-                    guard let value = ByteParsing.duration(b) else { return nil }
-                    return value
-                }
-                guard let waitGiven = duration(p.wait) else {
-                    fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
-                    return
-                }
-                guard let talkGiven = duration(p.talk) else {
-                    fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
-                    return
-                }
-                guard let holdGiven = duration(p.hold) else {
-                    fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
-                    return
-                }
-                guard let wrapGiven = duration(p.wrap) else {
-                    fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
-                    return
-                }
-                guard let ivrTime = duration(p.ivrSeconds) else {
-                    fail("ivr_s", .badDuration, "expected seconds >= 0, found \(shown(p.ivrSeconds))")
-                    return
-                }
-                let answered = outcome == .answered || outcome == .transferred
-                var answerTime = answeredAt
-                if answered && answerTime == nil {
-                    guard let wait = waitGiven else {
-                        fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
-                        return
-                    }
-                    answerTime = enqueued + wait
-                }
-                if !answered && answeredAt != nil {
-                    fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
-                    return
-                }
-                // A call that ended in the IVR never waited in a queue: its time is the IVR's, not a wait.
-                let wait = outcome.endsInIVR ? 0 : waitGiven ?? ((answerTime ?? ended) - enqueued)
-                let hold = holdGiven ?? 0
-                let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
-                let wrap = wrapGiven ?? 0
+                answerTime = enqueued + wait
+            }
+            if !answered && answeredAt != nil {
+                fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
+                return true
+            }
+            // A call that ended in the IVR never waited in a queue: its time is the IVR's, not a wait.
+            let wait = outcome.endsInIVR ? 0 : waitGiven ?? ((answerTime ?? ended) - enqueued)
+            let hold = holdGiven ?? 0
+            let talk = talkGiven ?? (answerTime.map { max(0, ended - $0 - hold) } ?? 0)
+            let wrap = wrapGiven ?? 0
 
-                // Scores.
-                var csat: Int8?
-                if !bytes(p.csat).isEmpty {
-                    guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
-                        fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
-                        return
-                    }
-                    csat = Int8(v)
+            // Scores.
+            var csat: Int8?
+            if !bytes(p.csat).isEmpty {
+                guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
+                    fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
+                    return true
                 }
-                var nps: Int8?
-                if !bytes(p.nps).isEmpty {
-                    guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
-                        fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
-                        return
-                    }
-                    nps = Int8(v)
+                csat = Int8(v)
+            }
+            var nps: Int8?
+            if !bytes(p.nps).isEmpty {
+                guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
+                    fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
+                    return true
                 }
-                guard let direction = direction(bytes(p.direction), interner: interner) else {
-                    fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
-                    return
+                nps = Int8(v)
+            }
+            guard let direction = direction(bytes(p.direction), interner: interner) else {
+                fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
+                return true
+            }
+            // Text fields, interned; bad bytes reject naming the field.
+            func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
+            // A function, not a string: building the message for every record was a String allocation per row.
+            func badBytes(_ i: Int, _ field: String) {
+                if let byte = bytes(i).first(where: DisplayText.isControl) {
+                    fail(field, .controlByte, ByteParsing.controlByteText(byte, field: field))
+                } else {
+                    fail(field, .badEncoding, "bytes that are not valid \(summary.encoding)")
                 }
-                // Text fields, interned; bad bytes reject naming the field.
-                func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
-                // A function, not a string: building the message for every record was a String allocation per row.
-                func badBytes(_ i: Int, _ field: String) {
-                    if let byte = bytes(i).first(where: DisplayText.isControl) {
-                        fail(field, .controlByte, ByteParsing.controlByteText(byte, field: field))
-                    } else {
-                        fail(field, .badEncoding, "bytes that are not valid \(summary.encoding)")
-                    }
-                }
-                guard let queue = text(p.queue) else { return badBytes(p.queue, "queue") }
-                guard let label = text(p.label) else { return badBytes(p.label, "category") }
-                guard let ivrPath = text(p.ivr) else { return badBytes(p.ivr, "ivr_path") }
-                guard let agent = text(p.agent) else { return badBytes(p.agent, "agent") }
-                guard let caller = context.callerKey(bytes(p.caller)) else { return badBytes(p.caller, "caller") }
-                summary.accepted += 1
-                if direction != .inbound {
-                    // Outbound and internal calls enter no queue: counted, and left out of every queue figure.
-                    if direction == .outbound { summary.outbound += 1 } else { summary.internalCalls += 1 }
-                    return
-                }
-                var call = CallRecord(
-                    location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
-                    callKey: CallRecord.key(ByteParsing.trimmed(bytes(p.id))), queue: queue, label: label,
-                    ivrPath: ivrPath, ivrTime: ivrTime, direction: direction,
-                    caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
-                    wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
-                accept(&call)
-            })
-        {}
+            }
+            guard let queue = text(p.queue) else {
+                badBytes(p.queue, "queue")
+                return true
+            }
+            guard let label = text(p.label) else {
+                badBytes(p.label, "category")
+                return true
+            }
+            guard let ivrPath = text(p.ivr) else {
+                badBytes(p.ivr, "ivr_path")
+                return true
+            }
+            guard let agent = text(p.agent) else {
+                badBytes(p.agent, "agent")
+                return true
+            }
+            guard let caller = context.callerKey(bytes(p.caller)) else {
+                badBytes(p.caller, "caller")
+                return true
+            }
+            summary.accepted += 1
+            if direction != .inbound {
+                // Outbound and internal calls enter no queue: counted, and left out of every queue figure.
+                if direction == .outbound { summary.outbound += 1 } else { summary.internalCalls += 1 }
+                return true
+            }
+            var call = CallRecord(
+                location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
+                callKey: CallRecord.key(ByteParsing.trimmed(bytes(p.id))), queue: queue, label: label,
+                ivrPath: ivrPath, ivrTime: ivrTime, direction: direction,
+                caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
+                wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)
+            accept(&call)
+            return true
+        })
         return resume
     }
 

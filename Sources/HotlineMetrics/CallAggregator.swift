@@ -151,9 +151,13 @@ public final class CallAggregator {
             && (categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)])
         var cell: UInt32?
         let threshold = uniformThreshold ?? threshold(of: call)
+        // The call's subcategory index, made here for every selected call and used again below (a second look-up
+        // copied the index's arrays, a retain and release each, for every call).
+        var sub = 0
         if selected {
             // Every day read, in the period or not: the usual the exceptions compare with.
-            let (sub, newSub) = subcategories.index(
+            let newSub: Bool
+            (sub, newSub) = subcategories.index(
                 of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
             if newSub { views.bySubcategory.append(CallAccumulator()) }
             profiles.add(
@@ -168,7 +172,6 @@ public final class CallAggregator {
                 lastDay32 = stamp.day
                 lastDayIndex = index
             }
-            let sub = subcategories.find(SubcategoryKey(category: call.category, subcategory: call.subcategory)) ?? 0
             let (row, newRow) = rows.index(
                 of: rowDimensions.key(
                     day: stamp.day, interval: stamp.interval, slot: Int32(slot), hour: Int8(stamp.hour),

@@ -36,11 +36,19 @@ public struct WaitHistogram: Sendable, Equatable {
     @inline(__always) mutating func addSeconds(_ second: Int, count n: Int) {
         count += n
         if second < Self.denseLimit {
-            if second >= dense.count { dense.append(contentsOf: repeatElement(0, count: second + 1 - dense.count)) }
+            if second >= dense.count { grow(toHold: second) }
             dense[second] &+= UInt32(n)
         } else {
             sparse[second, default: 0] += n
         }
+    }
+
+    /// Zeros up to `second`, with room for twice as many: each new longest wait of a histogram took a new buffer
+    /// (a hundred thousand a month of calls, 3% of the aggregation). Capacity is not compared, counts are.
+    @inline(never) private mutating func grow(toHold second: Int) {
+        let needed = second + 1
+        if dense.capacity < needed { dense.reserveCapacity(Swift.max(needed, 2 * dense.count, 16)) }
+        dense.append(contentsOf: repeatElement(0, count: needed - dense.count))
     }
 
     public mutating func merge(_ other: WaitHistogram) {

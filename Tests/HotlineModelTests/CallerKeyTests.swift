@@ -22,6 +22,24 @@ import Testing
         #expect(key(text) == nil)
     }
 
+    @Test func anEmptyFieldWithinALineIsNoNumber() {
+        Array("1,,2".utf8).withUnsafeBufferPointer { line in
+            #expect(CallerKey.phoneNumber(UnsafeBufferPointer(rebasing: line[2..<2])) == nil)
+        }
+    }
+
+    @Test func aPlusSignLeadsOrTheCallerIsNoNumber() {
+        #expect(key("+86 138") != nil)
+        #expect(key("86+138") == nil)
+        #expect(key("++86") == nil)
+    }
+
+    @Test func seventeenDigitsAreANumberEighteenAreNot() {
+        #expect(key("12345678901234567") != nil)
+        #expect(key("123456789012345678") == nil)
+        #expect(key("(1) 2.3") == key("123"))
+    }
+
     @Test func internedCallersNeverCollideWithPhoneNumbers() {
         #expect(CallerKey.interned(Symbol(rawValue: 7)) != key("7"))
     }
