@@ -50,7 +50,7 @@ public final class CallAggregator {
     /// Queues (by symbol number) and days of every call read, in the period and filters or not.
     private var queuesRead: [Bool] = []
     private var daysRead: ClosedRange<Int32>?
-    private var repeats = RepeatCallTracker()
+    private var repeats: RepeatCallTracker
     /// IVR calls of the period and filters: totals here, per path by the path's symbol number (an array: a
     /// dictionary look-up per call showed in the profile of the call aggregator).
     private var ivr = IVRAccumulator<Symbol>()
@@ -71,7 +71,13 @@ public final class CallAggregator {
     private var lastDay32: Int32 = .min
     private var lastDayIndex = 0
 
-    public init(settings: MetricSettings, query: CallQuery, calendar: LocalCalendar, symbols: SymbolTable) {
+    /// `spillsAside`: the repeat-call runs of a long period are sorted and written on another thread (a report
+    /// given more than one).
+    public init(
+        settings: MetricSettings, query: CallQuery, calendar: LocalCalendar, symbols: SymbolTable,
+        spillsAside: Bool = false
+    ) {
+        repeats = RepeatCallTracker(spillsAside: spillsAside)
         self.settings = settings
         self.query = query
         self.calendar = calendar

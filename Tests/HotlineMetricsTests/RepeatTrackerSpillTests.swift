@@ -29,8 +29,8 @@ import Testing
         }
     }()
 
-    func credits(runCapacity: Int, order: [Call]) -> [UInt32: Int] {
-        var tracker = RepeatCallTracker(runCapacity: runCapacity)
+    func credits(runCapacity: Int, order: [Call], spillsAside: Bool = false) -> [UInt32: Int] {
+        var tracker = RepeatCallTracker(runCapacity: runCapacity, spillsAside: spillsAside)
         for call in order {
             tracker.add(
                 caller: CallerKey(rawValue: call.caller | 1 << 63), call: call.id,
@@ -49,6 +49,13 @@ import Testing
         #expect(reference.values.reduce(0, +) > 100)
         #expect(credits(runCapacity: runCapacity, order: Self.calls) == reference)
         #expect(credits(runCapacity: runCapacity, order: sorted.reversed()) == reference)
+    }
+
+    @Test(arguments: [64, 1000, 4999])
+    func runsSortedOnAnotherThreadGiveTheSameCredits(runCapacity: Int) {
+        let reference = credits(runCapacity: 1 << 22, order: Self.calls)
+        #expect(credits(runCapacity: runCapacity, order: Self.calls, spillsAside: true) == reference)
+        #expect(credits(runCapacity: runCapacity, order: Self.calls.reversed(), spillsAside: true) == reference)
     }
 
     @Test func runsOnDiskLeaveNoFileBehindEvenWhileTheyAreRead() throws {

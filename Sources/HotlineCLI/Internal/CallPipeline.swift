@@ -204,7 +204,8 @@ struct CallPipeline {
     ) -> Pass {
         let (context, classifier, symbols) = (reader.context, reader.classifier, reader.context.symbols)
         func calendar() -> LocalCalendar { LocalCalendar(zone: zone, intervalMinutes: settings.intervalMinutes) }
-        let aggregator = CallAggregator(settings: settings, query: query, calendar: calendar(), symbols: symbols)
+        let aggregator = CallAggregator(
+            settings: settings, query: query, calendar: calendar(), symbols: symbols, spillsAside: threads > 1)
         let tickets = TicketAggregator(settings: ticketSettings, query: query, calendar: calendar())
         // Escaping: reading threads may release their hold on the sink a moment after the reading ends.
         // Calls are kept for linking only when there are tickets to link them to.
