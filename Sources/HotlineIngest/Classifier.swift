@@ -18,8 +18,8 @@ public final class Classifier {
     private struct Result {
         var category: CallCategory
         var subcategory: Symbol
-        /// The value reported as unmatched, when no rule matched.
-        var unmatched: UnmatchedValue?
+        /// Whether no rule matched (the value to report is in ``unmatchedValues``).
+        var unmatched: Bool
         /// The category of the IVR path alone, when there is one and a rule matches it.
         var ivrCategory: CallCategory?
     }
@@ -29,8 +29,16 @@ public final class Classifier {
     private var keys = DenseIndex<Key>()
     private var results: [Result] = []
     private var lastKey = Key(label: Symbol(rawValue: .max), ivrPath: .none, queue: .none)
-    private var lastResult = Result(category: .other, subcategory: .none, unmatched: nil)
-    private var unmatchedCounts: [UnmatchedValue: Int] = [:]
+    private var lastIndex = 0
+    /// By result: the value to report when no rule matched, and the calls counted with it since the last
+    /// ``takeUnmatched()``. Counted by number, not in a dictionary of strings: hashing the value twice a call was
+    /// a tenth of reading a queue_log whose queues no rule names.
+    private var unmatchedValues: [UnmatchedValue?] = []
+    private var unmatchedCalls: [Int] = []
+    /// The results counted in ``unmatchedCalls`` since the last take, so a take visits only those.
+    private var countedResults: [Int] = []
+    /// Counts other classifiers of the run handed on (``addUnmatched(_:)``).
+    private var addedUnmatched: [UnmatchedValue: Int] = [:]
 
     /// The rules, for the ticket classifier of the same run.
     public var rules: CategoryRules { matcher.rules }
@@ -42,24 +50,33 @@ public final class Classifier {
 
     @inline(__always) public func classify(_ call: inout CallRecord) {
         let key = Key(label: call.label, ivrPath: call.ivrPath, queue: call.queue)
-        let result: Result
+        let index: Int
         if key == lastKey {
-            result = lastResult
+            index = lastIndex
         } else {
-            let (index, inserted) = keys.index(of: key)
-            if inserted { results.append(evaluate(key)) }
-            result = results[index]
+            let inserted: Bool
+            (index, inserted) = keys.index(of: key)
+            if inserted {
+                let (result, unmatched) = evaluate(key)
+                results.append(result)
+                unmatchedValues.append(unmatched)
+                unmatchedCalls.append(0)
+            }
+            lastKey = key
+            lastIndex = index
         }
-        lastKey = key
-        lastResult = result
+        let result = results[index]
         call.category = result.category
         call.subcategory = result.subcategory
         call.ivrCategory = result.ivrCategory
         // A caller who hung up in the top menu chose nothing: no rule could name it, so it is not a missing one.
-        if let unmatched = result.unmatched, !call.outcome.endsInIVR { unmatchedCounts[unmatched, default: 0] += 1 }
+        if result.unmatched && !call.outcome.endsInIVR {
+            if unmatchedCalls[index] == 0 { countedResults.append(index) }
+            unmatchedCalls[index] += 1
+        }
     }
 
-    private func evaluate(_ key: Key) -> Result {
+    private func evaluate(_ key: Key) -> (Result, UnmatchedValue?) {
         let values: [CategoryRule.Field: String] = [
             .label: symbols[key.label].lowercased(), .ivrPath: symbols[key.ivrPath].lowercased(),
             .queue: symbols[key.queue].lowercased(),
@@ -67,9 +84,10 @@ public final class Classifier {
         // What the menus alone say, for misroutes: the path's category without the agent's label.
         let ivrCategory = key.ivrPath.isNone ? nil : matcher.firstMatch([.ivrPath: values[.ivrPath] ?? ""])?.category
         if let rule = matcher.firstMatch(values) {
-            return Result(
+            let result = Result(
                 category: rule.category, subcategory: rule.subcategory.map { symbols.intern($0) } ?? .none,
-                unmatched: nil, ivrCategory: ivrCategory)
+                unmatched: false, ivrCategory: ivrCategory)
+            return (result, nil)
         }
         // Name the most specific value that was there, so the missing rule is easy to write.
         let unmatched: UnmatchedValue
@@ -82,19 +100,31 @@ public final class Classifier {
         } else {
             unmatched = UnmatchedValue(field: "none", value: "(no category label, IVR path or queue)")
         }
-        return Result(category: .other, subcategory: .none, unmatched: unmatched, ivrCategory: ivrCategory)
+        return (Result(category: .other, subcategory: .none, unmatched: true, ivrCategory: ivrCategory), unmatched)
+    }
+
+    /// The unmatched values counted so far (values sharing their first characters counted together).
+    private var unmatchedCounts: [UnmatchedValue: Int] {
+        var counts = addedUnmatched
+        for index in countedResults {
+            if let value = unmatchedValues[index] { counts[value, default: 0] += unmatchedCalls[index] }
+        }
+        return counts
     }
 
     /// The unmatched values counted so far, counting from zero again (a reading thread's classifier hands its
     /// counts on with each block).
     func takeUnmatched() -> [UnmatchedValue: Int] {
-        defer { unmatchedCounts = [:] }
-        return unmatchedCounts
+        let counts = unmatchedCounts
+        addedUnmatched = [:]
+        for index in countedResults { unmatchedCalls[index] = 0 }
+        countedResults.removeAll(keepingCapacity: true)
+        return counts
     }
 
     /// Adds unmatched values another classifier of the same run counted.
     func addUnmatched(_ counts: [UnmatchedValue: Int]) {
-        if !counts.isEmpty { unmatchedCounts.merge(counts, uniquingKeysWith: +) }
+        if !counts.isEmpty { addedUnmatched.merge(counts, uniquingKeysWith: +) }
     }
 
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).

@@ -54,7 +54,7 @@ final class QueueLogAssembler {
                 open.remove(at: previous)
             }
             open.open(
-                key: event.callKey, callID: event.callID, enqueuedAt: event.time, queue: event.queue,
+                key: event.callKey, callID: event.callIDBytes, enqueuedAt: event.time, queue: event.queue,
                 caller: event.caller, location: event.location)
             if let (path, time) = menusBefore(event.callKey, enqueuedAt: event.time),
                 let position = open.position(of: event.callKey)

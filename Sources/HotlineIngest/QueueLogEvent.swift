@@ -47,9 +47,10 @@ struct QueueLogEvent {
     }
 
     var time: Instant
-    /// The callid as written, kept only for ENTERQUEUE (the open call keeps it for messages about calls that never
-    /// end); empty for the other events.
-    var callID: String
+    /// The callid as read, where it lies in the reader's buffer: valid only while the event's line is handled.
+    /// ENTERQUEUE's is copied by the open call, for messages about calls that never end; the others are not kept.
+    /// Not a String: making and freeing one a call, and destroying it with each line, was 5% of reading a queue_log.
+    var callIDBytes: UnsafeBufferPointer<UInt8>
     /// FNV-1a of the callid's bytes: open calls are keyed by it.
     var callKey: UInt64
     var queue: Symbol

@@ -241,9 +241,6 @@ final class QueueLogReader {
         }
         let meaning = meaning(of: name)
         let callBytes = bytes(record, callID)
-        // The callid as text only for ENTERQUEUE, which opens a call under it; end events made one too, read by
-        // nothing, and making and freeing those was 148 M of the 4.13 G instructions of a 300,000-call queue_log.
-        let keepsCallID = meaning.kind == .enterQueue
         // Hold and talk: the stats schema's htime/ttime columns, else the data field the event keeps them in.
         var hold: Double?
         var talk: Double?
@@ -277,7 +274,7 @@ final class QueueLogReader {
             }
         }
         var read = QueueLogEvent(
-            time: instant, callID: keepsCallID ? String(decoding: callBytes, as: UTF8.self) : "",
+            time: instant, callIDBytes: callBytes,
             callKey: QueueLogEvent.key(callBytes), queue: symbol(bytes(record, queue)),
             agent: symbol(bytes(record, agent)),
             name: name, kind: kind, caller: caller, reason: reason, holdSeconds: hold, talkSeconds: talk,

@@ -112,3 +112,14 @@ import Testing
         #expect(open.count == 0)
     }
 }
+
+extension OpenCallTable {
+    /// Opens a call under a callid given as text (the reader gives the bytes where they lie).
+    mutating func open(
+        key: UInt64, callID: String, enqueuedAt: Instant, queue: Symbol, caller: CallerKey?, location: RecordLocation
+    ) {
+        Array(callID.utf8).withUnsafeBufferPointer { bytes in
+            open(key: key, callID: bytes, enqueuedAt: enqueuedAt, queue: queue, caller: caller, location: location)
+        }
+    }
+}

@@ -80,11 +80,12 @@ struct OpenCallTable {
 
     /// Opens a call (the caller makes sure none with its key is open).
     mutating func open(
-        key: UInt64, callID: String, enqueuedAt: Instant, queue: Symbol, caller: CallerKey?, location: RecordLocation
+        key: UInt64, callID: UnsafeBufferPointer<UInt8>, enqueuedAt: Instant, queue: Symbol, caller: CallerKey?,
+        location: RecordLocation
     ) {
         let call = Call(
             key: key, enqueuedAt: enqueuedAt.milliseconds, answeredAt: 0, caller: caller?.rawValue ?? 0,
-            holdSeconds: 0, idOffset: storeID(Array(callID.utf8)), location: location, queue: queue, agent: .none,
+            holdSeconds: 0, idOffset: storeID(callID), location: location, queue: queue, agent: .none,
             lastLink: Self.noLink, flags: caller == nil ? 0 : Call.hasCaller)
         positions[key] = UInt32(calls.count)
         calls.append(call)
@@ -193,7 +194,7 @@ struct OpenCallTable {
 
     // MARK: - Storage
 
-    private mutating func storeID(_ callID: [UInt8]) -> Int {
+    private mutating func storeID<Bytes: Collection<UInt8>>(_ callID: Bytes) -> Int {
         let offset = ids.count
         var length = callID.count
         // LEB128: seven bits a byte, the high bit set on all but the last.
