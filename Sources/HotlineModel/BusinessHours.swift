@@ -4,20 +4,38 @@
 /// Friday 17:00 and solved on Monday 10:00 (hours 09:00-18:00, Monday-Friday) took 2 business hours.
 public struct BusinessHours: Sendable, Equatable {
     /// Weekdays worked, 0 = Monday ... 6 = Sunday.
-    public var weekdays: Set<Int>
+    public let weekdays: Set<Int>
     /// Start and end of the working day, seconds after local midnight (wall clock); end > start.
     public var start: Int
     public var end: Int
     /// Local dates not worked.
     public let holidays: Set<CivilDate>
-    private let holidayDayNumbers: Set<Int>
+    /// The weekdays as bits (1 << weekday) and the holidays' day numbers in order: business time is summed for every
+    /// day of every ticket, and two hashed set look-ups a day were most of that.
+    private let weekdayBits: UInt8
+    private let holidayDayNumbers: [Int]
 
     public init(weekdays: Set<Int>, start: Int, end: Int, holidays: Set<CivilDate> = []) {
         self.weekdays = weekdays
         self.start = start
         self.end = end
         self.holidays = holidays
-        self.holidayDayNumbers = Set(holidays.map(\.dayNumber))
+        self.weekdayBits = weekdays.reduce(0) { $1 >= 0 && $1 < 7 ? $0 | UInt8(1 << $1) : $0 }
+        self.holidayDayNumbers = holidays.map(\.dayNumber).sorted()
+    }
+
+    /// Whether local day `day` (day number) is worked: its weekday is, and it is no holiday.
+    @inline(__always) public func isWorkday(_ day: Int) -> Bool {
+        guard weekdayBits & UInt8(1 << CivilDate.weekday(ofDayNumber: day)) != 0 else { return false }
+        guard !holidayDayNumbers.isEmpty else { return true }
+        // Binary search: the first holiday on or after `day`.
+        var low = 0
+        var high = holidayDayNumbers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if holidayDayNumbers[middle] < day { low = middle + 1 } else { high = middle }
+        }
+        return low == holidayDayNumbers.count || holidayDayNumbers[low] != day
     }
 
     /// Business seconds in [from, to) on `calendar`'s local days; 0 when `to <= from`.
@@ -29,9 +47,7 @@ public struct BusinessHours: Sendable, Equatable {
         let lastDay = Int(calendar.stamp(to).day)
         var total: Int64 = 0
         for day in firstDay...lastDay {
-            guard weekdays.contains(CivilDate.weekday(ofDayNumber: day)), !holidayDayNumbers.contains(day) else {
-                continue
-            }
+            guard isWorkday(day) else { continue }
             let midnight = Int64(day) * 86400
             let open = calendar.utcSecond(fromWall: midnight + Int64(start))
             let close = calendar.utcSecond(fromWall: midnight + Int64(end))

@@ -32,9 +32,7 @@ enum ExportCalendar {
     {
         guard last >= first else { return [] }
         return (first...last).compactMap { day in
-            guard hours.weekdays.contains(CivilDate.weekday(ofDayNumber: day)),
-                !hours.holidays.contains(CivilDate(dayNumber: day))
-            else { return nil }
+            guard hours.isWorkday(day) else { return nil }
             let midnight = Int64(day) * 86400
             return Period(
                 day: day, open: calendar.utcSecond(fromWall: midnight + Int64(hours.start)),
