@@ -51,3 +51,18 @@ import Testing
         #expect(berlin.utcSecond(fromWall: wall) == wall - 3600)
     }
 }
+
+@Suite struct DayStartCacheTests {
+    /// Day starts looked up in any order, days 256 apart sharing a slot of the recent-days array, are the ones a
+    /// calendar that never looked up another day gives (New York: 23- and 25-hour days among them).
+    @Test func dayStartsInAnyOrderAreTheDaysOwn() throws {
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let calendar = LocalCalendar(zone: zone)
+        let first = CivilDate(year: 2025, month: 1, day: 1).dayNumber
+        var days = Array(first..<(first + 800))
+        days += days.map { $0 + 256 } + days.reversed()
+        for day in days {
+            #expect(calendar.startOfDay(day) == LocalCalendar(zone: zone).startOfDay(day), "\(day)")
+        }
+    }
+}
