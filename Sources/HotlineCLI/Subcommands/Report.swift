@@ -34,7 +34,7 @@ extension HotlineCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Threads: 1 reads and aggregates in turn; 2 or more aggregate on one thread while the others read (calls-csv files cut into blocks, small files side by side). Default: the processor cores, at most 8. The figures are the same for every number.",
+                "Threads: 1 reads and aggregates in turn; 2 or more aggregate on one thread while the others read (calls-csv files cut into blocks, small files side by side), and sort the repeat-call runs of a long period on another. Default: the processor cores, at most 8. The figures are the same for every number.",
                 valueName: "n"))
         var threads: Int?
 
