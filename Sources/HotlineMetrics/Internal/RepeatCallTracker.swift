@@ -148,27 +148,38 @@ struct RepeatCallTracker {
     /// Entries ordered by caller, then enqueue time, then input order (the sort is stable); `callers` is more than
     /// the highest caller number among them.
     fileprivate static func sortedByCaller(_ entries: [Entry], callers: Int) -> [Entry] {
-        // A stable radix sort on the caller number, eleven bits a pass (2,048 counters): one counting pass over
-        // every caller allocated and swept arrays of millions of counters for each run of half a million calls.
+        // A stable radix sort on the caller number, in as few passes as keep the counters no more than the entries
+        // (at least 2,048): one counting pass over every caller allocated and swept arrays of millions of counters
+        // for each run of half a million calls, while fewer callers than entries still take one pass.
         let bits = max(1, Int.bitWidth - max(0, callers - 1).leadingZeroBitCount)
+        let widest = max(11, Int.bitWidth - 1 - entries.count.leadingZeroBitCount)
+        let passes = (bits + widest - 1) / widest
+        let width = (bits + passes - 1) / passes
+        let mask = UInt32((1 << width) - 1)
         let zero = Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0)
         // Passes go from `entries` into `sorted`, then back and forth between `sorted` and `other`.
         var sorted = [Entry](repeating: zero, count: entries.count)
         var other: [Entry] = []
-        var counts = [Int](repeating: 0, count: 2049)
-        for shift in stride(from: 0, to: bits, by: 11) {
+        var counts = [Int](repeating: 0, count: (1 << width) + 1)
+        for shift in stride(from: 0, to: bits, by: width) {
             let source = shift == 0 ? entries : sorted
             if shift > 0 {
                 if other.count != entries.count { other = [Entry](repeating: zero, count: entries.count) }
                 swap(&sorted, &other)
             }
             for i in counts.indices { counts[i] = 0 }
-            for entry in source { counts[Int((entry.caller >> UInt32(shift)) & 2047) + 1] += 1 }
-            for i in 1..<counts.count { counts[i] += counts[i - 1] }
-            for entry in source {
-                let bucket = Int((entry.caller >> UInt32(shift)) & 2047)
-                sorted[counts[bucket]] = entry
-                counts[bucket] += 1
+            source.withUnsafeBufferPointer { from in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for entry in from { counts[Int((entry.caller >> UInt32(shift)) & mask) + 1] += 1 }
+                    for i in 1..<counts.count { counts[i] += counts[i - 1] }
+                    sorted.withUnsafeMutableBufferPointer { to in
+                        for entry in from {
+                            let bucket = Int((entry.caller >> UInt32(shift)) & mask)
+                            to[counts[bucket]] = entry
+                            counts[bucket] += 1
+                        }
+                    }
+                }
             }
         }
         // Within a caller: by enqueue time, input order kept for ties (insertion sort: groups are small and
