@@ -106,30 +106,30 @@ final class CallsCSVReader {
                 return false
             }
             summary.records += 1
-            func fail(_ field: String, _ kind: RejectKind, _ detail: String) {
+            // Rejects the record; true, the reading goes on, so a check can `return fail(...)`.
+            func fail(_ field: String, _ kind: RejectKind, _ detail: String) -> Bool {
                 summary.rejectedByKind[kind, default: 0] += 1
                 reject(
                     Reject(
                         file: path, line: record.line, field: field, kind: kind, detail: detail,
                         raw: rawText(record, callerColumn: p.caller)))
+                return true
             }
             if let problem = record.problem {
                 switch problem {
                 case .tooLong(let limit):
-                    fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
+                    return fail("record", .recordTooLong, "longer than \(limit) bytes; skipped to its end")
                 case .textAfterClosingQuote(let field):
-                    fail(name(field - 1), .badQuoting, "text after the closing quote")
+                    return fail(name(field - 1), .badQuoting, "text after the closing quote")
                 case .unterminatedQuote(let field):
-                    fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
+                    return fail(name(field - 1), .badQuoting, "quote not closed before the end of the file")
                 case .unmatchedQuote(let field, let line):
-                    fail(
+                    return fail(
                         name(field - 1), .badQuoting, CSVReader.Problem.unmatchedQuoteText(line - record.line))
                 }
-                return true
             }
             guard record.fieldCount == expected else {
-                fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
-                return true
+                return fail("record", .fieldCount, "expected \(expected) fields, found \(record.fieldCount)")
             }
             @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                 i < 0 ? UnsafeBufferPointer(start: nil, count: 0) : ByteParsing.trimmed(record.field(i))
@@ -140,12 +140,10 @@ final class CallsCSVReader {
             }
 
             guard !bytes(p.id).isEmpty else {
-                fail("call_id", .missingID, "empty")
-                return true
+                return fail("call_id", .missingID, "empty")
             }
             if let byte = bytes(p.id).first(where: DisplayText.isControl) {
-                fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
-                return true
+                return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
             }
             // Times.
             func time(_ i: Int, _ field: String) -> Instant?? {
@@ -162,43 +160,36 @@ final class CallsCSVReader {
                 } ?? ""
             }
             guard let enqueuedOrNil = time(p.enq, "enqueued_at"), let enqueued = enqueuedOrNil else {
-                fail(
+                return fail(
                     "enqueued_at", .badTime,
                     bytes(p.enq).isEmpty
                         ? "missing" : "expected an ISO 8601 time, found \(shown(p.enq))\(hint(p.enq))")
-                return true
             }
             guard let endedOrNil = time(p.end, "ended_at"), let ended = endedOrNil else {
-                fail(
+                return fail(
                     "ended_at", .badTime,
                     bytes(p.end).isEmpty
                         ? "missing" : "expected an ISO 8601 time, found \(shown(p.end))\(hint(p.end))")
-                return true
             }
             guard let answeredAt = time(p.ans, "answered_at") else {
-                fail(
+                return fail(
                     "answered_at", .badTime,
                     "expected an ISO 8601 time or empty, found \(shown(p.ans))\(hint(p.ans))")
-                return true
             }
             guard let outcome = outcome(bytes(p.outcome), interner: interner) else {
-                fail(
+                return fail(
                     "outcome", .unknownOutcome,
                     "expected answered, abandoned, timeout, transferred, callback, self_served or ivr_abandoned, found \(shown(p.outcome))"
                 )
-                return true
             }
             if let answeredAt, answeredAt < enqueued {
-                fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
-                return true
+                return fail("answered_at", .answeredBeforeEnqueued, "answered before enqueued_at")
             }
             guard ended >= enqueued else {
-                fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
-                return true
+                return fail("ended_at", .endedBeforeEnqueued, "ended before enqueued_at")
             }
             if let answeredAt, ended < answeredAt {
-                fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
-                return true
+                return fail("ended_at", .endedBeforeAnswered, "ended before answered_at")
             }
             // Durations: given, or derived from the times. Outer nil: present but not a duration.
             func duration(_ i: Int) -> Milliseconds?? {
@@ -208,37 +199,31 @@ final class CallsCSVReader {
                 return value
             }
             guard let waitGiven = duration(p.wait) else {
-                fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
-                return true
+                return fail("wait_s", .badDuration, "expected seconds >= 0, found \(shown(p.wait))")
             }
             guard let talkGiven = duration(p.talk) else {
-                fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
-                return true
+                return fail("talk_s", .badDuration, "expected seconds >= 0, found \(shown(p.talk))")
             }
             guard let holdGiven = duration(p.hold) else {
-                fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
-                return true
+                return fail("hold_s", .badDuration, "expected seconds >= 0, found \(shown(p.hold))")
             }
             guard let wrapGiven = duration(p.wrap) else {
-                fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
-                return true
+                return fail("wrap_s", .badDuration, "expected seconds >= 0, found \(shown(p.wrap))")
             }
             guard let ivrTime = duration(p.ivrSeconds) else {
-                fail("ivr_s", .badDuration, "expected seconds >= 0, found \(shown(p.ivrSeconds))")
-                return true
+                return fail("ivr_s", .badDuration, "expected seconds >= 0, found \(shown(p.ivrSeconds))")
             }
             let answered = outcome == .answered || outcome == .transferred
             var answerTime = answeredAt
             if answered && answerTime == nil {
                 guard let wait = waitGiven else {
-                    fail("answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
-                    return true
+                    return fail(
+                        "answered_at", .inconsistentOutcome, "outcome \(outcome.name) needs answered_at or wait_s")
                 }
                 answerTime = enqueued + wait
             }
             if !answered && answeredAt != nil {
-                fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
-                return true
+                return fail("answered_at", .inconsistentOutcome, "set on a call whose outcome is \(outcome.name)")
             }
             // A call that ended in the IVR never waited in a queue: its time is the IVR's, not a wait.
             let wait = outcome.endsInIVR ? 0 : waitGiven ?? ((answerTime ?? ended) - enqueued)
@@ -250,53 +235,34 @@ final class CallsCSVReader {
             var csat: Int8?
             if !bytes(p.csat).isEmpty {
                 guard let v = ByteParsing.smallInteger(bytes(p.csat)), (1...5).contains(v) else {
-                    fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
-                    return true
+                    return fail("csat", .scoreOutOfRange, "expected 1-5 or empty, found \(shown(p.csat))")
                 }
                 csat = Int8(v)
             }
             var nps: Int8?
             if !bytes(p.nps).isEmpty {
                 guard let v = ByteParsing.smallInteger(bytes(p.nps)), (0...10).contains(v) else {
-                    fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
-                    return true
+                    return fail("nps", .scoreOutOfRange, "expected 0-10 or empty, found \(shown(p.nps))")
                 }
                 nps = Int8(v)
             }
             guard let direction = direction(bytes(p.direction), interner: interner) else {
-                fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
-                return true
+                return fail("direction", .unknownDirection, "expected inbound or outbound, found \(shown(p.direction))")
             }
             // Text fields, interned; bad bytes reject naming the field.
             func text(_ i: Int) -> Symbol? { interner.intern(bytes(i)) }
             // A function, not a string: building the message for every record was a String allocation per row.
-            func badBytes(_ i: Int, _ field: String) {
+            func badBytes(_ i: Int, _ field: String) -> Bool {
                 if let byte = bytes(i).first(where: DisplayText.isControl) {
-                    fail(field, .controlByte, ByteParsing.controlByteText(byte, field: field))
-                } else {
-                    fail(field, .badEncoding, "bytes that are not valid \(summary.encoding)")
+                    return fail(field, .controlByte, ByteParsing.controlByteText(byte, field: field))
                 }
+                return fail(field, .badEncoding, "bytes that are not valid \(summary.encoding)")
             }
-            guard let queue = text(p.queue) else {
-                badBytes(p.queue, "queue")
-                return true
-            }
-            guard let label = text(p.label) else {
-                badBytes(p.label, "category")
-                return true
-            }
-            guard let ivrPath = text(p.ivr) else {
-                badBytes(p.ivr, "ivr_path")
-                return true
-            }
-            guard let agent = text(p.agent) else {
-                badBytes(p.agent, "agent")
-                return true
-            }
-            guard let caller = context.callerKey(bytes(p.caller)) else {
-                badBytes(p.caller, "caller")
-                return true
-            }
+            guard let queue = text(p.queue) else { return badBytes(p.queue, "queue") }
+            guard let label = text(p.label) else { return badBytes(p.label, "category") }
+            guard let ivrPath = text(p.ivr) else { return badBytes(p.ivr, "ivr_path") }
+            guard let agent = text(p.agent) else { return badBytes(p.agent, "agent") }
+            guard let caller = context.callerKey(bytes(p.caller)) else { return badBytes(p.caller, "caller") }
             summary.accepted += 1
             if direction != .inbound {
                 // Outbound and internal calls enter no queue: counted, and left out of every queue figure.

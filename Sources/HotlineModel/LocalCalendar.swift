@@ -20,10 +20,10 @@ public final class LocalCalendar: @unchecked Sendable {
     }
     private var current = OffsetSpan(start: 0, end: 0, offset: 0)
     private var spans: [OffsetSpan] = []
-    private var dayStarts: [Int: Int64] = [:]
-    /// The last starts looked up, by day number modulo their count, in front of `dayStarts`: business time and
-    /// ticket days look up several days a ticket, and hashing each was a tenth of reading a ticket export.
-    private var recentDayStarts = [(day: Int, start: Int64)](repeating: (.min, 0), count: 256)
+    /// Day starts by day number, in a ``DenseIndex`` and its parallel array: business time and ticket days look up
+    /// several days a ticket, and hashing each into a Dictionary was a tenth of reading a ticket export.
+    private var days = DenseIndex<Int64>()
+    private var dayStarts: [Int64] = []
     private var lastDay = Int.min
     private var lastDayStart: Int64 = 0
     private let calendar: Calendar
@@ -79,21 +79,14 @@ public final class LocalCalendar: @unchecked Sendable {
     /// The UTC second at which local day `day` (days since 1970-01-01) begins.
     @inline(__always) public func startOfDay(_ day: Int) -> Int64 {
         if day == lastDay { return lastDayStart }
-        let slot = day & (recentDayStarts.count - 1)
-        let start: Int64
-        if recentDayStarts[slot].day == day {
-            start = recentDayStarts[slot].start
-        } else if let cached = dayStarts[day] {
-            start = cached
-            recentDayStarts[slot] = (day, cached)
-        } else {
+        let (index, inserted) = days.index(of: Int64(day))
+        if inserted {
             let noonWall = Int64(day) * 86400 + 43200
             let noon = noonWall - offset(atSecond: noonWall - offset(atSecond: noonWall))
             let first = calendar.startOfDay(for: Date(timeIntervalSince1970: TimeInterval(noon)))
-            start = Int64(first.timeIntervalSince1970.rounded(.down))
-            dayStarts[day] = start
-            recentDayStarts[slot] = (day, start)
+            dayStarts.append(Int64(first.timeIntervalSince1970.rounded(.down)))
         }
+        let start = dayStarts[index]
         lastDay = day
         lastDayStart = start
         return start

@@ -53,8 +53,8 @@ import Testing
 }
 
 @Suite struct DayStartCacheTests {
-    /// Day starts looked up in any order, days 256 apart sharing a slot of the recent-days array, are the ones a
-    /// calendar that never looked up another day gives (New York: 23- and 25-hour days among them).
+    /// Day starts looked up in any order, many more days than the day index starts with (it grows on the way), are
+    /// the ones a calendar that never looked up another day gives (New York: 23- and 25-hour days among them).
     @Test func dayStartsInAnyOrderAreTheDaysOwn() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
         let calendar = LocalCalendar(zone: zone)
