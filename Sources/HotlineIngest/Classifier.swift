@@ -122,14 +122,21 @@ public final class Classifier {
         return counts
     }
 
+    /// ``takeUnmatched()`` as ``unmatched`` lists them: one file's values when taken before and after reading it.
+    public func takeUnmatchedList() -> [(value: UnmatchedValue, count: Int)] {
+        Self.listed(takeUnmatched())
+    }
+
     /// Adds unmatched values another classifier of the same run counted.
     func addUnmatched(_ counts: [UnmatchedValue: Int]) {
         if !counts.isEmpty { addedUnmatched.merge(counts, uniquingKeysWith: +) }
     }
 
     /// Values no rule matched, most frequent first (then by field and value, for a stable order).
-    public var unmatched: [(value: UnmatchedValue, count: Int)] {
-        unmatchedCounts.map { ($0.key, $0.value) }.sorted {
+    public var unmatched: [(value: UnmatchedValue, count: Int)] { Self.listed(unmatchedCounts) }
+
+    private static func listed(_ counts: [UnmatchedValue: Int]) -> [(value: UnmatchedValue, count: Int)] {
+        counts.map { ($0.key, $0.value) }.sorted {
             $0.count != $1.count
                 ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
         }

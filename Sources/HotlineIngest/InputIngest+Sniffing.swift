@@ -167,6 +167,16 @@ extension InputIngest {
         }
     }
 
+    /// The format `path` would be read as (configured, or sniffed from its start); nil when it cannot be opened or
+    /// recognised, or is not a regular file (a pipe cannot be looked at twice).
+    public func format(of path: String) -> InputFormat? {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if let format = options.forcedFormat ?? options.formatOverrides[path] { return format }
+        var summary = InputSummary(path: path)
+        return (try? probe(path, summary: &summary, observe: nil))?.format
+    }
+
     /// Whether the first 4 KB of `path`, as they are, already sniff as a FreeSWITCH XML CDR with its `<cdr`
     /// element in them: no ticket export then, whatever the rest of the head holds (the sniffer takes XML for
     /// tickets only when `<ticket` or `<records` comes before `<cdr`). Anything less plain (compressed, UTF-16, a

@@ -34,6 +34,26 @@ final class FileRecording: IngestSink {
     func agentEvent(_ event: AgentEvent) { events.append(.agentEvent(event)) }
     func reject(_ reject: Reject) { events.append(.reject(reject)) }
 
+    /// The rejects, in reading order.
+    var rejects: [Reject] {
+        events.compactMap { if case .reject(let reject) = $0 { reject } else { nil } }
+    }
+
+    var callCount: Int { events.count }
+
+    /// The local days of the calls offered to a queue, sorted: the days a pass over the file alone has calls on
+    /// (``CallAggregates/byDay``, whose calls ending in the IVR are not offered).
+    func callDays(calendar: LocalCalendar) -> [Int32] {
+        var days = Set<Int32>()
+        var last = Int32.min
+        for case .call(let call) in events where !call.outcome.endsInIVR {
+            let day = calendar.stamp(call.enqueuedAt).day
+            if day != last { days.insert(day) }
+            last = day
+        }
+        return days.sorted()
+    }
+
     /// Gives the file's records to `sink` in the order they were read.
     func replay(into sink: any IngestSink) {
         for event in events {

@@ -30,14 +30,51 @@ final class NightRecordings {
         }
     }
 
+    /// What reading one file alone gave: its summary, rejects, unmatched values and the days its calls fall on.
+    struct FileAlone {
+        var summary: InputSummary
+        var rejects: [Reject]
+        var unmatched: [(value: UnmatchedValue, count: Int)]
+        var days: [Int32]
+    }
+
+    /// Reads `path` alone, as a pass over it alone would (``NightlyRun/readChanged(_:inbox:recordings:_:)``),
+    /// when it can stand alone; the recording is kept for the days around it while the recordings kept stay under
+    /// ``keptCallsLimit`` calls. Nil when the file cannot be recorded (read it in a pass of its own instead).
+    func readAlone(_ path: String) -> FileAlone? {
+        let ingest = reader.ingest()
+        guard recordings[path] == nil, FileRecording.canStandAlone(ingest.format(of: path)) else { return nil }
+        // The file's own unmatched values: what the classifier counted before is dropped, and no other reading
+        // uses it until they are taken.
+        _ = reader.classifier.takeUnmatchedList()
+        let recording = record(path, with: ingest)
+        let unmatched = reader.classifier.takeUnmatchedList()
+        // A file that fails to read is read again in a pass of its own, which words its error as a report would.
+        guard FileRecording.canStandAlone(recording.summary.format), recording.summary.error == nil else {
+            forget([path])
+            return nil
+        }
+        let alone = FileAlone(
+            summary: recording.summary, rejects: recording.rejects, unmatched: unmatched,
+            days: recording.callDays(calendar: reader.context.calendar))
+        keptCalls += recording.callCount
+        if keptCalls > Self.keptCallsLimit || alone.days.isEmpty { forget([path]) }
+        return alone
+    }
+
+    /// How many calls the recordings made by ``readAlone(_:)`` may hold before the next ones are let go (read
+    /// again for their days): about 150 bytes each, so a rebuild of a year stays within memory.
+    static let keptCallsLimit = 1_000_000
+    private var keptCalls = 0
+
     /// Lets go of recordings no day still to derive needs.
     func forget<S: Sequence<String>>(_ paths: S) {
         for path in paths { recordings[path] = nil }
     }
 
-    private func record(_ path: String) -> FileRecording {
+    private func record(_ path: String, with ingest: InputIngest? = nil) -> FileRecording {
         let recording = FileRecording(path: path)
-        recording.summary = reader.ingest().readFile(path, index: Int32(files.count), into: recording)
+        recording.summary = (ingest ?? reader.ingest()).readFile(path, index: Int32(files.count), into: recording)
         files.append(path)
         recordings[path] = recording
         return recording

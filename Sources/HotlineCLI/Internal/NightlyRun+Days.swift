@@ -21,26 +21,27 @@ extension NightlyRun {
         var removedDays: [Int32] = []
     }
 
-    /// Reads each new or changed file alone: its summary, rejects and the days it touches.
-    func readChanged(_ changes: InboxChanges, inbox: Inbox, _ outcome: inout Outcome) -> FilesRead {
+    /// Reads each new or changed file alone: its summary, rejects and the days it touches. A file that can stand
+    /// alone is recorded (``NightRecordings/readAlone(_:)``), so the days derived after read it no more.
+    func readChanged(
+        _ changes: InboxChanges, inbox: Inbox, recordings: NightRecordings?, _ outcome: inout Outcome
+    ) -> FilesRead {
         var read = FilesRead(manifest: rebuild ? [:] : changes.known)
         for file in changes.changed {
-            var rejects: [Reject] = []
-            let pass = pipeline(files: [file.path], overrides: inbox.overrides).pass { rejects.append($0) }
-            let summary = pass.summaries.first ?? InputSummary(path: file.path)
+            let alone = recordings?.readAlone(file.path) ?? readAlone(file.path, overrides: inbox.overrides)
+            let (summary, rejects, days) = (alone.summary, alone.rejects, alone.days)
             if let error = summary.error {
                 logger.error("\(file.path): \(error.reason)")
                 outcome.failures.append("\(file.path): \(error.reason)")
             }
             outcome.rejected += summary.rejected
-            let days = Set(pass.calls.byDay.keys).union(pass.tickets.eventDays).sorted()
             if let old = read.manifest[file.path] { read.dirty.formUnion(old.days) }
             read.dirty.formUnion(days)
             let entry = ManifestEntry(
                 path: file.path, size: file.size, modified: file.modified, sha256: file.digest, summary: summary,
                 days: days)
             read.manifest[file.path] = entry
-            read.files.append(.init(entry: entry, rejects: rejects, unmatched: pass.unmatched))
+            read.files.append(.init(entry: entry, rejects: rejects, unmatched: alone.unmatched))
             outcome.filesRead += 1
             logger.info(
                 "read \(file.path): \(summary.records) records, \(summary.rejected) rejected, \(days.count) days")
@@ -48,9 +49,20 @@ extension NightlyRun {
         return read
     }
 
+    /// Reads one file in a pass of its own: what ``NightRecordings/readAlone(_:)`` learns from a recording.
+    private func readAlone(_ path: String, overrides: [String: InputFormat]) -> NightRecordings.FileAlone {
+        var rejects: [Reject] = []
+        let pass = pipeline(files: [path], overrides: overrides).pass { rejects.append($0) }
+        return NightRecordings.FileAlone(
+            summary: pass.summaries.first ?? InputSummary(path: path), rejects: rejects, unmatched: pass.unmatched,
+            days: Set(pass.calls.byDay.keys).union(pass.tickets.eventDays).sorted())
+    }
+
     /// Derives again the snapshots of the days the changed files affect (every stored day for a rebuild), each from
     /// all the files around it. A day one of whose files has left the inbox keeps its stored figures.
-    func deriveDays(_ read: FilesRead, inbox: Inbox, store: Store, _ outcome: inout Outcome) throws -> DerivedDays {
+    func deriveDays(
+        _ read: FilesRead, inbox: Inbox, store: Store, recordings: NightRecordings?, _ outcome: inout Outcome
+    ) throws -> DerivedDays {
         var derived = DerivedDays()
         var daysToDerive = Set<Int32>()
         for day in read.dirty { for d in (day - 3)...(day + 1) { daysToDerive.insert(d) } }
@@ -72,9 +84,8 @@ extension NightlyRun {
         }
         var lastUse: [String: Int32] = [:]
         for day in days { for file in around(day) { lastUse[file] = day } }
-        let recordings = NightRecordings(reader: pipeline(files: [], overrides: inbox.overrides).reader())
         for day in days {
-            defer { recordings.forget(lastUse.filter { $0.value == day }.keys) }
+            defer { recordings?.forget(lastUse.filter { $0.value == day }.keys) }
             guard filesByDay[day] != nil else {
                 derived.removedDays.append(day)
                 if let folder = config.nightly.export {
@@ -100,7 +111,7 @@ extension NightlyRun {
             derived.snapshots.append(
                 try snapshot(
                     day: day, files: files, overrides: inbox.overrides, rejectFiles: firstDayFiles[day] ?? [],
-                    recordings: standAlone && !readsEachDay ? recordings : nil, &outcome))
+                    recordings: standAlone ? recordings : nil, &outcome))
             outcome.daysDerived += 1
         }
         if let folder = config.nightly.export, !derived.snapshots.isEmpty {

@@ -8,8 +8,8 @@ import HotlineStore
 import Logging
 
 /// One night of the cron job, as named steps: ``openStore()`` (lock, store, settings check) -> ``scanInbox(_:)``
-/// -> ``findChanged(_:store:)`` (content hash) -> ``readChanged(_:inbox:_:)`` (each file alone, to learn its
-/// days) -> ``deriveDays(_:inbox:store:_:)`` (the day snapshots those days affect) -> ``commit(_:_:_:_:)`` (one
+/// -> ``findChanged(_:store:)`` (content hash) -> ``readChanged(_:inbox:recordings:_:)`` (each file alone, to learn its
+/// days) -> ``deriveDays(_:inbox:store:recordings:_:)`` (the day snapshots those days affect) -> ``commit(_:_:_:_:)`` (one
 /// transaction) -> ``renderReports(store:inputs:_:)`` (day, week-to-date, month-to-date, `index.html`,
 /// retention) -> ``writeCallbacks(_:inbox:inputs:_:)`` (the day's callers to call back). Each step takes what the
 /// steps before it found as values and returns what it found; the ``Outcome`` collects what the night tells the
@@ -70,8 +70,11 @@ struct NightlyRun {
             tellDryRun(changes)
             return outcome
         }
-        let read = readChanged(changes, inbox: inbox, &outcome)
-        let derived = try deriveDays(read, inbox: inbox, store: opened.store, &outcome)
+        // Each file of the night is read once and recorded, unless asked to read each day's files again.
+        let recordings =
+            readsEachDay ? nil : NightRecordings(reader: pipeline(files: [], overrides: inbox.overrides).reader())
+        let read = readChanged(changes, inbox: inbox, recordings: recordings, &outcome)
+        let derived = try deriveDays(read, inbox: inbox, store: opened.store, recordings: recordings, &outcome)
         try commit(opened, changes, read, derived)
         // None of the reports may replace an inbox file (a report's name linked to one).
         let inputs = Set(inbox.files.map(OutputFile.identity(of:)))
