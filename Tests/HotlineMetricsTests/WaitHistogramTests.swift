@@ -77,4 +77,42 @@ import Testing
         // A number of more than ten bytes.
         #expect(throws: BinaryReader.Malformed.self) { try decoded([1] + Array(repeating: 0xFF, count: 11) + [1]) }
     }
+
+    /// Dense counts are read eight at a time while all eight are under 128, one by one otherwise: every mix of
+    /// short and long numbers, wherever they fall against the eight, decodes to the numbers written and their sum.
+    @Test func denseCountsDecodeAlikeInRunsOfOneByteAndLongerNumbers() throws {
+        let long: [UInt32] = [128, 300, 16_384, 70_000, UInt32.max]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
+            for at in Set([0, 3, 7, 8, 9, length - 1].filter { $0 >= 0 && $0 < max(length, 1) }) {
+                for value in long {
+                    var counts = (0..<length).map { UInt32($0 * 37 % 128) }
+                    if at < length { counts[at] = value }
+                    if length > 12 { counts[length - 2] = 127 }
+                    var w = BinaryWriter()
+                    for n in counts { w.uint(UInt64(n)) }
+                    w.uint(5)  // what follows the counts is left unread
+                    var r = BinaryReader(w.bytes)
+                    var out = [UInt32](repeating: 0, count: length)
+                    let total = try out.withUnsafeMutableBufferPointer { try r.tallies(into: $0) }
+                    #expect(out == counts)
+                    #expect(total == counts.reduce(0) { $0 + Int($1) })
+                    #expect(try r.uint() == 5)
+                }
+            }
+        }
+    }
+
+    @Test func denseCountsCutShortAfterAWholeEightAreMalformed() {
+        var w = BinaryWriter()
+        for n in 0..<8 { w.uint(UInt64(n)) }
+        w.uint(1 << 40)  // a ninth too large for its slot
+        let tooLarge = w.bytes
+        for (bytes, slots) in [(Array(tooLarge.prefix(8)), 9), (tooLarge, 9), (Array(repeating: 1, count: 16), 17)] {
+            var r = BinaryReader(bytes)
+            var out = [UInt32](repeating: 0, count: slots)
+            #expect(throws: BinaryReader.Malformed.self) {
+                _ = try out.withUnsafeMutableBufferPointer { try r.tallies(into: $0) }
+            }
+        }
+    }
 }
