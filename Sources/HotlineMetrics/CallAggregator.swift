@@ -124,7 +124,9 @@ public final class CallAggregator {
             categoryFilter.isEmpty || categoryFilter[Int(call.category.rawValue)]
         {
             // Every day read, in the period or not: the usual the IVR drop-off exception compares with.
-            profiles.ivr.add(path: call.ivrPath, day: stamp.day, abandoned: call.outcome == .ivrAbandoned ? 1 : 0)
+            if query.keepsDayProfiles {
+                profiles.ivr.add(path: call.ivrPath, day: stamp.day, abandoned: call.outcome == .ivrAbandoned ? 1 : 0)
+            }
             if day >= fromDay, day <= toDay {
                 ivr.addTotals(call)
                 if !call.ivrPath.isNone {
@@ -166,9 +168,11 @@ public final class CallAggregator {
             (sub, newSub) = subcategories.index(
                 of: SubcategoryKey(category: call.category, subcategory: call.subcategory))
             if newSub { views.bySubcategory.append(CallAccumulator()) }
-            profiles.add(
-                call, day: stamp.day, slot: Int(stamp.secondOfDay) / Int(calendar.intervalSeconds), subcategory: sub,
-                threshold: threshold, settings: settings)
+            if query.keepsDayProfiles {
+                profiles.add(
+                    call, day: stamp.day, slot: Int(stamp.secondOfDay) / Int(calendar.intervalSeconds),
+                    subcategory: sub, threshold: threshold, settings: settings)
+            }
         }
         if selected && day >= fromDay && day <= toDay {
             let slot = Int(stamp.secondOfDay) / Int(calendar.intervalSeconds)

@@ -33,6 +33,10 @@ public struct CallQuery: Sendable, Equatable {
     /// Whether the aggregates keep each day's waiting timeline (the nightly store's day snapshots).
     public var keepsWaitingTimelines = false
 
+    /// Whether the aggregates keep the day profiles the exceptions compare with (``DayProfiles``): not for the
+    /// nightly store's day snapshots, which keep no profile and are the most of a night's aggregating.
+    public var keepsDayProfiles = true
+
     /// The dimensions of the tickets table: those of ``dimensions`` that tickets have (`agent` meaning the
     /// assignee), else `date`.
     public var ticketDimensions: [Dimension] {

@@ -139,6 +139,7 @@ extension NightlyRun {
         query.dimensions = DaySnapshot.callDimensions
         query.ticketDimensionsOverride = DaySnapshot.ticketDimensions
         query.keepsWaitingTimelines = true
+        query.keepsDayProfiles = false
         var pipeline = self.pipeline(files: files, overrides: overrides, query: query)
         pipeline.journeyByCallDay = true
         if let folder = config.nightly.export {
