@@ -51,6 +51,16 @@ struct CallbackReading {
         }
     }
 
+    /// The attempts of calls already read with `context` (the nightly job's recordings), which `replay` gives to
+    /// a sink; nil when it cannot.
+    func read(context: ReadContext, replay: (any IngestSink) -> [InputSummary]?) -> Read? {
+        let sink = AttemptSink(queues: queues, categories: categories, symbols: context.symbols)
+        guard let summaries = replay(sink) else { return nil }
+        return Read(
+            attempts: sink.attempts, calendar: context.calendar, symbols: context.symbols, context: context,
+            summaries: summaries)
+    }
+
     func read(_ files: [String]) -> Read {
         let symbols = SymbolTable()
         let calendar = LocalCalendar(zone: zone, intervalMinutes: 30)

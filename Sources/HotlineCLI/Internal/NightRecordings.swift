@@ -15,14 +15,7 @@ final class NightRecordings {
     /// The pass `pipeline` would make over `paths`, from their recordings (reading those not yet read); nil when
     /// one of them cannot be recorded (``FileRecording/canStandAlone(_:)``), to be read together instead.
     func pass(of paths: [String], with pipeline: CallPipeline) -> CallPipeline.Pass? {
-        var chosen: [FileRecording] = []
-        for path in paths {
-            let recording = recordings[path] ?? record(path)
-            guard FileRecording.canStandAlone(recording.summary.format), recording.summary.error == nil else {
-                return nil
-            }
-            chosen.append(recording)
-        }
+        guard let chosen = recorded(paths) else { return nil }
         let ingest = reader.ingest()
         return pipeline.aggregate(reader, ingest: ingest, files: files, holdsTickets: false) { sink in
             for recording in chosen { recording.replay(into: sink) }
@@ -67,9 +60,37 @@ final class NightRecordings {
     static let keptCallsLimit = 1_000_000
     private var keptCalls = 0
 
-    /// Lets go of recordings no day still to derive needs.
+    /// Lets go of recordings no day still to derive needs, but for those ``keep(_:)`` holds.
     func forget<S: Sequence<String>>(_ paths: S) {
-        for path in paths { recordings[path] = nil }
+        for path in paths where !kept.contains(path) { recordings[path] = nil }
+    }
+
+    /// Keeps the recordings of `paths`, once read, for a reading after the days (the night's callback list).
+    func keep(_ paths: [String]) { kept.formUnion(paths) }
+    private var kept = Set<String>()
+
+    /// The context the recordings were read with: their callers, symbols and calendar.
+    var context: ReadContext { reader.context }
+
+    /// Gives the records of `paths` to `sink` from their recordings (reading those not yet read), in that order,
+    /// and their summaries; nil when one of them cannot be recorded, to be read instead.
+    func replay(_ paths: [String], into sink: any IngestSink) -> [InputSummary]? {
+        guard let chosen = recorded(paths) else { return nil }
+        for recording in chosen { recording.replay(into: sink) }
+        return chosen.map(\.summary)
+    }
+
+    /// The recordings of `paths` (reading those not yet read); nil when one of them cannot be recorded.
+    private func recorded(_ paths: [String]) -> [FileRecording]? {
+        var chosen: [FileRecording] = []
+        for path in paths {
+            let recording = recordings[path] ?? record(path)
+            guard FileRecording.canStandAlone(recording.summary.format), recording.summary.error == nil else {
+                return nil
+            }
+            chosen.append(recording)
+        }
+        return chosen
     }
 
     private func record(_ path: String, with ingest: InputIngest? = nil) -> FileRecording {

@@ -11,29 +11,45 @@ extension NightlyRun {
         "\(config.nightly.callbacks ?? "\(outputDirectory)/daily")/callbacks-\(day).csv"
     }
 
-    /// Writes the report day's `callbacks-YYYY-MM-DD.csv` from the inbox files of the day and of the window after
-    /// it (a later answered call takes a caller off the list). The store keeps no caller, so those files are read
-    /// again, but only when tonight read one of them (or for `--rebuild`, or when the list is missing): a night
-    /// without new files reads nothing, and a second night over the same inbox changes no byte.
-    func writeCallbacks(_ read: FilesRead, inbox: Inbox, inputs: Set<String>, _ outcome: inout Outcome) {
+    /// The inbox files the report day's list is read from, when tonight writes it: those of the day and of the
+    /// window after it (a later answered call takes a caller off the list), only when tonight read one of them (or
+    /// for `--rebuild`, or when the list is missing). Nil when there is no list to write.
+    func callbackFiles(_ read: FilesRead) -> [String]? {
         let day = reportDate()
-        pruneCallbacks(before: day.dayNumber - config.nightly.retentionDays)
-        let windowHours = config.callbacks.windowHours
         // A served call counts up to the window after the last missed call ended, which may be the day after.
-        let days = Int32(day.dayNumber)...Int32(day.dayNumber + (windowHours + 23) / 24 + 1)
+        let days = Int32(day.dayNumber)...Int32(day.dayNumber + (config.callbacks.windowHours + 23) / 24 + 1)
         let files = read.manifest.values.filter { $0.days.contains(where: days.contains) }.map(\.path).sorted()
         guard files.contains(where: { read.manifest[$0]?.days.contains(Int32(day.dayNumber)) == true }) else {
-            return
+            return nil
         }
+        guard rebuild || !read.dirty.isDisjoint(with: days) || access(callbacksPath(day), F_OK) != 0 else {
+            return nil
+        }
+        return files
+    }
+
+    /// Writes the report day's `callbacks-YYYY-MM-DD.csv` from ``callbackFiles(_:)``. The store keeps no caller,
+    /// so the calls come from the night's `recordings` (each file read once a night) when they hold them, else
+    /// the files are read again; a night without new files reads nothing, and a second night over the same inbox
+    /// changes no byte.
+    func writeCallbacks(
+        _ read: FilesRead, inbox: Inbox, inputs: Set<String>, recordings: NightRecordings?, _ outcome: inout Outcome
+    ) {
+        let day = reportDate()
+        pruneCallbacks(before: day.dayNumber - config.nightly.retentionDays)
+        guard let files = callbackFiles(read) else { return }
         let path = callbacksPath(day)
-        guard rebuild || !read.dirty.isDisjoint(with: days) || access(path, F_OK) != 0 else { return }
         if let gone = Set(files).subtracting(inbox.files).sorted().first {
             logger.warning("\(gone) is no longer in the inbox; \(path) is not written again")
             return
         }
+        let windowHours = config.callbacks.windowHours
         var reading = CallbackReading(config: config, zone: zone, sourceZone: sourceZone, logger: quietLogger)
         reading.formatOverrides = inbox.overrides
-        let list = reading.read(files)
+        let recorded = recordings.flatMap { recordings in
+            reading.read(context: recordings.context) { recordings.replay(files, into: $0) }
+        }
+        let list = recorded ?? reading.read(files)
         let rows = list.rows(day: day.dayNumber, windowHours: windowHours)
         let csv = list.renderer(language: language, showCallers: config.callbacks.showCallers).csv(rows)
         write(Array(csv.utf8), to: path, inputs: inputs, &outcome)
