@@ -61,6 +61,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
+        // Four-digit years as bytes: reports and lists write thousands of dates.
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                let zero = UInt8(ascii: "0")
+                let (y, m, d) = (year, month, day)
+                b[0] = zero + UInt8(y / 1000)
+                b[1] = zero + UInt8(y / 100 % 10)
+                b[2] = zero + UInt8(y / 10 % 10)
+                b[3] = zero + UInt8(y % 10)
+                b[4] = UInt8(ascii: "-")
+                b[5] = zero + UInt8(m / 10)
+                b[6] = zero + UInt8(m % 10)
+                b[7] = UInt8(ascii: "-")
+                b[8] = zero + UInt8(d / 10)
+                b[9] = zero + UInt8(d % 10)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -3,6 +3,22 @@ public enum Masking {
     /// Keeps the last four characters and replaces every other letter or digit with `*`:
     /// `13800138000` becomes `*******8000`. Values of four characters or fewer are masked whole.
     public static func mask(_ value: String) -> String {
+        // Printable ASCII (a phone number, nearly always) byte by byte, each byte one Character: the Character
+        // properties cost a callback list of thousands of callers a third of its making.
+        var bytes = Array(value.utf8)
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let keep = bytes.count > 4 ? 4 : 0
+            for i in 0..<(bytes.count - keep) {
+                let b = bytes[i]
+                if b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 { bytes[i] = UInt8(ascii: "*") }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return maskCharacters(value)
+    }
+
+    /// ``mask(_:)`` Character by Character, for text that is not printable ASCII.
+    static func maskCharacters(_ value: String) -> String {
         let characters = Array(value)
         let keep = characters.count > 4 ? 4 : 0
         return String(

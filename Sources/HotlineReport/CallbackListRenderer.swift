@@ -48,8 +48,17 @@ public struct CallbackListRenderer {
     private func local(_ t: Instant) -> String {
         let stamp = calendar.stamp(t)
         let s = Int(stamp.secondOfDay)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(CivilDate(dayNumber: Int(stamp.day))) \(two(s / 3600)):\(two(s % 3600 / 60)):\(two(s % 60))"
+        // " HH:MM:SS" as bytes: a list of thousands of callers writes two times each.
+        let time = String(unsafeUninitializedCapacity: 9) { b in
+            let zero = UInt8(ascii: "0")
+            for (i, v) in [s / 3600, s % 3600 / 60, s % 60].enumerated() {
+                b[3 * i] = UInt8(ascii: i == 0 ? " " : ":")
+                b[3 * i + 1] = zero + UInt8(v / 10)
+                b[3 * i + 2] = zero + UInt8(v % 10)
+            }
+            return 9
+        }
+        return CivilDate(dayNumber: Int(stamp.day)).description + time
     }
 
     private func cells(_ row: CallbackList.Row) -> [String] {

@@ -54,6 +54,20 @@ import Testing
     @Test func masksShortValuesWhole() {
         #expect(Masking.mask("1234") == "****")
     }
+
+    /// Printable ASCII is masked byte by byte; anything else Character by Character: both the same rule.
+    @Test func masksPrintableASCIIAsTheCharacterRuleDoes() {
+        let printable = String(decoding: (0x20..<0x7F).map { UInt8($0) }, as: UTF8.self)
+        for value in [
+            printable, "abc", "abcde", "+86 (21) 5555-0100", "user_42@example.com", "ZzAa09/:@[`{", "", "12345",
+        ] {
+            #expect(Masking.mask(value) == Masking.maskCharacters(value), "\(value)")
+        }
+        // Not printable ASCII: letters and digits of any script, a CR LF (one Character), a tab.
+        #expect(Masking.mask("张三13800138000") == "*********8000")
+        #expect(Masking.mask("12\r\n345") == "**\r\n345")
+        #expect(Masking.mask("1\t23456") == "*\t*3456")
+    }
 }
 
 @Suite struct DenseIndexTests {

@@ -13,6 +13,12 @@ import Testing
         #expect(date.description == text)
     }
 
+    @Test func fourDigitYearsAtBothEndsAndAFiveDigitOneAreWrittenWhole() {
+        #expect(CivilDate(dayNumber: -719_528).description == "0000-01-01")
+        #expect(CivilDate(dayNumber: 2_932_896).description == "9999-12-31")
+        #expect(CivilDate(dayNumber: 2_932_897).description == "10000-01-01")
+    }
+
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026-01-32", "", "2026/01/01"])
     func impossibleOrMalformedDatesDoNotParse(text: String) {
         #expect(CivilDate(parsing: text) == nil)
