@@ -106,6 +106,17 @@ import Testing
         #expect(TerminalText.truncated("账户账户账户", to: 5) == "账户~")
     }
 
+    /// Printable ASCII takes the short way (a column a byte, nothing to neutralise); a control byte among it, or
+    /// DEL, still turns into `?`.
+    @Test func controlBytesAmongASCIIAreNeutralisedAndPlainASCIIIsLeftAlone() {
+        let printable = String(decoding: (0x20..<0x7F).map { UInt8($0) }, as: UTF8.self)
+        #expect(TerminalText.sanitized(printable) == printable)
+        #expect(TerminalText.width(printable) == 95)
+        #expect(TerminalText.sanitized("queue\u{1B}[2J\t\u{7F}") == "queue?[2J??")
+        #expect(TerminalText.width("a\tb") == 3)
+        #expect(TerminalText.padLeft("q\n1", 5) == "  q?1")
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(CSVReportRenderer.escape("plain") == "plain")
         #expect(CSVReportRenderer.escape("a,b") == "\"a,b\"")
