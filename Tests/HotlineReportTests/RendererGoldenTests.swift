@@ -117,6 +117,17 @@ import Testing
         #expect(TerminalText.padLeft("q\n1", 5) == "  q?1")
     }
 
+    /// Every printable ASCII byte, each of the five escaped ones alone and among plain text, and control bytes.
+    @Test func htmlEscapesTheFiveAndBlanksControlsWhetherTheRestIsPlainOrNot() {
+        let plain = String(
+            decoding: (0x20..<0x7F).map { UInt8($0) }.filter { !"&<>\"'".utf8.contains($0) }, as: UTF8.self)
+        #expect(HTMLWriter.escape(plain) == plain)
+        #expect(HTMLWriter.escape("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
+        #expect(HTMLWriter.escape("<") == "&lt;")
+        #expect(HTMLWriter.escape("x\u{7F}y\tz\u{1B}") == "x y z ")
+        #expect(HTMLWriter.escape("退款 <b>") == "退款 &lt;b&gt;")
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(CSVReportRenderer.escape("plain") == "plain")
         #expect(CSVReportRenderer.escape("a,b") == "\"a,b\"")

@@ -7,6 +7,12 @@ struct HTMLWriter<Output: TextOutputStream> {
 
     /// Escapes `& < > " '` and neutralises control characters (a CR/LF in a label stays one line).
     static func escape(_ text: String) -> String {
+        // Printable ASCII with nothing to escape (most cells: figures) as it is, without a Unicode category
+        // look-up per scalar.
+        let plain = text.utf8.allSatisfy {
+            $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27
+        }
+        if plain { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
