@@ -46,8 +46,12 @@ struct PeakWaitingTracker {
     func peaks(calendar: LocalCalendar, slotsPerDay: Int, timelineDays: ClosedRange<Int32>? = nil) -> Peaks {
         var result = Peaks()
         var timelineDay = (day: Int32.min, start: Int64(0))
+        // The current day's timeline and slot peaks are kept here and stored when the day changes and at the end:
+        // not looked up in (and copied into) the dictionaries for every second that changes.
+        var timeline: WaitingTimeline?
         var slotDay = Int32.min
         var slotPeaks: [Int] = []
+        var slotPeaksChanged = false
         let slotSeconds = Int(calendar.intervalSeconds)
         var running: Int32 = 0
         var previousHour: Int64?
@@ -71,27 +75,32 @@ struct PeakWaitingTracker {
                 if let timelineDays, timelineDays.contains(day) {
                     let utc = hour * 3600 + Int64(second)
                     if day != timelineDay.day {
+                        if let kept = timeline { result.timelines[timelineDay.day] = kept }
                         timelineDay = (day, calendar.startOfDay(Int(day)))
+                        timeline = result.timelines[day]
                         // Calls still waiting from the day before wait from the day's first second.
-                        if before > 0 && result.timelines[day] == nil {
-                            result.timelines[day, default: WaitingTimeline()].append(second: 0, count: before)
+                        if before > 0 && timeline == nil {
+                            timeline = WaitingTimeline()
+                            timeline?.append(second: 0, count: before)
                         }
                     }
                     if before != running {
-                        result.timelines[day, default: WaitingTimeline()].append(
-                            second: Int32(utc - timelineDay.start), count: running)
+                        if timeline == nil { timeline = WaitingTimeline() }
+                        timeline?.append(second: Int32(utc - timelineDay.start), count: running)
                     }
                 }
                 guard running > 0 else { continue }
                 let peak = Int(running)
                 let slot = secondOfDay / slotSeconds
                 if day != slotDay {
+                    if slotPeaksChanged { result.byDaySlot[slotDay] = slotPeaks }
                     slotDay = day
                     slotPeaks = result.byDaySlot[day] ?? Array(repeating: 0, count: slotsPerDay)
+                    slotPeaksChanged = false
                 }
                 if peak > slotPeaks[slot] {
                     slotPeaks[slot] = peak
-                    result.byDaySlot[day] = slotPeaks
+                    slotPeaksChanged = true
                 }
                 if day != dayPeak.day {
                     result.record(dayPeak)
@@ -101,6 +110,8 @@ struct PeakWaitingTracker {
             }
             result.record(dayPeak)
         }
+        if let timeline { result.timelines[timelineDay.day] = timeline }
+        if slotPeaksChanged { result.byDaySlot[slotDay] = slotPeaks }
         return result
     }
 

@@ -121,7 +121,8 @@ struct RepeatCallTracker {
 
         mutating func next(_ entry: Entry, credit: (UInt32) -> Void) {
             if entry.caller != caller {
-                pending.removeAll(keepingCapacity: true)
+                // One by one: rarely more than one, and the general removeAll cost a tenth of the sweep.
+                while !pending.isEmpty { pending.removeLast() }
                 caller = entry.caller
             }
             var i = 0
