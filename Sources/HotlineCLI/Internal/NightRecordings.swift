@@ -56,8 +56,9 @@ final class NightRecordings {
     }
 
     /// How many calls the recordings made by ``readAlone(_:)`` may hold before the next ones are let go (read
-    /// again for their days): about 150 bytes each, so a rebuild of a year stays within memory.
-    static let keptCallsLimit = 1_000_000
+    /// again for their days): about 110 bytes each (a rebuild of 31 days of 20,000 calls kept them all, its peak
+    /// 121 MB -> 188 MB), so a rebuild of a year holds at most about 55 MB more.
+    static let keptCallsLimit = 500_000
     private var keptCalls = 0
 
     /// Lets go of recordings no day still to derive needs, but for those ``keep(_:)`` holds.
