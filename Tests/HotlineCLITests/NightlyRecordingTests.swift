@@ -41,6 +41,8 @@ extension NightlyTests {
         \(t)|q1|support|NONE|ENTERQUEUE||13800000001|1
         \(t + 15)|q1|support|Agent/1001|CONNECT|15|u1|3
         \(t + 200)|q1|support|Agent/1001|COMPLETECALLER|15|185|1
+        \(t + 300)|q2|support|NONE|ENTERQUEUE||13800000009|1
+        \(t + 360)|q2|support|NONE|ABANDON|1|1|60
 
         """.write(toFile: inbox + "/queue_log", atomically: true, encoding: .utf8)
         // The same night twice from nothing: each day's files read together, then once a night.
@@ -56,6 +58,9 @@ extension NightlyTests {
             runs.append((figures, quality, try contents(of: scratch + "/out"), try contents(of: warehouse)))
         }
         #expect(runs[0].outputs.keys.contains("daily/2026-11-23.html"))
+        // The abandoned caller of the queue log is on the list, read again with the log whichever way.
+        let callbacks = String(decoding: runs[0].outputs["daily/callbacks-2026-11-23.csv"] ?? Data(), as: UTF8.self)
+        #expect(callbacks.contains("*******0009,"), "\(callbacks)")
         #expect(runs[0].parts.keys.contains("calls/day=2026-11-18/part-0.csv.gz"))
         #expect(runs[0].parts.keys.contains { $0.hasPrefix("rejects/") })
         #expect(runs[0].quality.contains("未知标签"))

@@ -47,7 +47,8 @@ extension NightlyRun {
         var reading = CallbackReading(config: config, zone: zone, sourceZone: sourceZone, logger: quietLogger)
         reading.formatOverrides = inbox.overrides
         let recorded = recordings.flatMap { recordings in
-            reading.read(context: recordings.context) { recordings.replay(files, into: $0) }
+            read.canBeRecorded(files)
+                ? reading.read(context: recordings.context) { recordings.replay(files, into: $0) } : nil
         }
         let list = recorded ?? reading.read(files)
         let rows = list.rows(day: day.dayNumber, windowHours: windowHours)

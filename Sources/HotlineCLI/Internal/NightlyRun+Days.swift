@@ -13,6 +13,12 @@ extension NightlyRun {
         var manifest: [String: ManifestEntry]
         /// The days the changed files touch, now or before they changed.
         var dirty = Set<Int32>()
+
+        /// Whether every one of `files` reads the same alone, so its recording can stand for it (by the format
+        /// its manifest entry names).
+        func canBeRecorded(_ files: [String]) -> Bool {
+            files.allSatisfy { FileRecording.canStandAlone(manifest[$0]?.summary.format) }
+        }
     }
 
     /// The day snapshots derived again, and the days left with no file.
@@ -107,7 +113,7 @@ extension NightlyRun {
                 continue
             }
             let files = around.sorted()
-            let standAlone = files.allSatisfy { FileRecording.canStandAlone(read.manifest[$0]?.summary.format) }
+            let standAlone = read.canBeRecorded(files)
             derived.snapshots.append(
                 try snapshot(
                     day: day, files: files, overrides: inbox.overrides, rejectFiles: firstDayFiles[day] ?? [],

@@ -75,7 +75,7 @@ struct NightlyRun {
             readsEachDay ? nil : NightRecordings(reader: pipeline(files: [], overrides: inbox.overrides).reader())
         let read = readChanged(changes, inbox: inbox, recordings: recordings, &outcome)
         // The callback list's files are kept from the days derived, for the list written last.
-        if let files = callbackFiles(read) { recordings?.keep(files) }
+        if let files = callbackFiles(read), read.canBeRecorded(files) { recordings?.keep(files) }
         let derived = try deriveDays(read, inbox: inbox, store: opened.store, recordings: recordings, &outcome)
         try commit(opened, changes, read, derived)
         // None of the reports may replace an inbox file (a report's name linked to one).
