@@ -46,6 +46,9 @@ public struct CallerKey: Hashable, Sendable {
         return text.withUTF8 { phoneNumber($0) }
     }
 
+    /// Whether the key packs a phone number (else it names an interned symbol).
+    public var isPhoneNumber: Bool { rawValue & Self.numberTag != 0 }
+
     /// A key for a caller that is not a phone number, from its interned symbol.
     public static func interned(_ symbol: Symbol) -> CallerKey {
         CallerKey(rawValue: UInt64(symbol.rawValue))

@@ -62,7 +62,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String {
         // Four-digit years as bytes: reports and lists write thousands of dates.
-        if (0...9999).contains(year) {
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
             return String(unsafeUninitializedCapacity: 10) { b in
                 let zero = UInt8(ascii: "0")
                 let (y, m, d) = (year, month, day)

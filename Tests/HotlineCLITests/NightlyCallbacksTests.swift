@@ -57,4 +57,33 @@ extension NightlyTests {
         #expect(list.contains("13800001111") && list.contains("13800002222"), "\(list)")
         #expect(!FileManager.default.fileExists(atPath: scratch + "/out/daily/callbacks-2026-11-17.csv"))
     }
+
+    /// Callers that are not phone numbers are numbered as first read, and the night reads other files than the
+    /// list's (here bob's answered call of the day before, first): tied on their last attempt, they are listed by
+    /// their text, the same in the night's list and in `hotline callbacks` over the whole inbox.
+    @Test func callersThatAreNotNumbersTiedOnTheirLastAttemptAreListedByTheirText() throws {
+        let day16 = [
+            Self.header,
+            "B0,hotline-cn,退款,inbound,sip:bob@example.com,A1,2026-11-16T09:00:00+08:00,2026-11-16T09:00:10+08:00,2026-11-16T09:05:00+08:00,10,290,0,0,answered,,",
+        ]
+        let day17 = [
+            Self.header,
+            "A1,hotline-cn,退款,inbound,sip:alice@example.com,,2026-11-17T09:00:00+08:00,,2026-11-17T09:01:00+08:00,60,0,0,0,abandoned,,",
+            "B1,hotline-cn,退款,inbound,sip:bob@example.com,,2026-11-17T09:00:00+08:00,,2026-11-17T09:01:00+08:00,60,0,0,0,abandoned,,",
+        ]
+        try (day16.joined(separator: "\n") + "\n").write(
+            toFile: inbox + "/a-2026-11-16.csv", atomically: true, encoding: .utf8)
+        try (day17.joined(separator: "\n") + "\n").write(
+            toFile: inbox + "/b-2026-11-17.csv", atomically: true, encoding: .utf8)
+        try writeConfig(extra: "callbacks: {show_callers: true}")
+        let run = try nightly("2026-11-17")
+        #expect(run.status == 0, "\(run.stderr)")
+        let list = try String(contentsOfFile: scratch + "/out/daily/callbacks-2026-11-17.csv", encoding: .utf8)
+        let rows = list.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
+        #expect(rows == ["sip:alice@example.com", "sip:bob@example.com"], "\(list)")
+        let command = try EndToEnd.run([
+            "callbacks", inbox, "--config", config, "--date", "2026-11-17", "--format", "csv", "--show-callers",
+        ])
+        #expect(command.stdout == list, "\(command.stderr)")
+    }
 }

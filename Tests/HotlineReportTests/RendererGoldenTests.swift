@@ -121,11 +121,11 @@ import Testing
     @Test func htmlEscapesTheFiveAndBlanksControlsWhetherTheRestIsPlainOrNot() {
         let plain = String(
             decoding: (0x20..<0x7F).map { UInt8($0) }.filter { !"&<>\"'".utf8.contains($0) }, as: UTF8.self)
-        #expect(HTMLWriter.escape(plain) == plain)
-        #expect(HTMLWriter.escape("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
-        #expect(HTMLWriter.escape("<") == "&lt;")
-        #expect(HTMLWriter.escape("x\u{7F}y\tz\u{1B}") == "x y z ")
-        #expect(HTMLWriter.escape("退款 <b>") == "退款 &lt;b&gt;")
+        #expect(HTMLWriter<String>.escape(plain) == plain)
+        #expect(HTMLWriter<String>.escape("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f")
+        #expect(HTMLWriter<String>.escape("<") == "&lt;")
+        #expect(HTMLWriter<String>.escape("x\u{7F}y\tz\u{1B}") == "x y z ")
+        #expect(HTMLWriter<String>.escape("退款 <b>") == "退款 &lt;b&gt;")
     }
 
     @Test func csvQuotesOnlyWhatNeedsIt() {

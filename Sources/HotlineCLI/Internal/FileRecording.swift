@@ -39,7 +39,8 @@ final class FileRecording: IngestSink {
         events.compactMap { if case .reject(let reject) = $0 { reject } else { nil } }
     }
 
-    var callCount: Int { events.count }
+    /// The records held (calls, rejects and the rest): what its memory grows with.
+    var eventCount: Int { events.count }
 
     /// The local days of the calls offered to a queue, sorted: the days a pass over the file alone has calls on
     /// (``CallAggregates/byDay``, whose calls ending in the IVR are not offered).

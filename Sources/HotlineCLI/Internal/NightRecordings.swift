@@ -33,7 +33,7 @@ final class NightRecordings {
 
     /// Reads `path` alone, as a pass over it alone would (``NightlyRun/readChanged(_:inbox:recordings:_:)``),
     /// when it can stand alone; the recording is kept for the days around it while the recordings kept stay under
-    /// ``keptCallsLimit`` calls. Nil when the file cannot be recorded (read it in a pass of its own instead).
+    /// ``keptEventsLimit`` records. Nil when the file cannot be recorded (read it in a pass of its own instead).
     func readAlone(_ path: String) -> FileAlone? {
         let ingest = reader.ingest()
         guard recordings[path] == nil, FileRecording.canStandAlone(ingest.format(of: path)) else { return nil }
@@ -50,16 +50,20 @@ final class NightRecordings {
         let alone = FileAlone(
             summary: recording.summary, rejects: recording.rejects, unmatched: unmatched,
             days: recording.callDays(calendar: reader.context.calendar))
-        keptCalls += recording.callCount
-        if keptCalls > Self.keptCallsLimit || alone.days.isEmpty { forget([path]) }
+        // Kept only while under the limit; one let go counts no more.
+        if alone.days.isEmpty || keptEvents + recording.eventCount > Self.keptEventsLimit {
+            forget([path])
+        } else {
+            keptEvents += recording.eventCount
+        }
         return alone
     }
 
-    /// How many calls the recordings made by ``readAlone(_:)`` may hold before the next ones are let go (read
+    /// How many records the recordings made by ``readAlone(_:)`` may hold before the next ones are let go (read
     /// again for their days): about 110 bytes each (a rebuild of 31 days of 20,000 calls kept them all, its peak
     /// 121 MB -> 188 MB), so a rebuild of a year holds at most about 55 MB more.
-    static let keptCallsLimit = 500_000
-    private var keptCalls = 0
+    static let keptEventsLimit = 500_000
+    private var keptEvents = 0
 
     /// Lets go of recordings no day still to derive needs, but for those ``keep(_:)`` holds.
     func forget<S: Sequence<String>>(_ paths: S) {
