@@ -158,13 +158,7 @@ extension InputIngest {
     public func holdsTicketExport(_ files: [String]) -> Bool {
         if let forced = options.forcedFormat { return forced.isTickets }
         if options.formatOverrides.values.contains(where: \.isTickets) { return true }
-        return files.contains { path in
-            var info = stat()
-            guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-            if Self.plainlyXMLCDR(path) { return false }
-            var summary = InputSummary(path: path)
-            return (try? probe(path, summary: &summary, observe: nil))?.format.isTickets == true
-        }
+        return files.contains { format(of: $0)?.isTickets == true }
     }
 
     /// The format `path` would be read as (configured, or sniffed from its start); nil when it cannot be opened or
@@ -173,12 +167,13 @@ extension InputIngest {
         var info = stat()
         guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         if let format = options.forcedFormat ?? options.formatOverrides[path] { return format }
+        if Self.plainlyXMLCDR(path) { return .freeswitchXMLCDR }
         var summary = InputSummary(path: path)
         return (try? probe(path, summary: &summary, observe: nil))?.format
     }
 
     /// Whether the first 4 KB of `path`, as they are, already sniff as a FreeSWITCH XML CDR with its `<cdr`
-    /// element in them: no ticket export then, whatever the rest of the head holds (the sniffer takes XML for
+    /// element in them: that format then, and no ticket export, whatever the rest of the head holds (the sniffer takes XML for
     /// tickets only when `<ticket` or `<records` comes before `<cdr`). Anything less plain (compressed, UTF-16, a
     /// CDR element further on) gets the whole probe. Probing every file of a folder of 100,000 CDRs here, and again
     /// to read it, was a fifth of reading them.

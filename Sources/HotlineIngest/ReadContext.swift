@@ -79,7 +79,7 @@ public final class ReadContext {
 
     /// The caller as written (separators dropped from a phone number): for the list of callers to call back.
     public func callerText(_ key: CallerKey) -> String {
-        if key.rawValue >> 63 == 1 {
+        if key.isPhoneNumber {
             let digits = Int((key.rawValue >> 57) & 0x1F)
             let number = String(key.rawValue & ((1 << 57) - 1))
             let plus = key.rawValue & (1 << 62) != 0 ? "+" : ""
@@ -91,7 +91,7 @@ public final class ReadContext {
     /// Calls `body` with each UTF-8 byte of ``callerText(_:)``, without making the String (an export hashes every
     /// call's caller).
     @inline(__always) public func forEachCallerByte(_ key: CallerKey, _ body: (UInt8) -> Void) {
-        guard key.rawValue >> 63 == 1 else {
+        guard key.isPhoneNumber else {
             for b in callerSymbols[Symbol(rawValue: UInt32(truncatingIfNeeded: key.rawValue))].utf8 { body(b) }
             return
         }

@@ -48,9 +48,12 @@ public struct CallbackList: Sendable {
 
     /// The callers of local day `day` to call back, by last attempt, earliest first: the team calls back first those
     /// who have waited longest since. A served call counts when it is enqueued after the last missed attempt ended
-    /// and at most `window` after it.
+    /// and at most `window` after it. Callers tied on their last attempt come by key, except two that are not
+    /// phone numbers: by `callerText`, as their keys are numbered in the order read, which depends on the files
+    /// read with them (the nightly job's list and `hotline callbacks` over the whole inbox read different ones).
     public static func rows(
-        _ attempts: [Attempt], day: Int, calendar: LocalCalendar, window: Milliseconds
+        _ attempts: [Attempt], day: Int, calendar: LocalCalendar, window: Milliseconds,
+        callerText: (CallerKey) -> String
     ) -> [Row] {
         let byCaller = Dictionary(grouping: attempts, by: \.caller)
         var rows: [Row] = []
@@ -76,6 +79,12 @@ public struct CallbackList: Sendable {
                     attempts: run.count, longestWait: run.map(\.wait).max() ?? last.wait, category: last.category,
                     queue: last.queue))
         }
-        return rows.sorted { ($0.lastAttempt, $0.caller.rawValue) < ($1.lastAttempt, $1.caller.rawValue) }
+        return rows.sorted { a, b in
+            guard a.lastAttempt == b.lastAttempt else { return a.lastAttempt < b.lastAttempt }
+            guard !a.caller.isPhoneNumber && !b.caller.isPhoneNumber else {
+                return a.caller.rawValue < b.caller.rawValue
+            }
+            return callerText(a.caller) < callerText(b.caller)
+        }
     }
 }

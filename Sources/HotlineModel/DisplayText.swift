@@ -39,6 +39,13 @@ public enum DisplayText {
     /// ``cut(_:limit:)`` then ``withoutControls(_:)``: a value as a message or a terminal shows it.
     public static func shown(_ value: String) -> String { withoutControls(cut(value)) }
 
+    /// Whether every byte of `value` is printable ASCII (space to `~`): one Character and one terminal column
+    /// each, nothing to neutralise. Text paths check this first and skip their per-scalar Unicode look-ups, which
+    /// cost reports and lists most of their making when almost every value is a figure or a phone number.
+    @inline(__always) public static func isPrintableASCII(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// A C0 control byte other than TAB, LF and CR.
     @inline(__always) public static func isControl(_ byte: UInt8) -> Bool {
         byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D

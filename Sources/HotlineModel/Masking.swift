@@ -5,8 +5,8 @@ public enum Masking {
     public static func mask(_ value: String) -> String {
         // Printable ASCII (a phone number, nearly always) byte by byte, each byte one Character: the Character
         // properties cost a callback list of thousands of callers a third of its making.
-        var bytes = Array(value.utf8)
-        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if DisplayText.isPrintableASCII(value) {
+            var bytes = Array(value.utf8)
             let keep = bytes.count > 4 ? 4 : 0
             for i in 0..<(bytes.count - keep) {
                 let b = bytes[i]

@@ -16,7 +16,9 @@ import Testing
     }
 
     func rows(_ calls: [CallRecord], hours: Int64 = 24) -> [CallbackList.Row] {
-        CallbackList.rows(attempts(calls), day: monday, calendar: calendar, window: hours * 3_600_000)
+        CallbackList.rows(
+            attempts(calls), day: monday, calendar: calendar, window: hours * 3_600_000,
+            callerText: { String($0.rawValue) })
     }
 
     @Test func aCallerWhoAbandonedAndWasNeverAnsweredIsListedWithTheirAttempts() throws {

@@ -37,20 +37,11 @@ struct CallbackReading {
         var context: ReadContext
         var summaries: [InputSummary]
 
-        /// The callers of local day `day` to call back. Callers that are not phone numbers and share a last
-        /// attempt are listed by their text: their keys are numbered in the order read, which depends on the files
-        /// read with them (the nightly job's list and `hotline callbacks` over the whole inbox read different ones).
+        /// The callers of local day `day` to call back.
         func rows(day: Int, windowHours: Int) -> [CallbackList.Row] {
-            let rows = CallbackList.rows(
-                attempts, day: day, calendar: calendar, window: Milliseconds(windowHours) * 3_600_000)
-            let context = self.context
-            return rows.sorted { a, b in
-                guard a.lastAttempt == b.lastAttempt else { return a.lastAttempt < b.lastAttempt }
-                guard !a.caller.isPhoneNumber && !b.caller.isPhoneNumber else {
-                    return a.caller.rawValue < b.caller.rawValue
-                }
-                return context.callerText(a.caller) < context.callerText(b.caller)
-            }
+            CallbackList.rows(
+                attempts, day: day, calendar: calendar, window: Milliseconds(windowHours) * 3_600_000,
+                callerText: context.callerText)
         }
 
         /// The list's renderer; callers masked (all but the last four digits) unless `showCallers`.

@@ -28,16 +28,18 @@ extension NightlyRun {
         return files
     }
 
-    /// Writes the report day's `callbacks-YYYY-MM-DD.csv` from ``callbackFiles(_:)``. The store keeps no caller,
+    /// Writes the report day's `callbacks-YYYY-MM-DD.csv` from `files` (``callbackFiles(_:)``, nil: no list to
+    /// write tonight) and prunes the lists past retention. The store keeps no caller,
     /// so the calls come from the night's `recordings` (each file read once a night) when they hold them, else
     /// the files are read again; a night without new files reads nothing, and a second night over the same inbox
     /// changes no byte.
     func writeCallbacks(
-        _ read: FilesRead, inbox: Inbox, inputs: Set<String>, recordings: NightRecordings?, _ outcome: inout Outcome
+        _ files: [String]?, _ read: FilesRead, inbox: Inbox, inputs: Set<String>, recordings: NightRecordings?,
+        _ outcome: inout Outcome
     ) {
         let day = reportDate()
         pruneCallbacks(before: day.dayNumber - config.nightly.retentionDays)
-        guard let files = callbackFiles(read) else { return }
+        guard let files else { return }
         let path = callbacksPath(day)
         if let gone = Set(files).subtracting(inbox.files).sorted().first {
             logger.warning("\(gone) is no longer in the inbox; \(path) is not written again")

@@ -11,7 +11,7 @@ import Logging
 /// -> ``findChanged(_:store:)`` (content hash) -> ``readChanged(_:inbox:recordings:_:)`` (each file alone, to learn its
 /// days) -> ``deriveDays(_:inbox:store:recordings:_:)`` (the day snapshots those days affect) -> ``commit(_:_:_:_:)`` (one
 /// transaction) -> ``renderReports(store:inputs:_:)`` (day, week-to-date, month-to-date, `index.html`,
-/// retention) -> ``writeCallbacks(_:inbox:inputs:recordings:_:)`` (the day's callers to call back). Each step takes what the
+/// retention) -> ``writeCallbacks(_:_:inbox:inputs:recordings:_:)`` (the day's callers to call back). Each step takes what the
 /// steps before it found as values and returns what it found; the ``Outcome`` collects what the night tells the
 /// user.
 ///
@@ -75,13 +75,14 @@ struct NightlyRun {
             readsEachDay ? nil : NightRecordings(reader: pipeline(files: [], overrides: inbox.overrides).reader())
         let read = readChanged(changes, inbox: inbox, recordings: recordings, &outcome)
         // The callback list's files are kept from the days derived, for the list written last.
-        if let files = callbackFiles(read), read.canBeRecorded(files) { recordings?.keep(files) }
+        let callbackFiles = callbackFiles(read)
+        if let callbackFiles, read.canBeRecorded(callbackFiles) { recordings?.keep(callbackFiles) }
         let derived = try deriveDays(read, inbox: inbox, store: opened.store, recordings: recordings, &outcome)
         try commit(opened, changes, read, derived)
         // None of the reports may replace an inbox file (a report's name linked to one).
         let inputs = Set(inbox.files.map(OutputFile.identity(of:)))
         try renderReports(store: opened.store, inputs: inputs, &outcome)
-        writeCallbacks(read, inbox: inbox, inputs: inputs, recordings: recordings, &outcome)
+        writeCallbacks(callbackFiles, read, inbox: inbox, inputs: inputs, recordings: recordings, &outcome)
         return outcome
     }
 

@@ -111,20 +111,14 @@ enum DisplayFormat {
 /// Text as it shows in a terminal: wide East-Asian characters take two columns, control characters from
 /// inputs are neutralised so a queue name cannot move the cursor or break a line.
 enum TerminalText {
-    /// Whether every byte is printable ASCII: one column each and nothing to neutralise. Most cells are figures;
-    /// looking up each scalar's Unicode category cost the text reports most of their making.
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
     static func sanitized(_ text: String) -> String {
-        if isPrintableASCII(text) { return text }
+        if DisplayText.isPrintableASCII(text) { return text }
         return String(
             String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 
     static func width(_ text: String) -> Int {
-        if isPrintableASCII(text) { return text.utf8.count }
+        if DisplayText.isPrintableASCII(text) { return text.utf8.count }
         return text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 

@@ -1,3 +1,5 @@
+import HotlineModel
+
 /// Builds HTML into a stream; text and attribute values always go through ``escape(_:)``.
 ///
 /// Raw markup is only ever written from string literals of this module, so no input string (queue, agent,
@@ -7,12 +9,12 @@ struct HTMLWriter<Output: TextOutputStream> {
 
     /// Escapes `& < > " '` and neutralises control characters (a CR/LF in a label stays one line).
     static func escape(_ text: String) -> String {
-        // Printable ASCII with nothing to escape (most cells: figures) as it is, without a Unicode category
-        // look-up per scalar.
-        let plain = text.utf8.allSatisfy {
-            $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27
+        // Printable ASCII with none of the five to escape (most cells: figures) as it is.
+        if DisplayText.isPrintableASCII(text),
+            !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        {
+            return text
         }
-        if plain { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
