@@ -58,6 +58,58 @@ import Testing
         #expect(credits(runCapacity: runCapacity, order: Self.calls.reversed(), spillsAside: true) == reference)
     }
 
+    /// The rule by brute force: an answered call is credited when another call of its caller, with another call
+    /// id or none, is enqueued after it ended and no later than the window after.
+    static func expectedCredits(_ calls: [Call], window: Int64) -> [UInt32: Int] {
+        var counts: [UInt32: Int] = [:]
+        let byCaller = Dictionary(grouping: calls, by: \.caller)
+        for call in calls {
+            guard let cell = call.cell else { continue }
+            let end = call.enqueued + call.length
+            let again = byCaller[call.caller, default: []].contains { other in
+                other.enqueued > end && other.enqueued <= end + window && (call.id == 0 || other.id != call.id)
+            }
+            if again { counts[cell, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// 12,000 calls of 5,000 callers: more callers than a small run's counters, so a run's radix sort takes two
+    /// passes (one with 300 callers).
+    static let manyCallers: [Call] = {
+        var state: UInt64 = 11
+        func next(_ n: UInt64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % n)
+        }
+        return (0..<12_000).map { i in
+            Call(
+                caller: UInt64(1 + next(5000)), enqueued: 1_794_758_400 + next(4 * 86400) * 10, length: next(900) * 10,
+                cell: next(4) == 0 ? nil : UInt32(i % 23), id: UInt64(next(8000)))
+        }
+    }()
+
+    @Test(arguments: [64, 1000, 11_999, 1 << 22])
+    func creditsFollowTheRuleWhateverTheRunsAndThreads(runCapacity: Int) {
+        // Seconds in the test data, so the window in seconds too.
+        let expected = Self.expectedCredits(Self.manyCallers, window: 72 * 3600)
+        #expect(expected.values.reduce(0, +) > 1000)
+        #expect(credits(runCapacity: runCapacity, order: Self.manyCallers) == expected)
+        #expect(credits(runCapacity: runCapacity, order: Self.manyCallers, spillsAside: true) == expected)
+        #expect(credits(runCapacity: runCapacity, order: Self.manyCallers.reversed(), spillsAside: true) == expected)
+        #expect(
+            credits(runCapacity: runCapacity, order: Self.calls) == Self.expectedCredits(Self.calls, window: 72 * 3600))
+    }
+
+    @Test func oneCallerSpilledAsideIsMergedOnOneThread() {
+        let one = Self.calls.map {
+            Call(caller: 42, enqueued: $0.enqueued, length: $0.length, cell: $0.cell, id: $0.id)
+        }
+        let expected = Self.expectedCredits(one, window: 72 * 3600)
+        #expect(!expected.isEmpty)
+        #expect(credits(runCapacity: 100, order: one, spillsAside: true) == expected)
+    }
+
     @Test func runsOnDiskLeaveNoFileBehindEvenWhileTheyAreRead() throws {
         // A report killed with SIGKILL cannot remove files: the runs' file is unlinked as soon as it is made.
         // Files still there 50 ms later: another test's tracker has its file for microseconds between mkstemp

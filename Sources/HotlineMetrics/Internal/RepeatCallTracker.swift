@@ -16,7 +16,7 @@ import HotlineModel
 /// thread while the next buffer fills (``SpillJob``), one run at a time. ``resolve(window:credit:)`` merges the
 /// runs and the last buffer, sorted in memory — or sorts the one buffer — into each caller's calls in time order
 /// (same millisecond: input order) and sweeps them with the caller's answered calls still waiting for a later call
-/// (``Sweep``).
+/// (``Sweep``); with ``spillsAside``, the upper half of the callers is merged on another thread (``MergeJob``).
 ///
 /// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs, times the calls of one caller that
 ///   overlap in time (a handful). Memory: the buffer and the caller table; the runs are on disk (24 bytes per call).
@@ -35,10 +35,10 @@ struct RepeatCallTracker {
         var end: Int64 { enqueued + Int64(endDelta) }
     }
 
-    /// Entries held in memory before a run goes to disk: 512K entries, 12 MB. A spill needs four times that (the
-    /// buffer filling, and on the spilling thread the full one and the two arrays of its radix sort), what the runs
-    /// of 1M entries sorted on the aggregating thread needed. 2M entries made the peak of a 10M-call report 35 MB
-    /// higher at the same speed.
+    /// Entries held in memory before a run goes to disk: 512K entries, 12 MB. Spilling aside needs three times that
+    /// (the buffer filling, and on the spilling thread the full one and its radix sort's second array), less than
+    /// the runs of 1M entries sorted on the aggregating thread needed. 2M entries made the peak of a 10M-call report
+    /// 35 MB higher at the same speed.
     let runCapacity: Int
     private var buffer: [Entry] = []
     /// The runs, in the order they were made: on disk, or kept in memory when the disk refused them.
@@ -50,6 +50,8 @@ struct RepeatCallTracker {
     private var spilling: SpillJob?
     /// The buffer the last spill job emptied, kept to fill again (its pages are already mapped).
     private var spare: [Entry] = []
+    /// The radix sort's second array, kept from run to run (with the job while one is in flight).
+    private var scratch: [Entry] = []
     private var callers = CallerTable()
     private var base: Int64?
 
@@ -96,13 +98,28 @@ struct RepeatCallTracker {
         spare = []
         // The last buffer is the last run, sorted here and read from memory: writing it out to read it back at once
         // would only cost time.
-        let last = Self.sortedByCaller(buffer, callers: callers.count)
+        Self.sortByCaller(&buffer, scratch: &scratch, callers: callers.count)
+        scratch = []
+        let last = buffer
         buffer = []
         if runs.isEmpty {
             for entry in last { sweep.next(entry, credit: credit) }
         } else {
             runs.append(.inMemory(last))
-            merge(into: &sweep, credit: credit)
+            if spillsAside && callers.count > 1 {
+                // Callers below the middle caller number here, the others on another thread: each caller's calls
+                // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
+                // the last, one-thread second of a 10M-call report on two threads.
+                let split = UInt32(callers.count / 2)
+                let cut = runs.map { readers(of: $0, cutAt: split) }
+                let upper = MergeJob(readers: cut.map(\.upper), window: window)
+                var lower = cut.map(\.lower)
+                Self.merge(&lower, into: &sweep, credit: credit)
+                for cell in upper.wait() { credit(cell) }
+            } else {
+                var all = runs.map { readers(of: $0, cutAt: 0).upper }
+                Self.merge(&all, into: &sweep, credit: credit)
+            }
         }
         sweep.finish()
         runs = []
@@ -113,7 +130,7 @@ struct RepeatCallTracker {
     /// of another call id is enqueued strictly after their end: it decides them (a repeat when no later than the
     /// window after the end). A call enqueued before an answered call ended (a second line) decides nothing, nor
     /// does a leg of the same call; both leave it waiting for the next.
-    private struct Sweep {
+    fileprivate struct Sweep {
         let window: Milliseconds
         var caller: UInt32?
         /// The caller's answered calls not decided yet: end, call id tag, group.
@@ -146,63 +163,67 @@ struct RepeatCallTracker {
         }
     }
 
-    /// Entries ordered by caller, then enqueue time, then input order (the sort is stable); `callers` is more than
-    /// the highest caller number among them.
-    fileprivate static func sortedByCaller(_ entries: [Entry], callers: Int) -> [Entry] {
+    /// Orders `entries` by caller, then enqueue time, then input order (the sort is stable); `callers` is more than
+    /// the highest caller number among them. `scratch` is the radix sort's second array, kept by the caller from
+    /// run to run: two new arrays of a run's size for every run (24 MB made and zeroed per spill) were also 12 MB
+    /// of a 10M-call report's peak.
+    fileprivate static func sortByCaller(_ entries: inout [Entry], scratch: inout [Entry], callers: Int) {
+        let n = entries.count
+        guard n > 1 else { return }
         // A stable radix sort on the caller number, in as few passes as keep the counters no more than the entries
         // (at least 2,048): one counting pass over every caller allocated and swept arrays of millions of counters
         // for each run of half a million calls, while fewer callers than entries still take one pass.
         let bits = max(1, Int.bitWidth - max(0, callers - 1).leadingZeroBitCount)
-        let widest = max(11, Int.bitWidth - 1 - entries.count.leadingZeroBitCount)
+        let widest = max(11, Int.bitWidth - 1 - n.leadingZeroBitCount)
         let passes = (bits + widest - 1) / widest
         let width = (bits + passes - 1) / passes
         let mask = UInt32((1 << width) - 1)
-        let zero = Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0)
-        // Passes go from `entries` into `sorted`, then back and forth between `sorted` and `other`.
-        var sorted = [Entry](repeating: zero, count: entries.count)
-        var other: [Entry] = []
+        if scratch.count < n {
+            scratch = [Entry](repeating: Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: n)
+        }
         var counts = [Int](repeating: 0, count: (1 << width) + 1)
-        for shift in stride(from: 0, to: bits, by: width) {
-            let source = shift == 0 ? entries : sorted
-            if shift > 0 {
-                if other.count != entries.count { other = [Entry](repeating: zero, count: entries.count) }
-                swap(&sorted, &other)
-            }
-            for i in counts.indices { counts[i] = 0 }
-            source.withUnsafeBufferPointer { from in
+        entries.withUnsafeMutableBufferPointer { entries in
+            scratch.withUnsafeMutableBufferPointer { scratch in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    for entry in from { counts[Int((entry.caller >> UInt32(shift)) & mask) + 1] += 1 }
-                    for i in 1..<counts.count { counts[i] += counts[i - 1] }
-                    sorted.withUnsafeMutableBufferPointer { to in
-                        for entry in from {
+                    // Passes go back and forth between the two arrays; the result ends in `entries`.
+                    var (from, to) = (entries, scratch)
+                    for shift in stride(from: 0, to: bits, by: width) {
+                        for i in counts.indices { counts[i] = 0 }
+                        for k in 0..<n { counts[Int((from[k].caller >> UInt32(shift)) & mask) + 1] += 1 }
+                        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+                        for k in 0..<n {
+                            let entry = from[k]
                             let bucket = Int((entry.caller >> UInt32(shift)) & mask)
                             to[counts[bucket]] = entry
                             counts[bucket] += 1
                         }
+                        swap(&from, &to)
+                    }
+                    if from.baseAddress != entries.baseAddress, let source = from.baseAddress {
+                        entries.baseAddress?.update(from: source, count: n)
                     }
                 }
             }
-        }
-        // Within a caller: by enqueue time, input order kept for ties (insertion sort: groups are small and
-        // usually already in order).
-        var from = 0
-        while from < sorted.count {
-            var to = from + 1
-            while to < sorted.count && sorted[to].caller == sorted[from].caller { to += 1 }
-            if to - from > 1 {
-                for i in (from + 1)..<to {
-                    let item = sorted[i]
-                    var j = i - 1
-                    while j >= from && sorted[j].enqueued > item.enqueued {
-                        sorted[j + 1] = sorted[j]
-                        j -= 1
+            // Within a caller: by enqueue time, input order kept for ties (insertion sort: groups are small and
+            // usually already in order).
+            var from = 0
+            while from < n {
+                var to = from + 1
+                while to < n && entries[to].caller == entries[from].caller { to += 1 }
+                if to - from > 1 {
+                    for i in (from + 1)..<to {
+                        let item = entries[i]
+                        var j = i - 1
+                        while j >= from && entries[j].enqueued > item.enqueued {
+                            entries[j + 1] = entries[j]
+                            j -= 1
+                        }
+                        entries[j + 1] = item
                     }
-                    sorted[j + 1] = item
                 }
+                from = to
             }
-            from = to
         }
-        return sorted
     }
 
     /// Sorts the full buffer into a run, or with ``spillsAside`` hands it to a ``SpillJob`` and goes on with an
@@ -214,13 +235,18 @@ struct RepeatCallTracker {
         let offset = spilledEntries
         spilledEntries += buffer.count
         guard spillsAside else {
-            runs.append(Self.run(Self.sortedByCaller(buffer, callers: callers.count), file: spillFile, offset: offset))
+            Self.sortByCaller(&buffer, scratch: &scratch, callers: callers.count)
+            runs.append(Self.run(buffer, file: spillFile, offset: offset))
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        spilling = SpillJob(entries: buffer, callers: callers.count, file: spillFile, offset: offset)
-        buffer = spare
-        spare = []
+        // The arrays are swapped into the job, never copied: a second reference while it sorts in place would
+        // make it copy them.
+        let job = SpillJob(callers: callers.count, file: spillFile, offset: offset)
+        job.take(&buffer, scratch: &scratch)
+        job.start()
+        spilling = job
+        swap(&buffer, &spare)
     }
 
     /// A sorted run written at entry `offset` of the spill file, or kept in memory when the disk refuses it.
@@ -232,20 +258,50 @@ struct RepeatCallTracker {
     /// Waits for the run being spilled and keeps it in order.
     private mutating func finishSpilling() {
         guard let job = spilling else { return }
-        let (run, emptied) = job.wait()
+        let (run, emptied, scratch) = job.wait()
         runs.append(run)
         spare = emptied
+        self.scratch = scratch
         spilling = nil
     }
 
-    /// Merges the sorted runs: by caller, enqueue time, then run (earlier runs hold earlier input).
-    private func merge(into sweep: inout Sweep, credit: (UInt32) -> Void) {
-        var readers = runs.map { run in
-            switch run {
-            case .onDisk(let offset, let count): RunReader(file: spillFile, offset: offset, count: count)
-            case .inMemory(let entries): RunReader(entries: entries)
+    /// A run's readers of its callers numbered below `split` and of the others (each run is sorted by caller; the
+    /// cut is found by a binary search, in the file for a run on disk).
+    private func readers(of run: Run, cutAt split: UInt32) -> (lower: RunReader, upper: RunReader) {
+        // Two halves read at once: half the block each, so the merge holds no more than one.
+        let block = split == 0 ? 1 << 16 : 1 << 15
+        switch run {
+        case .inMemory(let entries):
+            var low = 0
+            var high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].caller < split { low = middle + 1 } else { high = middle }
             }
+            return (
+                RunReader(entries: entries, range: 0..<low), RunReader(entries: entries, range: low..<entries.count)
+            )
+        case .onDisk(let offset, let count):
+            var low = 0
+            var high = split == 0 ? 0 : count
+            while low < high {
+                let middle = (low + high) / 2
+                // An entry the disk fails to give back ends the search there; the reader stops at it too.
+                if let entry = spillFile?.read(1, at: offset + middle)?.first, entry.caller < split {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            return (
+                RunReader(file: spillFile, offset: offset, count: low, block: block),
+                RunReader(file: spillFile, offset: offset + low, count: count - low, block: block)
+            )
         }
+    }
+
+    /// Merges sorted runs into `sweep`: by caller, enqueue time, then run (earlier runs hold earlier input).
+    fileprivate static func merge(_ readers: inout [RunReader], into sweep: inout Sweep, credit: (UInt32) -> Void) {
         // A binary heap of the runs' heads by (caller, enqueue time, run): the run before wins a tie, as in input
         // order. Scanning every run's head per entry was half a second of a 10M-call report's last, one-thread step.
         typealias Key = (caller: UInt32, enqueued: Int64, run: Int)
@@ -282,44 +338,51 @@ struct RepeatCallTracker {
         }
     }
 
-    /// Reads a run in blocks of 64K entries.
-    private struct RunReader {
+    /// Reads a run, or a range of one, in blocks of `block` entries.
+    fileprivate struct RunReader {
         private var file: SpillFile?
         private var offset = 0
         private var remaining = 0
+        private let blockEntries: Int
         private var block: [Entry] = []
         private var position = 0
+        private var end = 0
         private(set) var head: Entry?
 
-        init(file: SpillFile?, offset: Int, count: Int) {
+        init(file: SpillFile?, offset: Int, count: Int, block: Int) {
             self.file = file
             self.offset = offset
             remaining = count
+            blockEntries = block
             refill()
         }
 
-        init(entries: [Entry]) {
+        init(entries: [Entry], range: Range<Int>) {
+            blockEntries = 0
             block = entries
-            head = entries.first
-            position = 0
+            position = range.lowerBound
+            end = range.upperBound
+            head = position < end ? entries[position] : nil
         }
 
         mutating func advance() {
             position += 1
-            if position >= block.count { refill() } else { head = block[position] }
+            if position >= end { refill() } else { head = block[position] }
         }
 
         private mutating func refill() {
-            let count = min(remaining, 1 << 16)
+            let count = min(remaining, blockEntries)
             guard let file, count > 0, let read = file.read(count, at: offset) else {
                 head = nil
                 file = nil
+                block = []
                 return
             }
             block = read
             offset += count
             remaining -= count
             position = 0
+            end = count
             head = block.first
         }
     }
@@ -332,29 +395,72 @@ struct RepeatCallTracker {
 /// would share the job and the file).
 private final class SpillJob: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    // Set by the job's thread before it signals `done`, read by the owner after waiting for it.
-    private var entries: [RepeatCallTracker.Entry]
+    private let callers: Int
+    private let file: SpillFile?
+    private let offset: Int
+    // Taken before the job starts, used by the job's thread, given back by `wait` after it signals `done`.
+    private var entries: [RepeatCallTracker.Entry] = []
+    private var scratch: [RepeatCallTracker.Entry] = []
     private var run: RepeatCallTracker.Run?
 
-    init(entries: [RepeatCallTracker.Entry], callers: Int, file: SpillFile?, offset: Int) {
-        self.entries = entries
+    init(callers: Int, file: SpillFile?, offset: Int) {
+        self.callers = callers
+        self.file = file
+        self.offset = offset
+    }
+
+    /// Swaps in the full buffer and the sort's second array (the caller is left with empty ones).
+    func take(_ entries: inout [RepeatCallTracker.Entry], scratch: inout [RepeatCallTracker.Entry]) {
+        swap(&self.entries, &entries)
+        swap(&self.scratch, &scratch)
+    }
+
+    func start() {
         // A thread of its own, not a shared pool's: the owner blocks on `done`, and an owner on a pool thread
         // waiting for a job queued behind it on the same pool could wait for ever.
         let thread = Thread { [self] in
-            let sorted = RepeatCallTracker.sortedByCaller(self.entries, callers: callers)
-            self.entries.removeAll(keepingCapacity: true)
-            self.run = RepeatCallTracker.run(sorted, file: file, offset: offset)
-            self.done.signal()
+            RepeatCallTracker.sortByCaller(&entries, scratch: &scratch, callers: callers)
+            run = RepeatCallTracker.run(entries, file: file, offset: offset)
+            entries.removeAll(keepingCapacity: true)
+            done.signal()
         }
         thread.start()
     }
 
-    /// Waits for the job: the run, and the buffer it was given, emptied, to fill again. Called once.
-    func wait() -> (run: RepeatCallTracker.Run, emptied: [RepeatCallTracker.Entry]) {
+    /// Waits for the job: the run, the buffer it was given, emptied, to fill again, and the sort's second array.
+    /// Called once.
+    func wait() -> (
+        run: RepeatCallTracker.Run, emptied: [RepeatCallTracker.Entry], scratch: [RepeatCallTracker.Entry]
+    ) {
         done.wait()
-        let emptied = entries
-        entries = []
-        return (run ?? .inMemory([]), emptied)
+        var emptied: [RepeatCallTracker.Entry] = []
+        var scratch: [RepeatCallTracker.Entry] = []
+        take(&emptied, scratch: &scratch)
+        return (run ?? .inMemory([]), emptied, scratch)
+    }
+}
+
+/// Merges the runs' upper half of callers on another thread (``RepeatCallTracker/resolve(window:credit:)``),
+/// keeping the cells it credits for the owner to count once it is waited for.
+private final class MergeJob: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written by the job's thread before it signals `done`, read by the owner after waiting for it.
+    private var credits: [UInt32] = []
+
+    init(readers: [RepeatCallTracker.RunReader], window: Milliseconds) {
+        let thread = Thread { [self] in
+            var readers = readers
+            var sweep = RepeatCallTracker.Sweep(window: window)
+            RepeatCallTracker.merge(&readers, into: &sweep) { credits.append($0) }
+            sweep.finish()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> [UInt32] {
+        done.wait()
+        return credits
     }
 }
 
