@@ -37,10 +37,14 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // libxlsxwriter, for the .xlsx workbook (Debian libxlsxwriter-dev 1.1.4).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // The CSV reader's delimiter scan with SSE2 (`static inline` in its header, inlined into HotlineIngest).
+        .target(name: "CCSVScan"),
         // Bytes -> records: sniffing, decoding, CSV tokenizing, one reader per format, classification.
         .target(
             name: "HotlineIngest",
-            dependencies: ["HotlineModel", "CLibXML2", "CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HotlineModel", "CLibXML2", "CZlib", "CCSVScan", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: hotPath
         ),
         // Records -> mergeable aggregates -> the report model.

@@ -180,3 +180,88 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         #expect(FormatSniffer.sniff(head) == .format(format))
     }
 }
+
+/// Records without quotes are cut by the C scan sixteen bytes at a time; every input gives the same records,
+/// lines, offsets and problems as the field by field reading.
+@Suite struct CSVPlainScanTests {
+    struct Read: Equatable {
+        var line: Int
+        var offset: Int
+        var fields: [String]
+        var raw: String
+        var problem: CSVReader.Problem?
+        var terminated: Bool
+    }
+
+    static func read(
+        _ bytes: [UInt8], chunk: Int, dialect: CSVReader.Dialect, scans: Bool, maxRecord: Int = 1 << 20
+    ) throws -> (records: [Read], skipped: Int) {
+        let reader = CSVReader(
+            source: MemoryByteSource(bytes, chunkSize: chunk),
+            limits: CSVReader.Limits(maxRecordBytes: maxRecord, chunkBytes: chunk), dialect: dialect)
+        reader.scansPlainRecords = scans
+        var out: [Read] = []
+        try reader.forEachRecord { record in
+            out.append(
+                Read(
+                    line: record.line, offset: record.offset,
+                    fields: (0..<record.fieldCount).map { record.string($0) },
+                    raw: String(decoding: record.raw, as: UTF8.self), problem: record.problem,
+                    terminated: record.terminated))
+        }
+        return (out, reader.skippedBytes)
+    }
+
+    /// Random text of the bytes a CSV reader decides on, with plain text between them in runs that cross the
+    /// scan's sixteen-byte steps.
+    static func randomInput(seed: UInt64, length: Int) -> [UInt8] {
+        var state = seed
+        func next(_ n: UInt64) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % n)
+        }
+        let special: [[UInt8]] = [
+            [UInt8(ascii: ",")], [UInt8(ascii: "\"")], [UInt8(ascii: "\n")], [UInt8(ascii: "\r")],
+            [UInt8(ascii: "\r"), UInt8(ascii: "\n")], [UInt8(ascii: "\t")], [0], [UInt8(ascii: "|")],
+            Array("支付".utf8), [0x7F], [0x0B],
+        ]
+        var bytes: [UInt8] = []
+        while bytes.count < length {
+            if next(3) == 0 {
+                bytes += special[next(UInt64(special.count))]
+            } else {
+                for _ in 0..<(1 + next(20)) { bytes.append(UInt8(ascii: "a") + UInt8(next(26))) }
+            }
+        }
+        return bytes
+    }
+
+    @Test(arguments: [CSVReader.Dialect.csv, .pipes, CSVReader.Dialect(delimiter: UInt8(ascii: "\t"))])
+    func theScanReadsWhatTheFieldByFieldReadingReads(dialect: CSVReader.Dialect) throws {
+        for seed in UInt64(1)...60 {
+            let input = Self.randomInput(seed: seed, length: 40 + Int(seed) * 23)
+            for chunk in [1, 5, 16, 17, 64, 1 << 16] {
+                let scanned = try Self.read(input, chunk: chunk, dialect: dialect, scans: true)
+                let reference = try Self.read(input, chunk: chunk, dialect: dialect, scans: false)
+                #expect(scanned.records == reference.records, "seed \(seed), chunk \(chunk)")
+                #expect(scanned.skipped == reference.skipped, "seed \(seed), chunk \(chunk)")
+            }
+        }
+    }
+
+    @Test func aRecordOfManyFieldsAndOneOverTheRecordLimitReadTheSameBothWays() throws {
+        // 200 fields: more than the reader's first field table (64), which the scan leaves to the other path.
+        let wide = Array((Array(repeating: "x", count: 200).joined(separator: ",") + "\n").utf8)
+        let long = Array((String(repeating: "y", count: 300) + ",z\nshort,row\n").utf8)
+        for input in [wide + wide, long] {
+            for chunk in [7, 64, 1 << 16] {
+                let scanned = try Self.read(input, chunk: chunk, dialect: .csv, scans: true, maxRecord: 256)
+                let reference = try Self.read(input, chunk: chunk, dialect: .csv, scans: false, maxRecord: 256)
+                #expect(scanned.records == reference.records)
+                #expect(!scanned.records.isEmpty)
+            }
+        }
+        let rows = try Self.read(wide + wide, chunk: 1 << 16, dialect: .csv, scans: true).records
+        #expect(rows.map(\.fields.count) == [200, 200])
+    }
+}
