@@ -274,11 +274,14 @@ public final class CSVReader {
         let fields = hotline_scan_plain_record(
             buffer + start, count - start, comma, quoting ? 1 : 0, fieldEnds, spanCapacity)
         guard fields > 0 else { return nil }
-        var fieldStart = start
+        // In locals, and without overflow checks (offsets within the buffer): read through `self` in the loop,
+        // every field reloaded them.
+        let (base, ends, spans) = (start, fieldEnds, self.spans)
+        var fieldStart = base
         for k in 0..<fields {
-            let end = start + fieldEnds[k]
+            let end = base &+ ends[k]
             spans[k] = FieldSpan(start: fieldStart, end: end, inScratch: false)
-            fieldStart = end + 1
+            fieldStart = end &+ 1
         }
         let lineEnd = fieldStart - 1
         let end = buffer[lineEnd] == Self.cr && buffer[lineEnd + 1] == Self.lf ? lineEnd + 2 : lineEnd + 1

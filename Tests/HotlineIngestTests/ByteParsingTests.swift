@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HotlineIngest
@@ -48,6 +49,36 @@ import Testing
     ])
     func malformedTimestampsAreRefused(text: String) {
         #expect(timestamp(text) == nil)
+    }
+
+    @Test func everyClockReadsAsItsNumbersAndNoOtherBytesDo() throws {
+        // Every hour, minute and second written with two digits, the ones out of range included, read at once
+        // (`ByteParsing.clock`): the value they say, a leap second as :59, or nothing.
+        let day: Int64 = 20773 * 86400
+        for hour in 0...25 {
+            for minute in [0, 1, 9, 10, 30, 59, 60, 99] {
+                for second in [0, 7, 59, 60, 61, 99] {
+                    let clock = String(format: "%02d:%02d:%02d", hour, minute, second)
+                    let parsed = timestamp("2026-11-16T\(clock)+08:00")
+                    if hour > 23 || minute > 59 || second > 60 {
+                        #expect(parsed == nil, "\(clock)")
+                    } else {
+                        let expected = (day + Int64(hour * 3600 + minute * 60 + min(second, 59))) * 1000
+                        #expect(parsed?.wallMillis == expected, "\(clock)")
+                        #expect(parsed?.offset == 28800)
+                    }
+                }
+            }
+        }
+        // A byte that is not a digit or a colon where one is due, at each of the eight places.
+        for place in 0..<8 {
+            let colon = place == 2 || place == 5
+            for bad: UInt8 in [0x2F, 0x3A, 0x3B, UInt8(ascii: "a"), 0xFA, 0x20, 0] where !colon || bad != 0x3A {
+                var bytes = Array("2026-11-16T10:15:00Z".utf8)
+                bytes[11 + place] = bad
+                #expect(bytes.withUnsafeBufferPointer { ByteParsing.timestamp($0) } == nil, "\(place) \(bad)")
+            }
+        }
     }
 
     @Test(

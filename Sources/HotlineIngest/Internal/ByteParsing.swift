@@ -90,6 +90,23 @@ enum ByteParsing {
         return timestamp(bytes, memo: &memo)
     }
 
+    /// `HH:MM:SS` at `p` (eight bytes), its three numbers unchecked for range; nil unless six digits and two colons.
+    /// The eight bytes are tested and read at once: digit by digit, the clock was a third of a timestamp's cost.
+    @inline(__always) static func clock(_ p: UnsafePointer<UInt8>) -> (hour: Int, minute: Int, second: Int)? {
+        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+        // Bytes 0, 1, 3, 4, 6, 7 are digits: high nibble 3, and still 3 with 6 added (no carry: 0x30-0x39 only).
+        let digitBytes: UInt64 = 0xFFFF_00FF_FF00_FFFF
+        let highNibbles: UInt64 = 0xF0F0_00F0_F000_F0F0
+        let threes: UInt64 = 0x3030_0030_3000_3030
+        let digits = word & digitBytes
+        guard word & ~digitBytes == 0x0000_3A00_003A_0000, digits & highNibbles == threes,
+            (digits &+ 0x0606_0006_0600_0606) & highNibbles == threes
+        else { return nil }
+        let values = digits &- threes
+        @inline(__always) func number(_ at: UInt64) -> Int { Int((values >> (at * 8)) & 0xFF) }
+        return (number(0) * 10 + number(1), number(3) * 10 + number(4), number(6) * 10 + number(7))
+    }
+
     /// ``timestamp(_:)``, the date read through `memo`.
     static func timestamp(
         _ bytes: UnsafeBufferPointer<UInt8>, memo: inout DateMemo
@@ -121,17 +138,31 @@ enum ByteParsing {
             memo.dayNumber = dayNumber
             memo.valid = true
         }
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t"),
-            let hour = digits(11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-            hour <= 23, minute <= 59
+        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "t")
         else { return nil }
+        let hour: Int
+        let minute: Int
         var i = 16
         var second = 0
         var millis = 0
-        if i < n && bytes[i] == UInt8(ascii: ":") {
-            guard let s = digits(i + 1, 2), s <= 60 else { return nil }
-            second = min(s, 59)  // a leap second is read as :59
-            i += 3
+        var hasSeconds = false
+        if n >= 19, let clock = clock(base + 11) {
+            guard clock.hour <= 23, clock.minute <= 59, clock.second <= 60 else { return nil }
+            (hour, minute, second) = (clock.hour, clock.minute, min(clock.second, 59))  // a leap second is :59
+            i = 19
+            hasSeconds = true
+        } else {
+            guard let h = digits(11, 2), bytes[13] == UInt8(ascii: ":"), let m = digits(14, 2), h <= 23, m <= 59
+            else { return nil }
+            (hour, minute) = (h, m)
+            if i < n && bytes[i] == UInt8(ascii: ":") {
+                guard let s = digits(i + 1, 2), s <= 60 else { return nil }
+                second = min(s, 59)  // a leap second is read as :59
+                i += 3
+                hasSeconds = true
+            }
+        }
+        if hasSeconds {
             if i < n && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",")) {
                 i += 1
                 guard let fraction = fractionMillis(bytes, from: &i) else { return nil }
