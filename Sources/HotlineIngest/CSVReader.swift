@@ -1,4 +1,3 @@
-import CCSVScan
 import HotlineModel
 
 /// Splits a UTF-8 byte stream into CSV records, streaming, with bounded memory.
@@ -268,23 +267,14 @@ public final class CSVReader {
 
     /// The record at `start` when no quote opens before its line end and that line end is in the buffer with a byte
     /// after it; nil otherwise, for the field by field reading below from the start again. Most records of a call
-    /// log have no quote: their delimiters are found sixteen bytes at a time (`hotline_scan_plain_record`).
+    /// log have no quote: their delimiters are found sixteen bytes at a time (``PlainRecordScan``).
     @inline(__always)
     private func parsePlainRecord() -> Outcome? {
-        let fields = hotline_scan_plain_record(
-            buffer + start, count - start, comma, quoting ? 1 : 0, fieldEnds, spanCapacity)
-        guard fields > 0 else { return nil }
-        // In locals, and without overflow checks (offsets within the buffer): read through `self` in the loop,
-        // every field reloaded them.
-        let (base, ends, spans) = (start, fieldEnds, self.spans)
-        var fieldStart = base
-        for k in 0..<fields {
-            let end = base &+ ends[k]
-            spans[k] = FieldSpan(start: fieldStart, end: end, inScratch: false)
-            fieldStart = end &+ 1
-        }
-        let lineEnd = fieldStart - 1
-        let end = buffer[lineEnd] == Self.cr && buffer[lineEnd + 1] == Self.lf ? lineEnd + 2 : lineEnd + 1
+        guard
+            let (end, fields) = PlainRecordScan.split(
+                buffer, start: start, count: count, delimiter: comma, quoting: quoting, ends: fieldEnds, spans: spans,
+                capacity: spanCapacity)
+        else { return nil }
         return .record(end: end, fieldCount: fields, lines: 1, problem: nil, terminated: true)
     }
 

@@ -1,4 +1,3 @@
-import CCSVScan
 import HotlineModel
 
 /// Splits a raw Asterisk queue_log (`epoch|callid|queue|agent|EVENT|data...`) into records at line ends and into
@@ -129,27 +128,19 @@ final class QueueLogLineSplitter {
     /// Fields of the record at `start`, as spans; its end (after its line end) and whether a line end closed it.
     /// Nil when the buffer ends first and more input may come.
     ///
-    /// Written by hand, eight bytes at a time with exact masks: the generic tokenizer's record loop (three
-    /// compares a word and a restart per field) was 801 M of the 4.51 G instructions of reading a 300,000-call
-    /// queue_log; this is 407 M, and the record loop around it 144 M.
+    /// Sixteen bytes at a time with SSE2 (``PlainRecordScan``, `|` and no quoting): 372 M -> 272 M instructions for
+    /// this function over 830,000 lines of the benchmark's queue_log. For a line at the buffer's end or of more
+    /// fields than `spans` holds, eight bytes at a time with exact masks (the generic tokenizer's record loop, three
+    /// compares a word and a restart per field, was 801 M of the 4.51 G instructions of reading a 300,000-call
+    /// queue_log; that loop, 407 M).
     @inline(__always) private func split() -> (end: Int, fieldCount: Int, terminated: Bool)? {
         let buf = buffer
         let n = count
-        // Sixteen bytes at a time with SSE2 (the CSV reader's scan, `|` and no quoting): 372 M -> 272 M instructions
-        // for this function over 830,000 lines of the benchmark's queue_log. The eight-byte loop below is kept for
-        // a line at the buffer's end or of more fields than `spans` holds.
-        let scanned = hotline_scan_plain_record(buf + start, n - start, Self.pipe, 0, fieldEnds, spanCapacity)
-        if scanned > 0 {
-            let (base, ends, spans) = (start, fieldEnds, self.spans)
-            var fieldStart = base
-            for k in 0..<scanned {
-                let end = base &+ ends[k]
-                spans[k] = FieldSpan(start: fieldStart, end: end, inScratch: false)
-                fieldStart = end &+ 1
-            }
-            let lineEnd = fieldStart - 1
-            let end = buf[lineEnd] == Self.cr && buf[lineEnd + 1] == Self.lf ? lineEnd + 2 : lineEnd + 1
-            return (end, scanned, true)
+        if let (end, fields) = PlainRecordScan.split(
+            buf, start: start, count: n, delimiter: Self.pipe, quoting: false, ends: fieldEnds, spans: spans,
+            capacity: spanCapacity)
+        {
+            return (end, fields, true)
         }
         var fieldStart = start
         var fieldCount = 0

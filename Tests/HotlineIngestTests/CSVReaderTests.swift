@@ -1,3 +1,4 @@
+import CCSVScan
 import HotlineModel
 import Testing
 
@@ -263,5 +264,39 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         }
         let rows = try Self.read(wide + wide, chunk: 1 << 16, dialect: .csv, scans: true).records
         #expect(rows.map(\.fields.count) == [200, 200])
+    }
+}
+
+/// The C scan itself: where it finds fields and where it leaves a record to the reader's own reading.
+@Suite struct PlainRecordScanCTests {
+    func scan(_ text: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true, maxFields: Int = 64)
+        -> [Int]?
+    {
+        var bytes = Array(text.utf8)
+        var ends = [Int](repeating: -1, count: maxFields)
+        let n = bytes.count
+        let found = bytes.withUnsafeMutableBufferPointer { buffer in
+            ends.withUnsafeMutableBufferPointer {
+                hotline_scan_plain_record(buffer.baseAddress, n, delimiter, quoting ? 1 : 0, $0.baseAddress, maxFields)
+            }
+        }
+        return found == 0 ? nil : Array(ends[0..<found])
+    }
+
+    @Test func fieldEndsAreFoundOnBothSidesOfEverySixteenByteStep() {
+        // Delimiters at 15, 16 and 17, the line end past the first step, and a quote after the line end.
+        let text = String(repeating: "a", count: 15) + ",,," + String(repeating: "b", count: 12) + "\r\n\"x"
+        #expect(scan(text) == [15, 16, 17, 30])
+        #expect(scan("a|b\nc", delimiter: UInt8(ascii: "|")) == [1, 3])
+    }
+
+    @Test func aRecordTheScanCannotDecideIsLeftToTheReader() {
+        #expect(scan("a,b\n") == nil)  // the line end is the buffer's last byte: CR LF or a lone CR is unknown
+        #expect(scan("a,b\r") == nil)
+        #expect(scan("a,\"b\",c\nx") == nil)  // a quote
+        #expect(scan("a,\"b\",c\nx", quoting: false) == [1, 5, 7])
+        #expect(scan("a,b,c\nx", maxFields: 3) == [1, 3, 5])  // as many fields as there is room for
+        #expect(scan("a,b,c,d\nx", maxFields: 3) == nil)  // one more
+        #expect(scan("no line end") == nil)
     }
 }

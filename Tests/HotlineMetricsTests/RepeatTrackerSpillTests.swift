@@ -15,19 +15,27 @@ import Testing
         var id: UInt64 = 0
     }
 
-    /// 5,000 calls from 300 callers over a week, in a shuffled order.
-    static let calls: [Call] = {
-        var state: UInt64 = 7
-        func next(_ n: UInt64) -> Int64 {
+    /// `count` calls of `callers` callers over `days`, in a shuffled order: enqueue times and lengths in steps of
+    /// `step` seconds, one call in `uncredited` crediting no cell, the others `cells` cells in turn; call ids
+    /// below `ids`, so some calls share one.
+    static func randomCalls(
+        seed: UInt64, count: Int, callers: Int64, days: Int64, step: Int64, uncredited: Int64, cells: Int, ids: Int64
+    ) -> [Call] {
+        var state = seed
+        func next(_ n: Int64) -> Int64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int64((state >> 33) % n)
+            return Int64((state >> 33) % UInt64(n))
         }
-        return (0..<5000).map { i in
+        return (0..<count).map { i in
             Call(
-                caller: UInt64(1 + next(300)), enqueued: 1_794_758_400 + next(7 * 86400), length: next(900),
-                cell: next(3) == 0 ? nil : UInt32(i % 17), id: UInt64(next(3000)))
+                caller: UInt64(1 + next(callers)), enqueued: 1_794_758_400 + next(days * 86400 / step) * step,
+                length: next(900) * step, cell: next(uncredited) == 0 ? nil : UInt32(i % cells), id: UInt64(next(ids)))
         }
-    }()
+    }
+
+    /// 5,000 calls from 300 callers over a week.
+    static let calls = randomCalls(
+        seed: 7, count: 5000, callers: 300, days: 7, step: 1, uncredited: 3, cells: 17, ids: 3000)
 
     func credits(runCapacity: Int, order: [Call], spillsAside: Bool = false) -> [UInt32: Int] {
         var tracker = RepeatCallTracker(runCapacity: runCapacity, spillsAside: spillsAside)
@@ -76,18 +84,8 @@ import Testing
 
     /// 12,000 calls of 5,000 callers: more callers than a small run's counters, so a run's radix sort takes two
     /// passes (one with 300 callers).
-    static let manyCallers: [Call] = {
-        var state: UInt64 = 11
-        func next(_ n: UInt64) -> Int64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int64((state >> 33) % n)
-        }
-        return (0..<12_000).map { i in
-            Call(
-                caller: UInt64(1 + next(5000)), enqueued: 1_794_758_400 + next(4 * 86400) * 10, length: next(900) * 10,
-                cell: next(4) == 0 ? nil : UInt32(i % 23), id: UInt64(next(8000)))
-        }
-    }()
+    static let manyCallers = randomCalls(
+        seed: 11, count: 12_000, callers: 5000, days: 40, step: 10, uncredited: 4, cells: 23, ids: 8000)
 
     @Test(arguments: [64, 1000, 11_999, 1 << 22])
     func creditsFollowTheRuleWhateverTheRunsAndThreads(runCapacity: Int) {

@@ -19,7 +19,8 @@ import HotlineModel
 /// (``Sweep``); with ``spillsAside``, the upper half of the callers is merged on another thread (``MergeJob``).
 ///
 /// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs, times the calls of one caller that
-///   overlap in time (a handful). Memory: the buffer and the caller table; the runs are on disk (24 bytes per call).
+///   overlap in time (a handful). Memory: the buffer, the radix sort's second array and the caller table; the runs
+///   are on disk (24 bytes per call).
 struct RepeatCallTracker {
     struct Entry: Equatable {
         /// Enqueue time in milliseconds, relative to ``base``.
@@ -37,8 +38,9 @@ struct RepeatCallTracker {
 
     /// Entries held in memory before a run goes to disk: 512K entries, 12 MB. Spilling aside needs three times that
     /// (the buffer filling, and on the spilling thread the full one and its radix sort's second array), less than
-    /// the runs of 1M entries sorted on the aggregating thread needed. 2M entries made the peak of a 10M-call report
-    /// 35 MB higher at the same speed.
+    /// the runs of 1M entries sorted on the aggregating thread needed; on one thread the second array stays between
+    /// spills too (made once, not per run). 2M entries made the peak of a 10M-call report 35 MB higher at the same
+    /// speed.
     let runCapacity: Int
     private var buffer: [Entry] = []
     /// The runs, in the order they were made: on disk, or kept in memory when the disk refused them.
@@ -67,6 +69,13 @@ struct RepeatCallTracker {
         /// Where it starts in the spill file and its length, in entries.
         case onDisk(offset: Int, count: Int)
         case inMemory([Entry])
+
+        var count: Int {
+            switch self {
+            case .onDisk(_, let count): count
+            case .inMemory(let entries): entries.count
+            }
+        }
     }
 
     /// Records a call; `cell` names the group it credits when it is an answered call that turns out a repeat.
@@ -106,18 +115,20 @@ struct RepeatCallTracker {
             for entry in last { sweep.next(entry, credit: credit) }
         } else {
             runs.append(.inMemory(last))
-            if spillsAside && callers.count > 1 {
+            if spillsAside, callers.count > 1, let cuts = cuts(at: UInt32(callers.count / 2)) {
                 // Callers below the middle caller number here, the others on another thread: each caller's calls
                 // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
-                // the last, one-thread second of a 10M-call report on two threads.
-                let split = UInt32(callers.count / 2)
-                let cut = runs.map { readers(of: $0, cutAt: split) }
-                let upper = MergeJob(readers: cut.map(\.upper), window: window)
-                var lower = cut.map(\.lower)
+                // the last, one-thread second of a 10M-call report on two threads. Half a block per reader, as two
+                // merges read at once.
+                var upper = zip(runs, cuts).map { reader(of: $0, $1..<$0.count, block: 1 << 15) }
+                let job = MergeJob(taking: &upper, window: window)
+                var lower = zip(runs, cuts).map { reader(of: $0, 0..<$1, block: 1 << 15) }
                 Self.merge(&lower, into: &sweep, credit: credit)
-                for cell in upper.wait() { credit(cell) }
+                for (cell, n) in job.wait().enumerated() {
+                    for _ in 0..<n { credit(UInt32(cell)) }
+                }
             } else {
-                var all = runs.map { readers(of: $0, cutAt: 0).upper }
+                var all = runs.map { reader(of: $0, 0..<$0.count, block: 1 << 16) }
                 Self.merge(&all, into: &sweep, credit: credit)
             }
         }
@@ -265,38 +276,36 @@ struct RepeatCallTracker {
         spilling = nil
     }
 
-    /// A run's readers of its callers numbered below `split` and of the others (each run is sorted by caller; the
-    /// cut is found by a binary search, in the file for a run on disk).
-    private func readers(of run: Run, cutAt split: UInt32) -> (lower: RunReader, upper: RunReader) {
-        // Two halves read at once: half the block each, so the merge holds no more than one.
-        let block = split == 0 ? 1 << 16 : 1 << 15
-        switch run {
-        case .inMemory(let entries):
+    /// Where each run's callers numbered `split` and above start (a binary search of each sorted run, in the file
+    /// for a run on disk); nil when the disk fails to give an entry back: a cut in the wrong place would put a
+    /// caller in both halves.
+    private func cuts(at split: UInt32) -> [Int]? {
+        var cuts: [Int] = []
+        for run in runs {
             var low = 0
-            var high = entries.count
+            var high = run.count
             while low < high {
                 let middle = (low + high) / 2
-                if entries[middle].caller < split { low = middle + 1 } else { high = middle }
-            }
-            return (
-                RunReader(entries: entries, range: 0..<low), RunReader(entries: entries, range: low..<entries.count)
-            )
-        case .onDisk(let offset, let count):
-            var low = 0
-            var high = split == 0 ? 0 : count
-            while low < high {
-                let middle = (low + high) / 2
-                // An entry the disk fails to give back ends the search there; the reader stops at it too.
-                if let entry = spillFile?.read(1, at: offset + middle)?.first, entry.caller < split {
-                    low = middle + 1
-                } else {
-                    high = middle
+                let entry: Entry
+                switch run {
+                case .inMemory(let entries): entry = entries[middle]
+                case .onDisk(let offset, _):
+                    guard let read = spillFile?.read(1, at: offset + middle)?.first else { return nil }
+                    entry = read
                 }
+                if entry.caller < split { low = middle + 1 } else { high = middle }
             }
-            return (
-                RunReader(file: spillFile, offset: offset, count: low, block: block),
-                RunReader(file: spillFile, offset: offset + low, count: count - low, block: block)
-            )
+            cuts.append(low)
+        }
+        return cuts
+    }
+
+    /// A reader of the entries `range` of a run, in blocks of `block` entries from the file.
+    private func reader(of run: Run, _ range: Range<Int>, block: Int) -> RunReader {
+        switch run {
+        case .inMemory(let entries): RunReader(entries: entries, range: range)
+        case .onDisk(let offset, _):
+            RunReader(file: spillFile, offset: offset + range.lowerBound, count: range.count, block: block)
         }
     }
 
@@ -441,32 +450,42 @@ private final class SpillJob: @unchecked Sendable {
 }
 
 /// Merges the runs' upper half of callers on another thread (``RepeatCallTracker/resolve(window:credit:)``),
-/// keeping the cells it credits for the owner to count once it is waited for.
+/// counting the repeats it finds by cell for the owner to credit once it is waited for.
 private final class MergeJob: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    // Written by the job's thread before it signals `done`, read by the owner after waiting for it.
-    private var credits: [UInt32] = []
+    // Swapped in before the thread starts and out by it, so the readers (and their first blocks) have one owner;
+    // `counts` is written by the thread before it signals `done`, read by the owner after waiting for it.
+    private var readers: [RepeatCallTracker.RunReader] = []
+    private var counts: [Int] = []
 
-    init(readers: [RepeatCallTracker.RunReader], window: Milliseconds) {
+    init(taking readers: inout [RepeatCallTracker.RunReader], window: Milliseconds) {
+        swap(&self.readers, &readers)
         let thread = Thread { [self] in
-            var readers = readers
+            var readers: [RepeatCallTracker.RunReader] = []
+            swap(&readers, &self.readers)
             var sweep = RepeatCallTracker.Sweep(window: window)
-            RepeatCallTracker.merge(&readers, into: &sweep) { credits.append($0) }
+            RepeatCallTracker.merge(&readers, into: &sweep) { cell in
+                let i = Int(cell)
+                if i >= counts.count { counts += repeatElement(0, count: i + 1 - counts.count) }
+                counts[i] += 1
+            }
             sweep.finish()
             done.signal()
         }
         thread.start()
     }
 
-    func wait() -> [UInt32] {
+    /// The repeats found, by cell number.
+    func wait() -> [Int] {
         done.wait()
-        return credits
+        return counts
     }
 }
 
 /// The temporary file the runs go to: made with `mkstemp` and unlinked at once, so it lives only as long as the
-/// descriptor (closed with the tracker, or by the system when the process ends, however it ends). Used by one thread
-/// at a time: a spill job writes its run, the next starts after it is waited for, the runs are read after the last.
+/// descriptor (closed with the tracker, or by the system when the process ends, however it ends). A spill job writes
+/// its run, the next starts after it is waited for; the runs are read after the last, by two merges at once with
+/// two threads (`pread` at given offsets shares no file position).
 private final class SpillFile: @unchecked Sendable {
     private let fd: Int32
     private let stride = MemoryLayout<RepeatCallTracker.Entry>.stride
