@@ -38,7 +38,12 @@ public enum ZoneName {
         let name = text.trimmingCharacters(in: .whitespaces)
         if name == "UTC" || name == "GMT", let zone = TimeZone(identifier: name) { return zone }
         if let seconds = fixedOffset(name), let zone = TimeZone(secondsFromGMT: seconds) { return zone }
-        if name.contains("/"), TimeZone.knownTimeZoneIdentifiers.contains(name), let zone = TimeZone(identifier: name) {
+        // An Area/City the system knows by exactly that name, backward links such as `US/Eastern` included.
+        // `Etc/` names only as the system lists them (`Etc/GMT+8`, which is UTC-8, is not listed). The list is
+        // not asked for other names: building it costs ~8 M instructions, a sixth of a one-day report's start.
+        if name.contains("/"), let zone = TimeZone(identifier: name), zone.identifier == name,
+            !name.hasPrefix("Etc/") || TimeZone.knownTimeZoneIdentifiers.contains(name)
+        {
             return zone
         }
         if let known = abbreviations[name.uppercased()] {

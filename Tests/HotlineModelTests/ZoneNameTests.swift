@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Asia/Shanghai", 28800), ("America/Argentina/Buenos_Aires", -10800), ("UTC", 0), ("GMT", 0),
+        ("Asia/Shanghai", 28800), ("America/Argentina/Buenos_Aires", -10800), ("US/Eastern", -18000), ("UTC", 0),
+        ("GMT", 0),
         ("+08:00", 28800), ("+0800", 28800), ("+8", 28800), ("UTC+8", 28800), ("GMT-05:30", -19800),
         ("UTC-03:00", -10800),
     ])
@@ -47,6 +48,11 @@ import Testing
         let zone = try ZoneName.zone(name)
         // A January instant: no daylight saving in any of these.
         #expect(zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_767_225_600)) == seconds)
+    }
+
+    @Test func anEtcZoneTheSystemDoesNotListIsRefused() {
+        // Etc/GMT+8 is UTC-8, the opposite of what it seems to say.
+        #expect(problem("Etc/GMT+8") != nil)
     }
 
     @Test(arguments: ["+8:0", "+15:00", "UTC+", "+08:60", "08:00", "Z"])

@@ -11,6 +11,7 @@ extension HotlineCommand {
     /// answered on a later call: the list the call-back team works through.
     struct Callbacks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "callbacks",
             abstract:
                 "The callers of a day to call back: missed (abandoned, timed out, hung up in the IVR), not answered later.",
             discussion: """

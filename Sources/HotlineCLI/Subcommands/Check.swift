@@ -7,6 +7,7 @@ extension HotlineCommand {
     /// `hotline check`: validate inputs without reporting on them.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract:
                 "Validate inputs: detected format and encoding, records accepted and rejected, the first rejects.",
             discussion: """

@@ -10,6 +10,7 @@ extension HotlineCommand {
     /// JSON Lines partitioned by local day, for warehouse engines (docs/EXPORT.md).
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract:
                 "Export the normalised calls, tickets, agent events and rejects as gzip CSV (or JSON Lines) partitioned by local day, for DuckDB, Spark or Trino.",
             discussion: """

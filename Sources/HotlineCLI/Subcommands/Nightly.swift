@@ -10,6 +10,7 @@ extension HotlineCommand {
     /// `hotline nightly`: the cron job over the configured inbox, with the store and the morning reports.
     struct Nightly: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "nightly",
             abstract: "The nightly job: read new inbox files into the store, write the day, week and month reports.",
             discussion: """
                 Reads the configuration's nightly.inbox; a file already stored with the same content is skipped, a \

@@ -12,6 +12,7 @@ extension HotlineCommand {
     /// `hotline report`: an ad-hoc report over call logs and ticket exports, or from the nightly store.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract:
                 "Report queue load, service level, abandonment, waits, handle time, ticket resolution and SLA, and satisfaction.",
             discussion: """

@@ -6,6 +6,7 @@ extension HotlineCommand {
     /// `hotline samples`: regenerate the bundled sample inputs.
     struct Samples: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "samples",
             abstract:
                 "Write the deterministic sample inputs of the payment hotline (four weeks of calls and escalated tickets)."
         )

@@ -9,6 +9,7 @@ extension HotlineCommand {
     /// `hotline staffing`: agents needed per interval for the service-level target, from observed load.
     struct Staffing: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "staffing",
             abstract:
                 "Agents needed per interval of the mean day for the service-level target (Erlang C), from the calls read.",
             discussion: """
