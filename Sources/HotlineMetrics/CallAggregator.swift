@@ -33,8 +33,9 @@ public final class CallAggregator {
     private var agentSlots = DenseIndex<Int64>()
     private var subcategories = DenseIndex<SubcategoryKey>()
     private var rows = DenseIndex<RowKey>()
-    /// Offered calls by weekday (0 = Monday) and hour.
-    var heatmap: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
+    /// Offered calls by weekday (0 = Monday) and hour, at `weekday * 24 + hour`: one flat array, so a call makes
+    /// one array unique, not two.
+    private var heatmapCounts = [Int](repeating: 0, count: 7 * 24)
     var firstDay: Int32?
     var lastDay: Int32?
     /// The latest enqueue time of any call read, in or out of the period: repeat figures for answered calls
@@ -150,7 +151,8 @@ public final class CallAggregator {
         // What was read at all, whatever the filters: a filter or period that matches nothing names what exists.
         let q = Int(call.queue.rawValue)
         if q >= queuesRead.count { queuesRead += Array(repeating: false, count: q + 1 - queuesRead.count) }
-        queuesRead[q] = true
+        // Written only when new: a write makes the array unique (a call, not inlined) for every call.
+        if !queuesRead[q] { queuesRead[q] = true }
         daysRead =
             daysRead.map { min($0.lowerBound, stamp.day)...max($0.upperBound, stamp.day) }
             ?? stamp.day...stamp.day
@@ -211,7 +213,7 @@ public final class CallAggregator {
                 }
                 byAgent[agent].add(call, threshold: threshold, settings: settings)
             }
-            heatmap[stamp.weekday][stamp.hour] += 1
+            heatmapCounts[stamp.weekday * 24 + stamp.hour] += 1
             peak.add(enqueued: call.enqueuedAt, wait: call.wait)
             firstDay = min(firstDay ?? stamp.day, stamp.day)
             lastDay = max(lastDay ?? stamp.day, stamp.day)
@@ -318,7 +320,8 @@ public final class CallAggregator {
         var aggregates = CallAggregates(
             settings: settings, query: query, total: views.total, previous: previous, bySlot: views.bySlot,
             byDay: keyed.byDay, byQueue: keyed.byQueue, byCategory: keyed.byCategory,
-            bySubcategory: keyed.bySubcategory, byRow: keyed.byRow, heatmap: heatmap,
+            bySubcategory: keyed.bySubcategory, byRow: keyed.byRow,
+            heatmap: (0..<7).map { Array(heatmapCounts[$0 * 24..<$0 * 24 + 24]) },
             peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,

@@ -7,6 +7,11 @@ public struct IVRDayCounts: Sendable {
     public struct Count: Sendable, Equatable {
         public var entries: Int32 = 0
         public var abandoned: Int32 = 0
+
+        @inline(__always) mutating func add(entries n: Int32, abandoned a: Int32) {
+            entries += n
+            abandoned += a
+        }
     }
 
     private var dayIndex = DenseIndex<Int32>()
@@ -33,8 +38,8 @@ public struct IVRDayCounts: Sendable {
         if p >= counts[lastIndex].count {
             counts[lastIndex] += Array(repeating: Count(), count: p + 1 - counts[lastIndex].count)
         }
-        counts[lastIndex][p].entries += Int32(clamping: n)
-        counts[lastIndex][p].abandoned += Int32(clamping: abandoned)
+        // One access for both counts: each access to an element of an inner array makes both arrays unique.
+        counts[lastIndex][p].add(entries: Int32(clamping: n), abandoned: Int32(clamping: abandoned))
     }
 
     /// The paths taken on `day`, by symbol.
