@@ -228,7 +228,7 @@ struct CallPipeline {
             return linker.link(calls: calls.calls, tickets: tickets.tickets, linkable: tickets.linkable)
         }
         let firstRejects = sink.firstRejects
-        let unmatched = (classifier.unmatched + ingest.ticketClassifier.unmatched).sorted {
+        let unmatched = (classifier.unmatched + ingest.unmatchedTicketValues).sorted {
             $0.count != $1.count
                 ? $0.count > $1.count : ($0.value.field, $0.value.value) < ($1.value.field, $1.value.value)
         }
