@@ -31,6 +31,10 @@ public final class CallAggregator {
     private var agentEvents: [Symbol: [AgentEvent]] = [:]
     /// Distinct (day, wall-clock slot, agent) seen answering: observed staffing.
     private var agentSlots = DenseIndex<Int64>()
+    /// By agent symbol number, the (day, slot, agent) key last put in `agentSlots` (-1: none): an agent answers
+    /// many calls of a slot one after another, and each look-up in the set of a month's keys was a cache miss, a
+    /// tenth of the aggregating thread's time on 10M calls.
+    private var lastAgentSlot: [Int64] = []
     private var subcategories = DenseIndex<SubcategoryKey>()
     private var rows = DenseIndex<RowKey>()
     /// Offered calls by weekday (0 = Monday) and hour, at `weekday * 24 + hour`: one flat array, so a call makes
@@ -206,10 +210,15 @@ public final class CallAggregator {
                 if call.isAnswered && call.caller != nil { cell = UInt32(cellID(viewCell)) }
             }
             if !call.agent.isNone {
-                _ = agentSlots.index(of: Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(call.agent.rawValue))
                 let agent = Int(call.agent.rawValue)
                 if agent >= byAgent.count {
+                    lastAgentSlot += Array(repeating: -1, count: agent + 1 - byAgent.count)
                     byAgent += Array(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
+                }
+                let agentSlot = Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(agent)
+                if lastAgentSlot[agent] != agentSlot {
+                    _ = agentSlots.index(of: agentSlot)
+                    lastAgentSlot[agent] = agentSlot
                 }
                 byAgent[agent].add(call, threshold: threshold, settings: settings)
             }
