@@ -81,6 +81,42 @@ import Testing
         }
     }
 
+    @Test func everyOffsetReadsAsItsNumbersAndNoOtherBytesDo() throws {
+        // Every `±HH:MM` with two-digit hours and minutes, out of range ones included (`ByteParsing.zoneOffset`,
+        // read at once): the offset they say, or nothing, as the byte-by-byte reading of other lengths says.
+        let wall: Int64 = (20773 * 86400 + 10 * 3600 + 15 * 60 + 30) * 1000
+        for sign in ["+", "-"] {
+            for hours in [0, 1, 5, 8, 9, 10, 14, 18, 19, 23, 99] {
+                for minutes in [0, 1, 30, 45, 59, 60, 99] {
+                    let zone = sign + String(format: "%02d:%02d", hours, minutes)
+                    let parsed = timestamp("2026-11-16T10:15:30\(zone)")
+                    // The same offset after a fraction of a second: the byte-by-byte reading.
+                    let slow = timestamp("2026-11-16T10:15:30.000\(zone)")
+                    #expect(parsed?.wallMillis == slow?.wallMillis && parsed?.offset == slow?.offset, "\(zone)")
+                    if hours > 18 || minutes > 59 {
+                        #expect(parsed == nil, "\(zone)")
+                    } else {
+                        let magnitude = Int64(hours * 3600 + minutes * 60)
+                        #expect(parsed?.wallMillis == wall, "\(zone)")
+                        #expect(parsed?.offset == (sign == "-" ? -magnitude : magnitude), "\(zone)")
+                    }
+                }
+            }
+        }
+        // A wrong byte at each of the offset's six places.
+        for place in 0..<6 {
+            for bad: UInt8 in [0x2F, 0x3A, 0x3B, UInt8(ascii: "a"), UInt8(ascii: "Z"), 0xFA, 0x20, 0] {
+                var bytes = Array("2026-11-16T10:15:30+08:00".utf8)
+                if bytes[19 + place] == bad { continue }
+                bytes[19 + place] = bad
+                #expect(bytes.withUnsafeBufferPointer { ByteParsing.timestamp($0) } == nil, "\(place) \(bad)")
+            }
+        }
+        // Twenty-five bytes that are not `SS±HH:MM` at the end still read the slow way.
+        #expect(timestamp("2026-11-16 10:15:30 +0800")?.offset == 28800)
+        #expect(timestamp("2026-11-16T10:15:30.1234Z")?.offset == 0)
+    }
+
     @Test(
         arguments: [("0", 0), ("12", 12000), ("12.5", 12500), ("0.125", 125), ("1.0005", 1001), (".5", 500)]
             as [(String, Int64)])

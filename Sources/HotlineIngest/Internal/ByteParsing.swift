@@ -107,6 +107,29 @@ enum ByteParsing {
         return (number(0) * 10 + number(1), number(3) * 10 + number(4), number(6) * 10 + number(7))
     }
 
+    /// The offset of `SS±HH:MM` at `p` (eight bytes, the seconds already read), in seconds, its hours at most 18
+    /// and minutes at most 59 as the byte-by-byte reading allows; nil for anything else, which that reading then
+    /// sees. The eight bytes are tested and read at once, as ``clock(_:)`` does: the most common timestamp of an
+    /// export (`2026-10-01T09:15:00+08:00`) spent a fifth of its reading on its offset.
+    @inline(__always) static func zoneOffset(_ p: UnsafePointer<UInt8>) -> Int64? {
+        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+        // Bytes 3, 4, 6, 7 are digits, byte 2 the sign, byte 5 the colon; bytes 0 and 1 (the seconds) are not looked at.
+        let digitBytes: UInt64 = 0xFFFF_00FF_FF00_0000
+        let highNibbles: UInt64 = 0xF0F0_00F0_F000_0000
+        let threes: UInt64 = 0x3030_0030_3000_0000
+        let digits = word & digitBytes
+        let sign = (word >> 16) & 0xFF
+        guard sign == 0x2B || sign == 0x2D, (word >> 40) & 0xFF == 0x3A, digits & highNibbles == threes,
+            (digits &+ 0x0606_0006_0600_0000) & highNibbles == threes
+        else { return nil }
+        let values = digits &- threes
+        @inline(__always) func number(_ at: UInt64) -> Int64 { Int64((values >> (at * 8)) & 0xFF) }
+        let (hours, minutes) = (number(3) * 10 + number(4), number(6) * 10 + number(7))
+        guard hours <= 18, minutes <= 59 else { return nil }
+        let magnitude = hours * 3600 + minutes * 60
+        return sign == 0x2D ? -magnitude : magnitude
+    }
+
     /// ``timestamp(_:)``, the date read through `memo`.
     static func timestamp(
         _ bytes: UnsafeBufferPointer<UInt8>, memo: inout DateMemo
@@ -161,6 +184,11 @@ enum ByteParsing {
                 i += 3
                 hasSeconds = true
             }
+        }
+        if hasSeconds, i == 19, n == 25, let offset = zoneOffset(base + 17) {
+            // `YYYY-MM-DDTHH:MM:SS±HH:MM` exactly: nothing left to read.
+            let wall = ((dayNumber * 24 + Int64(hour)) * 60 + Int64(minute)) * 60 + Int64(second)
+            return (wall * 1000, offset)
         }
         if hasSeconds {
             if i < n && (bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",")) {
@@ -219,11 +247,13 @@ enum ByteParsing {
     static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>, order: DateOrder, memo: inout DateMemo) -> (
         wallMillis: Int64, offset: Int64?
     )? {
-        // ISO 8601 when it starts with a four-digit year and `-` (`1-12-2025` is a day-first date, not one).
+        // ISO 8601 when it starts with a four-digit year and `-` (`1-12-2025` is a day-first date, not one); the
+        // usual order, ymd, is asked first so that its timestamps are not looked at twice.
+        if order == .ymd { return timestamp(bytes, memo: &memo) }
         let iso =
             bytes.count >= 5 && bytes[4] == UInt8(ascii: "-") && isDigit(bytes[0]) && isDigit(bytes[1])
             && isDigit(bytes[2]) && isDigit(bytes[3])
-        if order == .ymd || iso { return timestamp(bytes, memo: &memo) }
+        if iso { return timestamp(bytes, memo: &memo) }
         let n = bytes.count
         var i = 0
         /// Digits from `i`, between `least` and `most` of them.
