@@ -21,6 +21,12 @@ public struct CallerKey: Hashable, Sendable {
         var digits: UInt64 = 0
         let plus = base[0] == UInt8(ascii: "+")
         var i = plus ? 1 : 0
+        if n - i >= 8, let eight = eightDigits(base + i) {
+            // Most callers start with eight digits: read at once, the rest (digits and separators) as before.
+            value = eight
+            digits = 8
+            i += 8
+        }
         while i < n {
             let b = base[i]
             let digit = b &- UInt8(ascii: "0")
@@ -38,6 +44,22 @@ public struct CallerKey: Hashable, Sendable {
         guard digits > 0 else { return nil }
         // The digit count keeps "0123" and "123" apart.
         return CallerKey(rawValue: numberTag | (plus ? plusBit : 0) | (digits << 57) | value)
+    }
+
+    /// The number the eight ASCII digits at `p` write, or nil unless all eight are digits: tested and converted
+    /// at once (three multiplies, the first digit in the lowest byte), a third of the byte-by-byte loop's cost.
+    @inline(__always) static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+        let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        let threes: UInt64 = 0x3030_3030_3030_3030
+        // Each byte 0x30-0x39: high nibble 3, and still 3 with 6 added (no carry across bytes: 0x39 + 6 = 0x3F).
+        guard word & highNibbles == threes, (word &+ 0x0606_0606_0606_0606) & highNibbles == threes else {
+            return nil
+        }
+        var v = word & 0x0F0F_0F0F_0F0F_0F0F
+        v = (v &* (1 + (10 << 8))) >> 8  // pairs of digits in bytes 0, 2, 4, 6
+        v = ((v & 0x00FF_00FF_00FF_00FF) &* (1 + (100 << 16))) >> 16  // fours in 16-bit halves 0, 2
+        return ((v & 0x0000_FFFF_0000_FFFF) &* (1 + (10000 << 32))) >> 32
     }
 
     /// Packs a phone number given as text; nil when it is not one.

@@ -40,6 +40,55 @@ import Testing
         #expect(key("(1) 2.3") == key("123"))
     }
 
+    @Test func randomCallersPackAsTheirDigitsSay() throws {
+        // The reference: digits kept, ` -().` dropped, anything else (or a `+` not first) no number; 1 to 17
+        // digits. The key unpacked as ReadContext.callerText does: digit count, value, plus sign.
+        func reference(_ text: [UInt8]) -> (plus: Bool, digits: String)? {
+            let plus = text.first == UInt8(ascii: "+")
+            var digits = ""
+            for b in text.dropFirst(plus ? 1 : 0) {
+                if (0x30...0x39).contains(b) {
+                    digits.append(Character(UnicodeScalar(b)))
+                } else if !" -().".utf8.contains(b) {
+                    return nil
+                }
+            }
+            return (1...17).contains(digits.count) ? (plus, digits) : nil
+        }
+        // A seeded sequence, so a failure can be read again.
+        var state: UInt64 = 17
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let alphabet = Array("0123456789 -().+a/:".utf8) + [0]
+        for _ in 0..<5000 {
+            // Half of them start with 6 to 12 digits, so that eight are often read at once.
+            var text = (0..<(next(2) == 0 ? 6 + next(7) : 0)).map { _ in UInt8(ascii: "0") + UInt8(next(10)) }
+            if next(4) == 0 { text.insert(UInt8(ascii: "+"), at: 0) }
+            text += (0..<next(10)).map { _ in alphabet[next(alphabet.count)] }
+            let packed = text.withUnsafeBufferPointer { CallerKey.phoneNumber($0) }
+            guard let expected = reference(text) else {
+                #expect(packed == nil, "\(text)")
+                continue
+            }
+            let raw = try #require(packed, "\(text)").rawValue
+            let digits = Int((raw >> 57) & 0x1F)
+            let number = String(raw & ((1 << 57) - 1))
+            #expect(digits == expected.digits.count, "\(text)")
+            #expect(String(repeating: "0", count: max(0, digits - number.count)) + number == expected.digits)
+            #expect((raw & (1 << 62) != 0) == expected.plus)
+        }
+    }
+
+    @Test(arguments: ["00000000", "99999999", "12345678", "1234567/", "1234567:", "123456789012"])
+    func eightDigitsReadAtOnceAsTheyWrite(text: String) {
+        let bytes = Array(text.utf8)
+        let read = bytes.withUnsafeBufferPointer { CallerKey.eightDigits($0.baseAddress!) }
+        let prefix = String(decoding: bytes.prefix(8), as: UTF8.self)
+        #expect(read == UInt64(prefix))
+    }
+
     @Test func internedCallersNeverCollideWithPhoneNumbers() {
         #expect(CallerKey.interned(Symbol(rawValue: 7)) != key("7"))
     }
