@@ -34,7 +34,8 @@ public struct CallQuery: Sendable, Equatable {
     public var keepsWaitingTimelines = false
 
     /// Whether the aggregates keep the day profiles the exceptions compare with (``DayProfiles``): not for the
-    /// nightly store's day snapshots, which keep no profile and are the most of a night's aggregating.
+    /// nightly store's day snapshots, which keep no profile and are the most of a night's aggregating, nor for a
+    /// report written only as CSV (its tables show no exception, comparison or day map).
     public var keepsDayProfiles = true
 
     /// The dimensions of the tickets table: those of ``dimensions`` that tickets have (`agent` meaning the

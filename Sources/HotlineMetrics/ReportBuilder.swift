@@ -46,7 +46,9 @@ public struct ReportBuilder {
             timeZone: ZoneName.display(calendar.zone), intervalMinutes: settings.intervalMinutes,
             previousFrom: previous?.from, previousTo: previous?.to,
             repeatsProvisionalAfter: provisionalAfter(toDay: toDay),
-            comparisonPartial: previous.flatMap { partialComparison($0) })
+            // Without day profiles (a report of tables only) the earlier period's days are not known; such a
+            // report shows no comparison, so none is checked.
+            comparisonPartial: a.query.keepsDayProfiles ? previous.flatMap { partialComparison($0) } : nil)
         if let fromDay, let toDay, fromDay <= toDay {
             period.utcOffsets = ZoneOffset.offsets(of: calendar, fromDay: fromDay, toDay: toDay)
         }

@@ -191,6 +191,21 @@ struct EndToEndTests {
         #expect(queues.compactMap { $0["name"] as? String } == ["500"])
     }
 
+    @Test func aCSVWrittenAloneIsTheCSVWrittenBesideTheFullReport() throws {
+        // Alone, CSV skips the day profiles (exceptions, comparisons, the day map): its tables must not change.
+        let common = [
+            "report", fixtures + "/calls-small.csv", "--tz", "Asia/Shanghai", "--by", "date,queue,category",
+            "--from", "2026-11-17", "--to", "2026-11-17",
+        ]
+        let alone = try EndToEnd.run(common + ["--output", scratch + "/alone.csv"])
+        let beside = try EndToEnd.run(common + ["--output", scratch + "/beside.csv", "--output", scratch + "/r.html"])
+        #expect(alone.status == 0 && beside.status == 0)
+        let csv = try String(contentsOfFile: scratch + "/alone.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count > 1)
+        #expect(csv == (try String(contentsOfFile: scratch + "/beside.csv", encoding: .utf8)))
+        #expect(alone.stderr == beside.stderr)
+    }
+
     @Test func aCDRColumnMappingReadsACustomOrder() throws {
         let columns = "src,dst,start,answer,end,duration,billsec,disposition,dcontext"
         let run = try EndToEnd.run([
