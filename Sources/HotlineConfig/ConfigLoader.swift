@@ -288,7 +288,12 @@ public enum ConfigLoader {
     /// The line of the second `key:` in `text`, where a duplicate is.
     private static func secondLine(of key: String, in text: String) -> Int {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let hits = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix(key + ":") }
+        // Plain or quoted: `1:` and `"1":` are the same key to the basic resolver.
+        let forms = [key + ":", "\"" + key + "\":", "'" + key + "':"]
+        let hits = lines.indices.filter { i in
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            return forms.contains { line.hasPrefix($0) }
+        }
         return hits.count > 1 ? hits[1] + 1 : 0
     }
 

@@ -38,12 +38,12 @@ public enum ZoneName {
         let name = text.trimmingCharacters(in: .whitespaces)
         if name == "UTC" || name == "GMT", let zone = TimeZone(identifier: name) { return zone }
         if let seconds = fixedOffset(name), let zone = TimeZone(secondsFromGMT: seconds) { return zone }
-        // An Area/City the system knows by exactly that name, backward links such as `US/Eastern` included.
-        // `Etc/` names only as the system lists them (`Etc/GMT+8`, which is UTC-8, is not listed). The list is
-        // not asked for other names: building it costs ~8 M instructions, a sixth of a one-day report's start.
-        if name.contains("/"), let zone = TimeZone(identifier: name), zone.identifier == name,
-            !name.hasPrefix("Etc/") || TimeZone.knownTimeZoneIdentifiers.contains(name)
-        {
+        // An Area/City the system knows by that name (ICU's look-up is case-sensitive; the identifier check
+        // guards a system that would rename it), links such as `US/Eastern` and `Asia/Kolkata` included. `Etc/`
+        // names are refused, as before: `Etc/GMT+8` is UTC-8, and UTC is written `UTC`. Not checked against
+        // `knownTimeZoneIdentifiers`: building that list costs ~8 M instructions, a sixth of a one-day report's
+        // start, and on Linux it leaves the links out (Asia/Kolkata, which the `IST` message suggests, was refused).
+        if name.contains("/"), !name.hasPrefix("Etc/"), let zone = TimeZone(identifier: name), zone.identifier == name {
             return zone
         }
         if let known = abbreviations[name.uppercased()] {

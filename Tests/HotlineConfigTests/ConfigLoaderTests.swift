@@ -214,6 +214,7 @@ import Testing
         ),
         ("tickets:\n  statuses: {处理完毕: done}\n", "hotline.yaml:2: tickets.statuses.处理完毕: expected one of new, open"),
         ("interval_minutes: 30\ninterval_minutes: 60\n", "hotline.yaml:2: interval_minutes: given twice"),
+        ("calls_csv:\n  outcomes:\n    1: answered\n    \"1\": abandoned\n", "hotline.yaml:4: 1: given twice"),
         ("service_level:\n  target: [0.8\n", "hotline.yaml:3: not valid YAML"),
     ])
     func aBadSettingIsAnErrorNamingFileLineAndKey(text: String, message: String) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 import Testing
 
@@ -44,5 +45,31 @@ import Testing
         let activity = AgentActivity.replay(
             [at(3600, .logoff), at(0, .login)], period: all, dataEnd: Instant(seconds: 0))
         #expect(activity.loggedIn == 3_600_000)
+    }
+}
+
+@Suite struct ObservedStaffingTests {
+    /// Agents answering by (day, half-hour slot), each counted once however many calls they answer there, and
+    /// however the calls of the slot come (another agent's call between, an agent back in a slot it left).
+    @Test func eachAgentCountsOnceInEachSlotOfEachDay() {
+        let factory = CallFactory()
+        let calendar = LocalCalendar(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt, intervalMinutes: 30)
+        let aggregator = CallAggregator(
+            settings: MetricSettings(), query: CallQuery(), calendar: calendar, symbols: factory.symbols)
+        // Seconds after Monday 10:00 and the agent answering.
+        let answers: [(Int64, String)] = [
+            (0, "A"), (60, "B"), (120, "A"), (2400, "A"), (300, "A"), (600, "B"), (86_400, "A"), (86_460, "A"),
+        ]
+        for (offset, agent) in answers {
+            var call = factory.call(at: offset)
+            call.agent = factory.symbols.intern(agent)
+            aggregator.add(call)
+        }
+        let aggregates = aggregator.finish()
+        // 10:00-10:30: A and B on Monday, A on Tuesday; 10:30-11:00: A on Monday.
+        #expect(aggregates.agentDaysBySlot[20] == 3)
+        #expect(aggregates.agentDaysBySlot[21] == 1)
+        #expect(aggregates.agentDaysBySlot.reduce(0, +) == 4)
+        #expect(aggregates.agentDaysByWeekdaySlot[0][20] == 2 && aggregates.agentDaysByWeekdaySlot[1][20] == 1)
     }
 }

@@ -76,15 +76,15 @@ import Testing
             let digits = Int((raw >> 57) & 0x1F)
             let number = String(raw & ((1 << 57) - 1))
             #expect(digits == expected.digits.count, "\(text)")
-            #expect(String(repeating: "0", count: max(0, digits - number.count)) + number == expected.digits)
-            #expect((raw & (1 << 62) != 0) == expected.plus)
+            #expect(String(repeating: "0", count: max(0, digits - number.count)) + number == expected.digits, "\(text)")
+            #expect((raw & (1 << 62) != 0) == expected.plus, "\(text)")
         }
     }
 
     @Test(arguments: ["00000000", "99999999", "12345678", "1234567/", "1234567:", "123456789012"])
-    func eightDigitsReadAtOnceAsTheyWrite(text: String) {
+    func eightDigitsReadAtOnceAsTheyWrite(text: String) throws {
         let bytes = Array(text.utf8)
-        let read = bytes.withUnsafeBufferPointer { CallerKey.eightDigits($0.baseAddress!) }
+        let read = try bytes.withUnsafeBufferPointer { CallerKey.eightDigits(try #require($0.baseAddress)) }
         let prefix = String(decoding: bytes.prefix(8), as: UTF8.self)
         #expect(read == UInt64(prefix))
     }

@@ -1,6 +1,7 @@
 import Foundation
-import HotlineModel
 import Testing
+
+@testable import HotlineModel
 
 @Suite struct ZoneNameTests {
     func problem(_ name: String) -> String? {
@@ -39,8 +40,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Asia/Shanghai", 28800), ("America/Argentina/Buenos_Aires", -10800), ("US/Eastern", -18000), ("UTC", 0),
-        ("GMT", 0),
+        ("Asia/Shanghai", 28800), ("America/Argentina/Buenos_Aires", -10800), ("US/Eastern", -18000),
+        ("Asia/Kolkata", 19800), ("UTC", 0), ("GMT", 0),
         ("+08:00", 28800), ("+0800", 28800), ("+8", 28800), ("UTC+8", 28800), ("GMT-05:30", -19800),
         ("UTC-03:00", -10800),
     ])
@@ -50,9 +51,16 @@ import Testing
         #expect(zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_767_225_600)) == seconds)
     }
 
-    @Test func anEtcZoneTheSystemDoesNotListIsRefused() {
-        // Etc/GMT+8 is UTC-8, the opposite of what it seems to say.
-        #expect(problem("Etc/GMT+8") != nil)
+    @Test func etcZonesAreRefused() {
+        // Etc/GMT+8 is UTC-8, the opposite of what it seems to say; UTC is written UTC.
+        #expect(problem("Etc/GMT+8") == "unknown time zone 'Etc/GMT+8'")
+        #expect(problem("Etc/UTC") != nil)
+    }
+
+    @Test func everyZoneAnAbbreviationMessageSuggestsIsAccepted() {
+        for meanings in ZoneName.abbreviations.values {
+            for (_, identifier) in meanings { #expect(problem(identifier) == nil, "\(identifier)") }
+        }
     }
 
     @Test(arguments: ["+8:0", "+15:00", "UTC+", "+08:60", "08:00", "Z"])

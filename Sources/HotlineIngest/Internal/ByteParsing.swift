@@ -113,7 +113,7 @@ enum ByteParsing {
     /// export (`2026-10-01T09:15:00+08:00`) spent a fifth of its reading on its offset.
     @inline(__always) static func zoneOffset(_ p: UnsafePointer<UInt8>) -> Int64? {
         let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
-        // Bytes 3, 4, 6, 7 are digits, byte 2 the sign, byte 5 the colon; bytes 0 and 1 (the seconds) are not looked at.
+        // Bytes 3, 4, 6, 7 are digits, byte 2 the sign, byte 5 the colon; bytes 0 and 1 (seconds) are not read.
         let digitBytes: UInt64 = 0xFFFF_00FF_FF00_0000
         let highNibbles: UInt64 = 0xF0F0_00F0_F000_0000
         let threes: UInt64 = 0x3030_0030_3000_0000

@@ -5,7 +5,7 @@ import HotlineModel
 ///
 /// Each call adds +1 at its enqueue second and -1 at the second it leaves the queue (a call waits over
 /// [enqueue, leave)), in pages of one hour of per-second deltas; a prefix sum in time order gives the number
-/// waiting each second. Merging two trackers adds their deltas.
+/// waiting each second.
 ///
 /// - Complexity: O(1) per call; O(seconds covered) to finish; memory 14 KB per hour with calls.
 struct PeakWaitingTracker {
