@@ -40,7 +40,7 @@ public final class InputIngest {
     private var madeTicketClassifier: TicketClassifier?
 
     /// The ticket values no rule matched, without making the classifier when no ticket was read (its rules cost
-    /// ~4.5 M instructions to compile, a one-day call report's tenth of a millisecond or more).
+    /// ~4.5 M instructions to compile, about a millisecond of a one-day call report).
     public var unmatchedTicketValues: [(value: UnmatchedValue, count: Int)] { madeTicketClassifier?.unmatched ?? [] }
     lazy var ticketNormaliser = TicketNormaliser(context: context)
     /// Ticket keys read so far: a ticket read again (overlapping exports) is rejected as a duplicate.

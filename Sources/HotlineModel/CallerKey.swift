@@ -49,14 +49,7 @@ public struct CallerKey: Hashable, Sendable {
     /// The number the eight ASCII digits at `p` write, or nil unless all eight are digits: tested and converted
     /// at once (three multiplies, the first digit in the lowest byte), a third of the byte-by-byte loop's cost.
     @inline(__always) static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
-        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
-        let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-        let threes: UInt64 = 0x3030_3030_3030_3030
-        // Each byte 0x30-0x39: high nibble 3, and still 3 with 6 added (no carry across bytes: 0x39 + 6 = 0x3F).
-        guard word & highNibbles == threes, (word &+ 0x0606_0606_0606_0606) & highNibbles == threes else {
-            return nil
-        }
-        var v = word & 0x0F0F_0F0F_0F0F_0F0F
+        guard var v = EightBytes.digitValues(EightBytes.word(at: p), mask: ~0) else { return nil }
         v = (v &* (1 + (10 << 8))) >> 8  // pairs of digits in bytes 0, 2, 4, 6
         v = ((v & 0x00FF_00FF_00FF_00FF) &* (1 + (100 << 16))) >> 16  // fours in 16-bit halves 0, 2
         return ((v & 0x0000_FFFF_0000_FFFF) &* (1 + (10000 << 32))) >> 32

@@ -35,6 +35,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Whether the output is bytes no terminal shows (the workbook).
     public var isBinary: Bool { self == .xlsx }
 
+    /// Whether the output is the report's tables alone (CSV: the calls or tickets table), with no exception,
+    /// comparison or day map, so a report written only in it needs no day profiles (`CallQuery.keepsDayProfiles`).
+    public var showsTablesOnly: Bool { self == .csv }
+
     /// The file an output of this format holds: UTF-8 text, CSV in its configured encoding, or the workbook.
     public func bytes(of report: Report, options: RenderOptions) throws -> [UInt8] {
         guard let renderer = renderer(tickets: options.tickets, language: options.language) else {

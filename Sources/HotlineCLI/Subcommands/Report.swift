@@ -76,9 +76,9 @@ extension HotlineCommand {
                 serviceLevelTarget: serviceLevel.target?.fraction, queues: filter.queues)
             var query = filter.query(over: period)
             query.dimensions = try output.dimensions()
-            // CSV is the tables alone: the day profiles behind exceptions, comparisons and the day map would be
-            // unused (a twentieth of a 10M-call report's instructions).
-            if output.destinations().allSatisfy({ $0.format == .csv }) { query.keepsDayProfiles = false }
+            // The day profiles behind exceptions, comparisons and the day map are a twentieth of a 10M-call
+            // report's work: not made when no output shows them.
+            if output.destinations().allSatisfy(\.format.showsTablesOnly) { query.keepsDayProfiles = false }
 
             var writeFailed = false
             var rejectsWritten = false

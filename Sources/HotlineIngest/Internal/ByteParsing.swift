@@ -93,18 +93,13 @@ enum ByteParsing {
     /// `HH:MM:SS` at `p` (eight bytes), its three numbers unchecked for range; nil unless six digits and two colons.
     /// The eight bytes are tested and read at once: digit by digit, the clock was a third of a timestamp's cost.
     @inline(__always) static func clock(_ p: UnsafePointer<UInt8>) -> (hour: Int, minute: Int, second: Int)? {
-        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
-        // Bytes 0, 1, 3, 4, 6, 7 are digits: high nibble 3, and still 3 with 6 added (no carry: 0x30-0x39 only).
+        let word = EightBytes.word(at: p)
+        // Bytes 0, 1, 3, 4, 6, 7 are digits, 2 and 5 colons.
         let digitBytes: UInt64 = 0xFFFF_00FF_FF00_FFFF
-        let highNibbles: UInt64 = 0xF0F0_00F0_F000_F0F0
-        let threes: UInt64 = 0x3030_0030_3000_3030
-        let digits = word & digitBytes
-        guard word & ~digitBytes == 0x0000_3A00_003A_0000, digits & highNibbles == threes,
-            (digits &+ 0x0606_0006_0600_0606) & highNibbles == threes
+        guard word & ~digitBytes == 0x0000_3A00_003A_0000, let v = EightBytes.digitValues(word, mask: digitBytes)
         else { return nil }
-        let values = digits &- threes
-        @inline(__always) func number(_ at: UInt64) -> Int { Int((values >> (at * 8)) & 0xFF) }
-        return (number(0) * 10 + number(1), number(3) * 10 + number(4), number(6) * 10 + number(7))
+        let byte = EightBytes.byte
+        return (byte(v, 0) * 10 + byte(v, 1), byte(v, 3) * 10 + byte(v, 4), byte(v, 6) * 10 + byte(v, 7))
     }
 
     /// The offset of `SS±HH:MM` at `p` (eight bytes, the seconds already read), in seconds, its hours at most 18
@@ -112,19 +107,14 @@ enum ByteParsing {
     /// sees. The eight bytes are tested and read at once, as ``clock(_:)`` does: the most common timestamp of an
     /// export (`2026-10-01T09:15:00+08:00`) spent a fifth of its reading on its offset.
     @inline(__always) static func zoneOffset(_ p: UnsafePointer<UInt8>) -> Int64? {
-        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+        let word = EightBytes.word(at: p)
         // Bytes 3, 4, 6, 7 are digits, byte 2 the sign, byte 5 the colon; bytes 0 and 1 (seconds) are not read.
-        let digitBytes: UInt64 = 0xFFFF_00FF_FF00_0000
-        let highNibbles: UInt64 = 0xF0F0_00F0_F000_0000
-        let threes: UInt64 = 0x3030_0030_3000_0000
-        let digits = word & digitBytes
         let sign = (word >> 16) & 0xFF
-        guard sign == 0x2B || sign == 0x2D, (word >> 40) & 0xFF == 0x3A, digits & highNibbles == threes,
-            (digits &+ 0x0606_0006_0600_0000) & highNibbles == threes
+        guard sign == 0x2B || sign == 0x2D, (word >> 40) & 0xFF == 0x3A,
+            let v = EightBytes.digitValues(word, mask: 0xFFFF_00FF_FF00_0000)
         else { return nil }
-        let values = digits &- threes
-        @inline(__always) func number(_ at: UInt64) -> Int64 { Int64((values >> (at * 8)) & 0xFF) }
-        let (hours, minutes) = (number(3) * 10 + number(4), number(6) * 10 + number(7))
+        let byte = EightBytes.byte
+        let (hours, minutes) = (Int64(byte(v, 3) * 10 + byte(v, 4)), Int64(byte(v, 6) * 10 + byte(v, 7)))
         guard hours <= 18, minutes <= 59 else { return nil }
         let magnitude = hours * 3600 + minutes * 60
         return sign == 0x2D ? -magnitude : magnitude

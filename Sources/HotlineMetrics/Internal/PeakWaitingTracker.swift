@@ -56,7 +56,7 @@ struct PeakWaitingTracker {
         var running: Int32 = 0
         var previousHour: Int64?
         for (hour, index) in hours.keys.enumerated().map({ ($1, $0) }).sorted(by: { $0.0 < $1.0 }) {
-            let page = deltas[index * 3600..<index * 3600 + 3600]
+            let page = index * 3600
             if let previousHour, hour != previousHour + 1 { running = 0 }
             previousHour = hour
             let first = calendar.stamp(Instant(seconds: hour * 3600))
@@ -67,7 +67,7 @@ struct PeakWaitingTracker {
             var dayPeak = (day: first.day, peak: 0)
             for second in 0..<3600 {
                 let before = running
-                running += page[page.startIndex + second]
+                running += deltas[page + second]
                 guard running > 0 || before != running else { continue }
                 let stamp = steady ? nil : calendar.stamp(Instant(seconds: hour * 3600 + Int64(second)))
                 let secondOfDay = stamp.map { Int($0.secondOfDay) } ?? Int(first.secondOfDay) + second
