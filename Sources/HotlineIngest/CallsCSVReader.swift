@@ -139,10 +139,11 @@ final class CallsCSVReader {
                 return text.count > 40 ? "'\(text.prefix(40))...'" : "'\(text)'"
             }
 
-            guard !bytes(p.id).isEmpty else {
+            let id = bytes(p.id)
+            guard !id.isEmpty else {
                 return fail("call_id", .missingID, "empty")
             }
-            if let byte = bytes(p.id).first(where: DisplayText.isControl) {
+            if let byte = id.first(where: DisplayText.isControl) {
                 return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
             }
             // Times.
@@ -271,7 +272,7 @@ final class CallsCSVReader {
             }
             var call = CallRecord(
                 location: RecordLocation(file: fileIndex, line: Int32(clamping: record.line)),
-                callKey: CallRecord.key(ByteParsing.trimmed(bytes(p.id))), queue: queue, label: label,
+                callKey: CallRecord.key(id), queue: queue, label: label,
                 ivrPath: ivrPath, ivrTime: ivrTime, direction: direction,
                 caller: caller, agent: agent, enqueuedAt: enqueued, answeredAt: answerTime, endedAt: ended,
                 wait: wait, talk: talk, hold: hold, wrap: wrap, outcome: outcome, csat: csat, nps: nps)

@@ -27,19 +27,19 @@ public final class CallAggregator {
     private var views: CallViews
     private var days = DenseIndex<Int32>()
     /// Answered calls by agent symbol number.
-    private var byAgent: [CallAccumulator] = []
+    private let byAgent = UnsharedArray<CallAccumulator>()
     private var agentEvents: [Symbol: [AgentEvent]] = [:]
     /// Distinct (day, wall-clock slot, agent) seen answering: observed staffing.
     private var agentSlots = DenseIndex<Int64>()
     /// By agent symbol number, the (day, slot, agent) key last put in `agentSlots` (-1: none): an agent answers
     /// many calls of a slot one after another, and each look-up in the set of a month's keys was a cache miss, a
     /// tenth of the aggregating thread's time on 10M calls.
-    private var lastAgentSlot: [Int64] = []
+    private let lastAgentSlot = UnsharedArray<Int64>()
     private var subcategories = DenseIndex<SubcategoryKey>()
     private var rows = DenseIndex<RowKey>()
-    /// Offered calls by weekday (0 = Monday) and hour, at `weekday * 24 + hour`: one flat array, so a call makes
-    /// one array unique, not two.
-    private var heatmapCounts = [Int](repeating: 0, count: 7 * 24)
+    /// Offered calls by weekday (0 = Monday) and hour, at `weekday * 24 + hour`. The per-call arrays are
+    /// ``UnsharedArray``s: written with a store, without `Array`'s uniqueness check.
+    private let heatmapCounts = UnsharedArray<Int>(repeating: 0, count: 7 * 24)
     var firstDay: Int32?
     var lastDay: Int32?
     /// The latest enqueue time of any call read, in or out of the period: repeat figures for answered calls
@@ -47,7 +47,7 @@ public final class CallAggregator {
     private var latestEnqueue: Instant?
     /// Calls read that fall outside the period (previous period included) or the filters.
     private var outside = 0
-    private var peak = PeakWaitingTracker()
+    private let peak = PeakWaitingTracker()
     /// Every day read within the filters, by wall-clock slot: what the exceptions compare with.
     private var profiles: DayProfiles
     /// Queues with calls in the previous period: a comparison over fewer queues says so.
@@ -59,11 +59,11 @@ public final class CallAggregator {
     /// IVR calls of the period and filters: totals here, per path by the path's symbol number (an array: a
     /// dictionary look-up per call showed in the profile of the call aggregator).
     private var ivr = IVRAccumulator<Symbol>()
-    private var ivrByPath: [IVRPathCounts] = []
+    private let ivrByPath = UnsharedArray<IVRPathCounts>()
     private var cells = DenseIndex<ViewCell>()
     /// With ``addsOncePerCall``: the calls of each cell of the current generation, merged into every view when
     /// the generation is full (``cellLimit``) and at ``finish()``, so memory stays bounded over long periods.
-    private var cellCalls: [CallAccumulator] = []
+    private let cellCalls = UnsharedArray<CallAccumulator>()
     /// Every cell ever made, by global id (generation base + index): what a repeat credit names.
     private var cellKeys: [ViewCell] = []
     private var cellBase = 0
@@ -137,7 +137,7 @@ public final class CallAggregator {
                 if !call.ivrPath.isNone {
                     let i = Int(call.ivrPath.rawValue)
                     if i >= ivrByPath.count {
-                        ivrByPath += Array(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
+                        ivrByPath.append(repeating: IVRPathCounts(), count: i + 1 - ivrByPath.count)
                     }
                     ivrByPath[i].add(call)
                 }
@@ -212,8 +212,8 @@ public final class CallAggregator {
             if !call.agent.isNone {
                 let agent = Int(call.agent.rawValue)
                 if agent >= byAgent.count {
-                    lastAgentSlot += Array(repeating: -1, count: agent + 1 - byAgent.count)
-                    byAgent += Array(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
+                    lastAgentSlot.append(repeating: -1, count: agent + 1 - byAgent.count)
+                    byAgent.append(repeating: CallAccumulator(), count: agent + 1 - byAgent.count)
                 }
                 let agentSlot = Int64(lastDayIndex) << 40 | Int64(slot) << 32 | Int64(agent)
                 if lastAgentSlot[agent] != agentSlot {
@@ -290,7 +290,7 @@ public final class CallAggregator {
         }
         profiles.subcategoryKeys = subcategories.keys
         var agentMap: [Symbol: CallAccumulator] = [:]
-        for (i, acc) in byAgent.enumerated() where acc.offered > 0 {
+        for (i, acc) in byAgent.elements.enumerated() where acc.offered > 0 {
             var withoutRepeats = acc
             // Repeats are not credited per agent (it would multiply the repeat cells by the agents): no value, not 0.
             withoutRepeats.repeatEligible = 0
@@ -326,11 +326,12 @@ public final class CallAggregator {
         for slots in peaks.byDaySlot.values {
             for (slot, p) in slots.enumerated() where p > peakBySlot[slot] { peakBySlot[slot] = p }
         }
+        let heatmap = heatmapCounts.elements
         var aggregates = CallAggregates(
             settings: settings, query: query, total: views.total, previous: previous, bySlot: views.bySlot,
             byDay: keyed.byDay, byQueue: keyed.byQueue, byCategory: keyed.byCategory,
             bySubcategory: keyed.bySubcategory, byRow: keyed.byRow,
-            heatmap: (0..<7).map { Array(heatmapCounts[$0 * 24..<$0 * 24 + 24]) },
+            heatmap: (0..<7).map { Array(heatmap[$0 * 24..<$0 * 24 + 24]) },
             peakBySlot: peakBySlot, peakByDay: peaks.byDay, peakByDaySlot: peaks.byDaySlot,
             firstDay: firstDay, lastDay: lastDay,
             repeatsProvisionalAfter: latestEnqueue.map { $0 + -settings.repeatWindowMillis }, outside: outside,
@@ -338,7 +339,7 @@ public final class CallAggregator {
             agentDaysByWeekdaySlot: agentsByWeekdaySlot, profiles: profiles, previousQueues: previousQueues,
             queuesRead: queuesRead.indices.filter { queuesRead[$0] }.map { Symbol(rawValue: UInt32($0)) },
             daysRead: daysRead)
-        for (i, counts) in ivrByPath.enumerated() where counts.entries > 0 {
+        for (i, counts) in ivrByPath.elements.enumerated() where counts.entries > 0 {
             ivr.paths[Symbol(rawValue: UInt32(i))] = counts
         }
         aggregates.ivr = ivr.rekeyed { symbols[$0] }
@@ -368,6 +369,6 @@ public final class CallAggregator {
         }
         cellBase += cells.count
         cells = DenseIndex()
-        cellCalls = []
+        cellCalls.removeAll()
     }
 }

@@ -13,7 +13,7 @@ struct WaitingTimelineTests {
     static func swept(_ calls: [(Int64, Int64)], calendar: LocalCalendar, days: ClosedRange<Int32>)
         -> PeakWaitingTracker.Peaks
     {
-        var tracker = PeakWaitingTracker()
+        let tracker = PeakWaitingTracker()
         for (at, wait) in calls { tracker.add(enqueued: Instant(seconds: at), wait: wait * 1000) }
         return tracker.peaks(calendar: calendar, slotsPerDay: 48, timelineDays: days)
     }

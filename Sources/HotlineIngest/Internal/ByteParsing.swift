@@ -12,7 +12,16 @@ enum ByteParsing {
 
     /// Bytes with ASCII spaces and tabs trimmed at both ends.
     @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let base = bytes.baseAddress else { return bytes }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return bytes }
+        // Most fields start and end with text: two byte tests, not the two loops' set-up (trimming was 5% of the
+        // instructions of reading the 10M-call benchmark file).
+        if base[0] > 0x20 && base[bytes.count - 1] > 0x20 { return bytes }
+        return trimmedEnds(bytes, base: base)
+    }
+
+    private static func trimmedEnds(_ bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
         var lo = 0
         var hi = bytes.count
         while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }

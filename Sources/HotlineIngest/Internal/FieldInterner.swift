@@ -45,26 +45,57 @@ final class FieldInterner {
     @inline(__always) private func matches(_ slot: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         arena.withUnsafeBufferPointer { a in
             guard let stored = a.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(stored + Int(slot.offset), given, bytes.count) == 0
+            let n = bytes.count
+            // Up to 16 bytes (most queue names, labels, agents and outcomes): two overlapping word compares, not
+            // a call to memcmp.
+            if n >= 8 && n <= 16 {
+                let s = UnsafeRawPointer(stored + Int(slot.offset))
+                let g = UnsafeRawPointer(given)
+                return s.loadUnaligned(as: UInt64.self) == g.loadUnaligned(as: UInt64.self)
+                    && s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                        == g.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            return memcmp(stored + Int(slot.offset), given, n) == 0
         }
     }
 
-    /// A hash of field bytes taken eight at a time (a multiply-xor per word, FNV-1a for the tail): the byte-wise
-    /// FNV it replaces was most of the interning time on the reading thread.
+    /// A hash of field bytes taken eight at a time (a multiply-xor per word, the tail as one more word): the
+    /// byte-wise FNV it replaces was most of the interning time on the reading thread, and the byte-wise tail a
+    /// fifth of what was left.
     @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawPointer(base)
         while i + 8 <= n {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
             hash ^= hash >> 29
             i += 8
         }
-        while i < n {
-            hash = (hash ^ UInt64(base[i])) &* 0x100_0000_01b3
-            i += 1
+        if i < n {
+            // The last bytes as one word: the final eight (overlapping bytes already hashed) when there are eight,
+            // else gathered by four, two and one. Values are compared in full on a hash match.
+            var tail: UInt64
+            if n >= 8 {
+                tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else {
+                tail = 0
+                var shift: UInt64 = 0
+                if n - i >= 4 {
+                    tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                    shift = 32
+                    i += 4
+                }
+                if n - i >= 2 {
+                    tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift
+                    shift += 16
+                    i += 2
+                }
+                if n - i >= 1 { tail |= UInt64(base[i]) << shift }
+            }
+            hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
         }
         return hash ^ (hash >> 32)
     }

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import HotlineIngest
+@testable import HotlineModel
+
+/// The interner's word-at-a-time hash and compare: every length, values that differ in one byte only.
+@Suite struct FieldInternerTests {
+    func intern(_ interner: FieldInterner, _ text: String) -> Symbol? {
+        Array(text.utf8).withUnsafeBufferPointer { interner.intern($0) }
+    }
+
+    @Test func valuesDifferingInAnyOneByteAreDifferentSymbolsAtEveryLength() {
+        let symbols = SymbolTable()
+        let interner = FieldInterner(symbols: symbols)
+        var seen: [Symbol: String] = [:]
+        for length in 1...40 {
+            let base = String(repeating: "a", count: length)
+            var values = [base]
+            for at in 0..<length {
+                var bytes = Array(base.utf8)
+                bytes[at] = UInt8(ascii: "b")
+                values.append(String(decoding: bytes, as: UTF8.self))
+            }
+            for value in values {
+                guard let symbol = intern(interner, value) else {
+                    Issue.record("'\(value)' refused")
+                    continue
+                }
+                #expect(seen[symbol] == nil, "'\(value)' shares a symbol with '\(seen[symbol] ?? "")'")
+                seen[symbol] = value
+                #expect(symbols[symbol] == value)
+            }
+        }
+        // Every value again, through the table grown to hold them all: the same symbols.
+        for (symbol, value) in seen { #expect(intern(interner, value) == symbol) }
+    }
+
+    @Test func theSameBytesAtAnotherAddressAreTheSameSymbol() {
+        let interner = FieldInterner(symbols: SymbolTable())
+        let first = intern(interner, "hotline-cn")
+        let line = Array("x,hotline-cn,y".utf8)
+        let again = line.withUnsafeBufferPointer { interner.intern(UnsafeBufferPointer(rebasing: $0[2..<12])) }
+        #expect(first != nil && again == first)
+        #expect(intern(interner, "登录失败") == intern(interner, "登录失败"))
+        #expect(intern(interner, "登录失败") != intern(interner, "登录成功"))
+    }
+
+    @Test func fieldsAreTrimmedOfSpacesAndTabsOnlyAtTheEnds() {
+        func trimmed(_ text: String) -> String {
+            Array(text.utf8).withUnsafeBufferPointer { String(decoding: ByteParsing.trimmed($0), as: UTF8.self) }
+        }
+        #expect(trimmed("") == "")
+        #expect(trimmed("a") == "a")
+        #expect(trimmed(" ") == "")
+        #expect(trimmed(" \t a b \t") == "a b")
+        #expect(trimmed("a ") == "a")
+        #expect(trimmed("\ta") == "a")
+        #expect(trimmed("\u{1}a") == "\u{1}a")
+    }
+}
