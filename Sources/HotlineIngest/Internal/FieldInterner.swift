@@ -95,9 +95,10 @@ final class FieldInterner {
                 if n - i >= 1 { tail |= UInt64(base[i]) << shift }
             }
             hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
         }
-        return hash ^ (hash >> 32)
+        // A full finaliser: values that differ only in their last bytes (`Agent/1000`, `Agent/1001`) differ in
+        // the high bytes of the last word, and a shift or two left 80 agent names on 8 table slots.
+        return DenseIndex<UInt64>.mix(hash)
     }
 
     private func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at index: Int) -> Symbol? {
