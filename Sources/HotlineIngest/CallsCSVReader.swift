@@ -56,6 +56,8 @@ final class CallsCSVReader {
     private let path: String
     private var outcomeCache: [Int16] = []
     private var directionCache: [Int16] = []
+    private var outcomeMemo = ShortFieldMemo<CallOutcome>()
+    private var directionMemo = ShortFieldMemo<CallDirection>()
 
     init(header: Header, context: ReadContext, fileIndex: Int32, path: String) {
         self.header = header
@@ -290,10 +292,13 @@ final class CallsCSVReader {
     @inline(__always) private func outcome(_ bytes: UnsafeBufferPointer<UInt8>, interner: FieldInterner)
         -> CallOutcome?
     {
+        if let known = outcomeMemo.recall(bytes) { return known }
         guard let symbol = interner.intern(bytes) else { return nil }
         let i = Int(symbol.rawValue)
         if i < outcomeCache.count, outcomeCache[i] != -2 {
-            return outcomeCache[i] < 0 ? nil : CallOutcome(rawValue: UInt8(outcomeCache[i]))
+            let found = outcomeCache[i] < 0 ? nil : CallOutcome(rawValue: UInt8(outcomeCache[i]))
+            if let found { outcomeMemo.remember(bytes, as: found) }
+            return found
         }
         let word = context.symbols[symbol].lowercased()
         let aliases: [String: CallOutcome] = [
@@ -312,10 +317,13 @@ final class CallsCSVReader {
         -> CallDirection?
     {
         if bytes.isEmpty { return .inbound }
+        if let known = directionMemo.recall(bytes) { return known }
         guard let symbol = interner.intern(bytes) else { return nil }
         let i = Int(symbol.rawValue)
         if i < directionCache.count, directionCache[i] != -2 {
-            return directionCache[i] < 0 ? nil : CallDirection(rawValue: UInt8(directionCache[i]))
+            let found = directionCache[i] < 0 ? nil : CallDirection(rawValue: UInt8(directionCache[i]))
+            if let found { directionMemo.remember(bytes, as: found) }
+            return found
         }
         let word = context.symbols[symbol].lowercased()
         let found: CallDirection? =

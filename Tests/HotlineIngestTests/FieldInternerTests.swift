@@ -73,3 +73,28 @@ import Testing
         #expect(trimmed("\u{1}a") == "\u{1}a")
     }
 }
+
+/// The memo of a column of short words: only the very bytes remembered are recalled, at every length.
+@Suite struct ShortFieldMemoTests {
+    @Test func recallsOnlyTheBytesRemembered() {
+        var memo = ShortFieldMemo<Int>()
+        for length in 1...16 {
+            let word = Array(String(repeating: "x", count: length).utf8)
+            word.withUnsafeBufferPointer { memo.remember($0, as: length) }
+            #expect(word.withUnsafeBufferPointer { memo.recall($0) } == length)
+            for at in 0..<length {
+                var other = word
+                other[at] = UInt8(ascii: "y")
+                #expect(other.withUnsafeBufferPointer { memo.recall($0) } == nil, "length \(length), byte \(at)")
+            }
+            let longer = word + [UInt8(ascii: "x")]
+            #expect(longer.withUnsafeBufferPointer { memo.recall($0) } == nil)
+            let shorter = Array(word.dropLast())
+            #expect(shorter.withUnsafeBufferPointer { memo.recall($0) } == nil)
+        }
+        // Longer than sixteen bytes: never remembered.
+        let long = Array(String(repeating: "z", count: 17).utf8)
+        long.withUnsafeBufferPointer { memo.remember($0, as: 17) }
+        #expect(long.withUnsafeBufferPointer { memo.recall($0) } == nil)
+    }
+}

@@ -76,24 +76,7 @@ final class FieldInterner {
         if i < n {
             // The last bytes as one word: the final eight (overlapping bytes already hashed) when there are eight,
             // else gathered by four, two and one. Values are compared in full on a hash match.
-            var tail: UInt64
-            if n >= 8 {
-                tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-            } else {
-                tail = 0
-                var shift: UInt64 = 0
-                if n - i >= 4 {
-                    tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
-                    shift = 32
-                    i += 4
-                }
-                if n - i >= 2 {
-                    tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift
-                    shift += 16
-                    i += 2
-                }
-                if n - i >= 1 { tail |= UInt64(base[i]) << shift }
-            }
+            let tail = n >= 8 ? raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) : gatheredWord(raw, count: n)
             hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
         }
         // A full finaliser: values that differ only in their last bytes (`Agent/1000`, `Agent/1001`) differ in
