@@ -80,8 +80,6 @@ public final class CSVReader {
     private var endIsCut = false
 
     private var spans: UnsafeMutablePointer<FieldSpan>
-    /// Where each field of a record without quotes ends, from the C scan (`parsePlainRecord`); as many as `spans`.
-    private var fieldEnds: UnsafeMutablePointer<Int>
     private var spanCapacity = 64
     /// Whether records without quotes take the C scan; tests turn it off to compare it with the field by field
     /// reading.
@@ -99,7 +97,6 @@ public final class CSVReader {
         capacity = max(limits.chunkBytes * 2, 1 << 12)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
-        fieldEnds = .allocate(capacity: spanCapacity)
         scratchCapacity = 1 << 12
         scratch = .allocate(capacity: scratchCapacity)
     }
@@ -123,7 +120,6 @@ public final class CSVReader {
         atEnd = true
         ownsBuffer = false
         spans = .allocate(capacity: spanCapacity)
-        fieldEnds = .allocate(capacity: spanCapacity)
         scratchCapacity = 1 << 12
         scratch = .allocate(capacity: scratchCapacity)
     }
@@ -141,7 +137,6 @@ public final class CSVReader {
     deinit {
         if ownsBuffer { buffer.deallocate() }
         spans.deallocate()
-        fieldEnds.deallocate()
         scratch.deallocate()
     }
 
@@ -272,7 +267,7 @@ public final class CSVReader {
     private func parsePlainRecord() -> Outcome? {
         guard
             let (end, fields) = PlainRecordScan.split(
-                buffer, start: start, count: count, delimiter: comma, quoting: quoting, ends: fieldEnds, spans: spans,
+                buffer, start: start, count: count, delimiter: comma, quoting: quoting, spans: spans,
                 capacity: spanCapacity)
         else { return nil }
         return .record(end: end, fieldCount: fields, lines: 1, problem: nil, terminated: true)
@@ -476,8 +471,6 @@ public final class CSVReader {
         bigger.update(from: spans, count: spanCapacity)
         spans.deallocate()
         spans = bigger
-        fieldEnds.deallocate()
-        fieldEnds = .allocate(capacity: spanCapacity * 2)
         spanCapacity *= 2
     }
 

@@ -1,8 +1,8 @@
-struct FieldSpan {
-    var start: Int
-    var end: Int
-    var inScratch: Bool
-}
+import CCSVScan
+
+/// A field's bytes: [start, end) of the reader's buffer, or of its scratch buffer when `inScratch`. A C struct, so
+/// the plain-record scan (`hotline_scan_plain_record`) writes the fields where the reader reads them.
+typealias FieldSpan = HotlineFieldSpan
 
 /// One record of a ``CSVReader``: its fields as byte ranges, valid only inside the reader's callback.
 public struct CSVRecordView: ~Copyable {

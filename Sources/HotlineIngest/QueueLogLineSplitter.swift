@@ -22,8 +22,6 @@ final class QueueLogLineSplitter {
     /// Where `buffer[0]` is in the stream, so records can say where they start.
     private var origin = 0
     private var spans: UnsafeMutablePointer<FieldSpan>
-    /// Where each field of a line ends, from the C scan (`split`); as many as `spans`.
-    private var fieldEnds: UnsafeMutablePointer<Int>
     private var spanCapacity = 64
 
     /// NUL and other control bytes skipped between records, and the line of the first run.
@@ -38,13 +36,11 @@ final class QueueLogLineSplitter {
         capacity = max(limits.chunkBytes * 2, 1 << 12)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: spanCapacity)
-        fieldEnds = .allocate(capacity: spanCapacity)
     }
 
     deinit {
         buffer.deallocate()
         spans.deallocate()
-        fieldEnds.deallocate()
     }
 
     private static let lf = UInt8(ascii: "\n")
@@ -137,7 +133,7 @@ final class QueueLogLineSplitter {
         let buf = buffer
         let n = count
         if let (end, fields) = PlainRecordScan.split(
-            buf, start: start, count: n, delimiter: Self.pipe, quoting: false, ends: fieldEnds, spans: spans,
+            buf, start: start, count: n, delimiter: Self.pipe, quoting: false, spans: spans,
             capacity: spanCapacity)
         {
             return (end, fields, true)
@@ -205,8 +201,6 @@ final class QueueLogLineSplitter {
         bigger.update(from: spans, count: spanCapacity)
         spans.deallocate()
         spans = bigger
-        fieldEnds.deallocate()
-        fieldEnds = .allocate(capacity: spanCapacity * 2)
         spanCapacity *= 2
     }
 

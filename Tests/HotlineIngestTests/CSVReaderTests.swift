@@ -269,18 +269,25 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
 
 /// The C scan itself: where it finds fields and where it leaves a record to the reader's own reading.
 @Suite struct PlainRecordScanCTests {
-    func scan(_ text: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true, maxFields: Int = 64)
-        -> [Int]?
-    {
+    /// The field ends the scan finds; every field starts one past the end before it (the first at `origin`).
+    func scan(
+        _ text: String, delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true, maxFields: Int = 64,
+        origin: Int = 0
+    ) -> [Int]? {
         var bytes = Array(text.utf8)
-        var ends = [Int](repeating: -1, count: maxFields)
+        var spans = [FieldSpan](repeating: FieldSpan(start: -1, end: -1, inScratch: true), count: maxFields)
         let n = bytes.count
         let found = bytes.withUnsafeMutableBufferPointer { buffer in
-            ends.withUnsafeMutableBufferPointer {
-                hotline_scan_plain_record(buffer.baseAddress, n, delimiter, quoting ? 1 : 0, $0.baseAddress, maxFields)
+            spans.withUnsafeMutableBufferPointer {
+                hotline_scan_plain_record(
+                    buffer.baseAddress, n, delimiter, quoting ? 1 : 0, origin, $0.baseAddress, maxFields)
             }
         }
-        return found == 0 ? nil : Array(ends[0..<found])
+        guard found > 0 else { return nil }
+        let fields = spans[0..<found]
+        #expect(fields.allSatisfy { !$0.inScratch })
+        #expect(fields.map(\.start) == [origin] + fields.dropLast().map { $0.end + 1 })
+        return fields.map { $0.end - origin }
     }
 
     @Test func fieldEndsAreFoundOnBothSidesOfEverySixteenByteStep() {
@@ -288,6 +295,10 @@ func records(_ text: String, chunk: Int, maxRecord: Int = 1 << 20) throws -> [(
         let text = String(repeating: "a", count: 15) + ",,," + String(repeating: "b", count: 12) + "\r\n\"x"
         #expect(scan(text) == [15, 16, 17, 30])
         #expect(scan("a|b\nc", delimiter: UInt8(ascii: "|")) == [1, 3])
+        // Offsets are from the buffer's start: the record at `origin`.
+        #expect(scan(text, origin: 1000) == [15, 16, 17, 30])
+        // A chunk with a line end and delimiters on both sides of it.
+        #expect(scan("a,b,c\nd,e,f,g,h,i,j,k") == [1, 3, 5])
     }
 
     @Test func aRecordTheScanCannotDecideIsLeftToTheReader() {

@@ -28,27 +28,46 @@ import Testing
         }.sorted { $0.enqueuedAt < $1.enqueuedAt }
     }
 
-    func rows(_ dims: [HotlineMetrics.Dimension], interval: Int, cellLimit: Int?) -> [([String], CallFigures)] {
+    func report(_ dims: [HotlineMetrics.Dimension], interval: Int, cellLimit: Int?, period: Bool) -> Report {
         var query = CallQuery()
         query.dimensions = dims
+        if period {
+            // Two days, and the two before them as the previous period: calls on both sides, and the day before.
+            query.from = CivilDate(parsing: "2026-11-01")
+            query.to = CivilDate(parsing: "2026-11-02")
+        }
         var settings = MetricSettings()
         settings.intervalMinutes = interval
         return f.report(calls(), query: query, zone: "America/New_York", settings: settings, cellLimit: cellLimit)
-            .table.rows.map { ($0.keys, $0.figures) }
+    }
+
+    /// The report as JSON without its table: every other figure must not depend on how rows are looked up.
+    func everythingButTheTable(_ report: Report) throws -> NSDictionary {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(report))
+        let dictionary = try #require(object as? [String: Any])
+        return dictionary.filter { $0.key != "table" } as NSDictionary
     }
 
     @Test(arguments: [
-        [HotlineMetrics.Dimension.hour], [.weekday, .hour], [.date, .hour, .queue], [.interval], [.date],
+        [HotlineMetrics.Dimension.hour], [.weekday], [.weekday, .hour], [.date, .hour, .queue], [.interval], [.date],
         [.category, .subcategory], [.queue, .category, .hour], [.date, .interval],
     ])
-    func rowsLookedUpOncePerCellAreThoseLookedUpPerCall(dims: [HotlineMetrics.Dimension]) {
+    func rowsLookedUpOncePerCellAreThoseLookedUpPerCall(dims: [HotlineMetrics.Dimension]) throws {
         for interval in [15, 30, 60, 45] {
             for cellLimit in [nil, 7] {
-                let once = rows(dims, interval: interval, cellLimit: cellLimit)
-                let perCall = rows(dims + [.agent], interval: interval, cellLimit: cellLimit)
-                #expect(once.count > 1)
-                #expect(once.map(\.0) == perCall.map { Array($0.0.dropLast()) }, "\(dims) every \(interval) min")
-                #expect(once.map(\.1) == perCall.map(\.1), "\(dims) every \(interval) min")
+                for period in [false, true] {
+                    let once = report(dims, interval: interval, cellLimit: cellLimit, period: period)
+                    let perCall = report(dims + [.agent], interval: interval, cellLimit: cellLimit, period: period)
+                    let context = "\(dims) every \(interval) min, period \(period)"
+                    #expect(once.table.rows.count > 1, "\(context)")
+                    #expect(
+                        once.table.rows.map(\.keys) == perCall.table.rows.map { Array($0.keys.dropLast()) },
+                        "\(context)")
+                    #expect(once.table.rows.map(\.figures) == perCall.table.rows.map(\.figures), "\(context)")
+                    #expect(try everythingButTheTable(once) == everythingButTheTable(perCall), "\(context)")
+                }
             }
         }
     }

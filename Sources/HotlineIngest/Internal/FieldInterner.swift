@@ -3,7 +3,7 @@ import HotlineModel
 
 /// Maps field bytes to ``Symbol``s without building a `String` when the value was seen before.
 ///
-/// An open-addressing hash table over an arena of the distinct values' bytes (FNV-1a hashes). A value is
+/// An open-addressing hash table over an arena of the distinct values' bytes (word-at-a-time hashes). A value is
 /// decoded and checked once, when first seen; invalid UTF-8 (or a U+FFFD left by a transcoder) and C0 control
 /// bytes other than TAB, LF and CR are refused then, so the caller can reject the record naming the field.
 final class FieldInterner {

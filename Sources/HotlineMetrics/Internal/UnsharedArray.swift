@@ -25,6 +25,8 @@ final class UnsharedArray<Element> {
         base.deallocate()
     }
 
+    /// An element, read or changed in place. Nothing may append while it is changed: an append may move the
+    /// elements.
     @inline(__always) subscript(index: Int) -> Element {
         get {
             precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "UnsharedArray index out of range")
