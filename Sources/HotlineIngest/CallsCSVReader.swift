@@ -145,7 +145,7 @@ final class CallsCSVReader {
             guard !id.isEmpty else {
                 return fail("call_id", .missingID, "empty")
             }
-            if let byte = id.first(where: DisplayText.isControl) {
+            if ByteParsing.hasByteBelowSpace(id), let byte = id.first(where: DisplayText.isControl) {
                 return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
             }
             // Times.

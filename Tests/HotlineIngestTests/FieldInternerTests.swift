@@ -98,3 +98,21 @@ import Testing
         #expect(long.withUnsafeBufferPointer { memo.recall($0) } == nil)
     }
 }
+
+@Suite struct ByteBelowSpaceTests {
+    /// Every length to 20, every place, every byte value: the word test says what a byte-by-byte test says.
+    @Test func aByteBelowSpaceIsFoundAtEveryPlaceOfEveryLength() {
+        for length in 0...20 {
+            let text = Array(String(repeating: "a", count: length).utf8)
+            #expect(text.withUnsafeBufferPointer { ByteParsing.hasByteBelowSpace($0) } == false)
+            for at in 0..<length {
+                for value in [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x7F, 0x80, 0xE4, 0xFF] as [UInt8] {
+                    var bytes = text
+                    bytes[at] = value
+                    let found = bytes.withUnsafeBufferPointer { ByteParsing.hasByteBelowSpace($0) }
+                    #expect(found == (value < 0x20), "length \(length), byte \(value) at \(at)")
+                }
+            }
+        }
+    }
+}
