@@ -198,25 +198,14 @@ public final class CallAggregator {
             }
             let queue = Int(call.queue.rawValue)
             views.addQueue(queue)
-            var viewCell = ViewCell(
+            // With `rowsFollowCells` the cell is looked up by its other fields, row 0; a new one gets its row.
+            let viewCell = ViewCell(
                 slot: Int32(slot), day: Int32(lastDayIndex), queue: Int32(queue),
                 category: Int32(call.category.rawValue), subcategory: Int32(sub),
                 row: rowsFollowCells ? 0 : row(of: call, stamp: stamp, slot: slot))
 
-            if rowsFollowCells {
-                // The cell is looked up by the other fields, row 0; a new one gets its row.
-                let (index, inserted) = cells.index(of: viewCell)
-                if inserted {
-                    viewCell.row = row(of: call, stamp: stamp, slot: slot)
-                    cellKeys.append(viewCell)
-                    cellCalls.append(CallAccumulator())
-                }
-                let id = cellBase + index
-                cellCalls[index].add(call, threshold: threshold, settings: settings)
-                if call.isAnswered && call.caller != nil { cell = UInt32(id) }
-                if cellCalls.count >= cellLimit { flushCells() }
-            } else if addsOncePerCall {
-                let id = cellID(viewCell)
+            if addsOncePerCall {
+                let id = cellID(viewCell) { rowsFollowCells ? row(of: call, stamp: stamp, slot: slot) : $0.row }
                 cellCalls[id - cellBase].add(call, threshold: threshold, settings: settings)
                 if call.isAnswered && call.caller != nil { cell = UInt32(id) }
                 if cellCalls.count >= cellLimit { flushCells() }
@@ -373,11 +362,14 @@ public final class CallAggregator {
         return Int32(row)
     }
 
-    /// The global id of a cell, made when new.
-    private func cellID(_ cell: ViewCell) -> Int {
+    /// The global id of a cell, made when new; `rowOfNew` gives a new cell's row from its look-up key (with
+    /// ``rowsFollowCells`` that key's row is 0, a stand-in).
+    @inline(__always) private func cellID(_ cell: ViewCell, rowOfNew: (ViewCell) -> Int32 = { $0.row }) -> Int {
         let (index, inserted) = cells.index(of: cell)
         if inserted {
-            cellKeys.append(cell)
+            var made = cell
+            made.row = rowOfNew(cell)
+            cellKeys.append(made)
             if addsOncePerCall { cellCalls.append(CallAccumulator()) }
         }
         return cellBase + index

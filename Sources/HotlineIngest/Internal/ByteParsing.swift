@@ -22,7 +22,7 @@ enum ByteParsing {
         }
         if n < 8 {
             // The missing bytes as spaces, which are not below.
-            return n > 0 && below(gatheredWord(raw, count: n) | (0x2020_2020_2020_2020 << UInt64(8 * n)))
+            return n > 0 && below(EightBytes.gathered(raw, count: n) | (0x2020_2020_2020_2020 << UInt64(8 * n)))
         }
         var i = 0
         while i + 8 <= n {

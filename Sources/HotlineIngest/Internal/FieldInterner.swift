@@ -46,14 +46,11 @@ final class FieldInterner {
         arena.withUnsafeBufferPointer { a in
             guard let stored = a.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
             let n = bytes.count
-            // Up to 16 bytes (most queue names, labels, agents and outcomes): two overlapping word compares, not
-            // a call to memcmp.
+            // 8 to 16 bytes (most queue names, labels, agents and outcomes): two word compares, not a call to
+            // memcmp (below 8, gathering the words measured dearer than memcmp). The lengths are equal.
             if n >= 8 && n <= 16 {
-                let s = UnsafeRawPointer(stored + Int(slot.offset))
-                let g = UnsafeRawPointer(given)
-                return s.loadUnaligned(as: UInt64.self) == g.loadUnaligned(as: UInt64.self)
-                    && s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-                        == g.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                return EightBytes.shortWords(UnsafeRawPointer(stored + Int(slot.offset)), count: n)
+                    == EightBytes.shortWords(UnsafeRawPointer(given), count: n)
             }
             return memcmp(stored + Int(slot.offset), given, n) == 0
         }
@@ -76,7 +73,8 @@ final class FieldInterner {
         if i < n {
             // The last bytes as one word: the final eight (overlapping bytes already hashed) when there are eight,
             // else gathered by four, two and one. Values are compared in full on a hash match.
-            let tail = n >= 8 ? raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) : gatheredWord(raw, count: n)
+            let tail =
+                n >= 8 ? raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) : EightBytes.gathered(raw, count: n)
             hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
         }
         // A full finaliser: values that differ only in their last bytes (`Agent/1000`, `Agent/1001`) differ in

@@ -1,22 +1,4 @@
-/// Fewer than eight bytes as one word, the first in the lowest byte, read by four, two and one: no load past the
-/// last byte (the field may end the buffer).
-@inline(__always) func gatheredWord(_ p: UnsafeRawPointer, count n: Int) -> UInt64 {
-    var word: UInt64 = 0
-    var i = 0
-    var shift: UInt64 = 0
-    if n - i >= 4 {
-        word = UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian)
-        shift = 32
-        i += 4
-    }
-    if n - i >= 2 {
-        word |= UInt64(p.loadUnaligned(fromByteOffset: i, as: UInt16.self).littleEndian) << shift
-        shift += 16
-        i += 2
-    }
-    if n - i >= 1 { word |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift }
-    return word
-}
+import HotlineModel
 
 /// The last value of a column of short words (a call's direction, its outcome) and what it was read as. Such a
 /// column repeats one word row after row: two word compares instead of interning the bytes again and looking up
@@ -39,15 +21,9 @@ struct ShortFieldMemo<Value> {
         (length, first, last, self.value) = (bytes.count, a, b, value)
     }
 
-    /// One to sixteen bytes as two words: for eight or more the first eight and the last eight (overlapping),
-    /// else the bytes and zero. Nil when empty or longer.
+    /// One to sixteen bytes as two words (``EightBytes/shortWords(_:count:)``); nil when empty or longer.
     @inline(__always) static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        let n = bytes.count
-        guard n > 0, n <= 16, let base = bytes.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
-        if n >= 8 {
-            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
-        }
-        return (gatheredWord(raw, count: n), 0)
+        guard bytes.count > 0, bytes.count <= 16, let base = bytes.baseAddress else { return nil }
+        return EightBytes.shortWords(UnsafeRawPointer(base), count: bytes.count)
     }
 }
