@@ -274,4 +274,29 @@ import Testing
         #expect(got.utf8.count < 400)
         #expect(got.contains(String(repeating: "x", count: 200) + "…'"))
     }
+
+    @Test func aFileLoadedAgainGivesWhatItSaysNowAndPathsRelativeToItsOwnFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotline-reload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (one, two) = (root.appendingPathComponent("one"), root.appendingPathComponent("two"))
+        for folder in [one, two] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let path = one.appendingPathComponent("hotline.yaml").path
+        let text = "interval_minutes: 15\nnightly: {store: s.sqlite}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let first = try ConfigLoader.load(path: path)
+        #expect(first.intervalMinutes == 15 && first.nightly.store == one.path + "/s.sqlite")
+        #expect(try ConfigLoader.load(path: path) == first)
+
+        try "interval_minutes: 60\nnightly: {store: s.sqlite}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try ConfigLoader.load(path: path).intervalMinutes == 60)
+
+        // The same text elsewhere: its paths are under its own folder.
+        let other = two.appendingPathComponent("hotline.yaml").path
+        try text.write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(try ConfigLoader.load(path: other).nightly.store == two.path + "/s.sqlite")
+        try "interval_minutes: [\n".write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(path: other) }
+    }
 }
