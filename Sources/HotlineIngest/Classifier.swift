@@ -44,7 +44,16 @@ public final class Classifier {
     public var rules: CategoryRules { matcher.rules }
 
     public init(rules: CategoryRules, symbols: SymbolTable) {
-        self.matcher = RuleMatcher(rules: rules)
+        self.matcher = RuleMatcher(rules: rules, fields: { !$0.isTicketField })
+        self.symbols = symbols
+    }
+
+    /// A classifier for another reading thread, with its own caches and counts over `symbols`, and the same
+    /// compiled rules: compiling them again was 4.6 M instructions a thread, 4% of a one-day report.
+    func sibling(symbols: SymbolTable) -> Classifier { Classifier(matcher: matcher, symbols: symbols) }
+
+    private init(matcher: RuleMatcher, symbols: SymbolTable) {
+        self.matcher = matcher
         self.symbols = symbols
     }
 

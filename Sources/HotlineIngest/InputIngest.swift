@@ -82,7 +82,7 @@ public final class InputIngest {
         var options = self.options
         options.threads = 1
         let reader = InputIngest(
-            context: context, classifier: Classifier(rules: classifier.rules, symbols: context.symbols),
+            context: context, classifier: classifier.sibling(symbols: context.symbols),
             options: options, logger: logger)
         reader.keepErrorMessages = true
         return reader

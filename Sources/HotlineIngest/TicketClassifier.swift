@@ -23,7 +23,7 @@ public final class TicketClassifier {
     private var unmatchedCounts: [UnmatchedValue: Int] = [:]
 
     public init(rules: CategoryRules, symbols: SymbolTable) {
-        self.matcher = RuleMatcher(rules: rules)
+        self.matcher = RuleMatcher(rules: rules, fields: \.isTicketField)
         self.symbols = symbols
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import HotlineModel
 import Testing
 
@@ -94,5 +95,43 @@ import Testing
         // The end of a value longer than 256 characters is not seen by a pattern.
         #expect(classify(label: String(repeating: "x", count: 300) + "tail", classifier: classifier).0 == .other)
         #expect(classify(label: "short tail", classifier: classifier).0 == .account)
+    }
+
+    @Test func siblingsShareTheCompiledRulesAndKeepTheirOwnSymbolsAndCountsOnTheirOwnThreads() {
+        let rules = CategoryRules(
+            rules: [
+                CategoryRule(field: .label, words: [], category: .other, subcategory: "product", pattern: "app ?crash")
+            ] + CategoryRules.default.rules)
+        let original = Classifier(rules: rules, symbols: symbols)
+        let labels = ["APP crash on login", "重复支付", "快递查询", "appcrash", "nothing known"]
+        let expected = labels.map { classify(label: $0, classifier: original) }.map { "\($0.0)/\($0.1)" }
+        #expect(expected == ["other/product", "payment/duplicate", "other/", "other/product", "other/"])
+        // One sibling per thread, each touched by its thread only.
+        final class Lane: @unchecked Sendable {
+            let symbols = SymbolTable()
+            let classifier: Classifier
+            var results: [String] = []
+            var unmatched: [Int] = []
+            init(_ original: Classifier) { classifier = original.sibling(symbols: symbols) }
+        }
+        let lanes = (0..<4).map { _ in Lane(original) }
+        DispatchQueue.concurrentPerform(iterations: lanes.count) { index in
+            let lane = lanes[index]
+            for _ in 0..<50 {
+                lane.results = labels.map { label in
+                    var call = CallRecord(
+                        location: RecordLocation(file: 0, line: 1), queue: lane.symbols.intern("q"),
+                        label: lane.symbols.intern(label), ivrPath: .none, enqueuedAt: Instant(seconds: 0),
+                        endedAt: Instant(seconds: 1), outcome: .answered)
+                    lane.classifier.classify(&call)
+                    return "\(call.category)/\(lane.symbols[call.subcategory])"
+                }
+            }
+            lane.unmatched = lane.classifier.takeUnmatched().values.sorted()
+        }
+        #expect(lanes.allSatisfy { $0.results == expected })
+        // Each sibling counted its own calls, 50 of each unmatched value; the original only its own.
+        #expect(lanes.allSatisfy { $0.unmatched == [50, 50] })
+        #expect(original.unmatched.map(\.count) == [1, 1])
     }
 }
