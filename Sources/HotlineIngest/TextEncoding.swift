@@ -40,18 +40,24 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         var insideLines = 0
         var controlsInsideLines = 0
         var lineStart = true
-        for byte in sample {
-            if byte == 0x0A || byte == 0x0D {
-                lineStart = true
-                insideLines += 1
-            } else if CSVReader.isGapByte(byte) {
-                if !lineStart {
-                    controlsInsideLines += 1
+        // Over the buffer, text bytes first: iterating the array was 1.2 M instructions a file.
+        sample.withUnsafeBufferPointer { bytes in
+            for byte in bytes {
+                if byte >= 0x20 && byte != 0x7F {
+                    lineStart = false
+                    insideLines += 1
+                } else if byte == 0x0A || byte == 0x0D {
+                    lineStart = true
+                    insideLines += 1
+                } else if CSVReader.isGapByte(byte) {
+                    if !lineStart {
+                        controlsInsideLines += 1
+                        insideLines += 1
+                    }
+                } else {
+                    lineStart = false
                     insideLines += 1
                 }
-            } else {
-                lineStart = false
-                insideLines += 1
             }
         }
         if insideLines == 0 || controlsInsideLines * 100 > insideLines {
