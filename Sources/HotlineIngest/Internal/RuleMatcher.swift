@@ -22,7 +22,7 @@ final class RuleMatcher: @unchecked Sendable {
     private let automata: [CategoryRule.Field: WordAutomaton]
 
     /// Compiles the rules on `fields`, the only ones ``firstMatch(_:)`` is given: the call fields for calls, the
-    /// ticket fields for tickets (each set of automata was 1.5 M instructions to build).
+    /// ticket fields for tickets (the four ticket fields' automata were 2.2 M instructions of each call classifier).
     init(rules: CategoryRules, fields: (CategoryRule.Field) -> Bool) {
         self.rules = rules
         var compiled: [Int: NSRegularExpression] = [:]
