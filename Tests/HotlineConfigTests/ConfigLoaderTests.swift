@@ -299,4 +299,18 @@ import Testing
         try "interval_minutes: [\n".write(toFile: other, atomically: true, encoding: .utf8)
         #expect(throws: ConfigError.self) { try ConfigLoader.load(path: other) }
     }
+
+    @Test func theKeptSettingsAreGivenOnlyForTheSamePathAndTheSameBytes() {
+        let kept = ConfigLoader.LastLoaded()
+        var config = HotlineConfiguration()
+        config.intervalMinutes = 15
+        let text = "categories:\n  rules: [{field: label, match: [caf\u{E9}], category: other}]\n"
+        kept.keep(config, path: "/etc/hotline/hotline.yaml", text: text)
+        #expect(kept.config(path: "/etc/hotline/hotline.yaml", text: text) == config)
+        #expect(kept.config(path: "/srv/hotline/hotline.yaml", text: text) == nil)
+        // The same word with the accent as a combining mark: equal as Swift strings, not as bytes.
+        let decomposed = "categories:\n  rules: [{field: label, match: [cafe\u{301}], category: other}]\n"
+        #expect(decomposed == text)
+        #expect(kept.config(path: "/etc/hotline/hotline.yaml", text: decomposed) == nil)
+    }
 }
