@@ -53,6 +53,32 @@ import Testing
         #expect(!text.contains("\n") && !text.hasPrefix("Error"))
     }
 
+    @Test(arguments: [
+        ["report", "x.csv", "--by", "queue,category", "--threads", "1", "-o", "r.html", "--tz", "Asia/Shanghai"],
+        ["report", "a.csv", "b.csv", "--from", "2026-11-01", "--to", "2026-11-07", "--format", "json"],
+        ["staffing", "x.csv", "--format", "csv"], ["export", "x.csv", "--out", "."], ["check", "x.csv", "--show", "5"],
+        ["report", "x.csv", "--threads", "0"], ["samples", "--out", "s", "--seed", "7"],
+    ])
+    func aSubcommandParsedOnItsOwnIsTheSameAsFromTheRoot(arguments: [String]) throws {
+        let root = try? HotlineCommand.parseAsRoot(arguments)
+        let direct = HotlineCommand.parsedDirectly(arguments)
+        // What the root refuses, the direct parse refuses too (and the root's parse then names the error).
+        #expect((root == nil) == (direct == nil))
+        guard let root, let direct else { return }
+        var (rootFields, directFields) = ("", "")
+        dump(root, to: &rootFields)
+        dump(direct, to: &directFields)
+        #expect(directFields == rootFields)
+        #expect(type(of: direct) == type(of: root))
+    }
+
+    @Test func helpAndUsageErrorsAreLeftToTheRootsParse() {
+        #expect(HotlineCommand.parsedDirectly(["report", "--help"]) == nil)
+        #expect(HotlineCommand.parsedDirectly(["report", "x.csv", "--bogus"]) == nil)
+        #expect(HotlineCommand.parsedDirectly(["help", "report"]) == nil)
+        #expect(HotlineCommand.parsedDirectly(["--version"]) == nil)
+    }
+
     @Test func dashOIsOutput() throws {
         let parsed = try #require(
             try HotlineCommand.parseAsRoot(["report", "x.csv", "-o", "r.html"]) as? HotlineCommand.Report)
