@@ -42,6 +42,10 @@ extension HotlineCommand {
     /// whether it takes pass-through arguments: 12 M instructions, 5% of a one-day report. Whatever this does not
     /// parse (`--help`, a usage error) is parsed again from the root, so messages, usage lines and help are the
     /// root's; `validate` has no side effects (the configuration it loads is kept for the second parse).
+    ///
+    /// The same result as the root's holds while the root has no options of its own (its `--version` is refused
+    /// here and taken there) and no subcommand has subcommands, a default subcommand, `@ParentCommand`, or an
+    /// argument that takes all remaining or unrecognised input: revisit this with any of those.
     static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
         guard let first = arguments.first,
             let subcommand = configuration.subcommands.first(where: { $0._commandName == first })
