@@ -70,15 +70,16 @@ final class PeakWaitingTracker {
             // visited (every second was 5 M instructions of a one-day report).
             var nextSlotStart = steady ? (slotSeconds - Int(first.secondOfDay) % slotSeconds) % slotSeconds : 0
             for second in 0..<3600 {
+                let delta = deltas[page + second]
                 if steady {
                     if second == nextSlotStart {
                         nextSlotStart += slotSeconds
-                    } else if deltas[page + second] == 0 && second != 0 {
+                    } else if delta == 0 && second != 0 {
                         continue
                     }
                 }
                 let before = running
-                running += deltas[page + second]
+                running += delta
                 guard running > 0 || before != running else { continue }
                 let stamp = steady ? nil : calendar.stamp(Instant(seconds: hour * 3600 + Int64(second)))
                 let secondOfDay = stamp.map { Int($0.secondOfDay) } ?? Int(first.secondOfDay) + second
