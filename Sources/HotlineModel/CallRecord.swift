@@ -71,7 +71,7 @@ public struct CallRecord: Equatable, Sendable {
     }
 
     /// Talk + hold + after-call work.
-    @inlinable public var handleTime: Milliseconds { talk + hold + wrap }
+    @inlinable @inline(__always) public var handleTime: Milliseconds { talk + hold + wrap }
 
     /// The key of a call id: FNV-1a over its bytes, never 0 (0 is "no call id").
     @inlinable public static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -86,10 +86,10 @@ public struct CallRecord: Equatable, Sendable {
     }
 
     /// True when the call reached an agent (answered or transferred).
-    @inlinable public var isAnswered: Bool { outcome == .answered || outcome == .transferred }
+    @inlinable @inline(__always) public var isAnswered: Bool { outcome == .answered || outcome == .transferred }
 
     /// An IVR call (docs/METRICS.md, "IVR"): it went through the menus (a path) or ended in them.
-    @inlinable public var isIVRCall: Bool { !ivrPath.isNone || outcome.endsInIVR }
+    @inlinable @inline(__always) public var isIVRCall: Bool { !ivrPath.isNone || outcome.endsInIVR }
 }
 
 /// How a queued call left the queue, or how a call that never reached a queue left the IVR.
@@ -113,7 +113,7 @@ public enum CallOutcome: UInt8, CaseIterable, Sendable {
     }
 
     /// The call ended in the IVR and was never offered to a queue: it stays out of every queue figure.
-    @inlinable public var endsInIVR: Bool { self == .selfServed || self == .ivrAbandoned }
+    @inlinable @inline(__always) public var endsInIVR: Bool { self == .selfServed || self == .ivrAbandoned }
 }
 
 public enum CallDirection: UInt8, Sendable, Equatable {

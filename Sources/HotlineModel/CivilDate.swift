@@ -47,7 +47,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 0 = Monday ... 6 = Sunday (ISO 8601 order).
     public var weekday: Int { Self.weekday(ofDayNumber: dayNumber) }
 
-    public static func weekday(ofDayNumber n: Int) -> Int {
+    @inlinable @inline(__always) public static func weekday(ofDayNumber n: Int) -> Int {
         // 1970-01-01 was a Thursday (3).
         ((n % 7) + 7 + 3) % 7
     }

@@ -23,13 +23,13 @@ public typealias Milliseconds = Int64
 
 extension Int64 {
     /// Division rounding towards negative infinity (Swift's `/` rounds towards zero).
-    @inlinable public func floorDivided(by divisor: Int64) -> Int64 {
+    @inlinable @inline(__always) public func floorDivided(by divisor: Int64) -> Int64 {
         let q = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
     }
 
     /// Division rounding towards positive infinity, for non-negative values.
-    @inlinable public func ceilDivided(by divisor: Int64) -> Int64 {
+    @inlinable @inline(__always) public func ceilDivided(by divisor: Int64) -> Int64 {
         (self + divisor - 1).floorDivided(by: divisor)
     }
 }

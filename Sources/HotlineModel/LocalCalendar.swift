@@ -134,6 +134,6 @@ public struct LocalStamp: Hashable, Sendable {
     /// Interval index counted in elapsed time from the day's first instant.
     public var interval: Int32
 
-    @inlinable public var hour: Int { Int(secondOfDay) / 3600 }
-    @inlinable public var weekday: Int { CivilDate.weekday(ofDayNumber: Int(day)) }
+    @inlinable @inline(__always) public var hour: Int { Int(secondOfDay) / 3600 }
+    @inlinable @inline(__always) public var weekday: Int { CivilDate.weekday(ofDayNumber: Int(day)) }
 }
