@@ -1,4 +1,5 @@
 import Foundation
+import HotlineModel
 
 #if canImport(Glibc)
     import Glibc
@@ -84,14 +85,7 @@ final class OutputFile {
 
     func write(_ buffer: UnsafeRawBufferPointer) throws {
         guard !finished else { throw WriteError(path: name, reason: "already closed") }
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = Glibc.write(fd, base + offset, buffer.count - offset)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw failure(n < 0 ? Self.errnoText() : "nothing written") }
-            offset += n
-        }
+        if let problem = ChunkedWrite.all(buffer, to: fd) { throw failure(problem.lowercased()) }
     }
 
     /// Puts the output in place: the temporary file flushed to disk and renamed over the target, or the

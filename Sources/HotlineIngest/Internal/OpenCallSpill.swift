@@ -213,20 +213,7 @@ final class OpenCallSpill {
     // MARK: - File
 
     private func writeAll(_ bytes: [UInt8], at offset: Int) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            guard var from = raw.baseAddress else { return true }
-            var left = raw.count
-            var at = offset
-            while left > 0 {
-                let n = pwrite(fd, from, left, off_t(at))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                from += n
-                left -= n
-                at += n
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { ChunkedWrite.all($0, to: fd, at: offset) == nil }
     }
 
     private func readAll(_ count: Int, at offset: Int) -> [UInt8]? {

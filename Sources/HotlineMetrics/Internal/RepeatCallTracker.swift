@@ -502,20 +502,7 @@ private final class SpillFile: @unchecked Sendable {
 
     /// Writes `entries` at entry `offset`; false when the disk refused.
     func write(_ entries: [RepeatCallTracker.Entry], at offset: Int) -> Bool {
-        entries.withUnsafeBytes { raw in
-            guard var from = raw.baseAddress else { return true }
-            var left = raw.count
-            var at = offset * stride
-            while left > 0 {
-                let n = pwrite(fd, from, left, off_t(at))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                from += n
-                left -= n
-                at += n
-            }
-            return true
-        }
+        entries.withUnsafeBytes { ChunkedWrite.all($0, to: fd, at: offset * stride) == nil }
     }
 
     /// Reads `count` entries at entry `offset`; nil when the disk fails to give them back.
