@@ -197,6 +197,42 @@ import Testing
         #expect(read > 500)
     }
 
+    @Test func timestampsInTheKeptHourReadAsEachReadAlone() {
+        // Full timestamps of a few days, hours and offsets, their `:MM:SS` bytes right, out of range or broken
+        // (a byte that is no digit or colon, an offset or fraction where the seconds go): read one after another
+        // through one memo, as the three times of a call are, each gives what it gives read alone.
+        let hours = ["2026-10-01T00", "2026-10-01T23", "2024-02-29T12", "2026-10-02T00", "2025-02-29T10"]
+        let zones = ["+08:00", "-05:00", "+05:45", "+00:00", "+19:00"]
+        let clocks = [
+            ":00:00", ":07:59", ":59:60", ":59:61", ":60:00", ":99:00", ":15:30", ".15:30", ":15.30", ":1a:30",
+            ":15:3 ", "+15:30", " 15:30", ":15+08", ":/5:30", ":15:;0", ":15::0", ":15:30",
+        ]
+        var random = SampleRandom(seed: 20_261_203)
+        func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        var memo = ByteParsing.DateMemo()
+        var (hour, zone) = (0, 0)
+        var read = 0
+        for _ in 0..<5000 {
+            // Mostly the same hour and zone as the last, as a call's times are.
+            if pick(5) == 0 { hour = pick(hours.count) }
+            if pick(5) == 0 { zone = pick(zones.count) }
+            let text = hours[hour] + clocks[pick(clocks.count)] + zones[zone]
+            #expect(text.utf8.count == 25)
+            let throughMemo = Array(text.utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
+            #expect("\(throughMemo.map { "\($0)" } ?? "nil")" == Self.alone(text), "\(text)")
+            if throughMemo != nil { read += 1 }
+        }
+        #expect(read > 500)
+        // A kept hour is not a kept date: another hour of the day reads in full.
+        _ = Array("2026-10-01T00:10:00+08:00".utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
+        let other = Array("2026-10-01T01:00:00+08:00".utf8).withUnsafeBufferPointer {
+            ByteParsing.timestamp($0, memo: &memo)
+        }
+        let oneOClock: Int64 = (20727 * 86400 + 3600) * 1000
+        #expect(other?.wallMillis == oneOClock)
+        #expect(other?.offset == 28800)
+    }
+
     @Test func anImpossibleDateIsNotKeptForTheNextTimestamp() {
         var memo = ByteParsing.DateMemo()
         let bad = Array("2025-02-30T10:00:00Z".utf8).withUnsafeBufferPointer { ByteParsing.timestamp($0, memo: &memo) }
