@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Writes a buffer to a file descriptor in full, at most ``chunk`` bytes a call: the one write loop of the spill
-/// files and the outputs.
+/// files, the outputs and standard error.
 ///
 /// Why not at once: a write of megabytes makes Linux 6.x cache it in folios of up to 2 MB (ext4 and the other
 /// filesystems with large folios), which need that much contiguous memory. On a virtual machine whose host takes

@@ -201,8 +201,13 @@ import Testing
         // Full timestamps of a few days, hours and offsets, their `:MM:SS` bytes right, out of range or broken
         // (a byte that is no digit or colon, an offset or fraction where the seconds go): read one after another
         // through one memo, as the three times of a call are, each gives what it gives read alone.
-        let hours = ["2026-10-01T00", "2026-10-01T23", "2024-02-29T12", "2026-10-02T00", "2025-02-29T10"]
-        let zones = ["+08:00", "-05:00", "+05:45", "+00:00", "+19:00"]
+        // Keys that differ in one byte each: the day's tens and units, the separator, the hour's; the zone's sign,
+        // hours, minutes' tens and units.
+        let hours = [
+            "2026-10-01T00", "2026-10-01T23", "2026-10-01T20", "2024-02-29T12", "2026-10-02T00", "2026-10-11T00",
+            "2026-10-01 00", "2026-10-01t00", "2026-10-01x00", "2025-02-29T10",
+        ]
+        let zones = ["+08:00", "-08:00", "+18:00", "+05:45", "+05:40", "+05:00", "-05:00", "+00:00", "+19:00"]
         let clocks = [
             ":00:00", ":07:59", ":59:60", ":59:61", ":60:00", ":99:00", ":15:30", ".15:30", ":15.30", ":1a:30",
             ":15:3 ", "+15:30", " 15:30", ":15+08", ":/5:30", ":15:;0", ":15::0", ":15:30",

@@ -172,9 +172,11 @@ enum ByteParsing {
         guard n >= 16, let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         if n == 25 && memo.hourValid {
+            // Little-endian words (the first byte lowest), as the masks below take them.
             let (w0, w1, w2) = (
-                raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                raw.loadUnaligned(as: UInt64.self).littleEndian,
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian,
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
             )
             if w0 == memo.hourHead && w1 & 0xFF_FFFF_FFFF == memo.hourMiddle && w2 >> 24 == memo.hourZone
                 && base[24] == memo.hourLast
@@ -243,9 +245,9 @@ enum ByteParsing {
         if hasSeconds, i == 19, n == 25, let offset = zoneOffset(base + 17) {
             // `YYYY-MM-DDTHH:MM:SS±HH:MM` exactly: nothing left to read. Its hour is kept for the next.
             let hourMillis = (dayNumber * 24 + Int64(hour)) * 3_600_000
-            memo.hourHead = raw.loadUnaligned(as: UInt64.self)
-            memo.hourMiddle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & 0xFF_FFFF_FFFF
-            memo.hourZone = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) >> 24
+            memo.hourHead = head.littleEndian
+            memo.hourMiddle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & 0xFF_FFFF_FFFF
+            memo.hourZone = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian >> 24
             memo.hourLast = base[24]
             memo.hourMillis = hourMillis
             memo.hourOffset = offset
