@@ -149,7 +149,7 @@ final class CallsCSVReader {
                 return fail("call_id", .controlByte, ByteParsing.controlByteText(byte, field: "call_id"))
             }
             // Times.
-            func time(_ i: Int, _ field: String) -> Instant?? {
+            @inline(__always) func time(_ i: Int, _ field: String) -> Instant?? {
                 context.instant(
                     bytes(i), withoutOffset: &summary.timestampsWithoutOffset,
                     otherOffset: &summary.offsetOtherThanZone, order: context.mappings.callsDateOrder)

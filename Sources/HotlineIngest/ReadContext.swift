@@ -19,6 +19,11 @@ public final class ReadContext {
     public var mappings = ExportMappings()
     /// The last date a timestamp field held (``ByteParsing/DateMemo``): this context's thread's alone.
     private var dateMemo = ByteParsing.DateMemo()
+    /// UTC milliseconds over which the report zone's offset is `zoneOffsetVerified`: a timestamp with that offset in
+    /// them needs no look-up for the warning that the data's offsets are not the zone's (one for every timestamp
+    /// was a sixth of reading one).
+    private var zoneOffsetVerified: Int64 = .min
+    private var zoneOffsetVerifiedMillis: Range<Int64> = 0..<0
 
     public convenience init(
         symbols: SymbolTable, calendar: LocalCalendar, sourceCalendar: LocalCalendar? = nil, maskCallers: Bool = true,
@@ -68,7 +73,21 @@ public final class ReadContext {
         guard let parsed = ByteParsing.timestamp(bytes, order: order, memo: &dateMemo) else { return nil }
         if let offset = parsed.offset {
             let instant = Instant(milliseconds: parsed.wallMillis - offset * 1000)
-            if otherOffset == nil, calendar.offset(atSecond: instant.seconds) != offset { otherOffset = Int(offset) }
+            if otherOffset == nil
+                && !(offset == zoneOffsetVerified && zoneOffsetVerifiedMillis.contains(instant.milliseconds))
+            {
+                let zone = calendar.offsetSpan(atSecond: instant.seconds)
+                if zone.offset != offset {
+                    otherOffset = Int(offset)
+                } else {
+                    // Milliseconds, kept below `Int64.max` (the span after the last transition is open-ended).
+                    let millis = { (second: Int64) in second.multipliedReportingOverflow(by: 1000) }
+                    let (start, end) = (millis(zone.seconds.lowerBound), millis(zone.seconds.upperBound))
+                    zoneOffsetVerified = offset
+                    zoneOffsetVerifiedMillis =
+                        start.overflow ? 0..<0 : start.partialValue..<(end.overflow ? .max : end.partialValue)
+                }
+            }
             return instant
         }
         withoutOffset += 1

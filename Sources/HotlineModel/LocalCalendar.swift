@@ -36,6 +36,13 @@ public final class LocalCalendar: @unchecked Sendable {
         self.calendar = calendar
     }
 
+    /// Seconds east of UTC at the UTC second `t`, and UTC seconds around `t` with that same offset (no transition
+    /// between any two of them): a reader checks the offsets its timestamps carry against it once per span.
+    public func offsetSpan(atSecond t: Int64) -> (offset: Int64, seconds: Range<Int64>) {
+        let offset = offset(atSecond: t)
+        return (offset, current.start..<current.end)
+    }
+
     /// Seconds east of UTC at the UTC second `t`.
     @inline(__always) public func offset(atSecond t: Int64) -> Int64 {
         if t >= current.start && t < current.end { return current.offset }

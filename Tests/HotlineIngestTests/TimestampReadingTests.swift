@@ -50,4 +50,29 @@ import Testing
         #expect(h.summary.offsetOtherThanZone == 0, "\(h.summary)")
         #expect(h.calls.first?.enqueuedAt == Instant(seconds: 1_794_794_400))
     }
+
+    /// The offsets a reader has checked against the report zone's are kept for the span of time the zone keeps that
+    /// offset, not beyond: across a change of the clocks the same offset is no longer the zone's.
+    @Test(
+        arguments: [
+            // Europe/Berlin springs forward at 01:00 UTC on 2026-03-29 (+01:00 -> +02:00).
+            (["2026-03-28T12:00:00+01:00", "2026-03-29T00:30:00+01:00", "2026-03-29T03:30:00+02:00"], nil),
+            (["2026-03-29T00:30:00+01:00", "2026-03-29T03:30:00+02:00", "2026-03-29T02:45:00+01:00"], 3600),
+            (["2026-03-29T03:30:00+02:00", "2026-03-29T00:30:00+02:00"], 7200),
+            (["2026-03-29T00:30:00+01:00", "2026-03-29T00:40:00+01:00", "2026-03-29T00:50:00+02:00"], 7200),
+        ] as [([String], Int?)])
+    func anOffsetIsCheckedAgainstTheZonesAtItsOwnInstant(times: [String], other: Int?) throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let context = ReadContext(symbols: SymbolTable(), calendar: LocalCalendar(zone: zone))
+        var withoutOffset = 0
+        var otherOffset: Int?
+        for time in times {
+            let instant = Array(time.utf8).withUnsafeBufferPointer {
+                context.instant($0, withoutOffset: &withoutOffset, otherOffset: &otherOffset)
+            }
+            #expect(instant.flatMap { $0 } != nil, "\(time)")
+        }
+        #expect(otherOffset == other)
+        #expect(withoutOffset == 0)
+    }
 }
