@@ -80,12 +80,12 @@ public final class ReadContext {
                 if zone.offset != offset {
                     otherOffset = Int(offset)
                 } else {
-                    // Milliseconds, kept below `Int64.max` (the span after the last transition is open-ended).
-                    let millis = { (second: Int64) in second.multipliedReportingOverflow(by: 1000) }
-                    let (start, end) = (millis(zone.seconds.lowerBound), millis(zone.seconds.upperBound))
+                    // In milliseconds, clamped where they would overflow: the span after the last transition ends at
+                    // `Int64.max` seconds.
+                    let limit = Int64.max / 1000
                     zoneOffsetVerified = offset
                     zoneOffsetVerifiedMillis =
-                        start.overflow ? 0..<0 : start.partialValue..<(end.overflow ? .max : end.partialValue)
+                        max(-limit, zone.seconds.lowerBound) * 1000..<min(limit, zone.seconds.upperBound) * 1000
                 }
             }
             return instant

@@ -114,11 +114,10 @@ enum ByteParsing {
         fileprivate var tail: UInt16 = 0
         fileprivate var dayNumber: Int64 = 0
         fileprivate var valid = false
-        /// Bytes 0..<8; 8..<13 (the low five bytes); 19..<24 (the low five bytes) and 24.
+        /// Bytes 0..<8; 8..<13 (the low five bytes); 19..<25 (the low six bytes).
         fileprivate var hourHead: UInt64 = 0
         fileprivate var hourMiddle: UInt64 = 0
         fileprivate var hourZone: UInt64 = 0
-        fileprivate var hourLast: UInt8 = 0
         fileprivate var hourMillis: Int64 = 0
         fileprivate var hourOffset: Int64 = 0
         fileprivate var hourValid = false
@@ -178,8 +177,8 @@ enum ByteParsing {
                 raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian,
                 raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
             )
-            if w0 == memo.hourHead && w1 & 0xFF_FFFF_FFFF == memo.hourMiddle && w2 >> 24 == memo.hourZone
-                && base[24] == memo.hourLast
+            if w0 == memo.hourHead && w1 & 0xFF_FFFF_FFFF == memo.hourMiddle
+                && raw.loadUnaligned(fromByteOffset: 17, as: UInt64.self).littleEndian >> 16 == memo.hourZone
             {
                 // Bytes 13..<19, `:MM:SS`, as one word: with this date, hour and offset nothing else reads (a `.`
                 // or an offset at 16 leaves bytes over), so these bytes decide alone, as ``clock(_:)`` reads them.
@@ -247,8 +246,7 @@ enum ByteParsing {
             let hourMillis = (dayNumber * 24 + Int64(hour)) * 3_600_000
             memo.hourHead = head.littleEndian
             memo.hourMiddle = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & 0xFF_FFFF_FFFF
-            memo.hourZone = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian >> 24
-            memo.hourLast = base[24]
+            memo.hourZone = raw.loadUnaligned(fromByteOffset: 17, as: UInt64.self).littleEndian >> 16
             memo.hourMillis = hourMillis
             memo.hourOffset = offset
             memo.hourValid = true
