@@ -253,21 +253,10 @@ public final class CallAggregator {
         }
     }
 
-    /// Adds classified inbound calls in order: as `add` one by one, with the caller look-ups of each few hundred
-    /// calls started together (with millions of callers, each is a cache miss: a fifth of the time when waited
-    /// for one at a time).
+    /// Adds classified inbound calls in order, as `add` one by one.
     public func add(contentsOf calls: [CallRecord]) {
-        var start = calls.startIndex
-        while start < calls.endIndex {
-            let end = min(start + 256, calls.endIndex)
-            warmth ^= repeats.warm(calls[start..<end])
-            for i in start..<end { add(calls[i]) }
-            start = end
-        }
+        for call in calls { add(call) }
     }
-
-    /// Keeps the warm-up reads of `add(contentsOf:)` from being optimised away.
-    private var warmth: UInt64 = 0
 
     /// Adds an agent state change (from a queue log).
     public func add(_ event: AgentEvent) {

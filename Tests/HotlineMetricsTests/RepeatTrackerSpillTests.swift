@@ -82,8 +82,7 @@ import Testing
         return counts
     }
 
-    /// 12,000 calls of 5,000 callers: more callers than a small run's counters, so a run's radix sort takes two
-    /// passes (one with 300 callers).
+    /// 12,000 calls of 5,000 callers: a few callers in each bucket of a run's sort.
     static let manyCallers = randomCalls(
         seed: 11, count: 12_000, callers: 5000, days: 40, step: 10, uncredited: 4, cells: 23, ids: 8000)
 
@@ -97,6 +96,18 @@ import Testing
         #expect(credits(runCapacity: runCapacity, order: Self.manyCallers.reversed(), spillsAside: true) == expected)
         #expect(
             credits(runCapacity: runCapacity, order: Self.calls) == Self.expectedCredits(Self.calls, window: 72 * 3600))
+    }
+
+    /// 6,000 calls of three callers in a shuffled order: with runs of 1,000 or more, each caller's calls fill a bucket
+    /// of the run's sort far beyond what insertion sorts (its comparison sort); with runs of 64, about 21 each.
+    @Test(arguments: [64, 1000, 1 << 22])
+    func callersWithThousandsOfCallsInAnyOrderFollowTheRule(runCapacity: Int) {
+        let calls = Self.randomCalls(
+            seed: 5, count: 6000, callers: 3, days: 30, step: 60, uncredited: 3, cells: 11, ids: 4000)
+        let expected = Self.expectedCredits(calls, window: 72 * 3600)
+        #expect(expected.values.reduce(0, +) > 1000)
+        #expect(credits(runCapacity: runCapacity, order: calls) == expected)
+        #expect(credits(runCapacity: runCapacity, order: calls.reversed(), spillsAside: true) == expected)
     }
 
     @Test func oneCallerSpilledAsideIsMergedOnOneThread() {

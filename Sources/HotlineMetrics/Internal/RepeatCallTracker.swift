@@ -8,10 +8,13 @@ import HotlineModel
 /// it was still going on (a second line) and a leg of the same call (same call id: a transfer into another queue)
 /// never count.
 ///
-/// Exact for any input order, in bounded memory. Every call with a known caller becomes a 24-byte entry (caller,
-/// enqueue millisecond, end, call id key, the group to credit). Entries collect in a buffer of ``runCapacity``; a
-/// full buffer is sorted by caller (a stable counting sort, then by enqueue time within a caller) and appended as a
-/// run to one temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a
+/// Exact for any input order, in bounded memory. Every call with a known caller becomes a 32-byte entry (caller,
+/// enqueue millisecond, end, call id key, the group to credit). The caller is its key hashed by MurmurHash3's
+/// finaliser, which is a bijection of 64-bit numbers: equal hashes are equal callers, so no table of callers is
+/// needed, and the hashes spread evenly for the sort. (A table giving each caller a dense number was a cache miss
+/// per call and 67 MB for the 2.5M callers of a 10M-call report.) Entries collect in a buffer of ``runCapacity``;
+/// a full buffer is sorted by caller (one counting pass on the hash's top bits, then by hash and enqueue time within
+/// each bucket, stably) and appended as a run to one temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a
 /// report killed at 3 a.m. does not fill the disk with runs). The sorting and writing of a run happen on another
 /// thread while the next buffer fills (``SpillJob``), one run at a time. ``resolve(window:credit:)`` merges the
 /// runs and the last buffer, sorted in memory — or sorts the one buffer — into each caller's calls in time order
@@ -19,13 +22,14 @@ import HotlineModel
 /// (``Sweep``); with ``spillsAside``, the upper half of the callers is merged on another thread (``MergeJob``).
 ///
 /// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs, times the calls of one caller that
-///   overlap in time (a handful). Memory: the buffer, the radix sort's second array and the caller table; the runs
-///   are on disk (24 bytes per call).
+///   overlap in time (a handful). Memory: the buffer and the sort's second array; the runs are on disk (32 bytes
+///   per call).
 struct RepeatCallTracker {
     struct Entry: Equatable {
         /// Enqueue time in milliseconds, relative to ``base``.
         var enqueued: Int64
-        var caller: UInt32
+        /// The caller key's hash (``DenseIndex/mix(_:)``, one to one).
+        var caller: UInt64
         /// End of the call in milliseconds after its enqueue time (at most ~49 days).
         var endDelta: UInt32
         /// The low half of the call id key; 0 for a call without an id (then no other call is its leg).
@@ -36,7 +40,7 @@ struct RepeatCallTracker {
         var end: Int64 { enqueued + Int64(endDelta) }
     }
 
-    /// Entries held in memory before a run goes to disk: 512K entries, 12 MB. Spilling aside needs three times that
+    /// Entries held in memory before a run goes to disk: 512K entries, 16 MB. Spilling aside needs three times that
     /// (the buffer filling, and on the spilling thread the full one and its radix sort's second array), less than
     /// the runs of 1M entries sorted on the aggregating thread needed; on one thread the second array stays between
     /// spills too (made once, not per run). 2M entries made the peak of a 10M-call report 35 MB higher at the same
@@ -54,7 +58,6 @@ struct RepeatCallTracker {
     private var spare: [Entry] = []
     /// The radix sort's second array, kept from run to run (with the job while one is in flight).
     private var scratch: [Entry] = []
-    private var callers = CallerTable()
     private var base: Int64?
 
     /// Whether runs are sorted and written on another thread (a report with more than one thread).
@@ -87,17 +90,10 @@ struct RepeatCallTracker {
         let callTag = call == 0 ? 0 : max(1, UInt32(truncatingIfNeeded: call ^ (call >> 32)))
         buffer.append(
             Entry(
-                enqueued: enqueued.milliseconds &- origin, caller: UInt32(callers.index(of: caller).index),
+                enqueued: enqueued.milliseconds &- origin, caller: DenseIndex<CallerKey>.mix(caller.rawValue),
                 endDelta: UInt32(clamping: max(0, ended.milliseconds - enqueued.milliseconds)), call: callTag,
                 cellPlusOne: cell.map { $0 + 1 } ?? 0))
         if buffer.count == runCapacity { spill() }
-    }
-
-    /// Brings the caller slots of `calls` into the cache ahead of adding them (see ``CallerTable/touch(_:)``).
-    func warm(_ calls: ArraySlice<CallRecord>) -> UInt64 {
-        var seen: UInt64 = 0
-        for call in calls { if let caller = call.caller { seen ^= callers.touch(caller) } }
-        return seen
     }
 
     /// Calls `credit(cell)` once for every answered call that is a repeat. The tracker is spent afterwards.
@@ -107,7 +103,7 @@ struct RepeatCallTracker {
         spare = []
         // The last buffer is the last run, sorted here and read from memory: writing it out to read it back at once
         // would only cost time.
-        Self.sortByCaller(&buffer, scratch: &scratch, callers: callers.count)
+        Self.sortByCaller(&buffer, scratch: &scratch)
         scratch = []
         let last = buffer
         buffer = []
@@ -115,8 +111,8 @@ struct RepeatCallTracker {
             for entry in last { sweep.next(entry, credit: credit) }
         } else {
             runs.append(.inMemory(last))
-            if spillsAside, callers.count > 1, let cuts = cuts(at: UInt32(callers.count / 2)) {
-                // Callers below the middle caller number here, the others on another thread: each caller's calls
+            if spillsAside, let cuts = cuts(at: 1 << 63) {
+                // Callers whose hash is below the middle here, the others on another thread: each caller's calls
                 // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
                 // the last, one-thread second of a 10M-call report on two threads. Half a block per reader, as two
                 // merges read at once.
@@ -143,7 +139,7 @@ struct RepeatCallTracker {
     /// does a leg of the same call; both leave it waiting for the next.
     fileprivate struct Sweep {
         let window: Milliseconds
-        var caller: UInt32?
+        var caller: UInt64?
         /// The caller's answered calls not decided yet: end, call id tag, group.
         var pending: [(end: Int64, call: UInt32, cellPlusOne: UInt32)] = []
 
@@ -174,67 +170,67 @@ struct RepeatCallTracker {
         }
     }
 
-    /// Orders `entries` by caller, then enqueue time, then input order (the sort is stable); `callers` is more than
-    /// the highest caller number among them. `scratch` is the radix sort's second array, kept by the caller from
-    /// run to run: two new arrays of a run's size for every run (24 MB made and zeroed per spill) were also 12 MB
-    /// of a 10M-call report's peak.
-    fileprivate static func sortByCaller(_ entries: inout [Entry], scratch: inout [Entry], callers: Int) {
+    /// Orders `entries` by caller hash, then enqueue time, then input order. `scratch` is the sort's second array,
+    /// kept by the caller from run to run (two new arrays of a run's size for every run were also 12 MB of a
+    /// 10M-call report's peak); the sorted entries end in `entries`, the arrays swapped.
+    fileprivate static func sortByCaller(_ entries: inout [Entry], scratch: inout [Entry]) {
         let n = entries.count
         guard n > 1 else { return }
-        // A stable radix sort on the caller number, in as few passes as keep the counters no more than the entries
-        // (at least 2,048): one counting pass over every caller allocated and swept arrays of millions of counters
-        // for each run of half a million calls, while fewer callers than entries still take one pass.
-        let bits = max(1, Int.bitWidth - max(0, callers - 1).leadingZeroBitCount)
-        let widest = max(11, Int.bitWidth - 1 - n.leadingZeroBitCount)
-        let passes = (bits + widest - 1) / widest
-        let width = (bits + passes - 1) / passes
-        let mask = UInt32((1 << width) - 1)
-        if scratch.count < n {
+        // The hashes are uniform: one stable counting pass on their top bits leaves about four entries a bucket,
+        // put in order by insertion; the 2^17 counters of a full run fit in the second-level cache.
+        let bits = min(20, max(8, Int.bitWidth - n.leadingZeroBitCount - 2))
+        let shift = UInt64(UInt64.bitWidth - bits)
+        if scratch.count != n {
             scratch = [Entry](repeating: Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: n)
         }
-        var counts = [Int](repeating: 0, count: (1 << width) + 1)
-        entries.withUnsafeMutableBufferPointer { entries in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    // Passes go back and forth between the two arrays; the result ends in `entries`.
-                    var (from, to) = (entries, scratch)
-                    for shift in stride(from: 0, to: bits, by: width) {
-                        for i in counts.indices { counts[i] = 0 }
-                        for k in 0..<n { counts[Int((from[k].caller >> UInt32(shift)) & mask) + 1] += 1 }
-                        for i in 1..<counts.count { counts[i] += counts[i - 1] }
-                        for k in 0..<n {
-                            let entry = from[k]
-                            let bucket = Int((entry.caller >> UInt32(shift)) & mask)
-                            to[counts[bucket]] = entry
-                            counts[bucket] += 1
-                        }
-                        swap(&from, &to)
+        var ends = [Int](repeating: 0, count: (1 << bits) + 1)
+        entries.withUnsafeBufferPointer { from in
+            scratch.withUnsafeMutableBufferPointer { to in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    for k in 0..<n { ends[Int(from[k].caller >> shift) + 1] += 1 }
+                    for i in 1..<ends.count { ends[i] += ends[i - 1] }
+                    // `ends[b]` is where bucket b starts, and after the scatter where it ends.
+                    for k in 0..<n {
+                        let entry = from[k]
+                        let bucket = Int(entry.caller >> shift)
+                        to[ends[bucket]] = entry
+                        ends[bucket] += 1
                     }
-                    if from.baseAddress != entries.baseAddress, let source = from.baseAddress {
-                        entries.baseAddress?.update(from: source, count: n)
+                    var start = 0
+                    for bucket in 0..<(1 << bits) {
+                        let end = ends[bucket]
+                        if end - start > 1 { sortBucket(to, start..<end) }
+                        start = end
                     }
                 }
-            }
-            // Within a caller: by enqueue time, input order kept for ties (insertion sort: groups are small and
-            // usually already in order).
-            var from = 0
-            while from < n {
-                var to = from + 1
-                while to < n && entries[to].caller == entries[from].caller { to += 1 }
-                if to - from > 1 {
-                    for i in (from + 1)..<to {
-                        let item = entries[i]
-                        var j = i - 1
-                        while j >= from && entries[j].enqueued > item.enqueued {
-                            entries[j + 1] = entries[j]
-                            j -= 1
-                        }
-                        entries[j + 1] = item
-                    }
-                }
-                from = to
             }
         }
+        swap(&entries, &scratch)
+    }
+
+    /// Orders a bucket (in input order) by caller hash, then enqueue time, keeping input order for ties.
+    private static func sortBucket(_ entries: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>) {
+        @inline(__always) func before(_ a: Entry, _ b: Entry) -> Bool {
+            a.caller != b.caller ? a.caller < b.caller : a.enqueued < b.enqueued
+        }
+        guard range.count > 32 else {
+            for i in (range.lowerBound + 1)..<range.upperBound {
+                let item = entries[i]
+                var j = i - 1
+                while j >= range.lowerBound && before(item, entries[j]) {
+                    entries[j + 1] = entries[j]
+                    j -= 1
+                }
+                entries[j + 1] = item
+            }
+            return
+        }
+        // A caller with many calls (a test line, a withheld number): insertion would be quadratic for calls out of
+        // order. A comparison sort, with the position last so that ties keep input order.
+        var keys = range.map { (caller: entries[$0].caller, enqueued: entries[$0].enqueued, at: $0) }
+        keys.sort { ($0.caller, $0.enqueued, $0.at) < ($1.caller, $1.enqueued, $1.at) }
+        let sorted = keys.map { entries[$0.at] }
+        for (i, entry) in zip(range, sorted) { entries[i] = entry }
     }
 
     /// Sorts the full buffer into a run, or with ``spillsAside`` hands it to a ``SpillJob`` and goes on with an
@@ -246,14 +242,14 @@ struct RepeatCallTracker {
         let offset = spilledEntries
         spilledEntries += buffer.count
         guard spillsAside else {
-            Self.sortByCaller(&buffer, scratch: &scratch, callers: callers.count)
+            Self.sortByCaller(&buffer, scratch: &scratch)
             runs.append(Self.run(buffer, file: spillFile, offset: offset))
             buffer.removeAll(keepingCapacity: true)
             return
         }
         // The arrays are swapped into the job, never copied: a second reference while it sorts in place would
         // make it copy them.
-        let job = SpillJob(callers: callers.count, file: spillFile, offset: offset)
+        let job = SpillJob(file: spillFile, offset: offset)
         job.take(&buffer, scratch: &scratch)
         job.start()
         spilling = job
@@ -276,10 +272,10 @@ struct RepeatCallTracker {
         spilling = nil
     }
 
-    /// Where each run's callers numbered `split` and above start (a binary search of each sorted run, in the file
+    /// Where each run's callers hashed to `split` and above start (a binary search of each sorted run, in the file
     /// for a run on disk); nil when the disk fails to give an entry back: a cut in the wrong place would put a
     /// caller in both halves.
-    private func cuts(at split: UInt32) -> [Int]? {
+    private func cuts(at split: UInt64) -> [Int]? {
         var cuts: [Int] = []
         for run in runs {
             var low = 0
@@ -313,7 +309,7 @@ struct RepeatCallTracker {
     fileprivate static func merge(_ readers: inout [RunReader], into sweep: inout Sweep, credit: (UInt32) -> Void) {
         // A binary heap of the runs' heads by (caller, enqueue time, run): the run before wins a tie, as in input
         // order. Scanning every run's head per entry was half a second of a 10M-call report's last, one-thread step.
-        typealias Key = (caller: UInt32, enqueued: Int64, run: Int)
+        typealias Key = (caller: UInt64, enqueued: Int64, run: Int)
         @inline(__always) func before(_ a: Key, _ b: Key) -> Bool {
             (a.caller, a.enqueued, a.run) < (b.caller, b.enqueued, b.run)
         }
@@ -404,7 +400,6 @@ struct RepeatCallTracker {
 /// would share the job and the file).
 private final class SpillJob: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private let callers: Int
     private let file: SpillFile?
     private let offset: Int
     // Taken before the job starts, used by the job's thread, given back by `wait` after it signals `done`.
@@ -412,8 +407,7 @@ private final class SpillJob: @unchecked Sendable {
     private var scratch: [RepeatCallTracker.Entry] = []
     private var run: RepeatCallTracker.Run?
 
-    init(callers: Int, file: SpillFile?, offset: Int) {
-        self.callers = callers
+    init(file: SpillFile?, offset: Int) {
         self.file = file
         self.offset = offset
     }
@@ -428,7 +422,7 @@ private final class SpillJob: @unchecked Sendable {
         // A thread of its own, not a shared pool's: the owner blocks on `done`, and an owner on a pool thread
         // waiting for a job queued behind it on the same pool could wait for ever.
         let thread = Thread { [self] in
-            RepeatCallTracker.sortByCaller(&entries, scratch: &scratch, callers: callers)
+            RepeatCallTracker.sortByCaller(&entries, scratch: &scratch)
             run = RepeatCallTracker.run(entries, file: file, offset: offset)
             entries.removeAll(keepingCapacity: true)
             done.signal()
