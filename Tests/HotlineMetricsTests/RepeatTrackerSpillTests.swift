@@ -110,7 +110,33 @@ import Testing
         #expect(credits(runCapacity: runCapacity, order: calls.reversed(), spillsAside: true) == expected)
     }
 
-    @Test func oneCallerSpilledAsideIsMergedOnOneThread() {
+    /// The three callers of the test above replaced by three whose hashes share their top 11 bits: one bucket of
+    /// the sort (8 or 11 bits for these runs) holds all their calls, told apart by the hash within it.
+    @Test(arguments: [1000, 1 << 22])
+    func callersSharingABucketOfTheSortAreToldApart(runCapacity: Int) throws {
+        var byTopBits: [UInt64: [UInt64]] = [:]
+        var sharing: [UInt64] = []
+        for key in UInt64(1)..<100_000 where sharing.isEmpty {
+            let top = DenseIndex<CallerKey>.mix(key | 1 << 63) >> 53
+            byTopBits[top, default: []].append(key)
+            if byTopBits[top, default: []].count == 3 { sharing = byTopBits[top, default: []] }
+        }
+        try #require(sharing.count == 3)
+        let calls = Self.randomCalls(
+            seed: 5, count: 6000, callers: 3, days: 30, step: 60, uncredited: 3, cells: 11, ids: 4000
+        ).map { call in
+            var call = call
+            call.caller = sharing[Int(call.caller) - 1]
+            return call
+        }
+        let expected = Self.expectedCredits(calls, window: 72 * 3600)
+        #expect(expected.values.reduce(0, +) > 1000)
+        #expect(credits(runCapacity: runCapacity, order: calls) == expected)
+        #expect(credits(runCapacity: runCapacity, order: calls.reversed(), spillsAside: true) == expected)
+    }
+
+    /// All calls of one caller, so in one half of the hashes: the two-thread merge has an empty half.
+    @Test func oneCallerSpilledAsideIsMergedWithAnEmptyHalf() {
         let one = Self.calls.map {
             Call(caller: 42, enqueued: $0.enqueued, length: $0.length, cell: $0.cell, id: $0.id)
         }

@@ -178,11 +178,15 @@ struct RepeatCallTracker {
     fileprivate static func sortByCaller(_ entries: inout [Entry], scratch: inout [Entry]) {
         let n = entries.count
         guard n > 1 else { return }
-        // The hashes are uniform: one stable counting pass on their top bits leaves about four entries a bucket,
-        // put in order by insertion; the 2^17 counters of a full run fit in the second-level cache.
+        // The hashes are uniform: one stable counting pass on their top bits (a quarter of n buckets, 2^18 for a
+        // full run) leaves two to four entries a bucket, put in order by insertion.
         let bits = min(20, max(8, Int.bitWidth - n.leadingZeroBitCount - 2))
         let shift = UInt64(UInt64.bitWidth - bits)
-        if scratch.count != n {
+        // The swap below needs a second array of n entries: a larger one (the last, shorter buffer) is cut in place.
+        if scratch.count > n {
+            scratch.removeLast(scratch.count - n)
+        } else if scratch.count < n {
+            scratch = []
             scratch = [Entry](repeating: Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: n)
         }
         var ends = [Int](repeating: 0, count: (1 << bits) + 1)
