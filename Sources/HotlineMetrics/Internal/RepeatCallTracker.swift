@@ -21,8 +21,8 @@ import HotlineModel
 /// (same millisecond: input order) and sweeps them with the caller's answered calls still waiting for a later call
 /// (``Sweep``); with ``spillsAside``, the upper half of the callers is merged on another thread (``MergeJob``).
 ///
-/// - Complexity: O(1) per call to add; O(n log k) to resolve over k runs, times the calls of one caller that
-///   overlap in time (a handful). Memory: the buffer and the sort's second array; the runs are on disk (32 bytes
+/// - Complexity: O(1) per call to add; O(n) to resolve (O(n log k) over k runs for a bucket of the merge beyond
+///   ``runCapacity``), times the calls of one caller that overlap in time (a handful). Memory: the buffer and the sort's second array; the runs are on disk (32 bytes
 ///   per call).
 struct RepeatCallTracker {
     struct Entry: Equatable {
@@ -116,10 +116,12 @@ struct RepeatCallTracker {
                 // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
                 // the last, one-thread second of a 10M-call report on two threads. Half a block per reader, as two
                 // merges read at once.
+                let total = runs.reduce(0) { $0 + $1.count }
+                let below = cuts.reduce(0, +)
                 var upper = zip(runs, cuts).map { reader(of: $0, $1..<$0.count, block: 1 << 12) }
-                let job = MergeJob(taking: &upper, window: window)
+                let job = MergeJob(taking: &upper, total: total - below, cap: runCapacity, window: window)
                 var lower = zip(runs, cuts).map { reader(of: $0, 0..<$1, block: 1 << 12) }
-                Self.merge(&lower, into: &sweep, credit: credit)
+                Self.mergeByBuckets(&lower, total: below, cap: runCapacity, into: &sweep, credit: credit)
                 for (cell, n) in job.wait().enumerated() {
                     for _ in 0..<n { credit(UInt32(cell)) }
                 }
@@ -127,7 +129,8 @@ struct RepeatCallTracker {
                 // 256 KB a reader: a block stays in the cache from its read to its merge (with 2 MB blocks, the
                 // 20 runs of a 10M-call report, the merge waited for each entry's load: 15% more of its time).
                 var all = runs.map { reader(of: $0, 0..<$0.count, block: 1 << 13) }
-                Self.merge(&all, into: &sweep, credit: credit)
+                Self.mergeByBuckets(
+                    &all, total: runs.reduce(0) { $0 + $1.count }, cap: runCapacity, into: &sweep, credit: credit)
             }
         }
         sweep.finish()
@@ -175,30 +178,37 @@ struct RepeatCallTracker {
     /// Orders `entries` by caller hash, then enqueue time, then input order. `scratch` is the sort's second array,
     /// kept by the caller from run to run (two new arrays of a run's size for every run were also 12 MB of a
     /// 10M-call report's peak); the sorted entries end in `entries`, the arrays swapped.
-    fileprivate static func sortByCaller(_ entries: inout [Entry], scratch: inout [Entry]) {
+    /// With `skippingTopBits`, the entries share that many top bits of their hashes (a bucket of the merge).
+    fileprivate static func sortByCaller(
+        _ entries: inout [Entry], scratch: inout [Entry], skippingTopBits skip: Int = 0
+    ) {
         let n = entries.count
         guard n > 1 else { return }
         // The hashes are uniform: one stable counting pass on their top bits (a quarter of n buckets, 2^18 for a
         // full run) leaves two to four entries a bucket, put in order by insertion.
         let bits = min(20, max(8, Int.bitWidth - n.leadingZeroBitCount - 2))
         let shift = UInt64(UInt64.bitWidth - bits)
-        // The swap below needs a second array of n entries: a larger one (the last, shorter buffer) is cut in place.
+        let skipped = UInt64(skip)
+        // The swap below needs a second array of n entries: a larger one (the last, shorter buffer) is cut in place,
+        // a smaller one grown in place when its storage allows.
         if scratch.count > n {
             scratch.removeLast(scratch.count - n)
         } else if scratch.count < n {
-            scratch = []
-            scratch = [Entry](repeating: Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: n)
+            if scratch.capacity < n { scratch = [] }
+            scratch.append(
+                contentsOf: repeatElement(
+                    Entry(enqueued: 0, caller: 0, endDelta: 0, call: 0, cellPlusOne: 0), count: n - scratch.count))
         }
         var ends = [Int](repeating: 0, count: (1 << bits) + 1)
         entries.withUnsafeBufferPointer { from in
             scratch.withUnsafeMutableBufferPointer { to in
                 ends.withUnsafeMutableBufferPointer { ends in
-                    for k in 0..<n { ends[Int(from[k].caller >> shift) + 1] += 1 }
+                    for k in 0..<n { ends[Int((from[k].caller << skipped) >> shift) + 1] += 1 }
                     for i in 1..<ends.count { ends[i] += ends[i - 1] }
                     // `ends[b]` is where bucket b starts, and after the scatter where it ends.
                     for k in 0..<n {
                         let entry = from[k]
-                        let bucket = Int(entry.caller >> shift)
+                        let bucket = Int((entry.caller << skipped) >> shift)
                         to[ends[bucket]] = entry
                         ends[bucket] += 1
                     }
@@ -311,8 +321,50 @@ struct RepeatCallTracker {
         }
     }
 
+    /// Merges sorted runs into `sweep` bucket by bucket of the callers' hashes (their top bits, about 2,000 entries
+    /// a bucket): a bucket's entries are gathered from every run, in run order, and sorted in the cache as a run is
+    /// (so ties keep input order). The binary heap of the runs' heads (``merge(_:into:below:credit:)``) took two
+    /// mispredicted comparisons a level for every entry, 7% of a 10M-call report on one thread; it still merges a
+    /// bucket of more than `cap` entries (a caller with very many calls), so memory stays bounded.
+    fileprivate static func mergeByBuckets(
+        _ readers: inout [RunReader], total: Int, cap: Int, into sweep: inout Sweep, credit: (UInt32) -> Void
+    ) {
+        let bits = min(20, max(1, Int.bitWidth - total.leadingZeroBitCount - 11))
+        var gathered: [Entry] = []
+        var scratch: [Entry] = []
+        for bucket in 0..<(1 << bits) {
+            // The first hash of the next bucket; none after the last.
+            let limit: UInt64? = bucket + 1 < 1 << bits ? UInt64(bucket + 1) << UInt64(UInt64.bitWidth - bits) : nil
+            gathered.removeAll(keepingCapacity: true)
+            var full = false
+            gather: for r in readers.indices {
+                while let head = readers[r].head, limit.map({ head.caller < $0 }) ?? true {
+                    if gathered.count == cap {
+                        full = true
+                        break gather
+                    }
+                    gathered.append(head)
+                    readers[r].advance()
+                }
+            }
+            sortByCaller(&gathered, scratch: &scratch, skippingTopBits: bits)
+            if full {
+                // What was gathered came from the first runs (the last of them in part): one more run ahead of them
+                // all, so a tie still goes to the earlier input.
+                var rest = [RunReader(entries: gathered, range: gathered.indices)] + readers
+                merge(&rest, into: &sweep, below: limit, credit: credit)
+                readers = Array(rest.dropFirst())
+            } else {
+                for entry in gathered { sweep.next(entry, credit: credit) }
+            }
+        }
+    }
+
     /// Merges sorted runs into `sweep`: by caller, enqueue time, then run (earlier runs hold earlier input).
-    fileprivate static func merge(_ readers: inout [RunReader], into sweep: inout Sweep, credit: (UInt32) -> Void) {
+    /// With `limit`, it stops before the first entry whose caller hash is not below it, leaving it the readers' head.
+    fileprivate static func merge(
+        _ readers: inout [RunReader], into sweep: inout Sweep, below limit: UInt64? = nil, credit: (UInt32) -> Void
+    ) {
         // A binary heap of the runs' heads by (caller, enqueue time, run): the run before wins a tie, as in input
         // order. Scanning every run's head per entry was half a second of a 10M-call report's last, one-thread step.
         typealias Key = (caller: UInt64, enqueued: Int64, run: Int)
@@ -336,7 +388,7 @@ struct RepeatCallTracker {
             if let head = reader.head { heap.append((head.caller, head.enqueued, run)) }
         }
         for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-        while let top = heap.first, let entry = readers[top.run].head {
+        while let top = heap.first, limit.map({ top.caller < $0 }) ?? true, let entry = readers[top.run].head {
             sweep.next(entry, credit: credit)
             readers[top.run].advance()
             if let next = readers[top.run].head {
@@ -458,13 +510,13 @@ private final class MergeJob: @unchecked Sendable {
     private var readers: [RepeatCallTracker.RunReader] = []
     private var counts: [Int] = []
 
-    init(taking readers: inout [RepeatCallTracker.RunReader], window: Milliseconds) {
+    init(taking readers: inout [RepeatCallTracker.RunReader], total: Int, cap: Int, window: Milliseconds) {
         swap(&self.readers, &readers)
         let thread = Thread { [self] in
             var readers: [RepeatCallTracker.RunReader] = []
             swap(&readers, &self.readers)
             var sweep = RepeatCallTracker.Sweep(window: window)
-            RepeatCallTracker.merge(&readers, into: &sweep) { cell in
+            RepeatCallTracker.mergeByBuckets(&readers, total: total, cap: cap, into: &sweep) { cell in
                 let i = Int(cell)
                 if i >= counts.count { counts += repeatElement(0, count: i + 1 - counts.count) }
                 counts[i] += 1
