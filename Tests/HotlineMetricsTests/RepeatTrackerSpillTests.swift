@@ -86,7 +86,9 @@ import Testing
     static let manyCallers = randomCalls(
         seed: 11, count: 12_000, callers: 5000, days: 40, step: 10, uncredited: 4, cells: 23, ids: 8000)
 
-    @Test(arguments: [64, 1000, 11_999, 1 << 22])
+    /// Runs of 3,000 and 4,000: every bucket of the merge gathered from four or five runs (of 3,000, on two threads,
+    /// one bucket a half beyond the cap: the heap).
+    @Test(arguments: [64, 1000, 3000, 4000, 11_999, 1 << 22])
     func creditsFollowTheRuleWhateverTheRunsAndThreads(runCapacity: Int) {
         // Seconds in the test data, so the window in seconds too.
         let expected = Self.expectedCredits(Self.manyCallers, window: 72 * 3600)

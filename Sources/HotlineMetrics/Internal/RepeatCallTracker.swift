@@ -14,16 +14,19 @@ import HotlineModel
 /// needed, and the hashes spread evenly for the sort. (A table giving each caller a dense number was a cache miss
 /// per call and 67 MB for the 2.5M callers of a 10M-call report.) Entries collect in a buffer of ``runCapacity``;
 /// a full buffer is sorted by caller (one counting pass on the hash's top bits, then by hash and enqueue time within
-/// each bucket, stably) and appended as a run to one temporary file, unlinked as soon as it is made, so nothing is left behind however the run ends (a
-/// report killed at 3 a.m. does not fill the disk with runs). The sorting and writing of a run happen on another
-/// thread while the next buffer fills (``SpillJob``), one run at a time. ``resolve(window:credit:)`` merges the
-/// runs and the last buffer, sorted in memory — or sorts the one buffer — into each caller's calls in time order
-/// (same millisecond: input order) and sweeps them with the caller's answered calls still waiting for a later call
-/// (``Sweep``); with ``spillsAside``, the upper half of the callers is merged on another thread (``MergeJob``).
+/// each bucket, stably) and appended as a run to one temporary file, unlinked as soon as it is made, so nothing is
+/// left behind however the run ends (a report killed at 3 a.m. does not fill the disk with runs). The sorting and
+/// writing of a run happen on another thread while the next buffer fills (``SpillJob``), one run at a time.
+/// ``resolve(window:credit:)`` merges the runs and the last buffer, sorted in memory — or sorts the one buffer —
+/// into each caller's calls in time order (same millisecond: input order), bucket by bucket of the hashes
+/// (``mergeByBuckets(_:total:cap:into:credit:)``), and sweeps them with the caller's answered calls still waiting
+/// for a later call (``Sweep``); with ``spillsAside``, the upper half of the hashes is merged on another thread
+/// (``MergeJob``).
 ///
 /// - Complexity: O(1) per call to add; O(n) to resolve (O(n log k) over k runs for a bucket of the merge beyond
-///   ``runCapacity``), times the calls of one caller that overlap in time (a handful). Memory: the buffer and the sort's second array; the runs are on disk (32 bytes
-///   per call).
+///   its cap), times the calls of one caller that overlap in time (a handful). Memory: the buffer and the sort's
+///   second array; the runs on disk (32 bytes per call); to merge, a block of each run and a bucket (at most
+///   ``mergeCap`` entries) with its sort's second array.
 struct RepeatCallTracker {
     struct Entry: Equatable {
         /// Enqueue time in milliseconds, relative to ``base``.
@@ -46,6 +49,9 @@ struct RepeatCallTracker {
     /// spills too (made once, not per run). 2M entries made the peak of a 10M-call report 35 MB higher at the same
     /// speed.
     let runCapacity: Int
+    /// The most entries of one bucket the merge gathers and sorts at once (2 MB); the rest of a larger bucket, one
+    /// caller's hundreds of thousands of calls, goes through the heap.
+    var mergeCap: Int { min(runCapacity, 1 << 16) }
     private var buffer: [Entry] = []
     /// The runs, in the order they were made: on disk, or kept in memory when the disk refused them.
     private var runs: [Run] = []
@@ -115,13 +121,12 @@ struct RepeatCallTracker {
                 // Callers whose hash is below the middle here, the others on another thread: each caller's calls
                 // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
                 // the last, one-thread second of a 10M-call report on two threads. Half a block per reader, as two
-                // merges read at once.
+                // merges read at once. Buckets as for all the runs (each half fills half of them).
                 let total = runs.reduce(0) { $0 + $1.count }
-                let below = cuts.reduce(0, +)
                 var upper = zip(runs, cuts).map { reader(of: $0, $1..<$0.count, block: 1 << 12) }
-                let job = MergeJob(taking: &upper, total: total - below, cap: runCapacity, window: window)
+                let job = MergeJob(taking: &upper, total: total, cap: mergeCap, window: window)
                 var lower = zip(runs, cuts).map { reader(of: $0, 0..<$1, block: 1 << 12) }
-                Self.mergeByBuckets(&lower, total: below, cap: runCapacity, into: &sweep, credit: credit)
+                Self.mergeByBuckets(&lower, total: total, cap: mergeCap, into: &sweep, credit: credit)
                 for (cell, n) in job.wait().enumerated() {
                     for _ in 0..<n { credit(UInt32(cell)) }
                 }
@@ -130,7 +135,7 @@ struct RepeatCallTracker {
                 // 20 runs of a 10M-call report, the merge waited for each entry's load: 15% more of its time).
                 var all = runs.map { reader(of: $0, 0..<$0.count, block: 1 << 13) }
                 Self.mergeByBuckets(
-                    &all, total: runs.reduce(0) { $0 + $1.count }, cap: runCapacity, into: &sweep, credit: credit)
+                    &all, total: runs.reduce(0) { $0 + $1.count }, cap: mergeCap, into: &sweep, credit: credit)
             }
         }
         sweep.finish()
@@ -176,9 +181,9 @@ struct RepeatCallTracker {
     }
 
     /// Orders `entries` by caller hash, then enqueue time, then input order. `scratch` is the sort's second array,
-    /// kept by the caller from run to run (two new arrays of a run's size for every run were also 12 MB of a
-    /// 10M-call report's peak); the sorted entries end in `entries`, the arrays swapped.
-    /// With `skippingTopBits`, the entries share that many top bits of their hashes (a bucket of the merge).
+    /// kept by the caller from run to run or bucket to bucket (two new arrays of a run's size for every run were
+    /// also 12 MB of a 10M-call report's peak); the sorted entries end in `entries`, the arrays swapped. With
+    /// `skippingTopBits`, the entries share that many top bits of their hashes (a bucket of the merge).
     fileprivate static func sortByCaller(
         _ entries: inout [Entry], scratch: inout [Entry], skippingTopBits skip: Int = 0
     ) {
@@ -321,11 +326,13 @@ struct RepeatCallTracker {
         }
     }
 
-    /// Merges sorted runs into `sweep` bucket by bucket of the callers' hashes (their top bits, about 2,000 entries
-    /// a bucket): a bucket's entries are gathered from every run, in run order, and sorted in the cache as a run is
-    /// (so ties keep input order). The binary heap of the runs' heads (``merge(_:into:below:credit:)``) took two
-    /// mispredicted comparisons a level for every entry, 7% of a 10M-call report on one thread; it still merges a
-    /// bucket of more than `cap` entries (a caller with very many calls), so memory stays bounded.
+    /// Merges sorted runs into `sweep` bucket by bucket of the callers' hashes (their top bits, 1,024 to 2,047
+    /// entries a bucket on average): a bucket's entries are gathered from every run, in run order, and sorted in the
+    /// cache as a run is (so ties keep input order). The binary heap of the runs' heads
+    /// (``merge(_:into:below:credit:)``) took two mispredicted comparisons a level for every entry, 7% of a 10M-call
+    /// report on one thread; it still merges a bucket of more than `cap` entries (a caller with very many calls), so
+    /// memory stays bounded. `total`: the entries of all the runs, `readers` being all or (on two threads) half of
+    /// each.
     fileprivate static func mergeByBuckets(
         _ readers: inout [RunReader], total: Int, cap: Int, into sweep: inout Sweep, credit: (UInt32) -> Void
     ) {
@@ -351,7 +358,10 @@ struct RepeatCallTracker {
             if full {
                 // What was gathered came from the first runs (the last of them in part): one more run ahead of them
                 // all, so a tie still goes to the earlier input.
-                var rest = [RunReader(entries: gathered, range: gathered.indices)] + readers
+                // The readers moved, not copied: a copy would keep each one's block alive as the merge reads on.
+                var rest = [RunReader(entries: gathered, range: gathered.indices)]
+                rest.append(contentsOf: readers)
+                readers = []
                 merge(&rest, into: &sweep, below: limit, credit: credit)
                 readers = Array(rest.dropFirst())
             } else {
