@@ -44,7 +44,7 @@ struct RepeatCallTracker {
     }
 
     /// Entries held in memory before a run goes to disk: 512K entries, 16 MB. Spilling aside needs three times that
-    /// (the buffer filling, and on the spilling thread the full one and its radix sort's second array), less than
+    /// (the buffer filling, and on the spilling thread the full one and its sort's second array), less than
     /// the runs of 1M entries sorted on the aggregating thread needed; on one thread the second array stays between
     /// spills too (made once, not per run). 2M entries made the peak of a 10M-call report 35 MB higher at the same
     /// speed.
@@ -62,7 +62,7 @@ struct RepeatCallTracker {
     private var spilling: SpillJob?
     /// The buffer the last spill job emptied, kept to fill again (its pages are already mapped).
     private var spare: [Entry] = []
-    /// The radix sort's second array, kept from run to run (with the job while one is in flight).
+    /// The sort's second array, kept from run to run (with the job while one is in flight).
     private var scratch: [Entry] = []
     private var base: Int64?
 
@@ -117,12 +117,12 @@ struct RepeatCallTracker {
             for entry in last { sweep.next(entry, credit: credit) }
         } else {
             runs.append(.inMemory(last))
+            let total = runs.reduce(0) { $0 + $1.count }
             if spillsAside, let cuts = cuts(at: 1 << 63) {
                 // Callers whose hash is below the middle here, the others on another thread: each caller's calls
                 // are in one half, and credits are counts, so the halves give what one merge gives. The merge was
                 // the last, one-thread second of a 10M-call report on two threads. Half a block per reader, as two
                 // merges read at once. Buckets as for all the runs (each half fills half of them).
-                let total = runs.reduce(0) { $0 + $1.count }
                 var upper = zip(runs, cuts).map { reader(of: $0, $1..<$0.count, block: 1 << 12) }
                 let job = MergeJob(taking: &upper, total: total, cap: mergeCap, window: window)
                 var lower = zip(runs, cuts).map { reader(of: $0, 0..<$1, block: 1 << 12) }
@@ -134,8 +134,7 @@ struct RepeatCallTracker {
                 // 256 KB a reader: a block stays in the cache from its read to its merge (with 2 MB blocks, the
                 // 20 runs of a 10M-call report, the merge waited for each entry's load: 15% more of its time).
                 var all = runs.map { reader(of: $0, 0..<$0.count, block: 1 << 13) }
-                Self.mergeByBuckets(
-                    &all, total: runs.reduce(0) { $0 + $1.count }, cap: mergeCap, into: &sweep, credit: credit)
+                Self.mergeByBuckets(&all, total: total, cap: mergeCap, into: &sweep, credit: credit)
             }
         }
         sweep.finish()
